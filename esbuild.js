@@ -1,0 +1,118 @@
+// Build script. `node esbuild.js` bundles the extension and the CLI into dist/;
+// `--production` minifies without source maps; `--watch` rebuilds on change;
+// `--tests` also transpiles src/ and test/ file-by-file into out/ for mocha (no bundling,
+// so every test imports the same module instances it exercises).
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Lists files below `dir` whose names end with one of `exts`. */
+function listFiles(dir, exts, out = []) {
+  if (!fs.existsSync(dir)) {
+    return out;
+  }
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'fixtures' && entry.name !== 'node_modules') {
+        listFiles(full, exts, out);
+      }
+    } else if (exts.some((e) => entry.name.endsWith(e))) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+/** Reports build errors in the `file:line:col: error: message` form that VS Code's problem matchers read. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) {
+          console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+      }
+    });
+  },
+};
+
+const bundles = [
+  { entryPoints: { extension: 'src/vscode/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { 'parse-worker': 'src/engine/workspace/parse-worker.ts' }, optional: true },
+];
+
+async function main() {
+  const contexts = [];
+  for (const b of bundles) {
+    const entry = Object.values(b.entryPoints)[0];
+    if (b.optional && !fs.existsSync(entry)) {
+      continue;
+    }
+    contexts.push(
+      await esbuild.context({
+        entryPoints: b.entryPoints,
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        target: 'node20',
+        minify: production,
+        sourcemap: !production,
+        sourcesContent: false,
+        outdir: 'dist',
+        external: b.external ?? [],
+        banner: b.banner,
+        logLevel: 'silent',
+        plugins: [problemMatcher],
+      }),
+    );
+  }
+  if (tests) {
+    const files = [...listFiles('src', ['.ts']), ...listFiles('test', ['.ts'])].filter((f) => !f.endsWith('.d.ts'));
+    contexts.push(
+      await esbuild.context({
+        entryPoints: files,
+        bundle: false,
+        format: 'cjs',
+        platform: 'node',
+        target: 'node20',
+        sourcemap: true,
+        outdir: 'out',
+        outbase: '.',
+        logLevel: 'silent',
+        plugins: [problemMatcher],
+      }),
+    );
+  }
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  let failed = false;
+  for (const c of contexts) {
+    try {
+      await c.rebuild();
+    } catch {
+      failed = true;
+    }
+    await c.dispose();
+  }
+  if (fs.existsSync('dist/cli.js')) {
+    fs.chmodSync('dist/cli.js', 0o755);
+  }
+  if (failed) {
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

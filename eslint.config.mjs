@@ -1,0 +1,49 @@
+// typescript-eslint strict, plus the boundary rule that keeps `vscode` out of the engine and the CLI.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', '.tools/**', 'media/**', '**/*.mjs', 'esbuild.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      eqeqeq: ['error', 'always'],
+      curly: ['error', 'all'],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The engine and the CLI must not depend on VS Code.' }],
+          patterns: [{ group: ['**/vscode/**', '../vscode/*'], message: 'The engine and the CLI must not import the VS Code adapter.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The engine must not depend on VS Code.' }],
+          patterns: [
+            { group: ['**/vscode/**', '../vscode/*'], message: 'The engine must not import the VS Code adapter.' },
+            { group: ['**/cli/**'], message: 'The engine must not import the CLI.' },
+          ],
+        },
+      ],
+    },
+  },
+);
