@@ -26,6 +26,13 @@ export const alicloud: ProviderData = {
   },
   regions: locations({ providerId: 'alicloud', partition: 'alibabacloud', sources: [doc], asOf }, [
     ['cn-beijing', 'China (Beijing)', 'CN', 'Beijing'],
+    ['cn-beijing-finance-1', 'China (Beijing) Finance Cloud', 'CN', 'Beijing'],
+    ['cn-heyuan-acdr-1', 'China (Heyuan) ACDR', 'CN', 'Heyuan'],
+    ['cn-north-2-gov-1', 'China North 2 Ali Gov', 'CN'],
+    ['cn-shanghai-finance-1', 'China (Shanghai) Finance Cloud', 'CN', 'Shanghai'],
+    ['cn-shenzhen-finance-1', 'China (Shenzhen) Finance Cloud', 'CN', 'Shenzhen'],
+    ['cn-zhengzhou-jva', 'China (Zhengzhou - Joint Venture)', 'CN', 'Zhengzhou'],
+    ['cn-zhongwei', 'China (Zhongwei)', 'CN', 'Zhongwei'],
     ['cn-chengdu', 'China (Chengdu)', 'CN', 'Chengdu'],
     ['cn-fuzhou', 'China (Fuzhou - Local Region)', 'CN', 'Fuzhou'],
     ['cn-guangzhou', 'China (Guangzhou)', 'CN', 'Guangzhou'],
@@ -56,5 +63,7 @@ export const alicloud: ProviderData = {
     ['na-south-1', 'Mexico (Queretaro)', 'MX', 'Querétaro'],
     ['us-east-1', 'US (Virginia)', 'US', 'Virginia'],
     ['us-west-1', 'US (Silicon Valley)', 'US', 'Silicon Valley'],
+    ['us-southeast-1', 'US (Southeast)', 'US'],
+    ['sa-east-1', 'Brazil (Sao Paulo)', 'BR'],
   ]),
 };
