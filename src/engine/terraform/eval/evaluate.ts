@@ -7,6 +7,7 @@ import {
   equals,
   failure,
   firstUnknown,
+  inherit,
   list,
   map,
   nul,
@@ -250,7 +251,7 @@ export function applySteps(v: Val, steps: TraversalStep[], env: Env): Val {
         if (!item) {
           return failure(`index ${asString(k) ?? '?'} is out of range`);
         }
-        cur = item;
+        cur = inherit(cur, item);
         continue;
       }
       key = asString(k);
@@ -262,7 +263,7 @@ export function applySteps(v: Val, steps: TraversalStep[], env: Env): Val {
     if (!next) {
       return failure(`no key "${key}"`);
     }
-    cur = next;
+    cur = inherit(cur, next);
   }
   return cur;
 }

@@ -5,6 +5,7 @@ import {
   equals,
   failure,
   firstUnknown,
+  inherit,
   list,
   map,
   num,
@@ -198,7 +199,7 @@ const FUNCTIONS: Record<string, Fn> = {
     }
     const key = asString(k);
     const hit = m.t === 'map' && key !== undefined ? m.entries.get(key) : undefined;
-    return hit ?? dflt ?? failure(`lookup() found no key "${key}"`);
+    return (hit && inherit(m, hit)) ?? dflt ?? failure(`lookup() found no key "${key}"`);
   },
   element: (args) => {
     const u = firstUnknown(args);
@@ -209,7 +210,7 @@ const FUNCTIONS: Record<string, Fn> = {
     if (l.t !== 'list' || i.t !== 'num' || l.items.length === 0) {
       return failure('element() expects a non-empty list and a number');
     }
-    return l.items[((Math.floor(i.v) % l.items.length) + l.items.length) % l.items.length];
+    return inherit(l, l.items[((Math.floor(i.v) % l.items.length) + l.items.length) % l.items.length]);
   },
   coalesce: (args) => {
     for (const a of args) {

@@ -160,3 +160,11 @@ export function render(v: Val): string {
       return '(unknown)';
   }
 }
+
+/** An element taken out of a collection: the collection's provenance leads to it, then the element's own. */
+export function inherit(container: Val, element: Val): Val {
+  if (container.o.steps.length === 0) {
+    return element;
+  }
+  return { ...element, o: { steps: [...container.o.steps, ...element.o.steps], loc: element.o.loc } } as Val;
+}

@@ -1,6 +1,6 @@
 import type { Env } from '../eval/evaluate';
 import { evaluate } from '../eval/evaluate';
-import { type Val, asString, map, num, str, unknown, withStep } from '../eval/values';
+import { type Val, asString, inherit, map, num, str, unknown, withStep } from '../eval/values';
 import type { Block } from '../parser';
 
 /** One instance of a resource or module: its `for_each` key or `count` index and what `each`/`count` denote in it. */
@@ -38,14 +38,14 @@ export function expandInstances(block: Block, env: Env): Instance<undefined>[] |
     const out: Instance<undefined>[] = [];
     const entries: Array<[string, Val]> = [];
     if (v.t === 'map') {
-      entries.push(...v.entries);
+      entries.push(...[...v.entries].map(([k, e]): [string, Val] => [k, inherit(v, e)]));
     } else if (v.t === 'list') {
       for (const item of v.items) {
         const k = asString(item);
         if (k === undefined) {
           return unknown('for_each over a set whose elements are not all known strings');
         }
-        entries.push([k, item]);
+        entries.push([k, inherit(v, item)]);
       }
     } else {
       return unknown('for_each is not a map or a set');

@@ -35,7 +35,8 @@ export function providerOf(inst: ModuleInstance, decl: ResourceDecl): { key: str
 }
 
 function describeProvider(key: string, pc: ProviderConfig): string {
-  const [name, alias] = key.split('.');
+  const name = pc.decl?.localName ?? key.split('.')[0];
+  const alias = pc.decl ? pc.decl.alias : key.split('.')[1];
   const where = pc.owner.address ? ` in ${pc.owner.address}` : '';
   return alias ? `provider "${name}" (alias "${alias}")${where}` : `provider "${name}"${where}`;
 }
