@@ -99,7 +99,8 @@ export class HclParser extends ExpressionParser {
         if (expr.kind !== 'literal') {
           this.error('block labels cannot contain interpolations or directives', labelStart, expr.endOffset);
         }
-        const value = expr.kind === 'literal' ? String(expr.value) : this.text.slice(labelStart + 1, expr.endOffset - 1);
+        const value =
+          expr.kind === 'literal' ? String(expr.value) : this.text.slice(labelStart + 1, expr.endOffset - 1);
         labels.push({ value, range: expr.range, quoted: true });
       } else {
         this.errorAtToken(`expected a block label or "{", found ${this.describeToken()}`);

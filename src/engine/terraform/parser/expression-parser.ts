@@ -254,7 +254,13 @@ export abstract class ExpressionParser extends TemplateParser {
     if (name === 'null') {
       return { kind: 'literal', value: null, ...this.loc(start, this.prevEnd) };
     }
-    return { kind: 'scopeTraversal', root: name, rootRange: this.range(start, this.prevEnd), steps: [], ...this.loc(start, this.prevEnd) };
+    return {
+      kind: 'scopeTraversal',
+      root: name,
+      rootRange: this.range(start, this.prevEnd),
+      steps: [],
+      ...this.loc(start, this.prevEnd),
+    };
   }
 
   /** `name(...)` or `provider::ns::name(...)`; the first name is consumed. */
@@ -273,7 +279,14 @@ export abstract class ExpressionParser extends TemplateParser {
     if (!this.expect(Tok.LParen, '"(" to call the function')) {
       return { kind: 'invalid', ...this.loc(start, this.prevEnd) };
     }
-    const node: FunctionCallExpression = { kind: 'functionCall', name, nameRange, args: [], expandFinal: false, ...this.loc(start, start) };
+    const node: FunctionCallExpression = {
+      kind: 'functionCall',
+      name,
+      nameRange,
+      args: [],
+      expandFinal: false,
+      ...this.loc(start, start),
+    };
     const saved = this.ignoreNewlines;
     this.ignoreNewlines = true;
     while (this.peek() !== Tok.RParen) {

@@ -7,8 +7,15 @@ import type { File } from './ast';
 import { HclParser } from './body-parser';
 
 export * from './ast';
-export { parseHclJson, type JsonKind, type JsonSchema } from './json-parser';
-export { literalString, traversalToPath, literalValue } from './helpers';
+export {
+  parseHclJson,
+  parseHclJsonWithSchema,
+  TERRAFORM_JSON_SCHEMA,
+  type JsonKind,
+  type JsonSchema,
+  type JsonBlockSchema,
+} from './json-parser';
+export { literalString, traversalToPath, literalValue, type LiteralValue } from './helpers';
 
 /** Options for {@link parseHcl} (reserved for future use). */
 export type ParseHclOptions = Record<string, never>;
@@ -22,7 +29,15 @@ export function parseHcl(text: string, _options?: ParseHclOptions): File {
     const message = `internal parser error: ${e instanceof Error ? e.message : String(e)}`;
     const zero = { line: 0, character: 0 };
     return {
-      body: { kind: 'body', attributes: [], blocks: [], items: [], range: { start: zero, end: zero }, offset: 0, endOffset: 0 },
+      body: {
+        kind: 'body',
+        attributes: [],
+        blocks: [],
+        items: [],
+        range: { start: zero, end: zero },
+        offset: 0,
+        endOffset: 0,
+      },
       errors: [{ message, range: { start: zero, end: zero } }],
     };
   }

@@ -71,7 +71,7 @@ export class Lexer {
   next(): void {
     const text = this.text;
     const limit = this.limit;
-    let i = this.skipTrivia(this.pos);
+    const i = this.skipTrivia(this.pos);
     this.start = i;
     if (i >= limit) {
       this.type = Tok.EOF;

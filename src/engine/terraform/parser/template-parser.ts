@@ -10,7 +10,13 @@ import type {
 } from './ast';
 import { Tok } from './lexer';
 import { ParserBase } from './parser-base';
-import { applyHeredocIndent, finishParts, trimEndWhitespace, trimStartWhitespace, type LineStart } from './template-text';
+import {
+  applyHeredocIndent,
+  finishParts,
+  trimEndWhitespace,
+  trimStartWhitespace,
+  type LineStart,
+} from './template-text';
 
 /** How a template sequence ended. */
 type Stop = 'end' | 'else' | 'endif' | 'endfor';
@@ -300,7 +306,8 @@ export abstract class TemplateParser extends ParserBase {
     let result: Stop | null = null;
     if (keyword === 'if' || keyword === 'for') {
       this.consume();
-      result = keyword === 'if' ? this.scanIf(scan, start, stripLeft, parts) : this.scanFor(scan, start, stripLeft, parts);
+      result =
+        keyword === 'if' ? this.scanIf(scan, start, stripLeft, parts) : this.scanFor(scan, start, stripLeft, parts);
     } else if (keyword === 'else' || keyword === 'endif' || keyword === 'endfor') {
       this.consume();
       scan.stripNext = this.closeSequence('directive');
