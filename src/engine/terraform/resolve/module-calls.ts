@@ -3,7 +3,7 @@ import { fileFor } from '../config/module-config';
 import type { VarSource } from '../config/var-files';
 import { evaluate } from '../eval/evaluate';
 import { type Val, unknown, withStep } from '../eval/values';
-import { type Expression, traversalToPath } from '../parser';
+import { type Expression, literalString, traversalToPath } from '../parser';
 import { join } from '../../workspace/paths';
 import type { Instance } from './instances';
 import { ModuleInstance, type ProviderConfig } from './module-instance';
@@ -27,7 +27,12 @@ export function moduleDir(parent: ModuleInstance, call: ModuleCallDecl): string 
   return parent.ws.installed.get([...parent.keyPath, call.name].join('.'));
 }
 
-function providerRef(expr: Expression): string | undefined {
+/** `aws.eu` from a reference, or from a string in HCL JSON (where references are written as strings). */
+export function providerRef(expr: Expression): string | undefined {
+  const lit = literalString(expr);
+  if (lit !== undefined) {
+    return /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)?$/.test(lit) ? lit : undefined;
+  }
   const path = traversalToPath(expr);
   return path && path.length <= 2 && path.every((p) => typeof p === 'string') ? path.join('.') : undefined;
 }

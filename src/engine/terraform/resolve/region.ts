@@ -6,9 +6,9 @@ import { evaluate } from '../eval/evaluate';
 import type { Val } from '../eval/values';
 import { isGlobalType } from '../knowledge/resource-classes';
 import { regionSpec, zoneToRegion } from '../knowledge/region-attributes';
-import { type Expression, type ScopeTraversalExpression, traversalToPath } from '../parser';
+import type { Expression, ScopeTraversalExpression } from '../parser';
 import type { Instance } from './instances';
-import { impliedProvider } from './module-calls';
+import { impliedProvider, providerRef } from './module-calls';
 import type { ModuleInstance, ProviderConfig } from './module-instance';
 
 /** Where a resource instance lands, before the catalog is consulted. */
@@ -29,8 +29,7 @@ const MAX_PARENT_DEPTH = 6;
 /** The provider configuration a resource uses: `provider = x.y`, else the default one of its implied local name. */
 export function providerOf(inst: ModuleInstance, decl: ResourceDecl): { key: string; pc: ProviderConfig } {
   const attr = decl.block.body.attributes.find((a) => a.name === 'provider');
-  const path = attr ? traversalToPath(attr.expr) : undefined;
-  const key = path && path.every((p) => typeof p === 'string') ? path.join('.') : decl.type.split('_')[0];
+  const key = (attr && providerRef(attr.expr)) ?? decl.type.split('_')[0];
   return { key, pc: inst.providers.get(key) ?? impliedProvider(inst, key.split('.')[0]) };
 }
 
