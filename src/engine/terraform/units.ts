@@ -3,6 +3,7 @@ import { basename, dirname, join } from '../workspace/paths';
 import { fileKind } from './config/files';
 import { loadModule } from './config/module-config';
 import { readTerragrunt } from './config/terragrunt';
+import { findRootCaller, treeFiles } from './callers';
 
 /**
  * Groups Terraform files into units, one per root module. A directory that another scanned directory
@@ -15,6 +16,23 @@ import { readTerragrunt } from './config/terragrunt';
  * to it. A module called by two roots appears in both units (one placement per calling context).
  */
 export async function terraformUnits(files: string[], ctx: AnalysisContext): Promise<AnalysisUnit[]> {
+  const dirs = new Set(files.map(dirname));
+  if (dirs.size === 1 && files.some((f) => fileKind(f) === 'config')) {
+    // The editor asks about one directory: if it is a child module, analyse it from its caller.
+    const [dir] = dirs;
+    const root = await findRootCaller(ctx, dir);
+    if (root) {
+      const units = await groupUnits(await treeFiles(ctx, root), ctx);
+      const wanted = units.filter((u) => files.some((f) => u.files.includes(f)));
+      if (wanted.length > 0) {
+        return wanted;
+      }
+    }
+  }
+  return groupUnits(files, ctx);
+}
+
+async function groupUnits(files: string[], ctx: AnalysisContext): Promise<AnalysisUnit[]> {
   const byDir = new Map<string, string[]>();
   for (const f of files) {
     const d = dirname(f);
