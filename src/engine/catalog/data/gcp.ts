@@ -132,7 +132,8 @@ const multi = (
   id,
   name,
   kind: 'multi-region',
-  country: null,
+  // A location spanning one country is in that country for the rules (NAM4 is in the U.S.).
+  country: countries.length === 1 ? countries[0] : null,
   countries,
   ...(jurisdiction ? { jurisdiction } : {}),
   ...(dual ? { notes: [`Dual-region: ${dual.join(' and ')}.`] } : {}),
