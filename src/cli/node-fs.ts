@@ -1,10 +1,19 @@
-import { promises as fsp } from 'node:fs';
+import { constants, promises as fsp } from 'node:fs';
 import type { DirEntry, EngineFs, FileStat } from '../engine';
 
 /** The engine's file access on the local disk (engine paths are POSIX absolute paths). */
 export const nodeFs: EngineFs = {
   async readFile(path: string): Promise<Uint8Array> {
-    return fsp.readFile(path);
+    // Opened non-blocking and checked on the handle: a file swapped for a FIFO after `stat` must not hang the scan.
+    const handle = await fsp.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      if (!(await handle.stat()).isFile()) {
+        throw new Error('not a regular file');
+      }
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   },
   async stat(path: string): Promise<FileStat | undefined> {
     try {

@@ -9,9 +9,10 @@ import {
   resourceGroupVal,
   type PendingLink,
 } from './deployments';
-import { claimsArm, loadArm, looksLikeTemplateName, matchParameterFiles } from './files';
+import { claimsArm, loadArm, matchParameterFiles } from './files';
 import { linkedFiles } from './linked';
 import { configValues, parameterFileValues, templateScope } from './scope';
+import { unitBudget } from './evaluate';
 import { walkResources, type Candidate, type Walk, type WalkFrame } from './walk';
 
 /** Work budget per template and parameter file (function calls evaluated). */
@@ -39,9 +40,8 @@ async function units(files: string[], ctx: AnalysisContext): Promise<AnalysisUni
     }
     const doc = await loadArm(ctx, file);
     if (!doc) {
-      if (looksLikeTemplateName(file)) {
-        templates.push(file);
-      }
+      // Unreadable, binary or too large: a unit of its own so that the reason reaches `errors`.
+      templates.push(file);
     } else if (doc.kind === 'template' && !(await isCompiledBicep(ctx, file, doc.root))) {
       templates.push(file);
     } else if (doc.kind === 'parameters') {
@@ -51,7 +51,9 @@ async function units(files: string[], ctx: AnalysisContext): Promise<AnalysisUni
   const linked = new Set<string>();
   for (const t of templates) {
     const doc = await loadArm(ctx, t);
-    linkedFiles(t, doc?.root).forEach((l) => l !== t && linked.add(l));
+    if (doc?.hasLinks) {
+      linkedFiles(t, doc.root).forEach((l) => l !== t && linked.add(l));
+    }
   }
   const standalone = templates.filter((t) => !linked.has(t));
   const perDir = new Map<string, number>();
@@ -71,11 +73,12 @@ function regionKey(r: ExtractedResource): string {
 function merge(candidates: Candidate[]): ExtractedResource[] {
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) {
-    const group = groups.get(c.resource.address) ?? [];
-    if (!group.some((g) => regionKey(g.resource) === regionKey(c.resource))) {
+    const group = groups.get(c.resource.address);
+    if (!group) {
+      groups.set(c.resource.address, [c]);
+    } else if (!group.some((g) => regionKey(g.resource) === regionKey(c.resource))) {
       group.push(c);
     }
-    groups.set(c.resource.address, group);
   }
   const out: ExtractedResource[] = [];
   for (const group of groups.values()) {
@@ -121,20 +124,23 @@ async function analyze(unit: AnalysisUnit, ctx: AnalysisContext): Promise<UnitRe
       out,
       errors,
       resourceGroups: new Map(),
+      kinds: new Map(),
       deployment: (f, r, n, a, s, i) => followDeployment(pending, f, r, n, a, s, i),
     };
     const scope = templateScope(doc, doc.root, {
       params: inputs,
       resourceGroup: () => resourceGroupVal(),
       deployment: () => deploymentVal(file),
-      budget: { left: BUDGET },
+      budget: unitBudget(BUDGET),
     });
     const frame: WalkFrame = { walk, doc, scope, prefix: '', module: null, instance: [], depth: 0 };
     collectResourceGroups(frame, prop(doc.root, 'resources'));
     walkResources(frame, prop(doc.root, 'resources'));
     await followLinks(ctx, pending, dependencies, errors, file);
     const tag = variants.length > 1 && paramFile ? [basename(paramFile)] : [];
-    candidates.push(...out.map((c) => ({ ...c, instance: [...tag, ...c.instance] })));
+    for (const c of out) {
+      candidates.push(tag.length > 0 ? { ...c, instance: [...tag, ...c.instance] } : c);
+    }
   }
   return { resources: merge(candidates), errors, dependencies };
 }

@@ -15,6 +15,8 @@ export interface ArmDocument {
   lines: LineIndex;
   kind: ArmKind;
   errors: AnalysisError[];
+  /** Whether the text mentions `templateLink` at all (no need to search the tree otherwise). */
+  hasLinks: boolean;
   /** Offset of the first syntax error: what follows is a guess of the parser and is not reported. */
   errorOffset?: number;
 }
@@ -83,7 +85,7 @@ function kindOf(root: Node | undefined): ArmKind {
 export function parseArmDocument(file: string, text: string): ArmDocument {
   const lines = new LineIndex(file, text);
   if (!mayBeArm(text)) {
-    return { file, lines, kind: 'other', errors: [] };
+    return { file, lines, kind: 'other', errors: [], hasLinks: false };
   }
   const deep = findExcessiveNesting(text);
   if (deep !== undefined) {
@@ -91,6 +93,7 @@ export function parseArmDocument(file: string, text: string): ArmDocument {
       file,
       lines,
       kind: 'template',
+      hasLinks: false,
       errors: [
         {
           file,
@@ -111,5 +114,13 @@ export function parseArmDocument(file: string, text: string): ArmDocument {
   // A broken file that was meant to be a template still counts as one, so its error is reported.
   const meant =
     kind === 'other' && errors.length > 0 && /"\$schema"\s*:\s*"[^"\n]*deploymentTemplate\.json/i.test(text);
-  return { file, root, lines, kind: meant ? 'template' : kind, errors, errorOffset: parseErrors[0]?.offset };
+  return {
+    file,
+    root,
+    lines,
+    kind: meant ? 'template' : kind,
+    errors,
+    hasLinks: text.includes('templateLink'),
+    errorOffset: parseErrors[0]?.offset,
+  };
 }

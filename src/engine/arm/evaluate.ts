@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../model';
-import { isExpression, parseExpression, unescapeLiteral, type Expr } from './expression';
+import { isExpression, parseExpression, unescapeLiteral, type Expr, type ParsedExpr } from './expression';
 import { callFunction } from './functions';
 import { getProp, str, unk, type Val } from './value';
 
@@ -11,8 +11,21 @@ export interface Scope {
   loops: Array<{ name: string; index: number | undefined }>;
   resourceGroup(): Val;
   deployment(): Val;
-  /** Shared work budget of a unit: each function call costs one; exhausted → unknown. */
-  budget: { left: number };
+  /** Shared by a unit: a work budget (each call costs one; exhausted → unknown) and parsed expressions. */
+  budget: UnitBudget;
+}
+
+export interface UnitBudget {
+  left: number;
+  /** Parsed expressions by source text: templates repeat the same few expressions thousands of times. */
+  parsed: Map<string, ParsedExpr>;
+}
+
+const MAX_CACHED_EXPRESSIONS = 10000;
+
+/** A fresh budget for one unit. */
+export function unitBudget(left: number): UnitBudget {
+  return { left, parsed: new Map() };
 }
 
 /** Evaluates a JSON string as written in a template: an expression when bracketed, else a literal. */
@@ -20,7 +33,13 @@ export function evalString(s: string, scope: Scope, at?: SourceLocation): Val {
   if (!isExpression(s)) {
     return str(unescapeLiteral(s), at);
   }
-  const parsed = parseExpression(s.slice(1, -1));
+  let parsed = scope.budget.parsed.get(s);
+  if (!parsed) {
+    parsed = parseExpression(s.slice(1, -1));
+    if (scope.budget.parsed.size < MAX_CACHED_EXPRESSIONS) {
+      scope.budget.parsed.set(s, parsed);
+    }
+  }
   if (!parsed.ok) {
     return unk(`the expression cannot be parsed (${parsed.error})`, at);
   }

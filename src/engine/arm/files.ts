@@ -38,18 +38,6 @@ export function claimsArm(path: string): boolean {
   );
 }
 
-/** Names under which templates are commonly saved: unreadable files with these names are still reported. */
-export function looksLikeTemplateName(path: string): boolean {
-  const name = basename(path).toLowerCase();
-  return (
-    name === 'azuredeploy.json' ||
-    name === 'template.json' ||
-    name === 'maintemplate.json' ||
-    name.endsWith('.template.json') ||
-    name.endsWith('.deploymenttemplate.json')
-  );
-}
-
 /** Reads and parses a file once per text (the engine caches both). */
 export async function loadArm(ctx: AnalysisContext, path: string): Promise<ArmDocument | undefined> {
   const text = await ctx.readText(path);

@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { entries, locate, prop, type ArmDocument } from './document';
-import type { Scope } from './evaluate';
+import type { Scope, UnitBudget } from './evaluate';
 import { nodeToVal } from './node-value';
 import { str, unk, via, type Val } from './value';
 
@@ -10,7 +10,7 @@ export interface TemplateInputs {
   params: Map<string, Val>;
   resourceGroup: () => Val;
   deployment: () => Val;
-  budget: { left: number };
+  budget: UnitBudget;
 }
 
 /** A template's evaluation scope: parameters (input, else default), variables, memoised and cycle-safe. */

@@ -59,8 +59,8 @@ export function toPlain(val: Val): unknown {
 }
 
 /** ARM's string() conversion. */
-export function asString(val: Val): string | undefined {
-  switch (val.k) {
+export function asString(val: Val | undefined): string | undefined {
+  switch (val?.k) {
     case 'str':
       return val.v;
     case 'num':
@@ -73,7 +73,7 @@ export function asString(val: Val): string | undefined {
       const s = JSON.stringify(toPlain(val));
       return s.length > MAX_STRING ? undefined : s;
     }
-    case 'unk':
+    default:
       return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { classifyAzureType } from '../azure/resource-kinds';
+import { classifyAzureType, type AzureTypeInfo } from '../azure/resource-kinds';
 import type { AnalysisError, ExtractedResource, RegionResolution } from '../model';
 import { entries, locate, prop, propNode, stringAt, type ArmDocument } from './document';
 import type { Scope } from './evaluate';
@@ -23,6 +23,8 @@ export interface Walk {
   errors: AnalysisError[];
   /** Nested deployments are handed back to the caller, which resolves inline and linked templates. */
   deployment(w: WalkFrame, resource: Node, name: string, address: string, scope: Scope, instance: string[]): void;
+  /** Classification of resource types already seen (a template repeats few types many times). */
+  kinds: Map<string, AzureTypeInfo>;
   /** Locations of resource groups declared in the templates, by lower-case name. */
   resourceGroups: Map<string, Val>;
 }
@@ -135,7 +137,11 @@ function place(
   if (doc.errorOffset !== undefined && res.offset + res.length > doc.errorOffset) {
     return;
   }
-  const info = classifyAzureType(type);
+  let info = frame.walk.kinds.get(type);
+  if (!info) {
+    info = classifyAzureType(type);
+    frame.walk.kinds.set(type, info);
+  }
   const locNode = prop(res, 'location');
   if (!locNode && info.inheritsLocation) {
     return;
