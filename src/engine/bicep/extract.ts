@@ -111,13 +111,11 @@ function fullType(typeString: string, parent?: ParentInfo): string {
   return parent && !t.includes('/') ? `${parent.type}/${t}` : t;
 }
 
-function resolution(value: Value | undefined, name: string, childType: boolean): RegionResolution {
+function resolution(value: Value | undefined, name: string, isGlobal: boolean): RegionResolution {
   if (!value) {
     return {
       kind: 'unknown',
-      reason: childType
-        ? `${name} is a child resource without a location or a parent reference; it is placed with its parent`
-        : `${name} declares no location`,
+      reason: isGlobal ? `${name} is a global service and declares no location` : `${name} declares no location`,
     };
   }
   if (value.k === 'string') {
@@ -141,41 +139,30 @@ function walkResource(
     const props = inst.body.properties;
     const locProp = props.find((p) => p.key === 'location');
     const parentProp = props.find((p) => p.key === 'parent');
+    // The parent this resource lives in: the enclosing resource, or the one `parent:` names.
+    const parentRef = parentProp ? resolveParent(parentProp.value, fs) : undefined;
+    const parentName = parentProp ? parentRef?.name : parent?.name;
+    const parentExisting = parentProp ? parentRef?.existing === true : parent?.existing === true;
     let region: Value | undefined;
     if (locProp) {
       region = evaluate(locProp.value, inst.scope);
-    } else if (parentProp) {
-      const pv = parentProp.value;
-      const target = pv.kind === 'ident' ? fs.resources.get(pv.name) : undefined;
-      region = target?.existing
-        ? unknown(
-            `it is placed with its parent ${target.name.name}, an existing resource whose region is not declared here`,
-          )
-        : target
-          ? evaluate(
-              {
-                kind: 'member',
-                object: pv,
-                name: { name: 'location', start: pv.start, end: pv.end },
-                safe: false,
-                start: pv.start,
-                end: pv.end,
-              },
-              inst.scope,
-            )
-          : unknown('it is placed with its parent, whose location is not known statically');
-      region = withStep(region, { description: `parent ${pvText(pv)}`, location: fs.loc(pv.start, pv.end) });
-    } else if (parent) {
-      region = parent.existing
-        ? unknown(`it is placed with its parent ${parent.name}, an existing resource whose region is not declared here`)
-        : parent.region && withStep(parent.region, { description: `parent ${parent.name}` });
+    } else if (info.inheritsLocation && !parentExisting) {
+      // A child or extension resource without a location lives where its parent lives: the parent is
+      // the placement (as for ARM templates, see resource-kinds.ts), so this one is not listed.
+      region = undefined;
+    } else if (parentExisting) {
+      const where = parentProp ? fs.loc(parentProp.value.start, parentProp.value.end) : undefined;
+      region = withStep(
+        unknown(`it is placed with its parent ${parentName}, an existing resource whose region is not declared here`),
+        { description: `parent ${parentName}`, location: where },
+      );
     }
     let address = parent ? `${parent.address}::${name}` : `${mod.prefix}${name}`;
     if (inst.index !== undefined) {
       address += `[${inst.index}]`;
     }
     const isGlobal = info.global || (region?.k === 'string' && region.v.toLowerCase() === 'global');
-    const emit = !decl.existing && (region !== undefined || isGlobal || info.dataClass === 'customer-data');
+    const emit = !decl.existing && (region !== undefined || !info.inheritsLocation);
     if (emit) {
       const provenance = region?.prov ?? [];
       if (provenance.length === 0 && region?.loc) {
@@ -191,7 +178,7 @@ function walkResource(
         address: address + ctx.suffix,
         module: mod.prefix === '' ? null : mod.prefix.slice(0, -1),
         provider: 'azure',
-        region: resolution(region, name, type.split('/').length > 2),
+        region: resolution(region, name, isGlobal),
         regionLocation: region?.k === 'string' ? region.loc : undefined,
         provenance,
         dataClass: info.dataClass,
@@ -205,8 +192,17 @@ function walkResource(
   }
 }
 
-function pvText(e: Expr): string {
-  return e.kind === 'ident' ? e.name : 'resource';
+/** The resource a `parent:` value names (`sa`, `sa::blobs`), and whether it or an enclosing one is `existing`. */
+function resolveParent(e: Expr, fs: FileScope): { name: string; existing: boolean } | undefined {
+  if (e.kind === 'ident') {
+    const d = fs.resources.get(e.name);
+    return d && { name: e.name, existing: d.existing };
+  }
+  if (e.kind === 'resourceAccess') {
+    const outer = resolveParent(e.object, fs);
+    return outer && { name: `${outer.name}::${e.name.name}`, existing: outer.existing };
+  }
+  return undefined;
 }
 
 function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: ExtractContext): void {
