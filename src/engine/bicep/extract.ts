@@ -162,7 +162,10 @@ function walkResource(
       address += `[${inst.index}]`;
     }
     const isGlobal = info.global || (region?.k === 'string' && region.v.toLowerCase() === 'global');
-    const emit = !decl.existing && (region !== undefined || !info.inheritsLocation);
+    // Without a location, only what may hold data or is global is worth listing (not deployments, locks, ...).
+    const emit =
+      !decl.existing &&
+      (region !== undefined || (!info.inheritsLocation && (isGlobal || info.dataClass === 'customer-data')));
     if (emit) {
       const provenance = region?.prov ?? [];
       if (provenance.length === 0 && region?.loc) {
