@@ -10,7 +10,7 @@ function scope(params: Record<string, Val> = {}): Scope {
     loops: [{ name: 'loop', index: 2 }],
     resourceGroup: () => ({ k: 'obj', props: new Map([['location', unk('resource group location')]]) }),
     deployment: () => unk('deployment'),
-    budget: { left: 10000 },
+    budget: { left: 10000, parsed: new Map() },
   };
 }
 
