@@ -10,7 +10,9 @@ import type { DataClass } from '../../model';
  * public and private DNS, Traffic Manager, role and policy assignments, Entra ID (azuread); Google
  * Cloud DNS, the global load-balancing pieces (global addresses and forwarding rules, URL maps,
  * target proxies, backend services and buckets, SSL certificates, health checks), VPC networks and
- * firewall rules, IAM, projects and folders.
+ * firewall rules, IAM, projects and folders, organisation policies and tags, monitoring and logging
+ * configuration (sinks, metrics, exclusions), Pub/Sub topics and subscriptions and Secret Manager
+ * secrets (global unless a storage or replica policy pins them; we do not read those nested policies).
  *
  * Customer data: anything that stores or processes what users put in it — object and file storage,
  * databases, caches, queues and streams, logs, backups and snapshots, disks, key and secret stores,
@@ -68,13 +70,49 @@ const GLOBAL_PREFIXES = [
   'google_organization_',
   'google_service_account',
   'google_billing_',
+  'google_org_policy_',
+  'google_tags_tag_',
+  'google_essential_contacts_',
+  'google_monitoring_',
+  'google_logging_metric',
+  'google_logging_project_sink',
+  'google_logging_folder_sink',
+  'google_logging_organization_sink',
+  'google_logging_billing_account_sink',
+  'google_logging_project_exclusion',
+  'google_logging_folder_exclusion',
+  'google_logging_organization_exclusion',
+  'google_logging_folder_settings',
+  'google_logging_organization_settings',
+  'google_cloud_asset_',
+  'google_cloud_quotas_',
+  'google_resource_manager_lien',
+  'google_access_context_manager_',
+  'google_compute_shared_vpc_',
+  'google_compute_project_metadata',
+  'google_compute_external_vpn_gateway',
+  'google_cloud_identity_',
+  'google_kms_autokey_config',
+  'google_service_networking_',
+  'google_network_connectivity_hub',
+  'google_pubsub_topic',
+  'google_pubsub_subscription',
+  'google_pubsub_schema',
+  'google_secret_manager_secret',
 ];
 
 /** Words that mark a global IAM binding in any provider (`google_storage_bucket_iam_member`). */
 const GLOBAL_WORDS = ['iam'];
 
 /** Exceptions: regional despite a global-looking prefix. */
-const REGIONAL_EXCEPTIONS = ['google_compute_network_endpoint_group', 'google_compute_network_attachment'];
+const REGIONAL_EXCEPTIONS = [
+  'google_compute_network_endpoint_group',
+  'google_compute_network_attachment',
+  'google_compute_network_firewall_policy_',
+  'google_compute_region_',
+  'google_secret_manager_regional_',
+  'google_tags_location_',
+];
 
 const DATA_WORDS = new Set([
   'bucket',

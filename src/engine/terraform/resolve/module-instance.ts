@@ -3,6 +3,7 @@ import type { ModuleCallDecl, ModuleConfig, ProviderDecl, ResourceDecl } from '.
 import { fileFor } from '../config/module-config';
 import type { VarSource } from '../config/var-files';
 import { type Env, type Scope, evaluate } from '../eval/evaluate';
+import { applyTypeDefaults } from '../eval/type-defaults';
 import { type Val, failure, unknown, withStep } from '../eval/values';
 import type { TraversalStep } from '../parser';
 import { type Instance, expandInstances, instanceAddress } from './instances';
@@ -80,6 +81,13 @@ export class ModuleInstance {
   }
 
   private computeVariable(name: string): Val {
+    const v = this.rawVariable(name);
+    const decl = this.cfg.variables.get(name);
+    const type = decl?.block.body.attributes.find((a) => a.name === 'type');
+    return type && decl ? applyTypeDefaults(v, type.expr, this.env(fileFor(this.cfg, type, decl))) : v;
+  }
+
+  private rawVariable(name: string): Val {
     const decl = this.cfg.variables.get(name);
     const input = this.inputs.get(name);
     if (input) {
