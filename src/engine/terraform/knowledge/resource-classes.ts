@@ -7,7 +7,8 @@ import type { DataClass } from '../../model';
  * Global: the service is not pinned to a region even though the provider configuration names one —
  * CloudFront, Route 53 hosted zones and records, IAM, WAF Classic (global) and WAFv2 with
  * `scope = "CLOUDFRONT"`, Global Accelerator, Organizations, Shield Advanced; Azure Front Door, CDN,
- * public and private DNS, Traffic Manager, role and policy assignments, Entra ID (azuread); Google
+ * public and private DNS, Traffic Manager, role and policy assignments, Entra ID (azuread), Monitor
+ * action groups and metric/activity-log alerts (location "global"), Defender for Cloud settings; Google
  * Cloud DNS, the global load-balancing pieces (global addresses and forwarding rules, URL maps,
  * target proxies, backend services and buckets, SSL certificates, health checks), VPC networks and
  * firewall rules, IAM, projects and folders, organisation policies and tags, monitoring and logging
@@ -46,6 +47,11 @@ const GLOBAL_PREFIXES = [
   'azurerm_management_group',
   'azurerm_subscription',
   'azuread_',
+  'azurerm_monitor_action_group',
+  'azurerm_monitor_metric_alert',
+  'azurerm_monitor_activity_log_alert',
+  'azurerm_monitor_private_link_scope',
+  'azurerm_security_center_',
   'google_dns_',
   'google_compute_global_',
   'google_compute_url_map',
