@@ -1,5 +1,5 @@
 import type { ProvenanceStep } from '../../model';
-import type { ModuleCallDecl, ModuleConfig, ProviderDecl, ResourceDecl } from '../config/module-config';
+import type { Decl, ModuleCallDecl, ModuleConfig, ProviderDecl, ResourceDecl } from '../config/module-config';
 import { fileFor } from '../config/module-config';
 import type { VarSource } from '../config/var-files';
 import { type Env, type Scope, evaluate } from '../eval/evaluate';
@@ -20,6 +20,8 @@ export interface ProviderConfig {
   owner: ModuleInstance;
   /** How it reached this module (`providers = { ... }`, inheritance), nearest first. */
   via: ProvenanceStep[];
+  /** For a provider block with `for_each` (OpenTofu): the chosen instance key, or why it is unknown. */
+  instanceKey?: Val;
 }
 
 /** What a whole analysis shares: every loaded module directory, and registry module directories. */
@@ -217,7 +219,7 @@ export class ModuleInstance {
   }
 
   /** The instances of a resource or module block in this module instance (memoised). */
-  instancesOf(decl: ResourceDecl | ModuleCallDecl): Instance<undefined>[] | Val {
+  instancesOf(decl: Decl): Instance<undefined>[] | Val {
     const hit = this.expansions.get(decl.block);
     if (hit) {
       return hit;
