@@ -2,11 +2,15 @@ import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from
 import { assess } from './assess/assess';
 import { place } from './assess/place';
 import type { LensConfig } from './config';
-import type { DirEntry, EngineFs } from './host';
+import type { DirEntry, EngineFs, LimitedRead } from './host';
 import type { AnalysisError, Finding, Placement, ScanResult } from './model';
 import { applySuppressions } from './suppress/apply';
 import { discover } from './workspace/discover';
 import { basename, dirname } from './workspace/paths';
+import { LruCache } from './workspace/lru';
+
+/** How many upcoming units' files are read ahead while one unit is analysed. */
+const PREFETCH_UNITS = 4;
 
 export interface EngineOptions {
   fs: EngineFs;
@@ -14,6 +18,12 @@ export interface EngineOptions {
   /** Formats paths in messages; defaults to the base name. */
   displayPath?: (path: string) => string;
   now?: () => Date;
+  /**
+   * Bytes of source text whose texts and parse trees stay cached (least recently used beyond that).
+   * The extension keeps a large cache so that edits re-parse one file; the CLI a small one so that a
+   * scan streams through the workspace in bounded memory.
+   */
+  cacheBytes?: number;
 }
 
 export interface RunOptions {
@@ -32,6 +42,13 @@ export interface RunResult extends ScanResult {
   units: AnalysisUnit[];
 }
 
+/** Files found and the units they form, before analysis. */
+export interface ScanPlan {
+  files: string[];
+  units: AnalysisUnit[];
+  errors: AnalysisError[];
+}
+
 interface CachedUnit {
   unit: AnalysisUnit;
   result: UnitResult;
@@ -45,17 +62,21 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
  * workspace reads and parses only that file.
  */
 export class Engine {
-  private readonly texts = new Map<string, string | null>();
+  private readonly texts = new LruCache<string | null>();
   private readonly readErrors = new Map<string, string>();
   private readonly dirs = new Map<string, DirEntry[]>();
-  private readonly parses = new Map<string, { text: string; value: unknown }>();
+  private readonly parses = new LruCache<{ text: string; value: unknown }>();
   private readonly unitCache = new Map<string, CachedUnit>();
+  private readonly pending = new Map<string, Promise<string | undefined>>();
   private readonly displayPath: (path: string) => string;
   private readonly now: () => Date;
 
   constructor(private readonly opts: EngineOptions) {
     this.displayPath = opts.displayPath ?? basename;
     this.now = opts.now ?? (() => new Date());
+    const budget = opts.cacheBytes ?? 256 * 1024 * 1024;
+    this.texts.budget = budget;
+    this.parses.budget = budget;
   }
 
   /** Forgets what is cached about `path` (or everything), and every unit result that depended on it. */
@@ -72,11 +93,7 @@ export class Engine {
     this.readErrors.delete(path);
     this.dirs.delete(dirname(path));
     this.dirs.delete(path);
-    for (const key of [...this.parses.keys()]) {
-      if (key.startsWith(`${path}\u0000`)) {
-        this.parses.delete(key);
-      }
-    }
+    this.parses.deleteWhere((key) => key.startsWith(`${path}\u0000`));
     for (const [key, cached] of this.unitCache) {
       if (cached.result.dependencies.includes(path) || cached.unit.files.includes(path) || dirname(path) === key) {
         this.unitCache.delete(key);
@@ -90,6 +107,17 @@ export class Engine {
 
   /** Scans directories or files: discovery, analysis of every unit, catalog placement, rules and suppressions. */
   async scan(roots: string[], run: RunOptions): Promise<RunResult> {
+    const plan = await this.plan(roots, run);
+    const result = await this.runPlan(plan.units, run, plan.files.length);
+    result.errors.unshift(...plan.errors);
+    return result;
+  }
+
+  /**
+   * The first half of a scan: discovers files and groups them into units. A caller may split the
+   * units between several engines (worker threads) and run each part with {@link Engine.runPlan}.
+   */
+  async plan(roots: string[], run: RunOptions): Promise<ScanPlan> {
     const analyzers = this.analyzersFor(run.config);
     const errors: AnalysisError[] = [];
     const files: string[] = [];
@@ -103,7 +131,7 @@ export class Engine {
       files.push(...found.files);
       errors.push(...found.errors);
     }
-    const units: Array<[LanguageAnalyzer, AnalysisUnit]> = [];
+    const units: AnalysisUnit[] = [];
     for (const analyzer of analyzers) {
       const claimed = files.filter((f) => analyzer.claims(f));
       if (claimed.length === 0) {
@@ -111,9 +139,7 @@ export class Engine {
       }
       const ctx = this.context(run, new Set());
       try {
-        for (const unit of await analyzer.units(claimed, ctx)) {
-          units.push([analyzer, unit]);
-        }
+        units.push(...(await analyzer.units(claimed, ctx)));
       } catch (e) {
         errors.push({
           file: roots[0] ?? '.',
@@ -121,9 +147,20 @@ export class Engine {
         });
       }
     }
-    const result = await this.runUnits(units, run, files.length);
-    result.errors.unshift(...errors);
-    return result;
+    return { files, units, errors };
+  }
+
+  /** The second half of a scan: analyses planned units (all of a plan, or a share of it). */
+  async runPlan(units: AnalysisUnit[], run: RunOptions, fileCount: number): Promise<RunResult> {
+    const analyzers = this.analyzersFor(run.config);
+    const pairs: Array<[LanguageAnalyzer, AnalysisUnit]> = [];
+    for (const unit of units) {
+      const analyzer = analyzers.find((a) => a.language === unit.language);
+      if (analyzer) {
+        pairs.push([analyzer, unit]);
+      }
+    }
+    return this.runUnits(pairs, run, fileCount);
   }
 
   /**
@@ -179,46 +216,82 @@ export class Engine {
     fileCount: number,
   ): Promise<RunResult> {
     const placements: Placement[] = [];
+    const findings: Finding[] = [];
     const errors: AnalysisError[] = [];
-    const unitFiles = new Set<string>();
+    const ruleCtx = { config: run.config, displayPath: this.displayPath };
+    const now = this.now();
     let done = 0;
-    for (const [analyzer, unit] of units) {
+    for (let i = 0; i < units.length; i++) {
       if (run.signal?.aborted) {
         break;
       }
+      // Read the next units' files while this one is analysed, so that I/O overlaps with parsing.
+      this.prefetch(units.slice(i + 1, i + 1 + PREFETCH_UNITS), run);
+      const [analyzer, unit] = units[i];
       const result = await this.analyzeUnit(analyzer, unit, run);
-      unit.files.forEach((f) => unitFiles.add(f));
-      for (const res of result.resources) {
-        placements.push(place(res));
-      }
       errors.push(...result.errors);
+      let unitPlacements = result.resources.map(place);
+      if (run.config.compiledArm === 'prefer-bicep' && unit.language === 'arm' && run.config.languages.bicep) {
+        unitPlacements = await this.dropCompiledArm(unitPlacements);
+      }
+      for (const p of unitPlacements) {
+        p.findings = assess(p, run.config, ruleCtx);
+      }
+      const texts = new Map<string, string>();
+      for (const file of unit.files) {
+        const text = run.overlays?.get(file) ?? (await this.readText(file, run.config.maxFileSize));
+        if (typeof text === 'string') {
+          texts.set(file, text);
+        }
+      }
+      findings.push(...applySuppressions(unitPlacements, texts, run.config, now, run.root));
+      for (const p of unitPlacements) {
+        findings.push(...p.findings);
+        placements.push(p);
+      }
       run.onProgress?.({ done: ++done, total: units.length, files: fileCount });
     }
-    const kept = run.config.compiledArm === 'prefer-bicep' ? dropCompiledArm(placements) : placements;
-    const ruleCtx = { config: run.config, displayPath: this.displayPath };
-    const findings: Finding[] = [];
-    const texts = new Map<string, string>();
-    for (const p of kept) {
-      p.findings = assess(p, run.config, ruleCtx);
+    return { placements, findings, errors: dedupeErrors(errors), files: fileCount, units: units.map(([, u]) => u) };
+  }
+
+  private async readBytes(path: string, maxSize: number): Promise<LimitedRead | { kind: 'missing' }> {
+    if (this.opts.fs.readFileLimited) {
+      return this.opts.fs.readFileLimited(path, maxSize);
     }
-    for (const file of unitFiles) {
-      const text = run.overlays?.get(file) ?? this.texts.get(file);
-      if (typeof text === 'string') {
-        texts.set(file, text);
+    const st = await this.opts.fs.stat(path);
+    if (!st) {
+      return { kind: 'missing' };
+    }
+    if (st.type !== 'file') {
+      return { kind: 'not-a-file' };
+    }
+    if (st.size > maxSize) {
+      return { kind: 'too-large', size: st.size };
+    }
+    return { kind: 'ok', bytes: await this.opts.fs.readFile(path) };
+  }
+
+  /** A compiled `x.json` beside `x.bicep` describes the same resources: keep the Bicep source's. */
+  private async dropCompiledArm(placements: Placement[]): Promise<Placement[]> {
+    const hasSource = new Map<string, boolean>();
+    for (const p of placements) {
+      if (!hasSource.has(p.file)) {
+        const st = await this.opts.fs.stat(p.file.replace(/\.json$/, '.bicep'));
+        hasSource.set(p.file, st?.type === 'file');
       }
     }
-    const directiveFindings = applySuppressions(kept, texts, run.config, this.now(), run.root);
-    for (const p of kept) {
-      findings.push(...p.findings);
+    return placements.filter((p) => !hasSource.get(p.file));
+  }
+
+  private prefetch(units: Array<[LanguageAnalyzer, AnalysisUnit]>, run: RunOptions): void {
+    for (const [, unit] of units) {
+      for (const file of unit.files) {
+        if (!this.texts.has(file) && !run.overlays?.has(file) && !this.pending.has(file)) {
+          const p = this.readText(file, run.config.maxFileSize).finally(() => this.pending.delete(file));
+          this.pending.set(file, p);
+        }
+      }
     }
-    findings.push(...directiveFindings);
-    return {
-      placements: kept,
-      findings,
-      errors: dedupeErrors(errors),
-      files: fileCount,
-      units: units.map(([, u]) => u),
-    };
   }
 
   private async analyzeUnit(analyzer: LanguageAnalyzer, unit: AnalysisUnit, run: RunOptions): Promise<UnitResult> {
@@ -268,7 +341,7 @@ export class Engine {
           return hit.value as T;
         }
         const value = parse(text);
-        this.parses.set(key, { text, value });
+        this.parses.set(key, { text, value }, text.length);
         return value;
       },
     };
@@ -293,43 +366,36 @@ export class Engine {
     if (this.texts.has(path)) {
       return this.texts.get(path) ?? undefined;
     }
+    const pending = this.pending.get(path);
+    if (pending) {
+      return pending;
+    }
     let text: string | null = null;
     try {
-      const st = await this.opts.fs.stat(path);
-      if (!st) {
+      const read = await this.readBytes(path, maxSize);
+      if (read.kind === 'missing') {
         this.readErrors.set(path, 'file does not exist or cannot be accessed');
-      } else if (st.type !== 'file') {
+      } else if (read.kind === 'not-a-file') {
         this.readErrors.set(path, 'not a regular file; skipped without opening');
-      } else if (st.size > maxSize) {
+      } else if (read.kind === 'too-large') {
         this.readErrors.set(
           path,
-          `file is ${(st.size / 1048576).toFixed(1)} MB, over the size limit of ${(maxSize / 1048576).toFixed(0)} MB; skipped`,
+          `file is ${(read.size / 1048576).toFixed(1)} MB, over the size limit of ${(maxSize / 1048576).toFixed(0)} MB; skipped`,
         );
+      } else if (read.bytes.includes(0)) {
+        this.readErrors.set(path, 'binary file (contains NUL bytes); skipped');
       } else {
-        const bytes = await this.opts.fs.readFile(path);
-        if (bytes.includes(0)) {
-          this.readErrors.set(path, 'binary file (contains NUL bytes); skipped');
-        } else {
-          text = decoder.decode(bytes);
-          if (text.includes('\uFFFD') && !bytes.includes(0xef)) {
-            this.readErrors.set(path, 'file is not valid UTF-8; invalid bytes were replaced');
-          }
+        text = decoder.decode(read.bytes);
+        if (text.includes('\uFFFD') && !read.bytes.includes(0xef)) {
+          this.readErrors.set(path, 'file is not valid UTF-8; invalid bytes were replaced');
         }
       }
     } catch (e) {
       this.readErrors.set(path, `cannot read file: ${(e as Error).message ?? String(e)}`);
     }
-    this.texts.set(path, text);
+    this.texts.set(path, text, text?.length ?? 0);
     return text ?? undefined;
   }
-}
-
-/** A compiled `x.json` beside `x.bicep` describes the same resources: keep the Bicep source's. */
-function dropCompiledArm(placements: Placement[]): Placement[] {
-  const bicepFiles = new Set(
-    placements.filter((p) => p.language === 'bicep').map((p) => p.file.replace(/\.bicep$/, '')),
-  );
-  return placements.filter((p) => p.language !== 'arm' || !bicepFiles.has(p.file.replace(/\.json$/, '')));
 }
 
 function dedupeErrors(errors: AnalysisError[]): AnalysisError[] {

@@ -1,6 +1,6 @@
 import { licensedOperatorNote } from '../../legal';
 import type { ProviderData, Source } from '../types';
-import { locations, type LocationDefaults } from './define';
+import { locations, type LocationDefaults, type Row } from './define';
 
 // Location names are those of `az account list-locations` (Terraform and Bicep accept the name or
 // the display name, in any case, with or without spaces); countries from Microsoft's region list.
@@ -29,6 +29,17 @@ const d = (partition: string, extra: Partial<LocationDefaults> = {}): LocationDe
   nameAsAlias: true,
   ...extra,
 });
+
+/** A logical location that stands for one country's Azure regions. */
+function geography(rows: Array<[string, string, string]>): Row[] {
+  return rows.map(([id, name, country]): Row => [
+    id,
+    `${name} (geography)`,
+    country,
+    undefined,
+    { countries: [country] },
+  ]);
+}
 
 const vianet = { name: '21Vianet (Blue Cloud)', country: 'CN' };
 const vnet = { name: 'VNET Group, Inc. (21Vianet)', country: 'CN' };
@@ -70,12 +81,15 @@ export const azure: ProviderData = {
       ['eastus', 'East US', 'US', 'Virginia'],
       ['eastus2', 'East US 2', 'US', 'Virginia'],
       ['eastus2euap', 'East US 2 EUAP', 'US', 'Virginia'],
+      ['eastusstg', 'East US (Stage)', 'US', 'Virginia'],
       ['francecentral', 'France Central', 'FR', 'Paris'],
       ['francesouth', 'France South', 'FR', 'Marseille'],
       ['germanynorth', 'Germany North', 'DE', 'Berlin'],
       ['germanywestcentral', 'Germany West Central', 'DE', 'Frankfurt'],
+      ['indiasouthcentral', 'India South Central', 'IN', 'Hyderabad'],
       ['indonesiacentral', 'Indonesia Central', 'ID', 'Jakarta'],
       ['israelcentral', 'Israel Central', 'IL'],
+      ['israelnorthwest', 'Israel Northwest', 'IL'],
       ['italynorth', 'Italy North', 'IT', 'Milan'],
       ['japaneast', 'Japan East', 'JP', 'Tokyo, Saitama'],
       ['japanwest', 'Japan West', 'JP', 'Osaka'],
@@ -84,6 +98,7 @@ export const azure: ProviderData = {
       ['koreacentral', 'Korea Central', 'KR', 'Seoul'],
       ['koreasouth', 'Korea South', 'KR', 'Busan'],
       ['malaysiawest', 'Malaysia West', 'MY', 'Kuala Lumpur'],
+      ['malaysiasouth', 'Malaysia South', 'MY', 'Johor'],
       ['mexicocentral', 'Mexico Central', 'MX', 'Querétaro State'],
       ['newzealandnorth', 'New Zealand North', 'NZ', 'Auckland'],
       ['northcentralus', 'North Central US', 'US', 'Illinois'],
@@ -95,6 +110,8 @@ export const azure: ProviderData = {
       ['southafricanorth', 'South Africa North', 'ZA', 'Johannesburg'],
       ['southafricawest', 'South Africa West', 'ZA', 'Cape Town'],
       ['southcentralus', 'South Central US', 'US', 'Texas'],
+      ['southcentralus2', 'South Central US 2', 'US', 'Texas'],
+      ['southcentralusstg', 'South Central US (Stage)', 'US', 'Texas'],
       ['southeastasia', 'Southeast Asia', 'SG', 'Singapore'],
       ['southindia', 'South India', 'IN', 'Chennai'],
       ['spaincentral', 'Spain Central', 'ES', 'Madrid'],
@@ -102,9 +119,12 @@ export const azure: ProviderData = {
       ['swedensouth', 'Sweden South', 'SE', 'Malmö'],
       ['switzerlandnorth', 'Switzerland North', 'CH', 'Zurich'],
       ['switzerlandwest', 'Switzerland West', 'CH', 'Geneva'],
+      ['taiwannorth', 'Taiwan North', 'TW', 'Taipei'],
+      ['taiwannorthwest', 'Taiwan Northwest', 'TW'],
       ['uaecentral', 'UAE Central', 'AE', 'Abu Dhabi'],
       ['uaenorth', 'UAE North', 'AE', 'Dubai'],
       ['uksouth', 'UK South', 'GB', 'London'],
+      ['uksouth2', 'UK South 2', 'GB'],
       ['ukwest', 'UK West', 'GB', 'Cardiff'],
       ['westcentralus', 'West Central US', 'US', 'Wyoming'],
       ['westeurope', 'West Europe', 'NL'],
@@ -121,6 +141,39 @@ export const azure: ProviderData = {
         undefined,
         { notes: ['Logical location for global resources such as Front Door, DNS zones and Traffic Manager.'] },
       ],
+    ]),
+    // Logical "geography" locations that `az account list-locations` also lists (regionType Logical).
+    ...locations(d('AzureCloud', { kind: 'multi-region', nameAsAlias: false }), [
+      ...geography([
+        ['australia', 'Australia', 'AU'],
+        ['brazil', 'Brazil', 'BR'],
+        ['canada', 'Canada', 'CA'],
+        ['france', 'France', 'FR'],
+        ['germany', 'Germany', 'DE'],
+        ['india', 'India', 'IN'],
+        ['israel', 'Israel', 'IL'],
+        ['italy', 'Italy', 'IT'],
+        ['japan', 'Japan', 'JP'],
+        ['korea', 'Korea', 'KR'],
+        ['mexico', 'Mexico', 'MX'],
+        ['newzealand', 'New Zealand', 'NZ'],
+        ['norway', 'Norway', 'NO'],
+        ['poland', 'Poland', 'PL'],
+        ['qatar', 'Qatar', 'QA'],
+        ['singapore', 'Singapore', 'SG'],
+        ['southafrica', 'South Africa', 'ZA'],
+        ['spain', 'Spain', 'ES'],
+        ['sweden', 'Sweden', 'SE'],
+        ['switzerland', 'Switzerland', 'CH'],
+        ['taiwan', 'Taiwan', 'TW'],
+        ['uae', 'United Arab Emirates', 'AE'],
+        ['uk', 'United Kingdom', 'GB'],
+        ['unitedstates', 'United States', 'US'],
+        ['unitedstateseuap', 'United States EUAP', 'US'],
+      ]),
+      ['asia', 'Asia (geography)', null, undefined, { jurisdiction: 'Asia' }],
+      ['asiapacific', 'Asia Pacific (geography)', null, undefined, { jurisdiction: 'Asia Pacific' }],
+      ['europe', 'Europe (geography)', null, undefined, { jurisdiction: 'Europe' }],
     ]),
     ...locations(
       d('AzureChinaCloud', {
@@ -150,6 +203,9 @@ export const azure: ProviderData = {
       [
         ['usdodcentral', 'US DoD Central', 'US', 'Iowa'],
         ['usdodeast', 'US DoD East', 'US', 'Virginia'],
+        ['usdodsouthcentral', 'US DoD South Central', 'US'],
+        ['usdodsouthwest', 'US DoD Southwest', 'US'],
+        ['usdodwestcentral', 'US DoD West Central', 'US'],
         ['usgovarizona', 'US Gov Arizona', 'US', 'Arizona'],
         ['usgoviowa', 'US Gov Iowa', 'US', 'Iowa'],
         ['usgovtexas', 'US Gov Texas', 'US', 'Texas'],

@@ -33,5 +33,6 @@ export const exoscale: ProviderData = {
     ['ch-gva-2', 'Geneva', 'CH', 'Geneva'],
     ['de-fra-1', 'Frankfurt', 'DE', 'Frankfurt'],
     ['de-muc-1', 'Munich', 'DE', 'Munich'],
+    ['hr-zag-1', 'Zagreb', 'HR', 'Zagreb'],
   ]),
 };

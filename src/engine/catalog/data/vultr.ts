@@ -42,6 +42,7 @@ export const vultr: ProviderData = {
     ['mel', 'Melbourne', 'AU', 'Melbourne'],
     ['mex', 'Mexico City', 'MX', 'Mexico City'],
     ['mia', 'Miami', 'US', 'Miami'],
+    ['mxp', 'Milan', 'IT', 'Milan'],
     ['nrt', 'Tokyo', 'JP', 'Tokyo'],
     ['ord', 'Chicago', 'US', 'Chicago'],
     ['sao', 'São Paulo', 'BR', 'São Paulo'],
