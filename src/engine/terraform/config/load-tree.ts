@@ -1,6 +1,6 @@
 import type { AnalysisContext } from '../../analyzer';
 import { join } from '../../workspace/paths';
-import { type ModuleConfig, loadModule } from './module-config';
+import { type GeneratedFile, type ModuleConfig, loadModule } from './module-config';
 import { fileKind } from './files';
 
 /** Registry and Git modules are read only where `terraform init` installed them. */
@@ -44,7 +44,12 @@ async function readInstalled(ctx: AnalysisContext, root: string): Promise<Map<st
  * Loads a root module and every module it calls that we can read: local paths, and registry
  * modules listed in `.terraform/modules/modules.json`. Each directory is loaded once.
  */
-export async function loadTree(ctx: AnalysisContext, root: string, rootFiles?: string[]): Promise<ModuleTree> {
+export async function loadTree(
+  ctx: AnalysisContext,
+  root: string,
+  rootFiles?: string[],
+  generated: GeneratedFile[] = [],
+): Promise<ModuleTree> {
   const tree: ModuleTree = { modules: new Map(), installed: await readInstalled(ctx, root) };
   const queue: Array<{ dir: string; keyPath: string[]; files?: string[] }> = [
     { dir: root, keyPath: [], files: rootFiles },
@@ -54,7 +59,7 @@ export async function loadTree(ctx: AnalysisContext, root: string, rootFiles?: s
     if (ctx.signal?.aborted) {
       break;
     }
-    const cfg = await loadModule(ctx, dir, files ?? (await configFilesIn(ctx, dir)));
+    const cfg = await loadModule(ctx, dir, files ?? (await configFilesIn(ctx, dir)), dir === root ? generated : []);
     tree.modules.set(dir, cfg);
     if (keyPath.length > 12) {
       continue;

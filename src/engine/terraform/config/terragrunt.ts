@@ -3,7 +3,8 @@ import type { AnalysisError } from '../../model';
 import { basename, dirname, join } from '../../workspace/paths';
 import { type Scope, evaluate } from '../eval/evaluate';
 import { type Val, asString, unknown, withStep } from '../eval/values';
-import { type Expression, literalString } from '../parser';
+import { type Attribute, type Expression, literalString, parseHcl } from '../parser';
+import type { GeneratedFile } from './module-config';
 import { loadFile } from './files';
 import type { VarSource } from './var-files';
 
@@ -17,6 +18,8 @@ export interface TerragruntUnit {
   errors: AnalysisError[];
   /** The file read. */
   file?: string;
+  /** `generate` blocks whose contents could be evaluated (typically the provider configuration). */
+  generated: GeneratedFile[];
 }
 
 function isLocal(source: string): boolean {
@@ -24,6 +27,11 @@ function isLocal(source: string): boolean {
 }
 
 const MAX_INCLUDE_DEPTH = 3;
+
+function literalAttrOf(attrs: Attribute[], name: string): string | undefined {
+  const a = attrs.find((x) => x.name === name);
+  return a ? literalString(a.expr) : undefined;
+}
 
 /** `find_in_parent_folders("root.hcl")`: the nearest ancestor directory holding that file (default `terragrunt.hcl`). */
 async function findInParents(ctx: AnalysisContext, dir: string, name: string): Promise<string | undefined> {
@@ -58,7 +66,7 @@ async function includePath(ctx: AnalysisContext, dir: string, expr: Expression):
  */
 export async function readTerragrunt(ctx: AnalysisContext, path: string, depth = 0): Promise<TerragruntUnit> {
   const dir = dirname(path);
-  const out: TerragruntUnit = { inputs: new Map(), errors: [] };
+  const out: TerragruntUnit = { inputs: new Map(), errors: [], generated: [] };
   const file = await loadFile(ctx, path);
   if (!file) {
     return out;
@@ -72,6 +80,7 @@ export async function readTerragrunt(ctx: AnalysisContext, path: string, depth =
     if (target && target !== path) {
       const parent = await readTerragrunt(ctx, target, depth + 1);
       parent.inputs.forEach((v, k) => out.inputs.set(k, v));
+      out.generated.push(...parent.generated);
       inherited ??= parent;
     }
   }
@@ -114,6 +123,19 @@ export async function readTerragrunt(ctx: AnalysisContext, path: string, depth =
     out.remote = source ?? 'a computed source';
   }
   out.file = path;
+  for (const g of body.blocks.filter((b) => b.type === 'generate')) {
+    const name = literalAttrOf(g.body.attributes, 'path');
+    const contents = g.body.attributes.find((a) => a.name === 'contents');
+    const text = contents ? evaluate(contents.expr, { scope, file: path }) : undefined;
+    if (!name || !name.endsWith('.tf') || text?.t !== 'str') {
+      continue;
+    }
+    // Padding with the lines before the heredoc body keeps line numbers pointing into terragrunt.hcl.
+    const padded = '\n'.repeat(contents!.expr.range.start.line + 1) + text.v;
+    const file = ctx.parse(`${path}#${name}`, 'hcl', padded, (t) => parseHcl(t));
+    out.generated = out.generated.filter((x) => x.name !== name);
+    out.generated.push({ name, path, file });
+  }
   const inputs = body.attributes.find((a) => a.name === 'inputs');
   if (inputs?.expr.kind === 'object') {
     for (const item of inputs.expr.items) {
