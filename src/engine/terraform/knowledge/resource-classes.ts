@@ -13,7 +13,10 @@ import type { DataClass } from '../../model';
  * target proxies, backend services and buckets, SSL certificates, health checks), VPC networks and
  * firewall rules, IAM, projects and folders, organisation policies and tags, monitoring and logging
  * configuration (sinks, metrics, exclusions), Pub/Sub topics and subscriptions and Secret Manager
- * secrets (global unless a storage or replica policy pins them; we do not read those nested policies).
+ * secrets (global unless a storage or replica policy pins them; we do not read those nested policies);
+ * account-level objects of the smaller clouds that have no location (SSH keys, firewalls,
+ * certificates, DNS domains and records, projects, tags, users); Cloudflare (an edge network) except
+ * R2 buckets, which have a jurisdiction or location hint.
  *
  * Customer data: anything that stores or processes what users put in it — object and file storage,
  * databases, caches, queues and streams, logs, backups and snapshots, disks, key and secret stores,
@@ -105,6 +108,35 @@ const GLOBAL_PREFIXES = [
   'google_pubsub_subscription',
   'google_pubsub_schema',
   'google_secret_manager_secret',
+  'hcloud_ssh_key',
+  'hcloud_firewall',
+  'hcloud_certificate',
+  'hcloud_uploaded_certificate',
+  'hcloud_managed_certificate',
+  'hcloud_placement_group',
+  'hcloud_rdns',
+  'hetznerdns_',
+  'digitalocean_ssh_key',
+  'digitalocean_domain',
+  'digitalocean_record',
+  'digitalocean_project',
+  'digitalocean_tag',
+  'digitalocean_firewall',
+  'digitalocean_certificate',
+  'digitalocean_cdn',
+  'linode_sshkey',
+  'linode_domain',
+  'linode_firewall',
+  'linode_user',
+  'linode_token',
+  'vultr_ssh_key',
+  'vultr_dns_',
+  'vultr_firewall_',
+  'vultr_user',
+  'scaleway_account_',
+  'scaleway_iam_',
+  'scaleway_domain_',
+  'cloudflare_',
 ];
 
 /** Words that mark a global IAM binding in any provider (`google_storage_bucket_iam_member`). */
@@ -118,6 +150,7 @@ const REGIONAL_EXCEPTIONS = [
   'google_compute_region_',
   'google_secret_manager_regional_',
   'google_tags_location_',
+  'cloudflare_r2_',
 ];
 
 const DATA_WORDS = new Set([
