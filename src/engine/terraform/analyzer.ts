@@ -26,13 +26,11 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
     generated = tg.generated;
   }
   const ownFiles = unit.files.filter((f) => f.startsWith(`${root}/`) && !f.slice(root.length + 1).includes('/'));
-  const rootConfig = ownFiles.filter((f) => fileKind(f) === 'config');
-  const tree = await loadTree(
-    ctx,
-    root,
-    rootConfig.length > 0 ? rootConfig : await configFilesIn(ctx, root),
-    generated,
-  );
+  // Terraform always reads the whole directory, even when only one of its files was asked for.
+  const rootConfig = [
+    ...new Set([...ownFiles.filter((f) => fileKind(f) === 'config'), ...(await configFilesIn(ctx, root))]),
+  ];
+  const tree = await loadTree(ctx, root, rootConfig, generated);
   const vars = await rootVarSources(ctx, root);
   errors.push(...vars.errors);
   // Terragrunt passes inputs as TF_VAR_ environment variables: every variables file overrides them.
