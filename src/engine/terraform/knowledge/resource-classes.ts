@@ -248,6 +248,23 @@ const DATA_WORDS = new Set([
   'cognitive',
   'openai',
   'vertex',
+  'parameter',
+  'athena',
+  'ses',
+  'email',
+  'cognito',
+  'insights',
+  'beanstalk',
+  'mq',
+  'broker',
+  'topic',
+  'emr',
+  'hdinsight',
+  'databricks',
+  'kusto',
+  'purview',
+  'lightsail',
+  'memorydb',
 ]);
 
 /** `google_storage_bucket` → `['storage', 'bucket']`: the words after the provider prefix. */
