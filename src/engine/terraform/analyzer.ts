@@ -39,7 +39,7 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
     errors.push(...cfg.errors);
   }
   const cfg = tree.modules.get(root)!;
-  const inst = new ModuleInstance(tree, cfg, null, [], inputs, new Map(), 0, true);
+  const inst = new ModuleInstance({ ...tree, activeGuards: 0 }, cfg, null, [], inputs, new Map(), 0, true);
   addOwnProviders(inst);
   const resources: ExtractedResource[] = [];
   extractResources(inst, resources);

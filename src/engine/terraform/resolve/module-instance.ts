@@ -29,9 +29,12 @@ export interface Workspace {
   modules: Map<string, ModuleConfig>;
   /** `.terraform/modules/modules.json`: module key path (`vpc.subnets`) → directory. */
   installed: Map<string, string>;
+  /** Evaluations in progress across all module instances of this analysis. */
+  activeGuards: number;
 }
 
 const MAX_MODULE_DEPTH = 12;
+const MAX_ACTIVE = 48;
 
 /**
  * One instance of a module (the root, or one key of a module call's `for_each`/`count`), with the
@@ -61,14 +64,20 @@ export class ModuleInstance {
 
   /** Guards an evaluation against cycles (a local or resource that depends on itself). */
   guard<T = Val>(key: string, run: () => T | Val): T | Val {
-    if (this.active.has(key) || this.active.size > 64) {
+    if (this.active.has(key)) {
       return unknown(`${key} refers to itself`);
     }
+    // One budget for the whole analysis, so chains through modules cannot exhaust the stack either.
+    if (this.ws.activeGuards >= MAX_ACTIVE) {
+      return unknown(`the chain of references through ${key} is too long to evaluate`);
+    }
     this.active.add(key);
+    this.ws.activeGuards++;
     try {
       return run();
     } finally {
       this.active.delete(key);
+      this.ws.activeGuards--;
     }
   }
 
