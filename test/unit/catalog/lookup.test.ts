@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { alternativesIn, lookupRegion, resolveProvider } from '../../../src/engine/catalog';
+import {
+  alternativesIn,
+  lookupRegion,
+  providersWithRegion,
+  resolveProvider,
+  suggestRegions,
+} from '../../../src/engine/catalog';
 
 /** Country of the location a lookup lands on (the zone's region for zones). */
 function country(provider: string, region: string): string | null | undefined {
@@ -164,5 +170,25 @@ describe('catalog lookups', () => {
     assert.equal(resolveProvider('google-beta')?.id, 'gcp');
     assert.equal(resolveProvider('hcloud')?.id, 'hetzner');
     assert.equal(resolveProvider('nothing'), undefined);
+  });
+});
+
+describe('catalog suggestions', () => {
+  it('suggests the nearest region ids of the same provider for a typo', () => {
+    assert.equal(suggestRegions('aws', 'eu-centrl-1')[0]?.id, 'eu-central-1');
+    assert.equal(suggestRegions('azure', 'westeuroep')[0]?.id, 'westeurope');
+    assert.deepEqual(suggestRegions('aws', 'completely-different'), []);
+    assert.deepEqual(suggestRegions('nope', 'eu-west-1'), []);
+  });
+
+  it('names the providers that have a region id', () => {
+    assert.deepEqual(
+      providersWithRegion('eu-west-1').map((p) => p.id),
+      ['aws', 'alicloud'],
+    );
+    assert.deepEqual(
+      providersWithRegion('westeurope').map((p) => p.id),
+      ['azure'],
+    );
   });
 });
