@@ -78,6 +78,8 @@ describe('catalog lookups', () => {
     assert.equal(lookupRegion('aws', 'cn-north-1a')?.control, 'licensed-us-technology');
     assert.equal(lookupRegion('alicloud', 'cn-hangzhou-h')?.effective.id, 'cn-hangzhou');
     assert.equal(lookupRegion('alicloud', 'eu-west-1a')?.effective.country, 'GB');
+    assert.equal(lookupRegion('tencentcloud', 'ap-guangzhou-3')?.effective.id, 'ap-guangzhou');
+    assert.equal(lookupRegion('tencentcloud', 'ap-beijing-1')?.region.kind, 'region');
   });
 
   it('knows multi-regions, dual-regions, jurisdictions and logical locations', () => {
