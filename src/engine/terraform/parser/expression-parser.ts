@@ -240,8 +240,9 @@ export abstract class ExpressionParser extends TemplateParser {
         this.errorAtToken(`expected an expression, found ${this.describeToken()}`);
         if (t === Tok.Invalid || t === Tok.Tilde) {
           this.consume();
+          return { kind: 'invalid', ...this.loc(start, this.prevEnd) };
         }
-        return { kind: 'invalid', ...this.loc(start, t === Tok.EOF || t === Tok.Newline ? start : this.prevEnd) };
+        return { kind: 'invalid', ...this.loc(start, start) };
     }
   }
 
