@@ -1,0 +1,49 @@
+import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from '../analyzer';
+import type { AnalysisError, ExtractedResource } from '../model';
+import { fileKind } from './config/files';
+import { configFilesIn, loadTree } from './config/load-tree';
+import { readTerragrunt } from './config/terragrunt';
+import { type VarSource, rootVarSources } from './config/var-files';
+import { extractResources } from './resolve/extract';
+import { addOwnProviders } from './resolve/module-calls';
+import { ModuleInstance } from './resolve/module-instance';
+import { terraformUnits } from './units';
+
+async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<UnitResult> {
+  const errors: AnalysisError[] = [];
+  let root = unit.key;
+  let inputs = new Map<string, VarSource>();
+  if (unit.files.includes(`${unit.key}/terragrunt.hcl`)) {
+    const tg = await readTerragrunt(ctx, `${unit.key}/terragrunt.hcl`);
+    errors.push(...tg.errors);
+    if (!tg.moduleDir) {
+      return { resources: [], errors, dependencies: [] };
+    }
+    root = tg.moduleDir;
+    inputs = tg.inputs;
+  }
+  const ownFiles = unit.files.filter((f) => f.startsWith(`${root}/`) && !f.slice(root.length + 1).includes('/'));
+  const rootConfig = ownFiles.filter((f) => fileKind(f) === 'config');
+  const tree = await loadTree(ctx, root, rootConfig.length > 0 ? rootConfig : await configFilesIn(ctx, root));
+  const vars = await rootVarSources(ctx, root);
+  errors.push(...vars.errors);
+  // Terragrunt passes inputs as TF_VAR_ environment variables: every variables file overrides them.
+  vars.sources.forEach((v, k) => inputs.set(k, v));
+  for (const cfg of tree.modules.values()) {
+    errors.push(...cfg.errors);
+  }
+  const cfg = tree.modules.get(root)!;
+  const inst = new ModuleInstance(tree, cfg, null, [], inputs, new Map(), 0, true);
+  addOwnProviders(inst);
+  const resources: ExtractedResource[] = [];
+  extractResources(inst, resources);
+  return { resources, errors, dependencies: [] };
+}
+
+/** Terraform and OpenTofu: module-aware resolution of providers and regions over our own HCL parser. */
+export const terraformAnalyzer: LanguageAnalyzer = {
+  language: 'terraform',
+  claims: (path) => fileKind(path) !== undefined,
+  units: terraformUnits,
+  analyze: analyzeUnit,
+};
