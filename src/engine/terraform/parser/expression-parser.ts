@@ -426,6 +426,10 @@ export abstract class ExpressionParser extends TemplateParser {
     if (key.kind === 'scopeTraversal' && key.steps.length === 0) {
       key = { kind: 'literal', value: key.root, range: key.range, offset: key.offset, endOffset: key.endOffset };
       bareKey = true;
+    } else if (key.kind === 'literal' && (key.value === null || typeof key.value === 'boolean')) {
+      // A bare `true`, `false` or `null` key names the attribute "true", "false" or "null".
+      key = { ...key, value: this.text.slice(key.offset, key.endOffset) };
+      bareKey = true;
     }
     const t = this.peek();
     if (t !== Tok.Assign && t !== Tok.Colon) {

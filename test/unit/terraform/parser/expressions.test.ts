@@ -115,6 +115,14 @@ describe('HCL parser: expressions', () => {
     assert.equal(obj.items[4].key.kind, 'template');
     assert.equal(textOf(o.text, obj.items[1]), '"b" = 2');
     assert.equal(as(expr('{}').e, 'object').items.length, 0);
+    const kw = as(expr('{ null = 1, true = 2 }').e, 'object');
+    assert.deepEqual(
+      kw.items.map((i) => [as(i.key, 'literal').value, i.bareKey]),
+      [
+        ['null', true],
+        ['true', true],
+      ],
+    );
   });
 
   it('parses for expressions in tuple and object form', () => {
