@@ -45,7 +45,11 @@ export class HclParser extends ExpressionParser {
         }
       } else {
         this.errorAtToken(`expected an attribute or a block, found ${this.describeToken()}`);
+        const before = this.lx.start;
         this.recover(null);
+        if (this.peek() !== Tok.RBrace && this.peek() !== Tok.EOF && this.lx.start === before) {
+          this.consume(); // guarantee progress
+        }
       }
     }
   }
