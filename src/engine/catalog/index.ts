@@ -140,10 +140,38 @@ export function providerForResourceType(type: string): ProviderInfo | undefined 
   return undefined;
 }
 
+/** `eu-central-1a` → a zone of `eu-central-1`, for providers whose zones are the region id plus a letter. */
+function letterZone(
+  provider: ProviderInfo,
+  byName: Map<string, RegionInfo>,
+  key: string,
+  raw: string,
+): RegionInfo | undefined {
+  const letter = key.charAt(key.length - 1);
+  if (!provider.zoneLetters || key.length < 2 || !provider.zoneLetters.includes(letter)) {
+    return undefined;
+  }
+  const parent = byName.get(key.slice(0, -1));
+  if (!parent || parent.kind !== 'region') {
+    return undefined;
+  }
+  const zone: RegionInfo = {
+    ...parent,
+    id: raw.trim().toLowerCase(),
+    name: `${parent.name}, availability zone ${letter}`,
+    kind: 'zone',
+    parentRegion: parent.id,
+  };
+  delete zone.aliases;
+  return zone;
+}
+
 /** Looks up a region, zone or multi-region location of one provider. Lookups are always per provider. */
 export function lookupRegion(providerId: string, raw: string): RegionMatch | undefined {
   const data = idx().providers.get(providerId);
-  const region = idx().regions.get(providerId)?.get(normaliseRegion(raw));
+  const byName = idx().regions.get(providerId);
+  const key = normaliseRegion(raw);
+  const region = byName?.get(key) ?? (data && byName ? letterZone(data.provider, byName, key, raw) : undefined);
   if (!data || !region) {
     return undefined;
   }

@@ -64,6 +64,14 @@ describe('catalog lookups', () => {
     assert.equal(lookupRegion('ibm', 'eu-de-2')?.effective.id, 'eu-de');
     assert.equal(lookupRegion('hetzner', 'fsn1-dc14')?.effective.id, 'fsn1');
     assert.equal(lookupRegion('stackit', 'eu01-m')?.effective.country, 'DE');
+    const az = lookupRegion('aws', 'eu-central-1a');
+    assert.equal(az?.region.kind, 'zone');
+    assert.equal(az?.effective.id, 'eu-central-1');
+    assert.equal(az?.effective.country, 'DE');
+    assert.equal(lookupRegion('aws', 'eu-central-1z'), undefined);
+    assert.equal(lookupRegion('aws', 'cn-north-1a')?.control, 'licensed-us-technology');
+    assert.equal(lookupRegion('alicloud', 'cn-hangzhou-h')?.effective.id, 'cn-hangzhou');
+    assert.equal(lookupRegion('alicloud', 'eu-west-1a')?.effective.country, 'GB');
   });
 
   it('knows multi-regions, dual-regions, jurisdictions and logical locations', () => {

@@ -20,6 +20,7 @@ export const alicloud: ProviderData = {
     control: 'non-us',
     terraformProviders: ['alicloud'],
     resourcePrefixes: ['alicloud_'],
+    zoneLetters: 'abcdefghijklmn',
     notes: ['Headquartered in Hangzhou, China; outside mainland China the contracting entity depends on the region.'],
     sources: [doc],
     asOf,

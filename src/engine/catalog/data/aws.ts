@@ -160,6 +160,7 @@ export const aws: ProviderData = {
     control: 'us',
     terraformProviders: ['aws', 'awscc'],
     resourcePrefixes: ['aws_', 'awscc_'],
+    zoneLetters: 'abcdef',
     notes: [
       'Since July 2018 customers in Europe, the Middle East and Africa contract with a European-based AWS contracting party; the service provider remains a subsidiary of Amazon.com, Inc.',
     ],

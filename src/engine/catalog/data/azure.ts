@@ -1,6 +1,6 @@
 import { licensedOperatorNote } from '../../legal';
 import type { ProviderData, Source } from '../types';
-import { locations, type LocationDefaults } from './define';
+import { locations, type LocationDefaults, type Row } from './define';
 
 // Location names are those of `az account list-locations` (Terraform and Bicep accept the name or
 // the display name, in any case, with or without spaces); countries from Microsoft's region list.
@@ -29,6 +29,17 @@ const d = (partition: string, extra: Partial<LocationDefaults> = {}): LocationDe
   nameAsAlias: true,
   ...extra,
 });
+
+/** A logical location that stands for one country's Azure regions. */
+function geography(rows: Array<[string, string, string]>): Row[] {
+  return rows.map(([id, name, country]): Row => [
+    id,
+    `${name} (geography)`,
+    country,
+    undefined,
+    { countries: [country] },
+  ]);
+}
 
 const vianet = { name: '21Vianet (Blue Cloud)', country: 'CN' };
 const vnet = { name: 'VNET Group, Inc. (21Vianet)', country: 'CN' };
@@ -131,6 +142,39 @@ export const azure: ProviderData = {
         { notes: ['Logical location for global resources such as Front Door, DNS zones and Traffic Manager.'] },
       ],
     ]),
+    // Logical "geography" locations that `az account list-locations` also lists (regionType Logical).
+    ...locations(d('AzureCloud', { kind: 'multi-region', nameAsAlias: false }), [
+      ...geography([
+        ['australia', 'Australia', 'AU'],
+        ['brazil', 'Brazil', 'BR'],
+        ['canada', 'Canada', 'CA'],
+        ['france', 'France', 'FR'],
+        ['germany', 'Germany', 'DE'],
+        ['india', 'India', 'IN'],
+        ['israel', 'Israel', 'IL'],
+        ['italy', 'Italy', 'IT'],
+        ['japan', 'Japan', 'JP'],
+        ['korea', 'Korea', 'KR'],
+        ['mexico', 'Mexico', 'MX'],
+        ['newzealand', 'New Zealand', 'NZ'],
+        ['norway', 'Norway', 'NO'],
+        ['poland', 'Poland', 'PL'],
+        ['qatar', 'Qatar', 'QA'],
+        ['singapore', 'Singapore', 'SG'],
+        ['southafrica', 'South Africa', 'ZA'],
+        ['spain', 'Spain', 'ES'],
+        ['sweden', 'Sweden', 'SE'],
+        ['switzerland', 'Switzerland', 'CH'],
+        ['taiwan', 'Taiwan', 'TW'],
+        ['uae', 'United Arab Emirates', 'AE'],
+        ['uk', 'United Kingdom', 'GB'],
+        ['unitedstates', 'United States', 'US'],
+        ['unitedstateseuap', 'United States EUAP', 'US'],
+      ]),
+      ['asia', 'Asia (geography)', null, undefined, { jurisdiction: 'Asia' }],
+      ['asiapacific', 'Asia Pacific (geography)', null, undefined, { jurisdiction: 'Asia Pacific' }],
+      ['europe', 'Europe (geography)', null, undefined, { jurisdiction: 'Europe' }],
+    ]),
     ...locations(
       d('AzureChinaCloud', {
         operator: vianet,
@@ -159,6 +203,9 @@ export const azure: ProviderData = {
       [
         ['usdodcentral', 'US DoD Central', 'US', 'Iowa'],
         ['usdodeast', 'US DoD East', 'US', 'Virginia'],
+        ['usdodsouthcentral', 'US DoD South Central', 'US'],
+        ['usdodsouthwest', 'US DoD Southwest', 'US'],
+        ['usdodwestcentral', 'US DoD West Central', 'US'],
         ['usgovarizona', 'US Gov Arizona', 'US', 'Arizona'],
         ['usgoviowa', 'US Gov Iowa', 'US', 'Iowa'],
         ['usgovtexas', 'US Gov Texas', 'US', 'Texas'],

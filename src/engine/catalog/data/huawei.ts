@@ -20,6 +20,7 @@ export const huaweicloud: ProviderData = {
     control: 'non-us',
     terraformProviders: ['huaweicloud'],
     resourcePrefixes: ['huaweicloud_'],
+    zoneLetters: 'abcdefg',
     sources: [doc],
     asOf,
   },
