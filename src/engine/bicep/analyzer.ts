@@ -43,10 +43,22 @@ export const bicepAnalyzer: LanguageAnalyzer = {
       }
     }
     const units: AnalysisUnit[] = [];
-    for (const entry of entries) {
+    const covered = new Set<string>();
+    const addUnit = async (entry: string) => {
       const { docs } = await loadAll([entry], ctx);
       const modules = [...docs.keys()].filter((k) => k !== entry);
+      modules.forEach((m) => covered.add(m));
+      covered.add(entry);
       units.push({ language: 'bicep', key: entry, files: [entry, ...modules, ...(paramsOf.get(entry) ?? [])] });
+    };
+    for (const entry of entries) {
+      await addUnit(entry);
+    }
+    // Files that only use each other as modules (a cycle) reach no entry: the first of them becomes one.
+    for (const f of templates) {
+      if (!covered.has(f)) {
+        await addUnit(f);
+      }
     }
     return units;
   },

@@ -123,6 +123,10 @@ function evaluateInner(expr: Expr, scope: Scope): Value {
       const callee = expr.callee;
       const ns = callee.kind === 'member' && callee.object.kind === 'ident' ? callee.object.name : undefined;
       if (callee.kind === 'ident' || ns === 'az' || ns === 'sys') {
+        const rgLocation = scope.fs.resourceGroupLocation;
+        if (rgLocation && args.length === 0 && expr.name.toLowerCase() === 'resourcegroup') {
+          return { k: 'object', props: new Map([['location', rgLocation]]) };
+        }
         return callFunction(expr.name, args);
       }
       return unknown(`it is computed by ${ns ?? 'a'}.${expr.name}(), which is not evaluated statically`);

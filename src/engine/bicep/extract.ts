@@ -195,6 +195,34 @@ function walkResource(
   }
 }
 
+/**
+ * The location of the resource group a module deploys to: a resource group declared in the calling file
+ * (`scope: rg`), else the caller's own resource group when that is known.
+ */
+function targetResourceGroup(inst: Instance, fs: FileScope): Value | undefined {
+  const scopeProp = inst.body.properties.find((p) => p.key === 'scope');
+  if (!scopeProp) {
+    return fs.resourceGroupLocation;
+  }
+  const e = scopeProp.value;
+  const decl = e.kind === 'ident' ? fs.resources.get(e.name) : undefined;
+  if (!decl || decl.existing || decl.typeString.split('@')[0].toLowerCase() !== 'microsoft.resources/resourcegroups') {
+    return undefined;
+  }
+  const location = evaluate(
+    {
+      kind: 'member',
+      object: e,
+      name: { name: 'location', start: e.start, end: e.end },
+      safe: false,
+      start: e.start,
+      end: e.end,
+    },
+    inst.scope,
+  );
+  return withStep(location, { description: `resource group ${decl.name.name}`, location: fs.loc(e.start, e.end) });
+}
+
 /** The resource a `parent:` value names (`sa`, `sa::blobs`), and whether it or an enclosing one is `existing`. */
 function resolveParent(e: Expr, fs: FileScope): { name: string; existing: boolean } | undefined {
   if (e.kind === 'ident') {
@@ -258,6 +286,8 @@ function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: Extrac
       }
     }
     const prefix = `${mod.prefix}module.${name}${inst.index !== undefined ? `[${inst.index}]` : ''}.`;
-    walkFile(new FileScope(doc, inputs), { prefix, chain: [...mod.chain, path] }, ctx);
+    const child = new FileScope(doc, inputs);
+    child.resourceGroupLocation = targetResourceGroup(inst, fs);
+    walkFile(child, { prefix, chain: [...mod.chain, path] }, ctx);
   }
 }

@@ -135,6 +135,134 @@ function scanString(st: LexState, tokStart: number, from: number, continuing: bo
   }
 }
 
+/** Punctuation and operators other than braces: `(kind << 2) | length`, or 0 when `c` starts no token. */
+function punctuation(c: number, d: number, e: number): number {
+  let kind: TokenKind = T.Invalid;
+  let len = 1;
+  switch (c) {
+    case 91:
+      kind = T.LBracket;
+      break;
+    case 93:
+      kind = T.RBracket;
+      break;
+    case 40:
+      kind = T.LParen;
+      break;
+    case 41:
+      kind = T.RParen;
+      break;
+    case 44:
+      kind = T.Comma;
+      break;
+    case 59:
+      kind = T.Semicolon;
+      break;
+    case 58:
+      if (d === 58) {
+        kind = T.DoubleColon;
+        len = 2;
+      } else {
+        kind = T.Colon;
+      }
+      break;
+    case 46:
+      if (d === 46 && e === 46) {
+        kind = T.Ellipsis;
+        len = 3;
+      } else {
+        kind = T.Dot;
+      }
+      break;
+    case 63:
+      if (d === 63) {
+        kind = T.DoubleQuestion;
+        len = 2;
+      } else {
+        kind = T.Question;
+      }
+      break;
+    case 61:
+      if (d === 61) {
+        kind = T.Equals;
+        len = 2;
+      } else if (d === 126) {
+        kind = T.EqualsInsensitive;
+        len = 2;
+      } else if (d === 62) {
+        kind = T.Arrow;
+        len = 2;
+      } else {
+        kind = T.Assign;
+      }
+      break;
+    case 33:
+      if (d === 61) {
+        kind = T.NotEquals;
+        len = 2;
+      } else if (d === 126) {
+        kind = T.NotEqualsInsensitive;
+        len = 2;
+      } else {
+        kind = T.Bang;
+      }
+      break;
+    case 60:
+      if (d === 61) {
+        kind = T.LessEq;
+        len = 2;
+      } else {
+        kind = T.Less;
+      }
+      break;
+    case 62:
+      if (d === 61) {
+        kind = T.GreaterEq;
+        len = 2;
+      } else {
+        kind = T.Greater;
+      }
+      break;
+    case 43:
+      kind = T.Plus;
+      break;
+    case 45:
+      kind = T.Minus;
+      break;
+    case C_STAR:
+      kind = T.Star;
+      break;
+    case C_SLASH:
+      kind = T.Slash;
+      break;
+    case 37:
+      kind = T.Percent;
+      break;
+    case 38:
+      if (d === 38) {
+        kind = T.And;
+        len = 2;
+      } else {
+        kind = T.Invalid;
+      }
+      break;
+    case 124:
+      if (d === 124) {
+        kind = T.Or;
+        len = 2;
+      } else {
+        kind = T.Pipe;
+      }
+      break;
+    case 64:
+      kind = T.At;
+      break;
+    default:
+      return 0;
+  }
+  return (kind << 2) | len;
+}
+
 /**
  * Splits Bicep source into tokens in one pass over char codes. Newlines are tokens (they separate
  * statements, object properties and array items); comments and pragmas are trivia kept on the side.
@@ -178,7 +306,9 @@ export function lex(text: string): LexResult {
         }
       }
       // A newline ends any interpolation left open on the line: strings cannot span lines.
-      interp.length = 0;
+      if (interp.length > 0) {
+        interp.length = 0;
+      }
       tokens.push(token(T.NewLine, start, i, '', false));
       continue;
     }
@@ -278,126 +408,16 @@ export function lex(text: string): LexResult {
         }
         kind = T.RBrace;
         break;
-      case 91:
-        kind = T.LBracket;
-        break;
-      case 93:
-        kind = T.RBracket;
-        break;
-      case 40:
-        kind = T.LParen;
-        break;
-      case 41:
-        kind = T.RParen;
-        break;
-      case 44:
-        kind = T.Comma;
-        break;
-      case 59:
-        kind = T.Semicolon;
-        break;
-      case 58:
-        if (d === 58) {
-          kind = T.DoubleColon;
-          len = 2;
+      default: {
+        const packed = punctuation(c, d, text.charCodeAt(i + 2));
+        if (packed !== 0) {
+          kind = (packed >> 2) as TokenKind;
+          len = packed & 3;
         } else {
-          kind = T.Colon;
+          // Skip a whole surrogate pair so that the error range never splits a character.
+          len = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
         }
-        break;
-      case 46:
-        if (d === 46 && text.charCodeAt(i + 2) === 46) {
-          kind = T.Ellipsis;
-          len = 3;
-        } else {
-          kind = T.Dot;
-        }
-        break;
-      case 63:
-        if (d === 63) {
-          kind = T.DoubleQuestion;
-          len = 2;
-        } else {
-          kind = T.Question;
-        }
-        break;
-      case 61:
-        if (d === 61) {
-          kind = T.Equals;
-          len = 2;
-        } else if (d === 126) {
-          kind = T.EqualsInsensitive;
-          len = 2;
-        } else if (d === 62) {
-          kind = T.Arrow;
-          len = 2;
-        } else {
-          kind = T.Assign;
-        }
-        break;
-      case 33:
-        if (d === 61) {
-          kind = T.NotEquals;
-          len = 2;
-        } else if (d === 126) {
-          kind = T.NotEqualsInsensitive;
-          len = 2;
-        } else {
-          kind = T.Bang;
-        }
-        break;
-      case 60:
-        if (d === 61) {
-          kind = T.LessEq;
-          len = 2;
-        } else {
-          kind = T.Less;
-        }
-        break;
-      case 62:
-        if (d === 61) {
-          kind = T.GreaterEq;
-          len = 2;
-        } else {
-          kind = T.Greater;
-        }
-        break;
-      case 43:
-        kind = T.Plus;
-        break;
-      case 45:
-        kind = T.Minus;
-        break;
-      case C_STAR:
-        kind = T.Star;
-        break;
-      case C_SLASH:
-        kind = T.Slash;
-        break;
-      case 37:
-        kind = T.Percent;
-        break;
-      case 38:
-        if (d === 38) {
-          kind = T.And;
-          len = 2;
-        } else {
-          kind = T.Invalid;
-        }
-        break;
-      case 124:
-        if (d === 124) {
-          kind = T.Or;
-          len = 2;
-        } else {
-          kind = T.Pipe;
-        }
-        break;
-      case 64:
-        kind = T.At;
-        break;
-      default:
-        // Skip a whole surrogate pair so that the error range never splits a character.
-        len = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      }
     }
     i += len;
     if (kind === T.Invalid) {

@@ -29,7 +29,8 @@ export function localModulePath(fromFile: string, modulePath: string): string | 
 export function usingPath(doc: ParsedDoc): string | undefined {
   for (const s of doc.file.statements) {
     if (s.kind === 'using' && s.path !== undefined) {
-      return join(dirname(doc.path), s.path);
+      // `using 'br/public:...'` names a registry template, which is not fetched.
+      return /^(br|ts)[:/]/.test(s.path) ? undefined : join(dirname(doc.path), s.path);
     }
   }
   return undefined;

@@ -1,37 +1,6 @@
 import type { Decorator, Expr, Identifier, ObjectExpr, ObjectProperty, ResourceDecl } from './ast';
+import { MAX_DEPTH, ParseFailure, STATEMENT_KEYWORDS } from './parse-common';
 import { binaryPrecedence, operatorText, T, type Token, type TokenKind } from './tokens';
-
-/** Nesting of brackets, parentheses, braces and prefix operators beyond which a parse stops with an error. */
-export const MAX_DEPTH = 256;
-
-/** Thrown to abandon the current statement; the statement parser records it and resumes. */
-export class ParseFailure {
-  constructor(
-    readonly start: number,
-    readonly end: number,
-    readonly message: string,
-  ) {}
-}
-
-/** Keywords that may start a top-level statement (used to resume after an error). */
-export const STATEMENT_KEYWORDS = new Set([
-  'targetScope',
-  'metadata',
-  'param',
-  'var',
-  'output',
-  'resource',
-  'module',
-  'type',
-  'func',
-  'import',
-  'extension',
-  'provider',
-  'using',
-  'extends',
-  'assert',
-  'test',
-]);
 
 /**
  * Token navigation and the expression grammar (precedence climbing with iterative postfix loops).

@@ -126,7 +126,7 @@ export abstract class TypeParser extends ExprParser {
   }
 
   /** A newline- or comma-separated list up to `close`, as in arrays and objects. */
-  private typeList(close: typeof T.RBracket | typeof T.RBrace, closeText: string, item: () => void): void {
+  private typeList(close: T.RBracket | T.RBrace, closeText: string, item: () => void): void {
     this.enter();
     this.next();
     for (;;) {

@@ -11,7 +11,7 @@ import type {
   TypeExpr,
 } from './ast';
 import { lex } from './lexer';
-import { ParseFailure, STATEMENT_KEYWORDS } from './parse-expr';
+import { ParseFailure, STATEMENT_KEYWORDS } from './parse-common';
 import { TypeParser } from './parse-type';
 import { T, type Token } from './tokens';
 

@@ -23,6 +23,11 @@ export class FileScope {
   readonly active = new Set<string>();
   /** Current evaluation depth, to bound recursion through chains of variables. */
   depth = 0;
+  /**
+   * The location of the resource group this file deploys to, when a calling template declares that
+   * resource group (`module m './m.bicep' = { scope: rg }`): `resourceGroup().location` is then known.
+   */
+  resourceGroupLocation?: Value;
 
   constructor(
     readonly doc: ParsedDoc,
