@@ -19,12 +19,15 @@ function run(cmd, args) {
 /**
  * Builds what the runners need: the compiled tests in out/ (when `tests`) and the .vsix, which is
  * what gets installed into code-server, so every run also checks that the package is complete.
+ * `pack: false` when the caller has just packaged (npm test's package step).
  */
-export function buildAndPackage({ tests }) {
+export function buildAndPackage({ tests, pack = true }) {
   if (tests) {
     run('node', ['esbuild.js', '--tests']);
   }
-  run('npm', ['run', '--silent', 'package']);
+  if (pack) {
+    run('npm', ['run', '--silent', 'package']);
+  }
 }
 
 /** Files below `dir` whose names end with `suffix`, sorted, as absolute paths. */

@@ -2,7 +2,9 @@
 // code-server, i.e. inside a real VS Code, with our extension installed from the built .vsix.
 // One code-server per suite, because each suite opens its own `workspace/` folder.
 //
-//   node test/run-vscode/run-integration.mjs [suite...] [--no-build] [--grep TEXT] [--verbose]
+//   node test/run-vscode/run-integration.mjs [suite...] [--no-build | --no-package] [--grep TEXT] [--verbose]
+//
+// --no-build uses out/ and dist/cloud-act-lens.vsix as they are; --no-package only compiles the tests.
 //
 // Environment: CAL_TOOLS_DIR (tool cache), CAL_SUITE_TIMEOUT_MS (per suite, default 180000).
 import fs from 'node:fs';
@@ -17,11 +19,13 @@ const INTEGRATION_SRC = path.join(repoRoot, 'test', 'integration');
 const INTEGRATION_OUT = path.join(repoRoot, 'out', 'test', 'integration');
 
 function parseArgs(argv) {
-  const o = { suites: [], build: true, grep: undefined, verbose: false };
+  const o = { suites: [], build: true, pack: true, grep: undefined, verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--no-build') {
       o.build = false;
+    } else if (a === '--no-package') {
+      o.pack = false;
     } else if (a === '--verbose') {
       o.verbose = true;
     } else if (a === '--grep') {
@@ -119,7 +123,7 @@ async function main() {
   killAllOnExit();
   const tools = ensureTools();
   if (opts.build) {
-    buildAndPackage({ tests: true });
+    buildAndPackage({ tests: true, pack: opts.pack });
   }
   const suites = opts.suites.length ? opts.suites : discoverSuites();
   const vsix = path.join(repoRoot, 'dist', 'cloud-act-lens.vsix');

@@ -33,13 +33,27 @@ export function diagnosticCode(d: vscode.Diagnostic): string | undefined {
   return typeof code === 'object' ? String(code.value) : String(code);
 }
 
-/** Waits until `uri` has one of our diagnostics with rule id `code`, and returns it. */
-export function waitForOurDiagnostic(uri: vscode.Uri, code: string, timeoutMs = 20_000): Promise<vscode.Diagnostic> {
-  return waitFor(
-    () =>
-      vscode.languages.getDiagnostics(uri).find((d) => d.source === DIAGNOSTIC_SOURCE && diagnosticCode(d) === code),
-    { timeoutMs, description: `a ${DIAGNOSTIC_SOURCE} diagnostic ${code} on ${uri.path}` },
-  );
+/**
+ * Waits until `uri` has one of our diagnostics with rule id `code`, and returns it. On timeout the
+ * error lists the diagnostics that were there, which usually explains the failure.
+ */
+export async function waitForOurDiagnostic(
+  uri: vscode.Uri,
+  code: string,
+  timeoutMs = 20_000,
+): Promise<vscode.Diagnostic> {
+  try {
+    return await waitFor(
+      () =>
+        vscode.languages.getDiagnostics(uri).find((d) => d.source === DIAGNOSTIC_SOURCE && diagnosticCode(d) === code),
+      { timeoutMs, description: `a ${DIAGNOSTIC_SOURCE} diagnostic ${code} on ${uri.path}` },
+    );
+  } catch (e) {
+    const present = vscode.languages
+      .getDiagnostics(uri)
+      .map((d) => `${d.source ?? '?'} ${diagnosticCode(d) ?? '?'} line ${d.range.start.line + 1}: ${d.message}`);
+    throw new Error(`${(e as Error).message}; diagnostics present: ${present.length ? present.join(' | ') : 'none'}`);
+  }
 }
 
 /** Activates our extension (activation events normally do it) and fails clearly when it is absent. */
