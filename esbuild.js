@@ -63,6 +63,8 @@ async function main() {
         format: 'cjs',
         platform: 'node',
         target: 'node20',
+        // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
+        mainFields: ['module', 'main'],
         minify: production,
         sourcemap: !production,
         sourcesContent: false,

@@ -1,0 +1,197 @@
+/** Command-line parsing without dependencies: the grammar is small and errors must be one line. */
+
+export class UsageError extends Error {}
+
+export type FailOn = 'error' | 'warning' | 'info' | 'none';
+
+export interface ScanArgs {
+  command: 'scan';
+  paths: string[];
+  format: string;
+  output?: string;
+  failOn: FailOn;
+  config?: string;
+  varFiles: string[];
+  vars: Record<string, string>;
+  include: string[];
+  exclude: string[];
+  rules: Record<string, string>;
+  color?: boolean;
+  debug: boolean;
+  maxFileSize?: number;
+}
+
+export interface ExplainArgs {
+  command: 'explain';
+  provider: string;
+  region: string;
+  format: 'text' | 'json';
+  debug: boolean;
+}
+
+export type Args = ScanArgs | ExplainArgs | { command: 'help' | 'version'; debug: boolean };
+
+const FAIL_ON = new Set(['error', 'warning', 'info', 'none']);
+
+export function parseArgs(argv: string[], formats: string[]): Args {
+  const debug = argv.includes('--debug');
+  const rest = argv.filter((a) => a !== '--debug');
+  if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
+    return { command: 'help', debug };
+  }
+  if (rest[0] === '--version' || rest[0] === '-v') {
+    return { command: 'version', debug };
+  }
+  const [command, ...tail] = rest;
+  if (tail.includes('--help') || tail.includes('-h')) {
+    return { command: 'help', debug };
+  }
+  if (command === 'explain') {
+    const positional = tail.filter((a, i) => !a.startsWith('--') && tail[i - 1] !== '--format');
+    const fi = tail.indexOf('--format');
+    const format = fi >= 0 ? tail[fi + 1] : 'text';
+    if (format !== 'text' && format !== 'json') {
+      throw new UsageError(`explain: --format must be text or json`);
+    }
+    const unknown = tail.find((a) => a.startsWith('--') && a !== '--format');
+    if (unknown) {
+      throw new UsageError(`explain: unknown option ${unknown}`);
+    }
+    if (positional.length !== 2) {
+      throw new UsageError('explain needs PROVIDER and REGION, e.g. cloud-act-lens explain aws eu-central-1');
+    }
+    return { command: 'explain', provider: positional[0], region: positional[1], format, debug };
+  }
+  if (command !== 'scan') {
+    throw new UsageError(`unknown command "${command}"; use scan or explain (see --help)`);
+  }
+  const args: ScanArgs = {
+    command: 'scan',
+    paths: [],
+    format: 'table',
+    failOn: 'error',
+    varFiles: [],
+    vars: {},
+    include: [],
+    exclude: [],
+    rules: {},
+    debug,
+  };
+  for (let i = 0; i < tail.length; i++) {
+    const a = tail[i];
+    const value = (): string => {
+      const v = tail[++i];
+      if (v === undefined || (v.startsWith('--') && v.length > 2)) {
+        throw new UsageError(`${a} needs a value`);
+      }
+      return v;
+    };
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      // --format=json style: split and re-dispatch.
+      tail.splice(i, 1, a.slice(0, eq), a.slice(eq + 1));
+      i--;
+      continue;
+    }
+    switch (a) {
+      case '--format':
+      case '-f':
+        args.format = value();
+        if (!formats.includes(args.format)) {
+          throw new UsageError(`unknown format "${args.format}"; use one of ${formats.join(', ')}`);
+        }
+        break;
+      case '--output':
+      case '-o':
+        args.output = value();
+        break;
+      case '--fail-on': {
+        const v = value();
+        if (!FAIL_ON.has(v)) {
+          throw new UsageError(`--fail-on must be one of error, warning, info, none`);
+        }
+        args.failOn = v as FailOn;
+        break;
+      }
+      case '--config':
+        args.config = value();
+        break;
+      case '--var-file':
+        args.varFiles.push(value());
+        break;
+      case '--var': {
+        const v = value();
+        const k = v.indexOf('=');
+        if (k <= 0) {
+          throw new UsageError(`--var needs name=value, got "${v}"`);
+        }
+        args.vars[v.slice(0, k)] = v.slice(k + 1);
+        break;
+      }
+      case '--include':
+        args.include.push(value());
+        break;
+      case '--exclude':
+        args.exclude.push(value());
+        break;
+      case '--rule': {
+        const v = value();
+        const m = /^(CAL\d{3})=(error|warning|info|off)$/.exec(v);
+        if (!m) {
+          throw new UsageError(`--rule needs CALnnn=error|warning|info|off, got "${v}"`);
+        }
+        args.rules[m[1]] = m[2];
+        break;
+      }
+      case '--max-file-size': {
+        const v = Number(value());
+        if (!Number.isFinite(v) || v <= 0) {
+          throw new UsageError('--max-file-size needs a positive number of megabytes');
+        }
+        args.maxFileSize = v * 1024 * 1024;
+        break;
+      }
+      case '--color':
+        args.color = true;
+        break;
+      case '--no-color':
+        args.color = false;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') {
+          throw new UsageError(`unknown option ${a} (see --help)`);
+        }
+        args.paths.push(a);
+    }
+  }
+  if (args.paths.length === 0) {
+    args.paths.push('.');
+  }
+  return args;
+}
+
+export const HELP = `cloud-act-lens — which resources put data in a non-U.S. region run by a U.S.-controlled provider
+
+Usage:
+  cloud-act-lens scan [PATH...] [options]     scan Terraform/OpenTofu, Bicep and ARM files
+  cloud-act-lens explain PROVIDER REGION      what the catalog knows about a region [--format json]
+  cloud-act-lens --version | --help
+
+Scan options:
+  -f, --format FORMAT     table (default), json, sarif, markdown, html, csv
+  -o, --output FILE       write the report to FILE instead of stdout
+  --fail-on LEVEL         exit 1 when an unaccepted finding at or above LEVEL exists:
+                          error (default), warning, info, none
+  --config FILE           project file (default: .cloud-act-lens.json in the first PATH)
+  --var-file FILE         apply a .tfvars file (repeatable)
+  --var NAME=VALUE        set a Terraform variable or Bicep parameter (repeatable)
+  --include GLOB          only files matching GLOB (repeatable)
+  --exclude GLOB          skip files matching GLOB (repeatable)
+  --rule CALnnn=LEVEL     set a rule's severity: error, warning, info, off (repeatable)
+  --max-file-size MB      skip larger files with a notice (default 32)
+  --color, --no-color     force or disable colours (default: when stdout is a terminal)
+  --debug                 print stack traces for internal errors
+
+Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error or unreadable path.
+The scan makes no network connections and sends no telemetry.
+`;

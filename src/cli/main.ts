@@ -1,0 +1,127 @@
+import { writeFileSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import {
+  Engine,
+  FORMATTERS,
+  buildReportData,
+  defaultAnalyzers,
+  defaultConfig,
+  formatNames,
+  loadProjectConfig,
+  paths,
+  TOOL_VERSION,
+  type LensConfig,
+  type RuleId,
+  type Severity,
+} from '../engine';
+import { HELP, parseArgs, UsageError, type ScanArgs } from './args';
+import { explain } from './explain';
+import { nodeFs } from './node-fs';
+
+const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`cloud-act-lens: ${message}\n`);
+  process.exit(code);
+}
+
+async function scan(args: ScanArgs): Promise<number> {
+  const cwd = paths.toEnginePath(process.cwd());
+  const roots = args.paths.map((p) => paths.toEnginePath(nodePath.resolve(p)));
+  for (let i = 0; i < roots.length; i++) {
+    if (!(await nodeFs.stat(roots[i]))) {
+      fail(`cannot read ${args.paths[i]}: no such file or directory`, 2);
+    }
+  }
+  const firstDir = (await nodeFs.stat(roots[0]))?.type === 'directory' ? roots[0] : paths.dirname(roots[0]);
+  const explicit = args.config ? paths.toEnginePath(nodePath.resolve(args.config)) : undefined;
+  if (explicit && !(await nodeFs.stat(explicit))) {
+    fail(`cannot read config ${args.config}: no such file`, 2);
+  }
+  const loaded = await loadProjectConfig(nodeFs, firstDir, defaultConfig(), explicit);
+  const config: LensConfig = loaded.config;
+  config.varFiles = [...config.varFiles, ...args.varFiles.map((f) => paths.toEnginePath(nodePath.resolve(f)))];
+  Object.assign(config.vars, args.vars);
+  config.include = [...config.include, ...args.include];
+  config.exclude = [...config.exclude, ...args.exclude];
+  for (const [id, level] of Object.entries(args.rules)) {
+    config.rules[id as RuleId] = level as Severity | 'off';
+  }
+  if (args.maxFileSize) {
+    config.maxFileSize = args.maxFileSize;
+  }
+  // A one-shot scan streams through the workspace: a small cache keeps memory bounded on huge trees.
+  const engine = new Engine({
+    fs: nodeFs,
+    analyzers: defaultAnalyzers(),
+    displayPath: (p) => paths.relative(cwd, p),
+    cacheBytes: 64 * 1024 * 1024,
+  });
+  const showProgress = process.stderr.isTTY && !args.output?.startsWith('/dev/');
+  const result = await engine.scan(roots, {
+    config,
+    root: firstDir,
+    onProgress: showProgress
+      ? ({ done, total, files }) => process.stderr.write(`\rscanning: ${done}/${total} units, ${files} files`)
+      : undefined,
+  });
+  if (showProgress) {
+    process.stderr.write('\r\x1b[K');
+  }
+  result.errors.unshift(...loaded.errors);
+  const data = buildReportData(result, cwd);
+  const color = args.color ?? (!args.output && process.stdout.isTTY === true);
+  const text = FORMATTERS[args.format](data, { color });
+  if (args.output) {
+    try {
+      writeFileSync(args.output, text);
+    } catch (e) {
+      fail(`cannot write ${args.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 2);
+    }
+  } else {
+    process.stdout.write(text);
+  }
+  if (args.failOn === 'none') {
+    return 0;
+  }
+  const threshold = RANK[args.failOn];
+  return result.findings.some((f) => !f.suppressed && RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, formatNames());
+  switch (args.command) {
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
+    case 'version':
+      process.stdout.write(`${TOOL_VERSION}\n`);
+      return 0;
+    case 'explain': {
+      const text = explain(args.provider, args.region, args.format);
+      if (!text) {
+        fail(`the catalog does not know region "${args.region}" of provider "${args.provider}"`, 2);
+      }
+      process.stdout.write(text);
+      return 0;
+    }
+    case 'scan':
+      return scan(args);
+  }
+}
+
+const debug = process.argv.includes('--debug');
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      fail(e.message, 2);
+    }
+    if (debug) {
+      process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    }
+    fail(`internal error: ${(e as Error).message ?? String(e)}${debug ? '' : ' (run with --debug for details)'}`, 2);
+  },
+);

@@ -1,0 +1,41 @@
+import type { LensConfig } from './config';
+import type { DirEntry } from './host';
+import type { AnalysisError, ExtractedResource, Language } from './model';
+
+/** A set of files analysed together: a Terraform root module (with its local child modules), a Bicep entry file, an ARM template. */
+export interface AnalysisUnit {
+  language: Language;
+  /** Stable key, e.g. the module directory or the entry file path. */
+  key: string;
+  /** The files this unit reports on (its own source files). */
+  files: string[];
+}
+
+export interface UnitResult {
+  resources: ExtractedResource[];
+  errors: AnalysisError[];
+  /** Every file the analysis read (sources, variable files, child modules, parameter files): a change to any re-runs the unit. */
+  dependencies: string[];
+}
+
+/** What the engine offers a language analyzer: cached, overlay-aware reads and parses. */
+export interface AnalysisContext {
+  config: LensConfig;
+  /** Text of a file (an open editor's unsaved text first, else disk); undefined when missing or unreadable (the engine records why). */
+  readText(path: string): Promise<string | undefined>;
+  /** Directory listing; empty when the directory is missing. */
+  listDir(path: string): Promise<DirEntry[]>;
+  /** Parses `text` of `path` with `parse`, cached by path, kind and text, so unchanged files are never parsed twice. */
+  parse<T>(path: string, kind: string, text: string, parse: (text: string) => T): T;
+  /** Set when the caller cancelled; analyzers should stop early. */
+  signal?: AbortSignal;
+}
+
+export interface LanguageAnalyzer {
+  readonly language: Language;
+  /** Whether this analyzer reads `path`, judged by its name only (no I/O). */
+  claims(path: string): boolean;
+  /** Groups the claimed files of a workspace into units of analysis. */
+  units(files: string[], ctx: AnalysisContext): Promise<AnalysisUnit[]>;
+  analyze(unit: AnalysisUnit, ctx: AnalysisContext): Promise<UnitResult>;
+}

@@ -1,0 +1,52 @@
+import type { LensConfig } from '../config';
+import type { Finding, Placement, RelatedInfo, Severity, SourceRange } from '../model';
+import { RULES } from '../rules/registry';
+import type { RuleContext } from '../rules/rule';
+import { describeStep } from '../rules/describe';
+
+/** The diagnostic range: the region value when it is written in the resource's file, else the header. */
+function findingRange(p: Placement): SourceRange {
+  if (p.regionLocation && p.regionLocation.file === p.file) {
+    return p.regionLocation.range;
+  }
+  return p.headerRange;
+}
+
+function related(p: Placement, ctx: RuleContext): RelatedInfo[] {
+  const out: RelatedInfo[] = [];
+  for (const step of p.provenance) {
+    if (step.location) {
+      out.push({ message: `Region from ${describeStep(step, ctx)}`, location: step.location });
+    }
+  }
+  return out;
+}
+
+/** Runs every enabled rule over a placement and returns its findings (not yet checked against suppressions). */
+export function assess(p: Placement, config: LensConfig, ctx: RuleContext): Finding[] {
+  if (config.dataHoldingOnly && p.dataClass !== 'customer-data') {
+    return [];
+  }
+  const out: Finding[] = [];
+  for (const rule of RULES) {
+    const setting = config.rules[rule.id] ?? rule.defaultSeverity;
+    if (setting === 'off') {
+      continue;
+    }
+    const hit = rule.check(p, ctx);
+    if (!hit) {
+      continue;
+    }
+    const severity: Severity = hit.severity ?? setting;
+    out.push({
+      ruleId: rule.id,
+      severity,
+      message: hit.message,
+      file: p.file,
+      range: findingRange(p),
+      resource: p.address,
+      related: related(p, ctx),
+    });
+  }
+  return out;
+}

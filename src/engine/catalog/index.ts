@@ -1,0 +1,125 @@
+import type { ControlClass } from '../model';
+import { aws } from './data/aws';
+import type { ProviderData, ProviderInfo, RegionInfo, RegionMatch } from './types';
+
+export type { ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source, Entity, LocationKind } from './types';
+
+/** The date the catalog as a whole was last reviewed. */
+export const CATALOG_DATE = '2026-11-26';
+
+const ALL: ProviderData[] = [aws];
+
+/** Lower-case, without spaces, dashes or underscores: `West Europe` ≡ `westeurope`, `EU-Central-1` ≡ `eu-central-1`. */
+export function normaliseRegion(raw: string): string {
+  return raw.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+interface Index {
+  providers: Map<string, ProviderData>;
+  byTerraform: Map<string, ProviderInfo>;
+  prefixes: Array<[string, ProviderInfo]>;
+  regions: Map<string, Map<string, RegionInfo>>;
+}
+
+let index: Index | undefined;
+
+function buildIndex(): Index {
+  const providers = new Map<string, ProviderData>();
+  const byTerraform = new Map<string, ProviderInfo>();
+  const prefixes: Array<[string, ProviderInfo]> = [];
+  const regions = new Map<string, Map<string, RegionInfo>>();
+  for (const data of ALL) {
+    providers.set(data.provider.id, data);
+    for (const name of data.provider.terraformProviders) {
+      byTerraform.set(name, data.provider);
+    }
+    for (const prefix of data.provider.resourcePrefixes) {
+      prefixes.push([prefix, data.provider]);
+    }
+    const byName = new Map<string, RegionInfo>();
+    for (const region of data.regions) {
+      byName.set(normaliseRegion(region.id), region);
+      for (const alias of region.aliases ?? []) {
+        byName.set(normaliseRegion(alias), region);
+      }
+    }
+    regions.set(data.provider.id, byName);
+  }
+  // Longest prefix first so that `google_` never shadows a longer, more specific prefix.
+  prefixes.sort((a, b) => b[0].length - a[0].length);
+  return { providers, byTerraform, prefixes, regions };
+}
+
+function idx(): Index {
+  index ??= buildIndex();
+  return index;
+}
+
+/** All providers in the catalog. */
+export function listProviders(): ProviderInfo[] {
+  return [...idx().providers.values()].map((d) => d.provider);
+}
+
+export function getProvider(id: string): ProviderInfo | undefined {
+  return idx().providers.get(id)?.provider;
+}
+
+/** All regions of a provider. */
+export function listRegions(providerId: string): RegionInfo[] {
+  return idx().providers.get(providerId)?.regions ?? [];
+}
+
+/** Maps a Terraform provider type name (`aws`, `azurerm`, `google-beta`) to the catalog provider. */
+export function providerForTerraform(name: string): ProviderInfo | undefined {
+  return idx().byTerraform.get(name);
+}
+
+/** Maps a Terraform resource type (`aws_s3_bucket`) to the catalog provider by prefix. */
+export function providerForResourceType(type: string): ProviderInfo | undefined {
+  for (const [prefix, provider] of idx().prefixes) {
+    if (type.startsWith(prefix)) {
+      return provider;
+    }
+  }
+  return undefined;
+}
+
+/** Looks up a region, zone or multi-region location of one provider. Lookups are always per provider. */
+export function lookupRegion(providerId: string, raw: string): RegionMatch | undefined {
+  const data = idx().providers.get(providerId);
+  const region = idx().regions.get(providerId)?.get(normaliseRegion(raw));
+  if (!data || !region) {
+    return undefined;
+  }
+  const effective =
+    region.kind === 'zone' && region.parentRegion
+      ? (idx().regions.get(providerId)?.get(normaliseRegion(region.parentRegion)) ?? region)
+      : region;
+  const control: ControlClass = effective.control ?? region.control ?? data.provider.control;
+  return {
+    region,
+    effective,
+    operator: effective.operator ?? region.operator ?? data.provider.operator,
+    ultimateParent: effective.ultimateParent ?? region.ultimateParent ?? data.provider.ultimateParent,
+    control,
+  };
+}
+
+export interface Alternative {
+  provider: ProviderInfo;
+  regions: RegionInfo[];
+}
+
+/** Providers that are not U.S.-controlled and have a region in `country`. */
+export function alternativesIn(country: string): Alternative[] {
+  const out: Alternative[] = [];
+  for (const data of idx().providers.values()) {
+    const regions = data.regions.filter(
+      (r) => r.kind === 'region' && r.country === country && (r.control ?? data.provider.control) === 'non-us',
+    );
+    if (regions.length > 0) {
+      out.push({ provider: data.provider, regions });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+import type { ControlClass } from '../model';
+
+/** Where a catalog fact comes from. */
+export interface Source {
+  url: string;
+  /** What the source is, e.g. "AWS SDK partitions.json" or "Azure regions list". */
+  title: string;
+  /** ISO date the source was read or is dated. */
+  asOf: string;
+}
+
+/** An entity in the chain operator → ultimate parent. */
+export interface Entity {
+  name: string;
+  /** ISO 3166-1 alpha-2 of the place of incorporation / headquarters. */
+  country: string;
+}
+
+export interface ProviderInfo {
+  /** Catalog id: aws, azure, gcp, oci, ibm, alicloud, digitalocean, linode, vultr, hetzner, ovh, scaleway, ... */
+  id: string;
+  displayName: string;
+  /** The entity that operates the provider's ordinary (commercial) regions. */
+  operator: Entity;
+  ultimateParent: Entity;
+  /** Classification of the ordinary regions; a region may override it via `operator`. */
+  control: ControlClass;
+  /** Terraform provider type names (`aws`, `azurerm`, `azapi`, `google`, `google-beta`, ...). */
+  terraformProviders: string[];
+  /** Resource-type prefixes that belong to it (`aws_`, `azurerm_`, ...). */
+  resourcePrefixes: string[];
+  /** True for Azure: Bicep/ARM resources map here. */
+  armProvider?: boolean;
+  /** Free text facts worth showing (e.g. contracting entities), each sourced. */
+  notes?: string[];
+  sources: Source[];
+  asOf: string;
+}
+
+export type LocationKind = 'region' | 'zone' | 'multi-region' | 'global';
+
+export interface RegionInfo {
+  providerId: string;
+  /** Canonical id as the provider spells it (`eu-central-1`, `westeurope`, `europe-west3`). */
+  id: string;
+  /** Human name, e.g. "Europe (Frankfurt)" or "West Europe". */
+  name: string;
+  kind: LocationKind;
+  /** ISO 3166-1 alpha-2; null for multi-region/global locations. */
+  country: string | null;
+  /** For multi-region locations: the countries or the jurisdiction spanned. */
+  countries?: string[];
+  jurisdiction?: string;
+  city?: string;
+  /** Partition / cloud / realm: aws, aws-cn, aws-us-gov, aws-iso, aws-eusc, AzureCloud, AzureChinaCloud, oc1, ... */
+  partition: string;
+  /** Operator when it differs from the provider's (AWS China by Sinnet/NWCD, Azure China by 21Vianet, ...). */
+  operator?: Entity;
+  ultimateParent?: Entity;
+  /** Classification override for this region (e.g. `licensed-us-technology` for AWS China). */
+  control?: ControlClass;
+  /** For zones: the region they belong to. */
+  parentRegion?: string;
+  /** Extra sourced facts shown in hovers (e.g. "AWS European Sovereign Cloud: separate partition ..."). */
+  notes?: string[];
+  /** Other accepted spellings (display names); matching is case- and space-insensitive anyway. */
+  aliases?: string[];
+  sources: Source[];
+  asOf: string;
+}
+
+/** The result of a region lookup, with the effective operator and control resolved. */
+export interface RegionMatch {
+  region: RegionInfo;
+  /** When the lookup hit a zone, the region it belongs to (same as `region` otherwise). */
+  effective: RegionInfo;
+  operator: Entity;
+  ultimateParent: Entity;
+  control: ControlClass;
+}
+
+export interface ProviderData {
+  provider: ProviderInfo;
+  regions: RegionInfo[];
+}

@@ -1,0 +1,166 @@
+import type { RuleId, Severity } from './model';
+
+export type RuleSetting = Severity | 'off';
+
+/** A finding accepted in the project file (as opposed to a comment directive in the source). */
+export interface AcceptedFinding {
+  ruleId: RuleId;
+  /** Resource address (`aws_s3_bucket.invoices`) or glob-free file path relative to the project root. */
+  resource?: string;
+  file?: string;
+  reason: string;
+  /** ISO date after which the finding returns. */
+  expires?: string;
+}
+
+/**
+ * Options shared by the extension (settings) and the CLI (flags), and read from `.cloud-act-lens.json`
+ * at the workspace root so that CI and editors agree.
+ */
+export interface LensConfig {
+  /** Globs relative to the scan root; empty means everything the languages claim. */
+  include: string[];
+  exclude: string[];
+  languages: { terraform: boolean; bicep: boolean; arm: boolean };
+  /** Per-rule severity; `off` disables. CAL005 is off by default. */
+  rules: Partial<Record<RuleId, RuleSetting>>;
+  /** Severity of CAL001 for resources that hold no customer data. */
+  noDataSeverity: RuleSetting;
+  /** Only report resources that hold customer data. */
+  dataHoldingOnly: boolean;
+  /** Extra `.tfvars` files to apply (relative to the module or absolute), after the automatic ones. */
+  varFiles: string[];
+  /** `--var name=value` equivalents. */
+  vars: Record<string, string>;
+  /** Files larger than this many bytes are skipped with a notice in `errors`. */
+  maxFileSize: number;
+  /** When a compiled `main.json` sits beside `main.bicep`: report only the Bicep source (default) or both. */
+  compiledArm: 'prefer-bicep' | 'both';
+  accepted: AcceptedFinding[];
+}
+
+export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/.terraform/**', '**/.terragrunt-cache/**'];
+
+export function defaultConfig(): LensConfig {
+  return {
+    include: [],
+    exclude: [...DEFAULT_EXCLUDES],
+    languages: { terraform: true, bicep: true, arm: true },
+    rules: {
+      CAL001: 'warning',
+      CAL002: 'info',
+      CAL003: 'info',
+      CAL004: 'info',
+      CAL005: 'off',
+      CAL006: 'warning',
+      CAL007: 'warning',
+    },
+    noDataSeverity: 'info',
+    dataHoldingOnly: false,
+    varFiles: [],
+    vars: {},
+    maxFileSize: 32 * 1024 * 1024,
+    compiledArm: 'prefer-bicep',
+    accepted: [],
+  };
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+const RULE_IDS = new Set(['CAL001', 'CAL002', 'CAL003', 'CAL004', 'CAL005', 'CAL006', 'CAL007']);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function stringArray(v: unknown, name: string, problems: string[]): string[] | undefined {
+  if (v === undefined) {
+    return undefined;
+  }
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) {
+    return v as string[];
+  }
+  problems.push(`"${name}" must be an array of strings`);
+  return undefined;
+}
+
+/**
+ * Merges a parsed project file (`.cloud-act-lens.json`) over `base`. Unknown or ill-typed fields are
+ * reported in `problems` and ignored, so a typo never disables the scan.
+ */
+export function mergeConfig(base: LensConfig, raw: unknown, problems: string[]): LensConfig {
+  const out: LensConfig = {
+    ...base,
+    rules: { ...base.rules },
+    vars: { ...base.vars },
+    languages: { ...base.languages },
+  };
+  if (!isRecord(raw)) {
+    problems.push('the project file must contain a JSON object');
+    return out;
+  }
+  out.include = stringArray(raw.include, 'include', problems) ?? out.include;
+  const exclude = stringArray(raw.exclude, 'exclude', problems);
+  if (exclude) {
+    out.exclude = [...DEFAULT_EXCLUDES, ...exclude];
+  }
+  out.varFiles = stringArray(raw.varFiles, 'varFiles', problems) ?? out.varFiles;
+  if (isRecord(raw.vars)) {
+    for (const [k, v] of Object.entries(raw.vars)) {
+      out.vars[k] = String(v);
+    }
+  }
+  if (isRecord(raw.rules)) {
+    for (const [k, v] of Object.entries(raw.rules)) {
+      if (RULE_IDS.has(k) && typeof v === 'string' && SEVERITIES.has(v)) {
+        out.rules[k as RuleId] = v as RuleSetting;
+      } else {
+        problems.push(`"rules.${k}" must be one of error, warning, info, off`);
+      }
+    }
+  }
+  if (typeof raw.noDataSeverity === 'string' && SEVERITIES.has(raw.noDataSeverity)) {
+    out.noDataSeverity = raw.noDataSeverity as RuleSetting;
+  }
+  if (typeof raw.dataHoldingOnly === 'boolean') {
+    out.dataHoldingOnly = raw.dataHoldingOnly;
+  }
+  if (typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0) {
+    out.maxFileSize = raw.maxFileSize;
+  }
+  if (raw.compiledArm === 'both' || raw.compiledArm === 'prefer-bicep') {
+    out.compiledArm = raw.compiledArm;
+  }
+  if (isRecord(raw.languages)) {
+    for (const lang of ['terraform', 'bicep', 'arm'] as const) {
+      const v = raw.languages[lang];
+      if (typeof v === 'boolean') {
+        out.languages[lang] = v;
+      }
+    }
+  }
+  if (Array.isArray(raw.accepted)) {
+    out.accepted = [];
+    raw.accepted.forEach((a, i) => {
+      if (
+        isRecord(a) &&
+        typeof a.ruleId === 'string' &&
+        RULE_IDS.has(a.ruleId) &&
+        typeof a.reason === 'string' &&
+        a.reason.trim()
+      ) {
+        out.accepted.push({
+          ruleId: a.ruleId as RuleId,
+          resource: typeof a.resource === 'string' ? a.resource : undefined,
+          file: typeof a.file === 'string' ? a.file : undefined,
+          reason: a.reason,
+          expires: typeof a.expires === 'string' ? a.expires : undefined,
+        });
+      } else {
+        problems.push(`"accepted[${i}]" needs a known "ruleId" and a non-empty "reason"`);
+      }
+    });
+  }
+  return out;
+}
+
+export const PROJECT_FILE = '.cloud-act-lens.json';

@@ -1,0 +1,362 @@
+import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from './analyzer';
+import { assess } from './assess/assess';
+import { place } from './assess/place';
+import type { LensConfig } from './config';
+import type { DirEntry, EngineFs } from './host';
+import type { AnalysisError, Finding, Placement, ScanResult } from './model';
+import { applySuppressions } from './suppress/apply';
+import { discover } from './workspace/discover';
+import { basename, dirname } from './workspace/paths';
+import { LruCache } from './workspace/lru';
+
+/** How many upcoming units' files are read ahead while one unit is analysed. */
+const PREFETCH_UNITS = 4;
+
+export interface EngineOptions {
+  fs: EngineFs;
+  analyzers: LanguageAnalyzer[];
+  /** Formats paths in messages; defaults to the base name. */
+  displayPath?: (path: string) => string;
+  now?: () => Date;
+  /**
+   * Bytes of source text whose texts and parse trees stay cached (least recently used beyond that).
+   * The extension keeps a large cache so that edits re-parse one file; the CLI a small one so that a
+   * scan streams through the workspace in bounded memory.
+   */
+  cacheBytes?: number;
+}
+
+export interface RunOptions {
+  config: LensConfig;
+  /** Unsaved editor texts by path; they win over the disk. */
+  overlays?: ReadonlyMap<string, string>;
+  signal?: AbortSignal;
+  /** Called as units finish: `done` of `total` units, and the number of files discovered. */
+  onProgress?: (progress: { done: number; total: number; files: number }) => void;
+  /** Project root, for `accepted` entries that name files. */
+  root?: string;
+}
+
+export interface RunResult extends ScanResult {
+  /** The units analysed, so that front ends know which files' diagnostics to refresh. */
+  units: AnalysisUnit[];
+}
+
+interface CachedUnit {
+  unit: AnalysisUnit;
+  result: UnitResult;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * The analysis engine. Holds per-file caches (text, directory listings, parses, unit results) that are
+ * invalidated explicitly with {@link Engine.invalidate}, so that re-analysing one edited file in a large
+ * workspace reads and parses only that file.
+ */
+export class Engine {
+  private readonly texts = new LruCache<string | null>();
+  private readonly readErrors = new Map<string, string>();
+  private readonly dirs = new Map<string, DirEntry[]>();
+  private readonly parses = new LruCache<{ text: string; value: unknown }>();
+  private readonly unitCache = new Map<string, CachedUnit>();
+  private readonly pending = new Map<string, Promise<string | undefined>>();
+  private readonly displayPath: (path: string) => string;
+  private readonly now: () => Date;
+
+  constructor(private readonly opts: EngineOptions) {
+    this.displayPath = opts.displayPath ?? basename;
+    this.now = opts.now ?? (() => new Date());
+    const budget = opts.cacheBytes ?? 256 * 1024 * 1024;
+    this.texts.budget = budget;
+    this.parses.budget = budget;
+  }
+
+  /** Forgets what is cached about `path` (or everything), and every unit result that depended on it. */
+  invalidate(path?: string): void {
+    if (path === undefined) {
+      this.texts.clear();
+      this.readErrors.clear();
+      this.dirs.clear();
+      this.parses.clear();
+      this.unitCache.clear();
+      return;
+    }
+    this.texts.delete(path);
+    this.readErrors.delete(path);
+    this.dirs.delete(dirname(path));
+    this.dirs.delete(path);
+    this.parses.deleteWhere((key) => key.startsWith(`${path}\u0000`));
+    for (const [key, cached] of this.unitCache) {
+      if (cached.result.dependencies.includes(path) || cached.unit.files.includes(path) || dirname(path) === key) {
+        this.unitCache.delete(key);
+      }
+    }
+  }
+
+  private analyzersFor(config: LensConfig): LanguageAnalyzer[] {
+    return this.opts.analyzers.filter((a) => config.languages[a.language]);
+  }
+
+  /** Scans directories or files: discovery, analysis of every unit, catalog placement, rules and suppressions. */
+  async scan(roots: string[], run: RunOptions): Promise<RunResult> {
+    const analyzers = this.analyzersFor(run.config);
+    const errors: AnalysisError[] = [];
+    const files: string[] = [];
+    for (const root of roots) {
+      const found = await discover(this.opts.fs, root, {
+        include: run.config.include,
+        exclude: run.config.exclude,
+        wanted: (p) => analyzers.some((a) => a.claims(p)),
+        signal: run.signal,
+      });
+      files.push(...found.files);
+      errors.push(...found.errors);
+    }
+    const units: Array<[LanguageAnalyzer, AnalysisUnit]> = [];
+    for (const analyzer of analyzers) {
+      const claimed = files.filter((f) => analyzer.claims(f));
+      if (claimed.length === 0) {
+        continue;
+      }
+      const ctx = this.context(run, new Set());
+      try {
+        for (const unit of await analyzer.units(claimed, ctx)) {
+          units.push([analyzer, unit]);
+        }
+      } catch (e) {
+        errors.push({
+          file: roots[0] ?? '.',
+          message: `internal error while grouping ${analyzer.language} files: ${String(e)}`,
+        });
+      }
+    }
+    const result = await this.runUnits(units, run, files.length);
+    result.errors.unshift(...errors);
+    return result;
+  }
+
+  /**
+   * Analyses the units that contain or depend on `paths` (for the editor), using `overlays` for unsaved
+   * text. Units already seen by a scan are found through their recorded dependencies.
+   */
+  async analyzePaths(paths: string[], run: RunOptions): Promise<RunResult> {
+    const analyzers = this.analyzersFor(run.config);
+    const chosen = new Map<string, [LanguageAnalyzer, AnalysisUnit]>();
+    for (const path of paths) {
+      for (const cached of this.unitCache.values()) {
+        if (cached.unit.files.includes(path) || cached.result.dependencies.includes(path)) {
+          const analyzer = analyzers.find((a) => a.language === cached.unit.language);
+          if (analyzer) {
+            chosen.set(`${cached.unit.language}:${cached.unit.key}`, [analyzer, cached.unit]);
+          }
+        }
+      }
+      const analyzer = analyzers.find((a) => a.claims(path));
+      if (!analyzer) {
+        continue;
+      }
+      const ctx = this.context(run, new Set());
+      const siblings = (await ctx.listDir(dirname(path)))
+        .filter((e) => e.type === 'file' || e.type === 'symlink')
+        .map((e) => `${dirname(path)}/${e.name}`)
+        .filter((p) => analyzer.claims(p));
+      if (!siblings.includes(path)) {
+        siblings.push(path);
+      }
+      try {
+        for (const unit of await analyzer.units(siblings, ctx)) {
+          if (unit.files.includes(path)) {
+            chosen.set(`${unit.language}:${unit.key}`, [analyzer, unit]);
+          }
+        }
+      } catch (e) {
+        return {
+          placements: [],
+          findings: [],
+          errors: [{ file: path, message: `internal error: ${String(e)}` }],
+          files: 0,
+          units: [],
+        };
+      }
+    }
+    return this.runUnits([...chosen.values()], run, paths.length);
+  }
+
+  private async runUnits(
+    units: Array<[LanguageAnalyzer, AnalysisUnit]>,
+    run: RunOptions,
+    fileCount: number,
+  ): Promise<RunResult> {
+    const placements: Placement[] = [];
+    const findings: Finding[] = [];
+    const errors: AnalysisError[] = [];
+    const ruleCtx = { config: run.config, displayPath: this.displayPath };
+    const now = this.now();
+    const bicepSources = new Set(
+      units.filter(([, u]) => u.language === 'bicep').flatMap(([, u]) => u.files.map((f) => f.replace(/\.bicep$/, ''))),
+    );
+    let done = 0;
+    for (let i = 0; i < units.length; i++) {
+      if (run.signal?.aborted) {
+        break;
+      }
+      // Read the next units' files while this one is analysed, so that I/O overlaps with parsing.
+      this.prefetch(units.slice(i + 1, i + 1 + PREFETCH_UNITS), run);
+      const [analyzer, unit] = units[i];
+      const result = await this.analyzeUnit(analyzer, unit, run);
+      errors.push(...result.errors);
+      let unitPlacements = result.resources.map(place);
+      if (run.config.compiledArm === 'prefer-bicep' && unit.language === 'arm') {
+        // A compiled `x.json` beside `x.bicep` describes the same resources: keep the Bicep source's.
+        unitPlacements = unitPlacements.filter((p) => !bicepSources.has(p.file.replace(/\.json$/, '')));
+      }
+      for (const p of unitPlacements) {
+        p.findings = assess(p, run.config, ruleCtx);
+      }
+      const texts = new Map<string, string>();
+      for (const file of unit.files) {
+        const text = run.overlays?.get(file) ?? (await this.readText(file, run.config.maxFileSize));
+        if (typeof text === 'string') {
+          texts.set(file, text);
+        }
+      }
+      findings.push(...applySuppressions(unitPlacements, texts, run.config, now, run.root));
+      for (const p of unitPlacements) {
+        findings.push(...p.findings);
+        placements.push(p);
+      }
+      run.onProgress?.({ done: ++done, total: units.length, files: fileCount });
+    }
+    return { placements, findings, errors: dedupeErrors(errors), files: fileCount, units: units.map(([, u]) => u) };
+  }
+
+  private prefetch(units: Array<[LanguageAnalyzer, AnalysisUnit]>, run: RunOptions): void {
+    for (const [, unit] of units) {
+      for (const file of unit.files) {
+        if (!this.texts.has(file) && !run.overlays?.has(file) && !this.pending.has(file)) {
+          const p = this.readText(file, run.config.maxFileSize).finally(() => this.pending.delete(file));
+          this.pending.set(file, p);
+        }
+      }
+    }
+  }
+
+  private async analyzeUnit(analyzer: LanguageAnalyzer, unit: AnalysisUnit, run: RunOptions): Promise<UnitResult> {
+    const key = `${unit.language}:${unit.key}`;
+    const cached = this.unitCache.get(key);
+    const overlaid = (deps: string[]) => run.overlays !== undefined && deps.some((d) => run.overlays!.has(d));
+    if (cached && !overlaid(cached.result.dependencies) && !overlaid(unit.files)) {
+      return cached.result;
+    }
+    const reads = new Set<string>(unit.files);
+    const ctx = this.context(run, reads);
+    let result: UnitResult;
+    try {
+      result = await analyzer.analyze(unit, ctx);
+    } catch (e) {
+      result = {
+        resources: [],
+        errors: [{ file: unit.files[0] ?? unit.key, message: `internal error while analysing: ${String(e)}` }],
+        dependencies: [],
+      };
+    }
+    for (const path of reads) {
+      const err = this.readErrors.get(path);
+      if (err) {
+        result.errors.push({ file: path, message: err });
+      }
+    }
+    result = { ...result, dependencies: [...new Set([...result.dependencies, ...reads])] };
+    this.unitCache.set(key, { unit, result });
+    return result;
+  }
+
+  private context(run: RunOptions, reads: Set<string>): AnalysisContext {
+    return {
+      config: run.config,
+      signal: run.signal,
+      readText: async (path) => {
+        reads.add(path);
+        const overlay = run.overlays?.get(path);
+        return overlay ?? (await this.readText(path, run.config.maxFileSize));
+      },
+      listDir: (path) => this.listDir(path),
+      parse: <T>(path: string, kind: string, text: string, parse: (text: string) => T): T => {
+        const key = `${path}\u0000${kind}`;
+        const hit = this.parses.get(key);
+        if (hit && hit.text === text) {
+          return hit.value as T;
+        }
+        const value = parse(text);
+        this.parses.set(key, { text, value }, text.length);
+        return value;
+      },
+    };
+  }
+
+  private async listDir(path: string): Promise<DirEntry[]> {
+    const hit = this.dirs.get(path);
+    if (hit) {
+      return hit;
+    }
+    let entries: DirEntry[] = [];
+    try {
+      entries = await this.opts.fs.readDirectory(path);
+    } catch {
+      entries = [];
+    }
+    this.dirs.set(path, entries);
+    return entries;
+  }
+
+  private async readText(path: string, maxSize: number): Promise<string | undefined> {
+    if (this.texts.has(path)) {
+      return this.texts.get(path) ?? undefined;
+    }
+    const pending = this.pending.get(path);
+    if (pending) {
+      return pending;
+    }
+    let text: string | null = null;
+    try {
+      const st = await this.opts.fs.stat(path);
+      if (!st) {
+        this.readErrors.set(path, 'file does not exist or cannot be accessed');
+      } else if (st.type !== 'file') {
+        this.readErrors.set(path, 'not a regular file; skipped without opening');
+      } else if (st.size > maxSize) {
+        this.readErrors.set(
+          path,
+          `file is ${(st.size / 1048576).toFixed(1)} MB, over the size limit of ${(maxSize / 1048576).toFixed(0)} MB; skipped`,
+        );
+      } else {
+        const bytes = await this.opts.fs.readFile(path);
+        if (bytes.includes(0)) {
+          this.readErrors.set(path, 'binary file (contains NUL bytes); skipped');
+        } else {
+          text = decoder.decode(bytes);
+          if (text.includes('\uFFFD') && !bytes.includes(0xef)) {
+            this.readErrors.set(path, 'file is not valid UTF-8; invalid bytes were replaced');
+          }
+        }
+      }
+    } catch (e) {
+      this.readErrors.set(path, `cannot read file: ${(e as Error).message ?? String(e)}`);
+    }
+    this.texts.set(path, text, text?.length ?? 0);
+    return text ?? undefined;
+  }
+}
+
+function dedupeErrors(errors: AnalysisError[]): AnalysisError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.file}\u0000${e.range?.start.line ?? -1}\u0000${e.message}`;
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+}

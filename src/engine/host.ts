@@ -1,0 +1,25 @@
+/** File access injected into the engine, so that it runs in the extension host, the CLI and tests alike. */
+
+export type EntryType = 'file' | 'directory' | 'symlink' | 'other';
+
+export interface DirEntry {
+  name: string;
+  /** `symlink` entries are resolved by the engine with `stat`; `other` (FIFOs, sockets, devices) is never opened. */
+  type: EntryType;
+}
+
+export interface FileStat {
+  /** After following links. */
+  type: 'file' | 'directory' | 'other';
+  size: number;
+  mtime: number;
+}
+
+export interface EngineFs {
+  readFile(path: string): Promise<Uint8Array>;
+  /** Follows links; undefined when the path does not exist or cannot be accessed. */
+  stat(path: string): Promise<FileStat | undefined>;
+  readDirectory(path: string): Promise<DirEntry[]>;
+  /** Canonical path, used to detect symlink loops; optional on file systems without links. */
+  realpath?(path: string): Promise<string>;
+}

@@ -1,0 +1,30 @@
+/**
+ * The engine's public API, used by the VS Code extension and the CLI alike. Nothing under src/engine
+ * imports 'vscode'; file access is injected through {@link EngineFs}.
+ */
+export { Engine, type EngineOptions, type RunOptions, type RunResult } from './engine';
+export type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from './analyzer';
+export type { DirEntry, EngineFs, EntryType, FileStat } from './host';
+export * from './model';
+export {
+  defaultConfig,
+  mergeConfig,
+  DEFAULT_EXCLUDES,
+  PROJECT_FILE,
+  type LensConfig,
+  type RuleSetting,
+  type AcceptedFinding,
+} from './config';
+export { loadProjectConfig } from './project-file';
+export { defaultAnalyzers } from './languages';
+export * as catalog from './catalog';
+export { countryName } from './catalog/countries';
+export * as legal from './legal';
+export { RULES, getRule, ruleDocsUrl, DOCS_URL } from './rules/registry';
+export { describeProvenance, describeStep } from './rules/describe';
+export { buildReportData, type ReportData } from './report/report-data';
+export { toJson } from './report/json';
+export { toTable } from './report/table';
+export { FORMATTERS, formatNames, type Formatter, type FormatOptions } from './report/formats';
+export { TOOL_NAME, TOOL_VERSION } from './version';
+export * as paths from './workspace/paths';

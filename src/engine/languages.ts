@@ -1,0 +1,7 @@
+import type { LanguageAnalyzer } from './analyzer';
+import { terraformAnalyzer } from './terraform/analyzer';
+
+/** Every language analyzer, in the order their results are reported. */
+export function defaultAnalyzers(): LanguageAnalyzer[] {
+  return [terraformAnalyzer];
+}

@@ -1,0 +1,47 @@
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { defaultConfig, mergeConfig, PROJECT_FILE, type LensConfig } from './config';
+import type { EngineFs } from './host';
+import type { AnalysisError } from './model';
+import { join } from './workspace/paths';
+
+/**
+ * Reads `.cloud-act-lens.json` (JSON with comments) from `root` over `base`. A missing file is not an
+ * error; a malformed one is reported and the defaults are used, so CI and editors still scan.
+ */
+export async function loadProjectConfig(
+  fs: EngineFs,
+  root: string,
+  base: LensConfig = defaultConfig(),
+  explicitPath?: string,
+): Promise<{ config: LensConfig; errors: AnalysisError[]; path?: string }> {
+  const path = explicitPath ?? join(root, PROJECT_FILE);
+  const st = await fs.stat(path);
+  if (!st) {
+    return explicitPath
+      ? { config: base, errors: [{ file: path, message: 'configuration file not found' }] }
+      : { config: base, errors: [] };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await fs.readFile(path));
+  } catch (e) {
+    return { config: base, errors: [{ file: path, message: `cannot read configuration: ${String(e)}` }] };
+  }
+  const parseErrors: ParseError[] = [];
+  const raw: unknown = parse(text, parseErrors, { allowTrailingComma: true });
+  if (parseErrors.length > 0) {
+    return {
+      config: base,
+      errors: [
+        {
+          file: path,
+          message: `invalid JSON (${printParseErrorCode(parseErrors[0].error)} at offset ${parseErrors[0].offset}); defaults used`,
+        },
+      ],
+      path,
+    };
+  }
+  const problems: string[] = [];
+  const config = mergeConfig(base, raw, problems);
+  return { config, errors: problems.map((message) => ({ file: path, message })), path };
+}

@@ -1,0 +1,46 @@
+import { CATALOG_DATE } from '../catalog';
+import type { AnalysisError, Finding, Placement, ScanResult } from '../model';
+import { describeProvenance } from '../rules/describe';
+import { TOOL_NAME, TOOL_VERSION } from '../version';
+import { relative } from '../workspace/paths';
+
+/** Everything a formatter needs, with paths already made relative to `baseDir`. */
+export interface ReportData {
+  tool: { name: string; version: string; catalogDate: string };
+  baseDir: string;
+  placements: Placement[];
+  findings: Finding[];
+  errors: AnalysisError[];
+  files: number;
+  /** `file` relative to the base directory, forward slashes. */
+  rel(file: string): string;
+  provenance(p: Placement): string;
+}
+
+function compareByLocation(
+  a: { file: string; range?: { start: { line: number; character: number } } },
+  b: typeof a,
+): number {
+  if (a.file !== b.file) {
+    return a.file < b.file ? -1 : 1;
+  }
+  const la = a.range?.start.line ?? 0;
+  const lb = b.range?.start.line ?? 0;
+  return la - lb || (a.range?.start.character ?? 0) - (b.range?.start.character ?? 0);
+}
+
+/** Builds report data from a scan, sorted by file and position so that output is deterministic. */
+export function buildReportData(result: ScanResult, baseDir: string): ReportData {
+  const rel = (file: string) => (file.startsWith('/') ? relative(baseDir, file) : file);
+  const ctx = { displayPath: rel };
+  return {
+    tool: { name: TOOL_NAME, version: TOOL_VERSION, catalogDate: CATALOG_DATE },
+    baseDir,
+    placements: [...result.placements].sort(compareByLocation),
+    findings: [...result.findings].sort(compareByLocation),
+    errors: [...result.errors].sort(compareByLocation),
+    files: result.files,
+    rel,
+    provenance: (p) => describeProvenance(p.provenance, ctx),
+  };
+}

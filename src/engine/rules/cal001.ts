@@ -1,0 +1,28 @@
+import type { Rule } from './rule';
+import { describeControl, describeProvenance, describeRegion, resourceLabel } from './describe';
+
+/** Customer data in a region outside the U.S. whose operator is ultimately controlled by a U.S. entity. */
+export const cal001: Rule = {
+  id: 'CAL001',
+  name: 'non-us-region-us-controlled',
+  title: 'Non-U.S. region operated under U.S. control',
+  defaultSeverity: 'warning',
+  description:
+    'The resource is placed in a region outside the United States, but the entity operating that region is ultimately ' +
+    'controlled by a U.S. company. 18 U.S.C. § 2713 (CLOUD Act) requires such a provider to disclose data in its ' +
+    '"possession, custody, or control" regardless of where it is stored. Reported as a warning for resources that hold ' +
+    'customer data and as information for others.',
+  check(p, ctx) {
+    if (p.global || !p.regionKnown || p.control !== 'us' || p.controller !== 'US' || p.country === 'US') {
+      return undefined;
+    }
+    const where = describeRegion(p);
+    const prov = p.provenance.length > 0 ? ` Region from ${describeProvenance(p.provenance, ctx)}.` : '';
+    const data = p.dataClass === 'customer-data' ? '' : ' (this resource type holds no customer data)';
+    const setting = ctx.config.noDataSeverity;
+    return {
+      message: `${resourceLabel(p)} is in ${where}, operated by ${describeControl(p)}${data}.${prov}`,
+      severity: p.dataClass === 'customer-data' || setting === 'off' ? undefined : setting,
+    };
+  },
+};

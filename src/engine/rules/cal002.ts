@@ -1,0 +1,20 @@
+import type { Rule } from './rule';
+import { resourceLabel } from './describe';
+
+/** The region cannot be determined statically; say why and where it would come from. */
+export const cal002: Rule = {
+  id: 'CAL002',
+  name: 'region-unresolved',
+  title: 'Region cannot be determined statically',
+  defaultSeverity: 'info',
+  description:
+    'The region of this resource depends on a value that is only known at deployment time (an unset variable, ' +
+    'an environment variable, resourceGroup().location, a remote module). Set the value in the code, a tfvars or ' +
+    'parameter file, or the settings, so that the placement can be checked.',
+  check(p) {
+    if (p.global || p.region.kind !== 'unknown') {
+      return undefined;
+    }
+    return { message: `The region of ${resourceLabel(p)} cannot be determined: ${p.region.reason}.` };
+  },
+};

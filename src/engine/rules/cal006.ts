@@ -1,0 +1,21 @@
+import type { Rule } from './rule';
+import { resourceLabel } from './describe';
+
+/** A region identifier the catalog does not know. */
+export const cal006: Rule = {
+  id: 'CAL006',
+  name: 'unknown-region',
+  title: 'Region identifier unknown to the catalog',
+  defaultSeverity: 'warning',
+  description:
+    'The region value is not a region, zone or location of this provider in the catalog: a typo, a region of another ' +
+    'provider, or a region newer than the catalog.',
+  check(p) {
+    if (p.global || p.region.kind !== 'known' || p.regionKnown) {
+      return undefined;
+    }
+    return {
+      message: `"${p.region.value}" is not a known region of ${p.provider} (used by ${resourceLabel(p)}); check for a typo.`,
+    };
+  },
+};

@@ -1,0 +1,38 @@
+import { countryName } from '../catalog/countries';
+import type { Placement, ProvenanceStep } from '../model';
+import type { RuleContext } from './rule';
+
+/** `eu-central-1 (Germany)` or `EU (multi-region: DE, NL, ...)`. */
+export function describeRegion(p: Placement): string {
+  if (p.country) {
+    return `${p.regionId} (${countryName(p.country)})`;
+  }
+  return `${p.regionId ?? 'an unknown region'}`;
+}
+
+/** `Amazon Web Services, Inc., ultimately controlled by Amazon.com, Inc. (United States)`. */
+export function describeControl(p: Placement): string {
+  if (!p.operator) {
+    return 'an operator unknown to the catalog';
+  }
+  if (p.ultimateParent && p.ultimateParent !== p.operator) {
+    return `${p.operator}, ultimately controlled by ${p.ultimateParent} (${countryName(p.controller)})`;
+  }
+  return `${p.operator} (${countryName(p.controller)})`;
+}
+
+export function describeStep(step: ProvenanceStep, ctx: Pick<RuleContext, 'displayPath'>): string {
+  if (!step.location) {
+    return step.description;
+  }
+  return `${step.description} at ${ctx.displayPath(step.location.file)}:${step.location.range.start.line + 1}`;
+}
+
+/** The provenance chain as one line, origin last: `provider "aws" at main.tf:7 ← var.region default at variables.tf:2`. */
+export function describeProvenance(steps: ProvenanceStep[], ctx: Pick<RuleContext, 'displayPath'>): string {
+  return steps.map((s) => describeStep(s, ctx)).join(' ← ');
+}
+
+export function resourceLabel(p: Placement): string {
+  return p.instanceKey !== undefined && !p.address.endsWith(']') ? `${p.address}[${p.instanceKey}]` : p.address;
+}

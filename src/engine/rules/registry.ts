@@ -1,0 +1,26 @@
+import type { RuleId } from '../model';
+import { cal001 } from './cal001';
+import { cal002 } from './cal002';
+import { cal003 } from './cal003';
+import { cal004 } from './cal004';
+import { cal005 } from './cal005';
+import { cal006 } from './cal006';
+import { cal007 } from './cal007';
+import type { Rule } from './rule';
+
+export type { Rule, RuleContext, RuleHit } from './rule';
+
+/** All rules, in id order. */
+export const RULES: readonly Rule[] = [cal001, cal002, cal003, cal004, cal005, cal006, cal007];
+
+export function getRule(id: RuleId): Rule {
+  return RULES.find((r) => r.id === id)!;
+}
+
+/** Link to the rule's documentation section in the README. */
+export function ruleDocsUrl(id: RuleId): string {
+  return `${DOCS_URL}#${id.toLowerCase()}`;
+}
+
+/** The project's documentation (README); rule sections are anchored by lower-case rule id. */
+export const DOCS_URL = 'https://github.com/cloud-act-lens/cloud-act-lens/blob/main/README.md';

@@ -1,0 +1,102 @@
+import type { EngineFs } from '../host';
+import type { AnalysisError } from '../model';
+import { compileGlobs } from './glob';
+import { join, relative } from './paths';
+
+export interface DiscoverOptions {
+  include: string[];
+  exclude: string[];
+  /** Decides by name whether any analyzer wants a file. */
+  wanted(path: string): boolean;
+  maxDepth?: number;
+  signal?: AbortSignal;
+}
+
+export interface Discovered {
+  files: string[];
+  errors: AnalysisError[];
+}
+
+/** Directories never descended into unless a path inside them is given explicitly. */
+const PRUNED = new Set(['node_modules', '.git', '.terraform', '.terragrunt-cache', '.hg', '.svn']);
+
+/**
+ * Lists the files below `root` that an analyzer wants. Symbolic links to directories are followed once
+ * (loops are detected through `realpath`); FIFOs, sockets and devices are never opened; unreadable
+ * directories become errors and the walk goes on.
+ */
+export async function discover(fs: EngineFs, root: string, opts: DiscoverOptions): Promise<Discovered> {
+  const include = opts.include.length > 0 ? compileGlobs(opts.include) : undefined;
+  const exclude = compileGlobs(opts.exclude);
+  const maxDepth = opts.maxDepth ?? 64;
+  const files: string[] = [];
+  const errors: AnalysisError[] = [];
+  const seen = new Set<string>();
+
+  const rootStat = await fs.stat(root);
+  if (!rootStat) {
+    errors.push({ file: root, message: 'path does not exist or cannot be read' });
+    return { files, errors };
+  }
+  if (rootStat.type === 'file') {
+    files.push(root);
+    return { files, errors };
+  }
+  if (rootStat.type !== 'directory') {
+    errors.push({ file: root, message: 'not a regular file or directory; skipped' });
+    return { files, errors };
+  }
+
+  const stack: Array<{ dir: string; depth: number }> = [{ dir: root, depth: 0 }];
+  while (stack.length > 0) {
+    if (opts.signal?.aborted) {
+      break;
+    }
+    const { dir, depth } = stack.pop()!;
+    if (fs.realpath) {
+      const real = await fs.realpath(dir).catch(() => dir);
+      if (seen.has(real)) {
+        continue;
+      }
+      seen.add(real);
+    }
+    let entries;
+    try {
+      entries = await fs.readDirectory(dir);
+    } catch (e) {
+      errors.push({ file: dir, message: `cannot list directory: ${(e as Error).message ?? String(e)}` });
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      const rel = relative(root, path);
+      let type = entry.type;
+      if (type === 'symlink') {
+        const st = await fs.stat(path);
+        type = st?.type ?? 'other';
+        if (!st && opts.wanted(path)) {
+          errors.push({ file: path, message: 'broken symbolic link; skipped' });
+        }
+      }
+      if (type === 'directory') {
+        if (PRUNED.has(entry.name) || exclude.matches(rel) || exclude.matches(`${rel}/_`)) {
+          continue;
+        }
+        if (depth + 1 > maxDepth) {
+          errors.push({ file: path, message: `directory nesting deeper than ${maxDepth} levels; not scanned` });
+          continue;
+        }
+        stack.push({ dir: path, depth: depth + 1 });
+      } else if (type === 'file') {
+        if (opts.wanted(path) && !exclude.matches(rel) && (!include || include.matches(rel))) {
+          files.push(path);
+        }
+      } else if (opts.wanted(path)) {
+        errors.push({ file: path, message: 'not a regular file (FIFO, socket or device); skipped without opening' });
+      }
+    }
+  }
+  files.sort();
+  return { files, errors };
+}

@@ -1,0 +1,51 @@
+/** POSIX path helpers for engine paths (absolute, forward slashes), independent of the host OS. */
+
+export function dirname(p: string): string {
+  const i = p.lastIndexOf('/');
+  if (i <= 0) {
+    return i === 0 ? '/' : '.';
+  }
+  return p.slice(0, i);
+}
+
+export function basename(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+/** Joins and normalises `.`/`..` segments; an absolute `rel` replaces `base`. */
+export function join(base: string, rel: string): string {
+  const raw = rel.startsWith('/') ? rel : `${base}/${rel}`;
+  const out: string[] = [];
+  for (const seg of raw.split('/')) {
+    if (seg === '' || seg === '.') {
+      continue;
+    }
+    if (seg === '..') {
+      out.pop();
+    } else {
+      out.push(seg);
+    }
+  }
+  return '/' + out.join('/');
+}
+
+/** `to` relative to `from` (a directory), with forward slashes. */
+export function relative(from: string, to: string): string {
+  const a = from.split('/').filter(Boolean);
+  const b = to.split('/').filter(Boolean);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) {
+    i++;
+  }
+  const up = a.slice(i).map(() => '..');
+  return [...up, ...b.slice(i)].join('/') || '.';
+}
+
+/** Converts an OS path (possibly with backslashes and a drive letter) to an engine path. */
+export function toEnginePath(osPath: string): string {
+  let p = osPath.replace(/\\/g, '/');
+  if (/^[a-zA-Z]:\//.test(p)) {
+    p = '/' + p;
+  }
+  return p;
+}

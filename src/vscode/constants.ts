@@ -1,0 +1,10 @@
+/** Every command id in one place (package.json must match; a unit test checks it). */
+export const COMMANDS = {
+  showReport: 'cloudActLens.showReport',
+  exportReport: 'cloudActLens.exportReport',
+  explainRegion: 'cloudActLens.explainRegion',
+  rescanWorkspace: 'cloudActLens.rescanWorkspace',
+} as const;
+
+export const DIAGNOSTIC_SOURCE = 'CLOUD Act Lens';
+export const CONFIG_SECTION = 'cloudActLens';

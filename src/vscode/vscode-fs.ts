@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { DirEntry, EngineFs, FileStat } from '../engine';
+
+/**
+ * The engine's file access through `workspace.fs`, so that virtual file systems work too. Engine paths
+ * are the `path` part of URIs; `base` supplies the scheme and authority.
+ */
+export function vscodeFs(base: vscode.Uri): EngineFs {
+  const toUri = (path: string) => base.with({ path });
+  return {
+    async readFile(path: string): Promise<Uint8Array> {
+      return vscode.workspace.fs.readFile(toUri(path));
+    },
+    async stat(path: string): Promise<FileStat | undefined> {
+      try {
+        const st = await vscode.workspace.fs.stat(toUri(path));
+        const type =
+          st.type & vscode.FileType.Directory ? 'directory' : st.type & vscode.FileType.File ? 'file' : 'other';
+        return { type, size: st.size, mtime: st.mtime };
+      } catch {
+        return undefined;
+      }
+    },
+    async readDirectory(path: string): Promise<DirEntry[]> {
+      const entries = await vscode.workspace.fs.readDirectory(toUri(path));
+      return entries.map(([name, type]) => ({
+        name,
+        type:
+          type & vscode.FileType.SymbolicLink
+            ? 'symlink'
+            : type & vscode.FileType.Directory
+              ? 'directory'
+              : type & vscode.FileType.File
+                ? 'file'
+                : 'other',
+      }));
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+
+function run(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('cli', () => {
+  before(() => {
+    const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+  });
+
+  it('prints the JSON contract for a fixture', () => {
+    const r = run(['scan', 'test/fixtures/terraform/minimal', '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.schemaVersion, 1);
+    assert.deepEqual(Object.keys(doc.tool), ['name', 'version', 'catalogDate']);
+    const res = doc.resources[0];
+    for (const key of [
+      'file',
+      'line',
+      'column',
+      'language',
+      'type',
+      'name',
+      'module',
+      'provider',
+      'region',
+      'country',
+      'controller',
+      'provenance',
+      'findings',
+    ]) {
+      assert.ok(key in res, `resource lacks ${key}`);
+    }
+    assert.equal(res.file, 'test/fixtures/terraform/minimal/main.tf');
+    assert.deepEqual(
+      [res.line, res.column, res.region, res.country, res.controller],
+      [5, 1, 'eu-central-1', 'DE', 'US'],
+    );
+    assert.deepEqual(res.findings, ['CAL001']);
+    const f = doc.findings[0];
+    for (const key of ['ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'resource', 'message']) {
+      assert.ok(key in f, `finding lacks ${key}`);
+    }
+    assert.deepEqual(doc.errors, []);
+  });
+
+  it('exits 1 with --fail-on warning when a warning exists, 0 with none', () => {
+    assert.equal(run(['scan', 'test/fixtures/terraform/minimal', '--fail-on', 'warning', '--format', 'json']).code, 1);
+    assert.equal(run(['scan', 'test/fixtures/terraform/minimal', '--fail-on', 'none', '--format', 'json']).code, 0);
+  });
+
+  it('exits 2 with one line and no stack trace on usage errors and missing paths', () => {
+    for (const args of [
+      ['scan', '--format', 'yaml'],
+      ['scan', 'does/not/exist'],
+      ['frobnicate'],
+      ['scan', '--bogus'],
+    ]) {
+      const r = run(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.doesNotMatch(r.stderr, /\bat .*\.js:\d+/);
+    }
+  });
+
+  it('explains a region with its sources', () => {
+    const r = run(['explain', 'aws', 'eu-central-1']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Germany/);
+    assert.match(r.stdout, /Amazon\.com, Inc\./);
+    assert.match(r.stdout, /https:\/\//);
+    const j = JSON.parse(run(['explain', 'aws', 'eu-central-1', '--format', 'json']).stdout);
+    assert.equal(j.region.country, 'DE');
+  });
+
+  it('prints help', () => {
+    const r = run(['--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /cloud-act-lens scan/);
+  });
+});

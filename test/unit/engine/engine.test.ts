@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
+import { memoryFs } from '../helpers/memory-fs';
+
+const MAIN = `provider "aws" {
+  region = "eu-central-1"
+}
+
+resource "aws_s3_bucket" "invoices" {
+  bucket = "x"
+}
+`;
+
+describe('engine end to end', () => {
+  it('places a resource, consults the catalog and reports CAL001 on the region value', async () => {
+    const fs = memoryFs({ '/ws/main.tf': MAIN });
+    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    assert.equal(result.placements.length, 1);
+    const p = result.placements[0];
+    assert.equal(p.regionId, 'eu-central-1');
+    assert.equal(p.country, 'DE');
+    assert.equal(p.controller, 'US');
+    assert.deepEqual(
+      result.findings.map((f) => [f.ruleId, f.severity, f.range.start.line]),
+      [['CAL001', 'warning', 1]],
+    );
+    assert.match(result.findings[0].message, /Germany/);
+    assert.match(result.findings[0].message, /Amazon\.com, Inc\./);
+  });
+
+  it('uses unsaved editor text and does not re-read unchanged files', async () => {
+    const fs = memoryFs({ '/ws/main.tf': MAIN });
+    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    await engine.scan(['/ws'], { config: defaultConfig() });
+    const before = fs.reads.length;
+    const edited = MAIN.replace('eu-central-1', 'us-east-1');
+    const result = await engine.analyzePaths(['/ws/main.tf'], {
+      config: defaultConfig(),
+      overlays: new Map([['/ws/main.tf', edited]]),
+    });
+    assert.equal(fs.reads.length, before);
+    assert.equal(result.placements[0].regionId, 'us-east-1');
+    assert.deepEqual(result.findings, []);
+  });
+
+  it('reports an unreadable or binary file as an error and keeps the good ones', async () => {
+    const fs = memoryFs({ '/ws/main.tf': MAIN, '/ws/bad.tf': new Uint8Array([0x72, 0, 0x1, 0x2]) });
+    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    assert.equal(result.placements.length, 1);
+    assert.deepEqual(
+      result.errors.map((e) => [e.file, e.message]),
+      [['/ws/bad.tf', 'binary file (contains NUL bytes); skipped']],
+    );
+  });
+
+  it('honours a suppression directive with a reason and reports one without', async () => {
+    const text = `provider "aws" {
+  region = "eu-central-1"
+}
+
+# cloud-act-lens:ignore CAL001 -- public marketing assets only
+resource "aws_s3_bucket" "site" {}
+
+# cloud-act-lens:ignore CAL001
+resource "aws_s3_bucket" "logs" {}
+`;
+    const engine = new Engine({ fs: memoryFs({ '/ws/main.tf': text }), analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    const byResource = Object.fromEntries(
+      result.findings.filter((f) => f.ruleId === 'CAL001').map((f) => [f.resource, f]),
+    );
+    assert.equal(byResource['aws_s3_bucket.site'].suppressed?.reason, 'public marketing assets only');
+    assert.equal(byResource['aws_s3_bucket.logs'].suppressed, undefined);
+    const cal007 = result.findings.filter((f) => f.ruleId === 'CAL007');
+    assert.equal(cal007.length, 1);
+    assert.match(cal007[0].message, /without a reason/);
+  });
+});

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { COMMANDS } from '../../../src/vscode/constants';
+import { TOOL_VERSION } from '../../../src/engine/version';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+describe('package.json manifest', () => {
+  it('matches the tool version', () => {
+    assert.equal(pkg.version, TOOL_VERSION);
+  });
+
+  it('never activates on *', () => {
+    assert.ok(!pkg.activationEvents.includes('*'));
+    for (const e of ['onLanguage:terraform', 'onLanguage:bicep', 'onLanguage:json']) {
+      assert.ok(pkg.activationEvents.includes(e), e);
+    }
+  });
+
+  it('contributes exactly the commands in COMMANDS, each with the category', () => {
+    const contributed = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepEqual(contributed, Object.values(COMMANDS).sort());
+    for (const c of pkg.contributes.commands) {
+      assert.equal(c.category, 'CLOUD Act Lens');
+      assert.ok(!c.title.startsWith('CLOUD Act Lens'), 'no prefix in the title');
+    }
+  });
+
+  it('contributes languages without grammars', () => {
+    const ids = pkg.contributes.languages.map((l: { id: string }) => l.id).sort();
+    assert.deepEqual(ids, ['bicep', 'bicep-params', 'terraform', 'terraform-vars']);
+    const grammars = (pkg.contributes.grammars ?? []) as Array<{ language?: string }>;
+    assert.ok(
+      grammars.every((g) => g.language === undefined),
+      'only injection grammars',
+    );
+  });
+
+  it('gives every setting a scope, a default and a markdownDescription', () => {
+    const props = pkg.contributes.configuration?.properties ?? {};
+    for (const [key, p] of Object.entries<Record<string, unknown>>(props)) {
+      assert.ok(key.startsWith('cloudActLens.'), key);
+      assert.ok(p.scope, `${key} scope`);
+      assert.ok('default' in p, `${key} default`);
+      assert.ok(p.markdownDescription, `${key} markdownDescription`);
+    }
+  });
+
+  it('declares untrusted-workspace support and a bin', () => {
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(pkg.bin['cloud-act-lens'], './dist/cli.js');
+    assert.equal(pkg.main, './dist/extension.js');
+  });
+
+  it('keeps @types/vscode no newer than engines.vscode', () => {
+    const engine = pkg.engines.vscode.replace(/^\^/, '');
+    const types = pkg.devDependencies['@types/vscode'].replace(/^\^/, '');
+    assert.ok(types.localeCompare(engine, undefined, { numeric: true }) <= 0);
+  });
+});
