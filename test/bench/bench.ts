@@ -15,7 +15,8 @@ import { defaultAnalyzers, defaultConfig, Engine } from '../../src/engine';
 import { generateCorpus } from './generate-corpus';
 import { PARSERS } from './parsers';
 
-const ROOT = path.resolve(__dirname, '../../..');
+// Bundled to out/bench/bench.js.
+const ROOT = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const value = (name: string, def: number) => {
@@ -112,7 +113,7 @@ function cliScan(target: string, dir: string, exts: string[]): ScanRow {
     process.execPath,
     [
       '--require',
-      path.join(ROOT, 'out/test/bench/rss-probe.js'),
+      path.join(ROOT, 'out/bench/rss-probe.js'),
       path.join(ROOT, 'dist/cli.js'),
       'scan',
       dir,

@@ -3,7 +3,7 @@
  * aliases, variables and tfvars, local modules, for_each over regions, long IAM policy heredocs, Bicep
  * user-defined types, params, modules and loops). The same seed always yields the same bytes.
  *
- *   node out/test/bench/generate-corpus.js DIR [--tf-modules N] [--bicep-files N]
+ *   node out/bench/generate-corpus-cli.js DIR [--tf-modules N] [--bicep-files N]
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -246,19 +246,4 @@ export function generateCorpus(
     bicepFiles++;
   }
   return { tfFiles, tfBytes, bicepFiles, bicepBytes };
-}
-
-if (require.main === module) {
-  const args = process.argv.slice(2);
-  const dir = args[0];
-  if (!dir) {
-    process.stderr.write('usage: generate-corpus DIR [--tf-modules N] [--bicep-files N]\n');
-    process.exit(2);
-  }
-  const num = (flag: string, def: number) => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? Number(args[i + 1]) : def;
-  };
-  const stats = generateCorpus(dir, { tfModules: num('--tf-modules', 1000), bicepFiles: num('--bicep-files', 2000) });
-  process.stdout.write(`${JSON.stringify(stats)}\n`);
 }
