@@ -128,8 +128,8 @@ export class Engine {
         wanted: (p) => analyzers.some((a) => a.claims(p)),
         signal: run.signal,
       });
-      files.push(...found.files);
-      errors.push(...found.errors);
+      pushAll(files, found.files);
+      pushAll(errors, found.errors);
     }
     const units: AnalysisUnit[] = [];
     for (const analyzer of analyzers) {
@@ -229,7 +229,7 @@ export class Engine {
       this.prefetch(units.slice(i + 1, i + 1 + PREFETCH_UNITS), run);
       const [analyzer, unit] = units[i];
       const result = await this.analyzeUnit(analyzer, unit, run);
-      errors.push(...result.errors);
+      pushAll(errors, result.errors);
       let unitPlacements = result.resources.map(place);
       if (run.config.compiledArm === 'prefer-bicep' && unit.language === 'arm' && run.config.languages.bicep) {
         unitPlacements = await this.dropCompiledArm(unitPlacements);
@@ -244,7 +244,7 @@ export class Engine {
           texts.set(file, text);
         }
       }
-      findings.push(...applySuppressions(unitPlacements, texts, run.config, now, run.root));
+      pushAll(findings, applySuppressions(unitPlacements, texts, run.config, now, run.root));
       for (const p of unitPlacements) {
         findings.push(...p.findings);
         placements.push(p);
@@ -395,6 +395,13 @@ export class Engine {
     }
     this.texts.set(path, text, text?.length ?? 0);
     return text ?? undefined;
+  }
+}
+
+/** `push(...items)` passes every item as an argument and overflows the stack for large arrays. */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) {
+    target.push(item);
   }
 }
 

@@ -51,7 +51,7 @@ export interface RegionInfo {
   /** Human name, e.g. "Europe (Frankfurt)" or "West Europe". */
   name: string;
   kind: LocationKind;
-  /** ISO 3166-1 alpha-2; null for multi-region/global locations. */
+  /** ISO 3166-1 alpha-2; null for global locations and for multi-regions that span several countries. */
   country: string | null;
   /** For multi-region locations: the countries or the jurisdiction spanned. */
   countries?: string[];

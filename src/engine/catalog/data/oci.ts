@@ -28,6 +28,10 @@ const d = (partition: string, extra: Partial<LocationDefaults> = {}): LocationDe
   asOf,
   ...extra,
 });
+/** Regions that newer OCI SDKs (Java, Python, Go) list but oci-common 2.142.1 does not yet. */
+const newer = {
+  notes: ['Listed by newer OCI SDK region tables than the installed oci-common; realm as given there.'],
+};
 const dedicated = (realm: string): LocationDefaults =>
   d(realm, {
     notes: [
@@ -91,7 +95,9 @@ export const oci: ProviderData = {
       ['uk-cardiff-1', 'UK West (Newport)', 'GB', 'Newport'],
       ['uk-london-1', 'UK South (London)', 'GB', 'London'],
       ['us-ashburn-1', 'US East (Ashburn)', 'US', 'Ashburn'],
+      ['us-abilene-1', 'US Central (Abilene)', 'US', 'Abilene', newer],
       ['us-chicago-1', 'US Midwest (Chicago)', 'US', 'Chicago'],
+      ['us-dallas-1', 'US South (Dallas)', 'US', 'Dallas', newer],
       ['us-phoenix-1', 'US West (Phoenix)', 'US', 'Phoenix'],
       ['us-saltlake-2', 'US Mountain (Salt Lake City)', 'US', 'Salt Lake City'],
       ['us-sanjose-1', 'US West (San Jose)', 'US', 'San Jose'],
@@ -140,10 +146,19 @@ export const oci: ProviderData = {
         ['eu-madrid-2', 'EU Sovereign South (Madrid)', 'ES', 'Madrid'],
       ],
     ),
+    ...locations(dedicated('oc16'), [['us-westjordan-1', 'US West (West Jordan)', 'US', 'West Jordan', newer]]),
+    ...locations(dedicated('oc17'), [
+      ['us-dcc-phoenix-1', 'US West (Phoenix) dedicated', 'US', 'Phoenix', newer],
+      ['us-dcc-phoenix-2', 'US West 2 (Phoenix) dedicated', 'US', 'Phoenix', newer],
+    ]),
     ...locations(dedicated('oc20'), [['eu-jovanovac-1', 'Serbia Central (Jovanovac)', 'RS', 'Jovanovac']]),
     ...locations(dedicated('oc21'), [
       ['me-alrayyan-1', 'Qatar Central (Al Rayyan)', 'QA', 'Al Rayyan'],
       ['me-dcc-doha-1', 'Qatar Central (Doha)', 'QA', 'Doha'],
+    ]),
+    ...locations(dedicated('oc22'), [
+      ['eu-dcc-rome-1', 'Italy Central (Rome)', 'IT', 'Rome', newer],
+      ['eu-milan-2', 'Italy North 2 (Milan)', 'IT', 'Milan', newer],
     ]),
     ...locations(dedicated('oc23'), [
       ['us-somerset-1', 'US (Somerset)', 'US', 'Somerset'],
@@ -153,9 +168,19 @@ export const oci: ProviderData = {
       ['eu-crissier-1', 'Switzerland West (Crissier)', 'CH', 'Crissier'],
       ['eu-dcc-zurich-1', 'Switzerland North (Zurich)', 'CH', 'Zurich'],
     ]),
+    ...locations(dedicated('oc25'), [
+      ['ap-dcc-osaka-1', 'Japan Central (Osaka) dedicated', 'JP', 'Osaka', newer],
+      ['ap-dcc-tokyo-1', 'Japan East (Tokyo) dedicated', 'JP', 'Tokyo', newer],
+    ]),
     ...locations(dedicated('oc26'), [
       ['me-abudhabi-3', 'UAE Central 3 (Abu Dhabi)', 'AE', 'Abu Dhabi'],
       ['me-alain-1', 'UAE East (Al Ain)', 'AE', 'Al Ain'],
+    ]),
+    ...locations(dedicated('oc27'), [
+      ['us-dcc-swjordan-1', 'US West (South Jordan) dedicated', 'US', 'South Jordan', newer],
+    ]),
+    ...locations(dedicated('oc28'), [
+      ['us-dcc-swjordan-2', 'US West 2 (South Jordan) dedicated', 'US', 'South Jordan', newer],
     ]),
     ...locations(dedicated('oc29'), [
       ['me-abudhabi-2', 'UAE Central 2 (Abu Dhabi)', 'AE', 'Abu Dhabi'],
