@@ -17,6 +17,7 @@ import {
 import { HELP, parseArgs, UsageError, type ScanArgs } from './args';
 import { explain } from './explain';
 import { nodeFs } from './node-fs';
+import { progressLine, wantColor } from './progress';
 
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
@@ -51,20 +52,16 @@ async function scan(args: ScanArgs): Promise<number> {
     config.maxFileSize = args.maxFileSize;
   }
   const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers(), displayPath: (p) => paths.relative(cwd, p) });
-  const showProgress = process.stderr.isTTY && !args.output?.startsWith('/dev/');
+  const progress = process.stderr.isTTY && !args.output?.startsWith('/dev/') ? progressLine(process.stderr) : undefined;
   const result = await engine.scan(roots, {
     config,
     root: firstDir,
-    onProgress: showProgress
-      ? ({ done, total, files }) => process.stderr.write(`\rscanning: ${done}/${total} units, ${files} files`)
-      : undefined,
+    onProgress: progress ? (p) => progress.report(p) : undefined,
   });
-  if (showProgress) {
-    process.stderr.write('\r\x1b[K');
-  }
+  progress?.end();
   result.errors.unshift(...loaded.errors);
   const data = buildReportData(result, cwd);
-  const color = args.color ?? (!args.output && process.stdout.isTTY === true);
+  const color = wantColor(args.color, args.output !== undefined, process.env, process.stdout.isTTY === true);
   const text = FORMATTERS[args.format](data, { color });
   if (args.output) {
     try {
