@@ -51,7 +51,13 @@ async function scan(args: ScanArgs): Promise<number> {
   if (args.maxFileSize) {
     config.maxFileSize = args.maxFileSize;
   }
-  const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers(), displayPath: (p) => paths.relative(cwd, p) });
+  // A one-shot scan streams through the workspace: a small cache keeps memory bounded on huge trees.
+  const engine = new Engine({
+    fs: nodeFs,
+    analyzers: defaultAnalyzers(),
+    displayPath: (p) => paths.relative(cwd, p),
+    cacheBytes: 64 * 1024 * 1024,
+  });
   const progress = process.stderr.isTTY && !args.output?.startsWith('/dev/') ? progressLine(process.stderr) : undefined;
   const result = await engine.scan(roots, {
     config,
