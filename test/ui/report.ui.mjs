@@ -1,0 +1,37 @@
+// A person runs "Show Workspace Report" from the Command Palette and sees the report webview: the
+// summary, the charts and a table with one row per resource; clicking a row opens the file.
+import assert from 'node:assert/strict';
+import { findWebviewFrame, runCommand } from './helpers.mjs';
+
+/** Folder (relative to test/ui) opened in code-server for this check. */
+export const workspace = 'report-workspace';
+
+/** @param {import('../run-vscode/run-ui.mjs').UiContext} ctx */
+export default async function report({ page, screenshot, log }) {
+  await runCommand(page, 'CLOUD Act Lens: Show Workspace Report');
+  const frame = await findWebviewFrame(page, 'Placements', 60_000);
+  const table = frame.locator('#placements');
+  await table.locator('tbody tr[data-row]').first().waitFor({ timeout: 30_000 });
+  const rows = await table.locator('tbody tr[data-row]').allInnerTexts();
+  log(`table rows:\n      ${rows.map((r) => r.replace(/\s+/g, ' ').slice(0, 160)).join('\n      ')}`);
+  assert.equal(rows.length, 4, 'one row per resource');
+  assert.ok(rows.some((r) => r.includes('aws_s3_bucket.invoices') && r.includes('eu-central-1')));
+  assert.ok(rows.some((r) => r.includes('accepted: public marketing assets only')), 'the accepted reason is shown');
+  const summary = await frame.locator('#summary').innerText();
+  assert.match(summary, /4\s+resources/);
+  await screenshot('report');
+
+  // Sorting by resource puts aws_dynamodb_table first.
+  await frame.locator('th[data-key="resource"] button').click();
+  const first = await table.locator('tbody tr[data-row]').first().innerText();
+  assert.match(first, /aws_dynamodb_table\.orders/);
+
+  // Filtering hides the rows that do not match.
+  await frame.locator('#filter').fill('marketing');
+  await frame.locator('#row-count', { hasText: '1 of 4' }).waitFor({ timeout: 10_000 });
+
+  // Clicking the row opens main.tf in an editor.
+  await table.locator('tbody tr[data-row]:not([hidden])').first().click();
+  await page.locator('.tabs-container .tab', { hasText: 'main.tf' }).first().waitFor({ timeout: 20_000 });
+  await screenshot('report-row-opened');
+}
