@@ -47,7 +47,7 @@ export function reportBodyHtml(model: ReportModel, scannedAt: string): string {
  */
 export function buildReportHtml(input: WebviewHtmlInput): string {
   // Both come from VS Code and crypto, never from user files; checked so the policy stays unescaped and readable.
-  if (!/^[A-Za-z0-9+/=]{16,}$/.test(input.nonce) || /["<>\s]/.test(input.cspSource)) {
+  if (!/^[A-Za-z0-9+/=]{16,}$/.test(input.nonce) || /["<>;\n]/.test(input.cspSource)) {
     throw new Error('invalid nonce or CSP source');
   }
   const csp = [
