@@ -35,8 +35,17 @@ export function registerReport(context: vscode.ExtensionContext, analysis: Works
       },
     );
 
-  const scheduleRescan = (uri: vscode.Uri) => {
-    if (!panel || /\/(node_modules|\.git|\.terraform)\//.test(uri.path)) {
+  const scheduleRescan = (uri: vscode.Uri, structural = false) => {
+    if (/\/(node_modules|\.git|\.terraform)\//.test(uri.path)) {
+      return;
+    }
+    // The engines cache texts, directory listings and unit results until told otherwise. A created or
+    // deleted file changes which files form a unit, which invalidate(path) does not cover: forget all.
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (folder) {
+      analysis.engineFor(folder).invalidate(structural ? undefined : uri.path);
+    }
+    if (!panel) {
       return;
     }
     clearTimeout(timer);
@@ -77,11 +86,13 @@ export function registerReport(context: vscode.ExtensionContext, analysis: Works
   return [
     vscode.commands.registerCommand(COMMANDS.showReport, show),
     vscode.commands.registerCommand(COMMANDS.exportReport, (args?: unknown) => doExport(args)),
-    analysis.onDidScan((scan) => panel?.update(scan)),
+    analysis.onDidScan((scan) => {
+      panel?.update(scan);
+    }),
     watcher,
-    watcher.onDidChange(scheduleRescan),
-    watcher.onDidCreate(scheduleRescan),
-    watcher.onDidDelete(scheduleRescan),
+    watcher.onDidChange((uri) => scheduleRescan(uri)),
+    watcher.onDidCreate((uri) => scheduleRescan(uri, true)),
+    watcher.onDidDelete((uri) => scheduleRescan(uri, true)),
     vscode.workspace.onDidSaveTextDocument((d) => scheduleRescan(d.uri)),
     { dispose: () => clearTimeout(timer) },
     { dispose: () => panel?.dispose() },

@@ -49,7 +49,8 @@ describe('workspace report', () => {
     assert.equal(editor.selection.start.line, 8, 'the selection is on the resource header (line 9)');
   });
 
-  it('updates when a file changes', async () => {
+  it('updates when a file changes', async function () {
+    this.timeout(60_000);
     const handle = await showReport();
     const before = handle.state().renders;
     await vscode.workspace.fs.writeFile(
@@ -58,7 +59,7 @@ describe('workspace report', () => {
     );
     const state = await waitFor(() => (handle.state().rows === 3 ? handle.state() : undefined), {
       description: 'the report to show the added resource',
-      timeoutMs: 20_000,
+      timeoutMs: 30_000,
     });
     assert.ok(state.renders > before);
     assert.ok(state.rowLabels.includes('added.tf:1 aws_sqs_queue.jobs'), state.rowLabels.join(', '));
@@ -75,11 +76,14 @@ describe('workspace report', () => {
       const text = readFileSync(target, 'utf8');
       assert.ok(text.includes('aws_s3_bucket') || text.includes('aws\\_s3\\_bucket'), text.slice(0, 200));
       if (format === 'json') {
-        assert.equal(JSON.parse(text).resources[0].file, 'main.tf');
+        assert.ok(JSON.parse(text).resources.some((r: { file: string }) => r.file === 'main.tf'));
       }
       if (format === 'sarif') {
-        const run = JSON.parse(text).runs[0];
-        assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'main.tf');
+        const uris = JSON.parse(text).runs[0].results.map(
+          (r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+            r.locations[0].physicalLocation.artifactLocation.uri,
+        );
+        assert.ok(uris.includes('main.tf'), uris.join(', '));
       }
     });
   }
