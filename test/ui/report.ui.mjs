@@ -1,13 +1,16 @@
 // A person runs "Show Workspace Report" from the Command Palette and sees the report webview: the
 // summary, the charts and a table with one row per resource; clicking a row opens the file.
 import assert from 'node:assert/strict';
-import { findWebviewFrame, runCommand } from './helpers.mjs';
+import { findWebviewFrame, openFile, runCommand, waitForSquiggle } from './helpers.mjs';
 
 /** Folder (relative to test/ui) opened in code-server for this check. */
 export const workspace = 'report-workspace';
 
 /** @param {import('../run-vscode/run-ui.mjs').UiContext} ctx */
 export default async function report({ page, screenshot, log }) {
+  // Opening a Terraform file activates the extension; the squiggle says its first analysis is done.
+  await openFile(page, 'main.tf');
+  await waitForSquiggle(page);
   await runCommand(page, 'CLOUD Act Lens: Show Workspace Report');
   const frame = await findWebviewFrame(page, 'Placements', 60_000);
   const table = frame.locator('#placements');
@@ -30,8 +33,9 @@ export default async function report({ page, screenshot, log }) {
   await frame.locator('#filter').fill('marketing');
   await frame.locator('#row-count', { hasText: '1 of 4' }).waitFor({ timeout: 10_000 });
 
-  // Clicking the row opens main.tf in an editor.
+  // Clicking the row opens main.tf beside the report, as the active editor with the resource selected.
   await table.locator('tbody tr[data-row]:not([hidden])').first().click();
-  await page.locator('.tabs-container .tab', { hasText: 'main.tf' }).first().waitFor({ timeout: 20_000 });
+  await page.locator('.tabs-container .tab.active', { hasText: 'main.tf' }).first().waitFor({ timeout: 20_000 });
+  await page.locator('.editor-group-container').nth(1).waitFor({ timeout: 20_000 });
   await screenshot('report-row-opened');
 }

@@ -16,11 +16,11 @@ h1 { font-size: 1.6rem; margin-bottom: 0; } h2 { border-bottom: 1px solid var(--
 .bar-count { text-align: right; font-variant-numeric: tabular-nums; }
 .swatch { width: .8rem; height: .8rem; vertical-align: middle; }
 table { border-collapse: collapse; width: 100%; font-size: .9em; }
-th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: color-mix(in srgb, var(--line) 35%, transparent); }
 .loc { font-family: ui-monospace, monospace; white-space: nowrap; }
 .rule.sev-error { color: var(--err); } .rule.sev-warning { color: var(--warn); } .rule.sev-info { color: var(--info); }
-.rule.accepted { color: var(--muted); font-style: italic; } .unresolved { font-style: italic; }
+.rule.accepted { color: var(--muted); font-style: italic; } .unresolved-region { font-style: italic; }
 a { color: var(--info); }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }

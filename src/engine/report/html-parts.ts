@@ -85,7 +85,7 @@ export const TABLE_COLUMNS = [
 function rowHtml(r: ReportRow, interactive: boolean): string {
   const region = r.region
     ? h(r.region)
-    : `<span class="unresolved">unresolved</span>${r.unresolvedReason ? `<div class="muted">${h(r.unresolvedReason)}</div>` : ''}`;
+    : `<span class="unresolved-region">unresolved</span>${r.unresolvedReason ? `<div class="muted">${h(r.unresolvedReason)}</div>` : ''}`;
   const country = r.country ? `${h(r.countryName ?? r.country)} <span class="muted">${h(r.country)}</span>` : '–';
   const control = `${h(r.operator ?? 'unknown')} → ${h(r.controllerName ?? 'unknown')}`;
   const sev = r.severity ?? (r.rules.length > 0 ? 'accepted' : 'none');
