@@ -17,9 +17,13 @@ import {
 import { HELP, parseArgs, UsageError, type ScanArgs } from './args';
 import { explain } from './explain';
 import { nodeFs } from './node-fs';
+import { parallelScan } from './parallel-scan';
 import { progressLine, wantColor } from './progress';
 
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+/** A one-shot scan streams through the workspace: a small cache keeps memory bounded on huge trees. */
+const CACHE_BYTES = 64 * 1024 * 1024;
 
 function fail(message: string, code: number): never {
   process.stderr.write(`cloud-act-lens: ${message}\n`);
@@ -51,18 +55,25 @@ async function scan(args: ScanArgs): Promise<number> {
   if (args.maxFileSize) {
     config.maxFileSize = args.maxFileSize;
   }
-  // A one-shot scan streams through the workspace: a small cache keeps memory bounded on huge trees.
   const engine = new Engine({
     fs: nodeFs,
     analyzers: defaultAnalyzers(),
     displayPath: (p) => paths.relative(cwd, p),
-    cacheBytes: 64 * 1024 * 1024,
+    cacheBytes: CACHE_BYTES,
   });
   const progress = process.stderr.isTTY && !args.output?.startsWith('/dev/') ? progressLine(process.stderr) : undefined;
-  const result = await engine.scan(roots, {
-    config,
-    root: firstDir,
-    onProgress: progress ? (p) => progress.report(p) : undefined,
+  const result = await parallelScan({
+    engine,
+    roots,
+    cwd,
+    cacheBytes: CACHE_BYTES,
+    jobs: args.jobs,
+    sizeOf: async (p) => (await nodeFs.stat(p))?.size ?? 0,
+    run: {
+      config,
+      root: firstDir,
+      onProgress: progress ? (p) => progress.report(p) : undefined,
+    },
   });
   progress?.end();
   result.errors.unshift(...loaded.errors);
