@@ -43,6 +43,18 @@ export function caseSentences(): string[] {
   ];
 }
 
+/**
+ * The warrant case in one sentence, for hovers: the agreed contempt, the Second Circuit and the Supreme
+ * Court's vacatur as moot (legal-facts.md A1, all CONFIRMED).
+ */
+export function caseSummary(): string {
+  return (
+    'In the Microsoft Ireland warrant case Microsoft agreed in September 2014 to be held in civil contempt so that ' +
+    `it could appeal, won in the Second Circuit (${CASE.secondCircuit}), and the Supreme Court vacated the ` +
+    `judgment as moot after the CLOUD Act (${CASE.supremeCourt}).`
+  );
+}
+
 /** A short legal note for hovers: what applies when a U.S.-controlled operator runs a non-U.S. region. */
 export function shortNote(): string {
   return (
