@@ -50,7 +50,13 @@ async function scan(args: ScanArgs): Promise<number> {
   if (args.maxFileSize) {
     config.maxFileSize = args.maxFileSize;
   }
-  const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers(), displayPath: (p) => paths.relative(cwd, p) });
+  // A one-shot scan streams through the workspace: a small cache keeps memory bounded on huge trees.
+  const engine = new Engine({
+    fs: nodeFs,
+    analyzers: defaultAnalyzers(),
+    displayPath: (p) => paths.relative(cwd, p),
+    cacheBytes: 64 * 1024 * 1024,
+  });
   const showProgress = process.stderr.isTTY && !args.output?.startsWith('/dev/');
   const result = await engine.scan(roots, {
     config,

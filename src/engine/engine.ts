@@ -7,6 +7,10 @@ import type { AnalysisError, Finding, Placement, ScanResult } from './model';
 import { applySuppressions } from './suppress/apply';
 import { discover } from './workspace/discover';
 import { basename, dirname } from './workspace/paths';
+import { LruCache } from './workspace/lru';
+
+/** How many upcoming units' files are read ahead while one unit is analysed. */
+const PREFETCH_UNITS = 4;
 
 export interface EngineOptions {
   fs: EngineFs;
@@ -14,6 +18,12 @@ export interface EngineOptions {
   /** Formats paths in messages; defaults to the base name. */
   displayPath?: (path: string) => string;
   now?: () => Date;
+  /**
+   * Bytes of source text whose texts and parse trees stay cached (least recently used beyond that).
+   * The extension keeps a large cache so that edits re-parse one file; the CLI a small one so that a
+   * scan streams through the workspace in bounded memory.
+   */
+  cacheBytes?: number;
 }
 
 export interface RunOptions {
@@ -45,17 +55,21 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
  * workspace reads and parses only that file.
  */
 export class Engine {
-  private readonly texts = new Map<string, string | null>();
+  private readonly texts = new LruCache<string | null>();
   private readonly readErrors = new Map<string, string>();
   private readonly dirs = new Map<string, DirEntry[]>();
-  private readonly parses = new Map<string, { text: string; value: unknown }>();
+  private readonly parses = new LruCache<{ text: string; value: unknown }>();
   private readonly unitCache = new Map<string, CachedUnit>();
+  private readonly pending = new Map<string, Promise<string | undefined>>();
   private readonly displayPath: (path: string) => string;
   private readonly now: () => Date;
 
   constructor(private readonly opts: EngineOptions) {
     this.displayPath = opts.displayPath ?? basename;
     this.now = opts.now ?? (() => new Date());
+    const budget = opts.cacheBytes ?? 256 * 1024 * 1024;
+    this.texts.budget = budget;
+    this.parses.budget = budget;
   }
 
   /** Forgets what is cached about `path` (or everything), and every unit result that depended on it. */
@@ -72,11 +86,7 @@ export class Engine {
     this.readErrors.delete(path);
     this.dirs.delete(dirname(path));
     this.dirs.delete(path);
-    for (const key of [...this.parses.keys()]) {
-      if (key.startsWith(`${path}\u0000`)) {
-        this.parses.delete(key);
-      }
-    }
+    this.parses.deleteWhere((key) => key.startsWith(`${path}\u0000`));
     for (const [key, cached] of this.unitCache) {
       if (cached.result.dependencies.includes(path) || cached.unit.files.includes(path) || dirname(path) === key) {
         this.unitCache.delete(key);
@@ -179,46 +189,57 @@ export class Engine {
     fileCount: number,
   ): Promise<RunResult> {
     const placements: Placement[] = [];
+    const findings: Finding[] = [];
     const errors: AnalysisError[] = [];
-    const unitFiles = new Set<string>();
+    const ruleCtx = { config: run.config, displayPath: this.displayPath };
+    const now = this.now();
+    const bicepSources = new Set(
+      units.filter(([, u]) => u.language === 'bicep').flatMap(([, u]) => u.files.map((f) => f.replace(/\.bicep$/, ''))),
+    );
     let done = 0;
-    for (const [analyzer, unit] of units) {
+    for (let i = 0; i < units.length; i++) {
       if (run.signal?.aborted) {
         break;
       }
+      // Read the next units' files while this one is analysed, so that I/O overlaps with parsing.
+      this.prefetch(units.slice(i + 1, i + 1 + PREFETCH_UNITS), run);
+      const [analyzer, unit] = units[i];
       const result = await this.analyzeUnit(analyzer, unit, run);
-      unit.files.forEach((f) => unitFiles.add(f));
-      for (const res of result.resources) {
-        placements.push(place(res));
-      }
       errors.push(...result.errors);
+      let unitPlacements = result.resources.map(place);
+      if (run.config.compiledArm === 'prefer-bicep' && unit.language === 'arm') {
+        // A compiled `x.json` beside `x.bicep` describes the same resources: keep the Bicep source's.
+        unitPlacements = unitPlacements.filter((p) => !bicepSources.has(p.file.replace(/\.json$/, '')));
+      }
+      for (const p of unitPlacements) {
+        p.findings = assess(p, run.config, ruleCtx);
+      }
+      const texts = new Map<string, string>();
+      for (const file of unit.files) {
+        const text = run.overlays?.get(file) ?? (await this.readText(file, run.config.maxFileSize));
+        if (typeof text === 'string') {
+          texts.set(file, text);
+        }
+      }
+      findings.push(...applySuppressions(unitPlacements, texts, run.config, now, run.root));
+      for (const p of unitPlacements) {
+        findings.push(...p.findings);
+        placements.push(p);
+      }
       run.onProgress?.({ done: ++done, total: units.length, files: fileCount });
     }
-    const kept = run.config.compiledArm === 'prefer-bicep' ? dropCompiledArm(placements) : placements;
-    const ruleCtx = { config: run.config, displayPath: this.displayPath };
-    const findings: Finding[] = [];
-    const texts = new Map<string, string>();
-    for (const p of kept) {
-      p.findings = assess(p, run.config, ruleCtx);
-    }
-    for (const file of unitFiles) {
-      const text = run.overlays?.get(file) ?? this.texts.get(file);
-      if (typeof text === 'string') {
-        texts.set(file, text);
+    return { placements, findings, errors: dedupeErrors(errors), files: fileCount, units: units.map(([, u]) => u) };
+  }
+
+  private prefetch(units: Array<[LanguageAnalyzer, AnalysisUnit]>, run: RunOptions): void {
+    for (const [, unit] of units) {
+      for (const file of unit.files) {
+        if (!this.texts.has(file) && !run.overlays?.has(file) && !this.pending.has(file)) {
+          const p = this.readText(file, run.config.maxFileSize).finally(() => this.pending.delete(file));
+          this.pending.set(file, p);
+        }
       }
     }
-    const directiveFindings = applySuppressions(kept, texts, run.config, this.now(), run.root);
-    for (const p of kept) {
-      findings.push(...p.findings);
-    }
-    findings.push(...directiveFindings);
-    return {
-      placements: kept,
-      findings,
-      errors: dedupeErrors(errors),
-      files: fileCount,
-      units: units.map(([, u]) => u),
-    };
   }
 
   private async analyzeUnit(analyzer: LanguageAnalyzer, unit: AnalysisUnit, run: RunOptions): Promise<UnitResult> {
@@ -268,7 +289,7 @@ export class Engine {
           return hit.value as T;
         }
         const value = parse(text);
-        this.parses.set(key, { text, value });
+        this.parses.set(key, { text, value }, text.length);
         return value;
       },
     };
@@ -292,6 +313,10 @@ export class Engine {
   private async readText(path: string, maxSize: number): Promise<string | undefined> {
     if (this.texts.has(path)) {
       return this.texts.get(path) ?? undefined;
+    }
+    const pending = this.pending.get(path);
+    if (pending) {
+      return pending;
     }
     let text: string | null = null;
     try {
@@ -319,17 +344,9 @@ export class Engine {
     } catch (e) {
       this.readErrors.set(path, `cannot read file: ${(e as Error).message ?? String(e)}`);
     }
-    this.texts.set(path, text);
+    this.texts.set(path, text, text?.length ?? 0);
     return text ?? undefined;
   }
-}
-
-/** A compiled `x.json` beside `x.bicep` describes the same resources: keep the Bicep source's. */
-function dropCompiledArm(placements: Placement[]): Placement[] {
-  const bicepFiles = new Set(
-    placements.filter((p) => p.language === 'bicep').map((p) => p.file.replace(/\.bicep$/, '')),
-  );
-  return placements.filter((p) => p.language !== 'arm' || !bicepFiles.has(p.file.replace(/\.json$/, '')));
 }
 
 function dedupeErrors(errors: AnalysisError[]): AnalysisError[] {

@@ -1,0 +1,152 @@
+import type { Attribute, Block, BlockLabel, Body, File } from './ast';
+import { ExpressionParser } from './expression-parser';
+import { Tok } from './lexer';
+import { Recovery } from './parser-base';
+
+/** Parses a configuration file: bodies of attributes and blocks (spec "Structural Elements"). */
+export class HclParser extends ExpressionParser {
+  /** Parses the whole input as a file body. */
+  parseFile(): File {
+    const start = this.lx.pos;
+    const body = this.parseBody(start, true);
+    const l = this.loc(start, this.lx.limit);
+    body.range = l.range;
+    body.offset = start;
+    body.endOffset = l.endOffset;
+    return { body, errors: this.errors };
+  }
+
+  /** Items until `}` (block body, not consumed) or end of input (file body). */
+  private parseBody(start: number, isFile: boolean): Body {
+    const body: Body = { kind: 'body', attributes: [], blocks: [], items: [], ...this.loc(start, start) };
+    for (;;) {
+      const t = this.peek();
+      if (t === Tok.Newline) {
+        this.consume();
+      } else if (t === Tok.EOF) {
+        return body;
+      } else if (t === Tok.RBrace) {
+        if (!isFile) {
+          return body;
+        }
+        this.errorAtToken('unexpected "}" without a matching "{"');
+        this.consume();
+      } else if (t === Tok.Ident) {
+        const item = this.parseItem(isFile);
+        if (item) {
+          body.items.push(item);
+          (item.kind === 'attribute' ? body.attributes : body.blocks).push(item as Attribute & Block);
+        }
+      } else {
+        this.errorAtToken(`expected an attribute or a block, found ${this.describeToken()}`);
+        this.recover(null);
+      }
+    }
+  }
+
+  /** An attribute or a block starting with the current identifier; null if it was unusable. */
+  private parseItem(isFile: boolean): Attribute | Block | null {
+    const start = this.lx.start;
+    const name = this.tokenText();
+    this.consume();
+    const nameRange = this.range(start, this.prevEnd);
+    const errorsBefore = this.errors.length;
+    const t = this.peek();
+    if (t === Tok.Assign) {
+      this.consume();
+      const expr = this.parseExpression();
+      const attr: Attribute = { kind: 'attribute', name, nameRange, expr, ...this.loc(start, expr.endOffset) };
+      this.endItem(isFile, errorsBefore, 'attribute');
+      return attr;
+    }
+    if (t === Tok.LBrace || t === Tok.OQuote || t === Tok.Ident) {
+      return this.parseBlock(name, start, nameRange, isFile, errorsBefore);
+    }
+    this.errorAtToken(`expected "=" or a block after "${name}", found ${this.describeToken()}`);
+    this.recover(null);
+    return null;
+  }
+
+  /** After an item: a newline, the end of input, or (one-line blocks) the closing `}`. */
+  private endItem(isFile: boolean, errorsBefore: number, what: string): void {
+    const t = this.peek();
+    if (t === Tok.Newline) {
+      this.consume();
+    } else if (t !== Tok.EOF && !(t === Tok.RBrace && !isFile)) {
+      if (this.errors.length === errorsBefore) {
+        this.errorAtToken(`expected a newline after the ${what}, found ${this.describeToken()}`);
+      }
+      this.recover(null);
+    }
+  }
+
+  private parseBlock(
+    type: string,
+    start: number,
+    typeRange: Block['typeRange'],
+    isFile: boolean,
+    errorsBefore: number,
+  ): Block | null {
+    const labels: BlockLabel[] = [];
+    for (let t = this.peek(); t !== Tok.LBrace; t = this.peek()) {
+      const labelStart = this.lx.start;
+      if (t === Tok.Ident) {
+        labels.push({ value: this.tokenText(), range: this.range(labelStart, this.lx.end), quoted: false });
+        this.consume();
+      } else if (t === Tok.OQuote) {
+        this.consume();
+        const expr = this.parseQuoted(labelStart);
+        if (expr.kind !== 'literal') {
+          this.error('block labels cannot contain interpolations or directives', labelStart, expr.endOffset);
+        }
+        const value =
+          expr.kind === 'literal' ? String(expr.value) : this.text.slice(labelStart + 1, expr.endOffset - 1);
+        labels.push({ value, range: expr.range, quoted: true });
+      } else {
+        this.errorAtToken(`expected a block label or "{", found ${this.describeToken()}`);
+        // Look for the `{` later on the same line so the body is still read as this block.
+        while (t !== Tok.LBrace && t !== Tok.Newline && t !== Tok.EOF) {
+          this.consume();
+          t = this.peek();
+        }
+        if (t !== Tok.LBrace) {
+          this.recover(null);
+          return null;
+        }
+        break;
+      }
+    }
+    const openStart = this.lx.start;
+    this.consume();
+    const block: Block = {
+      kind: 'block',
+      type,
+      typeRange,
+      labels,
+      body: { kind: 'body', attributes: [], blocks: [], items: [], ...this.loc(openStart, openStart) },
+      ...this.loc(start, start),
+    };
+    if (!this.enter(openStart)) {
+      this.leave();
+      if (this.recover(Tok.RBrace) !== Recovery.Closed) {
+        return null;
+      }
+    } else {
+      block.body = this.parseBody(openStart, false);
+      this.leave();
+      if (this.peek() === Tok.RBrace) {
+        this.consume();
+      } else {
+        this.error(`expected "}" to close the "${type}" block opened here`, openStart, openStart + 1);
+      }
+    }
+    const bodyLoc = this.loc(openStart, this.prevEnd);
+    block.body.range = bodyLoc.range;
+    block.body.endOffset = bodyLoc.endOffset;
+    const l = this.loc(start, this.prevEnd);
+    block.range = l.range;
+    block.endOffset = l.endOffset;
+    this.endItem(isFile, errorsBefore, 'block');
+    return block;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * HCL parsing for Terraform/OpenTofu: native syntax (`.tf`, `.tofu`, `.tfvars`) and the JSON
+ * mapping (`.tf.json`, `.tofu.json`, `.tfvars.json`). Both entry points are error tolerant and never
+ * throw: syntax errors are returned in `File.errors` next to whatever could be parsed.
+ */
+import type { File } from './ast';
+import { HclParser } from './body-parser';
+
+export * from './ast';
+export {
+  parseHclJson,
+  parseHclJsonWithSchema,
+  TERRAFORM_JSON_SCHEMA,
+  type JsonKind,
+  type JsonSchema,
+  type JsonBlockSchema,
+} from './json-parser';
+export { literalString, traversalToPath, literalValue, type LiteralValue } from './helpers';
+
+/** Options for {@link parseHcl} (reserved for future use). */
+export type ParseHclOptions = Record<string, never>;
+
+/** Parses HCL native syntax. Never throws. */
+export function parseHcl(text: string, _options?: ParseHclOptions): File {
+  try {
+    return new HclParser(text).parseFile();
+  } catch (e) {
+    // Defensive: a parser bug must not take the caller down; report it as a file-level error.
+    const message = `internal parser error: ${e instanceof Error ? e.message : String(e)}`;
+    const zero = { line: 0, character: 0 };
+    return {
+      body: {
+        kind: 'body',
+        attributes: [],
+        blocks: [],
+        items: [],
+        range: { start: zero, end: zero },
+        offset: 0,
+        endOffset: 0,
+      },
+      errors: [{ message, range: { start: zero, end: zero } }],
+    };
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * The benchmark: `npm run bench [-- --real DIR] [--tf-modules N] [--bicep-files N] [--keep]`.
+ * Generates a deterministic corpus (or uses a real one), then measures parse-only throughput, the whole
+ * CLI scan (node start-up included), per-file latency, peak memory and the latency of re-analysing one
+ * edited 5,000-line file in a large workspace. Prints a table and writes bench-results/*.json.
+ * Performance is measured here, never by timed tests.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { nodeFs } from '../../src/cli/node-fs';
+import { defaultAnalyzers, defaultConfig, Engine } from '../../src/engine';
+import { generateCorpus } from './generate-corpus';
+import { PARSERS } from './parsers';
+
+// Bundled to out/bench/bench.js.
+const ROOT = path.resolve(__dirname, '../..');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const value = (name: string, def: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : def;
+};
+
+function listFiles(dir: string, ext: string[], out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== '.git' && e.name !== 'node_modules' && e.name !== '.terraform') {
+        listFiles(full, ext, out);
+      }
+    } else if (ext.some((x) => e.name.endsWith(x))) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) {
+    return 0;
+  }
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+interface ParseRow {
+  language: string;
+  files: number;
+  mb: number;
+  seconds: number;
+  mbPerSec: number;
+  filesPerSec: number;
+  p50ms: number;
+  p99ms: number;
+  maxMs: number;
+  errors: number;
+}
+
+function parseOnly(language: string, files: string[]): ParseRow | undefined {
+  const parser = PARSERS[language];
+  if (!parser || files.length === 0) {
+    return undefined;
+  }
+  const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  // One warm-up pass so that the JIT has compiled the parser, as it has in a long-lived extension host.
+  for (const t of texts.slice(0, 200)) {
+    parser(t);
+  }
+  const times: number[] = [];
+  let errors = 0;
+  const t0 = performance.now();
+  for (const t of texts) {
+    const s = performance.now();
+    errors += parser(t);
+    times.push(performance.now() - s);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  times.sort((a, b) => a - b);
+  return {
+    language,
+    files: files.length,
+    mb: bytes / 1e6,
+    seconds,
+    mbPerSec: bytes / 1e6 / seconds,
+    filesPerSec: files.length / seconds,
+    p50ms: percentile(times, 50),
+    p99ms: percentile(times, 99),
+    maxMs: times[times.length - 1],
+    errors,
+  };
+}
+
+interface ScanRow {
+  target: string;
+  files: number;
+  mb: number;
+  seconds: number;
+  mbPerSec: number;
+  peakRssMb: number;
+  resources: number;
+  errors: number;
+}
+
+function cliScan(target: string, dir: string, exts: string[]): ScanRow {
+  const files = listFiles(dir, exts);
+  const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+  const out = path.join(os.tmpdir(), `cal-bench-${process.pid}.json`);
+  const t0 = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--require',
+      path.join(ROOT, 'out/bench/rss-probe.js'),
+      path.join(ROOT, 'dist/cli.js'),
+      'scan',
+      dir,
+      '--format',
+      'json',
+      '--output',
+      out,
+      '--fail-on',
+      'none',
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) {
+    throw new Error(`scan of ${dir} failed: ${r.stderr}`);
+  }
+  const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0);
+  const doc = JSON.parse(fs.readFileSync(out, 'utf8'));
+  fs.rmSync(out, { force: true });
+  return {
+    target,
+    files: files.length,
+    mb: bytes / 1e6,
+    seconds,
+    mbPerSec: bytes / 1e6 / seconds,
+    peakRssMb: rss / 1024,
+    resources: doc.resources.length,
+    errors: doc.errors.length,
+  };
+}
+
+async function editLatency(
+  dir: string,
+): Promise<{ workspaceFiles: number; editedLines: number; p50ms: number; maxMs: number; initialScanSeconds: number }> {
+  // One 5,000-line file in the workspace, edited repeatedly as a person would type.
+  const stack = path.join(dir, 'terraform', 'stack-big');
+  fs.mkdirSync(stack, { recursive: true });
+  const block = (i: number) =>
+    `resource "aws_s3_bucket" "b${i}" {\n  bucket = "bucket-${i}"\n  tags = {\n    Index = "${i}"\n  }\n}\n\n`;
+  let text = 'provider "aws" {\n  region = "eu-central-1"\n}\n\n';
+  for (let i = 0; text.split('\n').length < 5000; i++) {
+    text += block(i);
+  }
+  const file = path.join(stack, 'main.tf');
+  fs.writeFileSync(file, text);
+  const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers() });
+  const config = defaultConfig();
+  const t0 = performance.now();
+  const scan = await engine.scan([path.join(dir, 'terraform')], { config });
+  const initialScanSeconds = (performance.now() - t0) / 1000;
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const edited = text.replace('eu-central-1', i % 2 === 0 ? 'eu-west-1' : 'eu-central-1') + `# edit ${i}\n`;
+    const s = performance.now();
+    await engine.analyzePaths([file], { config, overlays: new Map([[file, edited]]) });
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    workspaceFiles: scan.files,
+    editedLines: text.split('\n').length,
+    p50ms: percentile(times, 50),
+    maxMs: times[times.length - 1],
+    initialScanSeconds,
+  };
+}
+
+function table(rows: Array<Record<string, unknown>>): string {
+  if (rows.length === 0) {
+    return '';
+  }
+  const keys = Object.keys(rows[0]);
+  const cells = rows.map((r) =>
+    keys.map((k) =>
+      typeof r[k] === 'number' ? (r[k] as number).toFixed(Number.isInteger(r[k]) ? 0 : 2) : String(r[k]),
+    ),
+  );
+  const widths = keys.map((k, i) => Math.max(k.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((x, i) => x.padStart(widths[i])).join('  ');
+  return [line(keys), ...cells.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const realIdx = args.indexOf('--real');
+  const real = realIdx >= 0 ? path.resolve(args[realIdx + 1]) : undefined;
+  const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'cal-corpus-'));
+  const tfModules = value('--tf-modules', 1667);
+  const bicepFiles = value('--bicep-files', 3000);
+  process.stderr.write(
+    `generating corpus in ${corpus} (${tfModules} Terraform modules, ${bicepFiles} Bicep files)...\n`,
+  );
+  const stats = generateCorpus(corpus, { tfModules, bicepFiles });
+
+  const sets: Array<[string, string]> = [['generated', corpus]];
+  if (real) {
+    sets.push(['real', real]);
+  }
+  const parseRows: ParseRow[] = [];
+  const scanRows: ScanRow[] = [];
+  for (const [name, dir] of sets) {
+    const tf = listFiles(dir, ['.tf']);
+    const bicep = listFiles(dir, ['.bicep']);
+    for (const row of [parseOnly('terraform', tf), parseOnly('bicep', bicep)]) {
+      if (row) {
+        parseRows.push({ ...row, language: `${row.language} (${name})` });
+      }
+    }
+    const tfDir = name === 'generated' ? path.join(dir, 'terraform') : dir;
+    const bicepDir = name === 'generated' ? path.join(dir, 'bicep') : dir;
+    if (tf.length > 0) {
+      scanRows.push(cliScan(`terraform (${name})`, tfDir, ['.tf']));
+    }
+    if (bicep.length > 0) {
+      scanRows.push(cliScan(`bicep (${name})`, bicepDir, ['.bicep']));
+    }
+  }
+  const edit = await editLatency(corpus);
+  const result = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    corpus: stats,
+    parse: parseRows,
+    scan: scanRows,
+    edit,
+  };
+  process.stdout.write(`\nParse only\n${table(parseRows as unknown as Array<Record<string, unknown>>)}\n`);
+  process.stdout.write(
+    `\nWhole CLI scan (node start-up, parse, resolve, assess, JSON output)\n${table(scanRows as unknown as Array<Record<string, unknown>>)}\n`,
+  );
+  process.stdout.write(
+    `\nRe-analysis of one edited ${edit.editedLines}-line file in a ${edit.workspaceFiles}-file workspace: p50 ${edit.p50ms.toFixed(1)} ms, max ${edit.maxMs.toFixed(1)} ms (initial in-process scan ${edit.initialScanSeconds.toFixed(1)} s)\n`,
+  );
+  fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
+  const out = path.join(ROOT, 'bench-results', `bench-${result.date.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(out, JSON.stringify(result, null, 2));
+  process.stdout.write(`\nwritten ${path.relative(ROOT, out)}\n`);
+  if (!flag('--keep')) {
+    fs.rmSync(corpus, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
