@@ -1,0 +1,3 @@
+provider "aws" { region = "eu-central-1" }
+
+resource "aws_s3_bucket" "invoices" {}
