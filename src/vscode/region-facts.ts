@@ -2,7 +2,8 @@
 // No 'vscode' import here, so that these run (and are unit-tested) in plain Node.
 import { catalog, countryName, legal, type ControlClass } from '../engine';
 
-const MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~]/g;
+// Our lines never start with user text, so line-start syntax (`-`, `1.`, `+`) needs no escaping.
+const MD_SPECIAL = /[\\`*_[\]()#|<>~]/g;
 
 /** Escapes text taken from user files or the catalog so that markdown shows it literally. */
 export function escapeMarkdown(text: string): string {
