@@ -58,7 +58,7 @@ export function registerExplainRegion(store: FindingsStore): vscode.Disposable {
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
       // The rendered preview is nicer to read; the markdown source stays open where it is unavailable.
-      await Promise.resolve(vscode.commands.executeCommand('markdown.showPreview', doc.uri)).catch(() => undefined);
+      void Promise.resolve(vscode.commands.executeCommand('markdown.showPreview', doc.uri)).catch(() => undefined);
       return doc;
     },
   );
