@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
       providedCodeActionKinds: CodeActionsFeature.kinds,
     }),
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
-    registerExplainRegion(store),
+    ...registerExplainRegion(store),
     registerToggleCodeLens(),
     ...registerSuppressCommands(analysis),
     vscode.commands.registerCommand(COMMANDS.rescanWorkspace, () => live.refreshAll()),

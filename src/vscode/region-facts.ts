@@ -46,7 +46,7 @@ export function controlLabel(control: ControlClass | null, providerId: string): 
 export function locationText(info: catalog.RegionInfo | undefined, country: string | null): string {
   if (country) {
     const city = info?.city ? `, ${info.city}` : '';
-    return `${flag(country)} ${countryName(country)} (${country})${city}`.trim();
+    return `${countryName(country)} (${country})${city}`;
   }
   if (info?.countries?.length) {
     return `several countries: ${info.countries.join(', ')}`;
