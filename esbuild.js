@@ -47,7 +47,7 @@ const problemMatcher = {
 const bundles = [
   { entryPoints: { extension: 'src/vscode/extension.ts' }, external: ['vscode'] },
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: { 'parse-worker': 'src/engine/workspace/parse-worker.ts' }, optional: true },
+  { entryPoints: { 'scan-worker': 'src/cli/scan-worker.ts' } },
 ];
 
 async function main() {

@@ -19,6 +19,8 @@ export interface ScanArgs {
   color?: boolean;
   debug: boolean;
   maxFileSize?: number;
+  /** Threads for the scan (default: the number of cores). */
+  jobs?: number;
 }
 
 export interface ExplainArgs {
@@ -151,6 +153,15 @@ export function parseArgs(argv: string[], formats: string[]): Args {
         args.maxFileSize = v * 1024 * 1024;
         break;
       }
+      case '--jobs':
+      case '-j': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 1) {
+          throw new UsageError('--jobs needs a whole number of at least 1');
+        }
+        args.jobs = v;
+        break;
+      }
       case '--color':
         args.color = true;
         break;
@@ -189,6 +200,7 @@ Scan options:
   --exclude GLOB          skip files matching GLOB (repeatable)
   --rule CALnnn=LEVEL     set a rule's severity: error, warning, info, off (repeatable)
   --max-file-size MB      skip larger files with a notice (default 32)
+  -j, --jobs N            threads to scan with (default: the number of cores)
   --color, --no-color     force or disable colours (default: when stdout is a terminal)
   --debug                 print stack traces for internal errors
 

@@ -17,8 +17,12 @@ import {
 import { HELP, parseArgs, UsageError, type ScanArgs } from './args';
 import { explain } from './explain';
 import { nodeFs } from './node-fs';
+import { parallelScan } from './parallel-scan';
 
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+/** A one-shot scan streams through the workspace: a small cache keeps memory bounded on huge trees. */
+const CACHE_BYTES = 64 * 1024 * 1024;
 
 function fail(message: string, code: number): never {
   process.stderr.write(`cloud-act-lens: ${message}\n`);
@@ -50,20 +54,27 @@ async function scan(args: ScanArgs): Promise<number> {
   if (args.maxFileSize) {
     config.maxFileSize = args.maxFileSize;
   }
-  // A one-shot scan streams through the workspace: a small cache keeps memory bounded on huge trees.
   const engine = new Engine({
     fs: nodeFs,
     analyzers: defaultAnalyzers(),
     displayPath: (p) => paths.relative(cwd, p),
-    cacheBytes: 64 * 1024 * 1024,
+    cacheBytes: CACHE_BYTES,
   });
   const showProgress = process.stderr.isTTY && !args.output?.startsWith('/dev/');
-  const result = await engine.scan(roots, {
-    config,
-    root: firstDir,
-    onProgress: showProgress
-      ? ({ done, total, files }) => process.stderr.write(`\rscanning: ${done}/${total} units, ${files} files`)
-      : undefined,
+  const result = await parallelScan({
+    engine,
+    roots,
+    cwd,
+    cacheBytes: CACHE_BYTES,
+    jobs: args.jobs,
+    sizeOf: async (p) => (await nodeFs.stat(p))?.size ?? 0,
+    run: {
+      config,
+      root: firstDir,
+      onProgress: showProgress
+        ? ({ done, total, files }) => process.stderr.write(`\rscanning: ${done}/${total} units, ${files} files`)
+        : undefined,
+    },
   });
   if (showProgress) {
     process.stderr.write('\r\x1b[K');

@@ -1,5 +1,5 @@
-import { promises as fsp } from 'node:fs';
-import type { DirEntry, EngineFs, FileStat } from '../engine';
+import { constants as fsConstants, promises as fsp } from 'node:fs';
+import type { DirEntry, EngineFs, FileStat, LimitedRead } from '../engine';
 
 /** The engine's file access on the local disk (engine paths are POSIX absolute paths). */
 export const nodeFs: EngineFs = {
@@ -24,6 +24,22 @@ export const nodeFs: EngineFs = {
       name: e.name,
       type: e.isFile() ? 'file' : e.isDirectory() ? 'directory' : e.isSymbolicLink() ? 'symlink' : 'other',
     }));
+  },
+  async readFileLimited(path: string, maxBytes: number): Promise<LimitedRead> {
+    // O_NONBLOCK: opening a FIFO that slipped past discovery must never block the scan.
+    const handle = await fsp.open(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    try {
+      const st = await handle.stat();
+      if (!st.isFile()) {
+        return { kind: 'not-a-file' };
+      }
+      if (st.size > maxBytes) {
+        return { kind: 'too-large', size: st.size };
+      }
+      return { kind: 'ok', bytes: await handle.readFile() };
+    } finally {
+      await handle.close();
+    }
   },
   async realpath(path: string): Promise<string> {
     return fsp.realpath(path);

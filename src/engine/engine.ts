@@ -2,7 +2,7 @@ import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from
 import { assess } from './assess/assess';
 import { place } from './assess/place';
 import type { LensConfig } from './config';
-import type { DirEntry, EngineFs } from './host';
+import type { DirEntry, EngineFs, LimitedRead } from './host';
 import type { AnalysisError, Finding, Placement, ScanResult } from './model';
 import { applySuppressions } from './suppress/apply';
 import { discover } from './workspace/discover';
@@ -40,6 +40,13 @@ export interface RunOptions {
 export interface RunResult extends ScanResult {
   /** The units analysed, so that front ends know which files' diagnostics to refresh. */
   units: AnalysisUnit[];
+}
+
+/** Files found and the units they form, before analysis. */
+export interface ScanPlan {
+  files: string[];
+  units: AnalysisUnit[];
+  errors: AnalysisError[];
 }
 
 interface CachedUnit {
@@ -100,6 +107,17 @@ export class Engine {
 
   /** Scans directories or files: discovery, analysis of every unit, catalog placement, rules and suppressions. */
   async scan(roots: string[], run: RunOptions): Promise<RunResult> {
+    const plan = await this.plan(roots, run);
+    const result = await this.runPlan(plan.units, run, plan.files.length);
+    result.errors.unshift(...plan.errors);
+    return result;
+  }
+
+  /**
+   * The first half of a scan: discovers files and groups them into units. A caller may split the
+   * units between several engines (worker threads) and run each part with {@link Engine.runPlan}.
+   */
+  async plan(roots: string[], run: RunOptions): Promise<ScanPlan> {
     const analyzers = this.analyzersFor(run.config);
     const errors: AnalysisError[] = [];
     const files: string[] = [];
@@ -110,10 +128,10 @@ export class Engine {
         wanted: (p) => analyzers.some((a) => a.claims(p)),
         signal: run.signal,
       });
-      files.push(...found.files);
-      errors.push(...found.errors);
+      pushAll(files, found.files);
+      pushAll(errors, found.errors);
     }
-    const units: Array<[LanguageAnalyzer, AnalysisUnit]> = [];
+    const units: AnalysisUnit[] = [];
     for (const analyzer of analyzers) {
       const claimed = files.filter((f) => analyzer.claims(f));
       if (claimed.length === 0) {
@@ -121,9 +139,7 @@ export class Engine {
       }
       const ctx = this.context(run, new Set());
       try {
-        for (const unit of await analyzer.units(claimed, ctx)) {
-          units.push([analyzer, unit]);
-        }
+        units.push(...(await analyzer.units(claimed, ctx)));
       } catch (e) {
         errors.push({
           file: roots[0] ?? '.',
@@ -131,9 +147,20 @@ export class Engine {
         });
       }
     }
-    const result = await this.runUnits(units, run, files.length);
-    result.errors.unshift(...errors);
-    return result;
+    return { files, units, errors };
+  }
+
+  /** The second half of a scan: analyses planned units (all of a plan, or a share of it). */
+  async runPlan(units: AnalysisUnit[], run: RunOptions, fileCount: number): Promise<RunResult> {
+    const analyzers = this.analyzersFor(run.config);
+    const pairs: Array<[LanguageAnalyzer, AnalysisUnit]> = [];
+    for (const unit of units) {
+      const analyzer = analyzers.find((a) => a.language === unit.language);
+      if (analyzer) {
+        pairs.push([analyzer, unit]);
+      }
+    }
+    return this.runUnits(pairs, run, fileCount);
   }
 
   /**
@@ -193,9 +220,6 @@ export class Engine {
     const errors: AnalysisError[] = [];
     const ruleCtx = { config: run.config, displayPath: this.displayPath };
     const now = this.now();
-    const bicepSources = new Set(
-      units.filter(([, u]) => u.language === 'bicep').flatMap(([, u]) => u.files.map((f) => f.replace(/\.bicep$/, ''))),
-    );
     let done = 0;
     for (let i = 0; i < units.length; i++) {
       if (run.signal?.aborted) {
@@ -205,11 +229,10 @@ export class Engine {
       this.prefetch(units.slice(i + 1, i + 1 + PREFETCH_UNITS), run);
       const [analyzer, unit] = units[i];
       const result = await this.analyzeUnit(analyzer, unit, run);
-      errors.push(...result.errors);
+      pushAll(errors, result.errors);
       let unitPlacements = result.resources.map(place);
-      if (run.config.compiledArm === 'prefer-bicep' && unit.language === 'arm') {
-        // A compiled `x.json` beside `x.bicep` describes the same resources: keep the Bicep source's.
-        unitPlacements = unitPlacements.filter((p) => !bicepSources.has(p.file.replace(/\.json$/, '')));
+      if (run.config.compiledArm === 'prefer-bicep' && unit.language === 'arm' && run.config.languages.bicep) {
+        unitPlacements = await this.dropCompiledArm(unitPlacements);
       }
       for (const p of unitPlacements) {
         p.findings = assess(p, run.config, ruleCtx);
@@ -221,7 +244,7 @@ export class Engine {
           texts.set(file, text);
         }
       }
-      findings.push(...applySuppressions(unitPlacements, texts, run.config, now, run.root));
+      pushAll(findings, applySuppressions(unitPlacements, texts, run.config, now, run.root));
       for (const p of unitPlacements) {
         findings.push(...p.findings);
         placements.push(p);
@@ -229,6 +252,35 @@ export class Engine {
       run.onProgress?.({ done: ++done, total: units.length, files: fileCount });
     }
     return { placements, findings, errors: dedupeErrors(errors), files: fileCount, units: units.map(([, u]) => u) };
+  }
+
+  private async readBytes(path: string, maxSize: number): Promise<LimitedRead | { kind: 'missing' }> {
+    if (this.opts.fs.readFileLimited) {
+      return this.opts.fs.readFileLimited(path, maxSize);
+    }
+    const st = await this.opts.fs.stat(path);
+    if (!st) {
+      return { kind: 'missing' };
+    }
+    if (st.type !== 'file') {
+      return { kind: 'not-a-file' };
+    }
+    if (st.size > maxSize) {
+      return { kind: 'too-large', size: st.size };
+    }
+    return { kind: 'ok', bytes: await this.opts.fs.readFile(path) };
+  }
+
+  /** A compiled `x.json` beside `x.bicep` describes the same resources: keep the Bicep source's. */
+  private async dropCompiledArm(placements: Placement[]): Promise<Placement[]> {
+    const hasSource = new Map<string, boolean>();
+    for (const p of placements) {
+      if (!hasSource.has(p.file)) {
+        const st = await this.opts.fs.stat(p.file.replace(/\.json$/, '.bicep'));
+        hasSource.set(p.file, st?.type === 'file');
+      }
+    }
+    return placements.filter((p) => !hasSource.get(p.file));
   }
 
   private prefetch(units: Array<[LanguageAnalyzer, AnalysisUnit]>, run: RunOptions): void {
@@ -320,25 +372,22 @@ export class Engine {
     }
     let text: string | null = null;
     try {
-      const st = await this.opts.fs.stat(path);
-      if (!st) {
+      const read = await this.readBytes(path, maxSize);
+      if (read.kind === 'missing') {
         this.readErrors.set(path, 'file does not exist or cannot be accessed');
-      } else if (st.type !== 'file') {
+      } else if (read.kind === 'not-a-file') {
         this.readErrors.set(path, 'not a regular file; skipped without opening');
-      } else if (st.size > maxSize) {
+      } else if (read.kind === 'too-large') {
         this.readErrors.set(
           path,
-          `file is ${(st.size / 1048576).toFixed(1)} MB, over the size limit of ${(maxSize / 1048576).toFixed(0)} MB; skipped`,
+          `file is ${(read.size / 1048576).toFixed(1)} MB, over the size limit of ${(maxSize / 1048576).toFixed(0)} MB; skipped`,
         );
+      } else if (read.bytes.includes(0)) {
+        this.readErrors.set(path, 'binary file (contains NUL bytes); skipped');
       } else {
-        const bytes = await this.opts.fs.readFile(path);
-        if (bytes.includes(0)) {
-          this.readErrors.set(path, 'binary file (contains NUL bytes); skipped');
-        } else {
-          text = decoder.decode(bytes);
-          if (text.includes('\uFFFD') && !bytes.includes(0xef)) {
-            this.readErrors.set(path, 'file is not valid UTF-8; invalid bytes were replaced');
-          }
+        text = decoder.decode(read.bytes);
+        if (text.includes('\uFFFD') && !read.bytes.includes(0xef)) {
+          this.readErrors.set(path, 'file is not valid UTF-8; invalid bytes were replaced');
         }
       }
     } catch (e) {
@@ -346,6 +395,13 @@ export class Engine {
     }
     this.texts.set(path, text, text?.length ?? 0);
     return text ?? undefined;
+  }
+}
+
+/** `push(...items)` passes every item as an argument and overflows the stack for large arrays. */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) {
+    target.push(item);
   }
 }
 

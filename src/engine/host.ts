@@ -20,6 +20,14 @@ export interface EngineFs {
   /** Follows links; undefined when the path does not exist or cannot be accessed. */
   stat(path: string): Promise<FileStat | undefined>;
   readDirectory(path: string): Promise<DirEntry[]>;
+  /**
+   * Reads a regular file only if it is at most `maxBytes` long, with one open (no separate stat).
+   * Optional: the engine falls back to `stat` + `readFile`.
+   */
+  readFileLimited?(path: string, maxBytes: number): Promise<LimitedRead>;
   /** Canonical path, used to detect symlink loops; optional on file systems without links. */
   realpath?(path: string): Promise<string>;
 }
+
+export type LimitedRead =
+  { kind: 'ok'; bytes: Uint8Array } | { kind: 'too-large'; size: number } | { kind: 'not-a-file' };

@@ -2,9 +2,9 @@
  * The engine's public API, used by the VS Code extension and the CLI alike. Nothing under src/engine
  * imports 'vscode'; file access is injected through {@link EngineFs}.
  */
-export { Engine, type EngineOptions, type RunOptions, type RunResult } from './engine';
+export { Engine, type EngineOptions, type RunOptions, type RunResult, type ScanPlan } from './engine';
 export type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from './analyzer';
-export type { DirEntry, EngineFs, EntryType, FileStat } from './host';
+export type { DirEntry, EngineFs, EntryType, FileStat, LimitedRead } from './host';
 export * from './model';
 export {
   defaultConfig,

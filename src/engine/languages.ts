@@ -1,7 +1,8 @@
 import type { LanguageAnalyzer } from './analyzer';
+import { armAnalyzer } from './arm/analyzer';
 import { terraformAnalyzer } from './terraform/analyzer';
 
 /** Every language analyzer, in the order their results are reported. */
 export function defaultAnalyzers(): LanguageAnalyzer[] {
-  return [terraformAnalyzer];
+  return [terraformAnalyzer, armAnalyzer];
 }

@@ -4,34 +4,17 @@ import type { ExtractedResource, Placement } from '../model';
 /** Consults the catalog for a resolved resource: canonical region, country, operator and who controls it. */
 export function place(res: ExtractedResource): Placement {
   const provider = getProvider(res.provider);
-  const base: Placement = {
-    ...res,
-    regionId: null,
-    country: null,
-    controller: provider?.ultimateParent.country ?? null,
-    operator: provider?.operator.name ?? null,
-    ultimateParent: provider?.ultimateParent.name ?? null,
-    control: provider?.control ?? null,
-    regionKnown: false,
-    findings: [],
-  };
-  if (res.region.kind !== 'known') {
-    return base;
-  }
-  const match = lookupRegion(res.provider, res.region.value);
-  if (!match) {
-    return { ...base, regionId: res.region.value };
-  }
-  const effective = match.effective;
-  return {
-    ...base,
-    regionId: match.region.id,
-    country: effective.country,
-    controller: match.ultimateParent.country,
-    operator: match.operator.name,
-    ultimateParent: match.ultimateParent.name,
-    control: match.control,
-    regionKnown: true,
-    global: res.global || effective.kind === 'global',
-  };
+  const match = res.region.kind === 'known' ? lookupRegion(res.provider, res.region.value) : undefined;
+  // One shallow copy: analyzers' results stay untouched in the unit cache.
+  const p = { ...res } as Placement;
+  p.regionId = match ? match.region.id : res.region.kind === 'known' ? res.region.value : null;
+  p.country = match ? match.effective.country : null;
+  p.controller = match ? match.ultimateParent.country : (provider?.ultimateParent.country ?? null);
+  p.operator = match ? match.operator.name : (provider?.operator.name ?? null);
+  p.ultimateParent = match ? match.ultimateParent.name : (provider?.ultimateParent.name ?? null);
+  p.control = match ? match.control : (provider?.control ?? null);
+  p.regionKnown = match !== undefined;
+  p.global = res.global || match?.effective.kind === 'global';
+  p.findings = [];
+  return p;
 }

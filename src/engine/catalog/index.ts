@@ -1,5 +1,25 @@
 import type { ControlClass } from '../model';
+import { alicloud } from './data/alicloud';
 import { aws } from './data/aws';
+import { azure } from './data/azure';
+import { cloudflare } from './data/cloudflare';
+import { digitalocean } from './data/digitalocean';
+import { exoscale } from './data/exoscale';
+import { gcp } from './data/gcp';
+import { hetzner } from './data/hetzner';
+import { huaweicloud } from './data/huawei';
+import { ibm } from './data/ibm';
+import { ionos } from './data/ionos';
+import { linode } from './data/linode';
+import { oci } from './data/oci';
+import { otc } from './data/otc';
+import { ovhcloud } from './data/ovh';
+import { scaleway } from './data/scaleway';
+import { stackit } from './data/stackit';
+import { tencentcloud } from './data/tencent';
+import { upcloud } from './data/upcloud';
+import { vultr } from './data/vultr';
+import { yandex } from './data/yandex';
 import type { ProviderData, ProviderInfo, RegionInfo, RegionMatch } from './types';
 
 export type { ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source, Entity, LocationKind } from './types';
@@ -7,7 +27,30 @@ export type { ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source, Entit
 /** The date the catalog as a whole was last reviewed. */
 export const CATALOG_DATE = '2026-11-26';
 
-const ALL: ProviderData[] = [aws];
+/** Every provider's data, U.S.-controlled hyperscalers first, then the others alphabetically. */
+const ALL: ProviderData[] = [
+  aws,
+  azure,
+  gcp,
+  oci,
+  ibm,
+  alicloud,
+  digitalocean,
+  linode,
+  vultr,
+  cloudflare,
+  exoscale,
+  hetzner,
+  huaweicloud,
+  ionos,
+  otc,
+  ovhcloud,
+  scaleway,
+  stackit,
+  tencentcloud,
+  upcloud,
+  yandex,
+];
 
 /** Lower-case, without spaces, dashes or underscores: `West Europe` ≡ `westeurope`, `EU-Central-1` ≡ `eu-central-1`. */
 export function normaliseRegion(raw: string): string {
@@ -69,6 +112,19 @@ export function listRegions(providerId: string): RegionInfo[] {
   return idx().providers.get(providerId)?.regions ?? [];
 }
 
+/**
+ * Resolves what a person types for a provider: catalog id (`azure`), Terraform provider name
+ * (`azurerm`, `google-beta`) or display name (`Microsoft Azure`, `oracle cloud infrastructure`).
+ */
+export function resolveProvider(name: string): ProviderInfo | undefined {
+  const direct = getProvider(name) ?? providerForTerraform(name);
+  if (direct) {
+    return direct;
+  }
+  const wanted = normaliseRegion(name);
+  return listProviders().find((p) => normaliseRegion(p.id) === wanted || normaliseRegion(p.displayName) === wanted);
+}
+
 /** Maps a Terraform provider type name (`aws`, `azurerm`, `google-beta`) to the catalog provider. */
 export function providerForTerraform(name: string): ProviderInfo | undefined {
   return idx().byTerraform.get(name);
@@ -84,10 +140,38 @@ export function providerForResourceType(type: string): ProviderInfo | undefined 
   return undefined;
 }
 
+/** `eu-central-1a` → a zone of `eu-central-1`, for providers whose zones are the region id plus a letter. */
+function letterZone(
+  provider: ProviderInfo,
+  byName: Map<string, RegionInfo>,
+  key: string,
+  raw: string,
+): RegionInfo | undefined {
+  const letter = key.charAt(key.length - 1);
+  if (!provider.zoneLetters || key.length < 2 || !provider.zoneLetters.includes(letter)) {
+    return undefined;
+  }
+  const parent = byName.get(key.slice(0, -1));
+  if (!parent || parent.kind !== 'region') {
+    return undefined;
+  }
+  const zone: RegionInfo = {
+    ...parent,
+    id: raw.trim().toLowerCase(),
+    name: `${parent.name}, availability zone ${letter}`,
+    kind: 'zone',
+    parentRegion: parent.id,
+  };
+  delete zone.aliases;
+  return zone;
+}
+
 /** Looks up a region, zone or multi-region location of one provider. Lookups are always per provider. */
 export function lookupRegion(providerId: string, raw: string): RegionMatch | undefined {
   const data = idx().providers.get(providerId);
-  const region = idx().regions.get(providerId)?.get(normaliseRegion(raw));
+  const byName = idx().regions.get(providerId);
+  const key = normaliseRegion(raw);
+  const region = byName?.get(key) ?? (data && byName ? letterZone(data.provider, byName, key, raw) : undefined);
   if (!data || !region) {
     return undefined;
   }

@@ -29,6 +29,11 @@ export interface ProviderInfo {
   terraformProviders: string[];
   /** Resource-type prefixes that belong to it (`aws_`, `azurerm_`, ...). */
   resourcePrefixes: string[];
+  /**
+   * Letters that, appended to a region id, name an availability zone of it (`eu-central-1a`,
+   * `cn-hangzhou-h`). Such zones are not listed one by one; a lookup resolves them to the region.
+   */
+  zoneLetters?: string;
   /** True for Azure: Bicep/ARM resources map here. */
   armProvider?: boolean;
   /** Free text facts worth showing (e.g. contracting entities), each sourced. */
@@ -46,7 +51,7 @@ export interface RegionInfo {
   /** Human name, e.g. "Europe (Frankfurt)" or "West Europe". */
   name: string;
   kind: LocationKind;
-  /** ISO 3166-1 alpha-2; null for multi-region/global locations. */
+  /** ISO 3166-1 alpha-2; null for global locations and for multi-regions that span several countries. */
   country: string | null;
   /** For multi-region locations: the countries or the jurisdiction spanned. */
   countries?: string[];

@@ -31,7 +31,16 @@ function compareByLocation(
 
 /** Builds report data from a scan, sorted by file and position so that output is deterministic. */
 export function buildReportData(result: ScanResult, baseDir: string): ReportData {
-  const rel = (file: string) => (file.startsWith('/') ? relative(baseDir, file) : file);
+  // Many resources share a file: compute each relative path once.
+  const relCache = new Map<string, string>();
+  const rel = (file: string) => {
+    let r = relCache.get(file);
+    if (r === undefined) {
+      r = file.startsWith('/') ? relative(baseDir, file) : file;
+      relCache.set(file, r);
+    }
+    return r;
+  };
   const ctx = { displayPath: rel };
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION, catalogDate: CATALOG_DATE },

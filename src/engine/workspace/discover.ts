@@ -74,10 +74,14 @@ export async function discover(fs: EngineFs, root: string, opts: DiscoverOptions
       let type = entry.type;
       if (type === 'symlink') {
         const st = await fs.stat(path);
-        type = st?.type ?? 'other';
-        if (!st && opts.wanted(path)) {
-          errors.push({ file: path, message: 'broken symbolic link; skipped' });
+        if (!st) {
+          // Dangling or looping link (ELOOP): one notice if an analyzer wanted it, never a second one below.
+          if (opts.wanted(path)) {
+            errors.push({ file: path, message: 'broken symbolic link; skipped' });
+          }
+          continue;
         }
+        type = st.type;
       }
       if (type === 'directory') {
         if (PRUNED.has(entry.name) || exclude.matches(rel) || exclude.matches(`${rel}/_`)) {

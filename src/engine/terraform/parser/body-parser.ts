@@ -5,6 +5,8 @@ import { Recovery } from './parser-base';
 
 /** Parses a configuration file: bodies of attributes and blocks (spec "Structural Elements"). */
 export class HclParser extends ExpressionParser {
+  private reportedEofBrace = false;
+
   /** Parses the whole input as a file body. */
   parseFile(): File {
     const start = this.lx.pos;
@@ -72,7 +74,7 @@ export class HclParser extends ExpressionParser {
     const t = this.peek();
     if (t === Tok.Newline) {
       this.consume();
-    } else if (t !== Tok.EOF && !(t === Tok.RBrace && !isFile)) {
+    } else if (t !== Tok.EOF && !(t === Tok.RBrace && !isFile) && !this.newlineBeforeCurrent()) {
       if (this.errors.length === errorsBefore) {
         this.errorAtToken(`expected a newline after the ${what}, found ${this.describeToken()}`);
       }
@@ -128,7 +130,7 @@ export class HclParser extends ExpressionParser {
     };
     if (!this.enter(openStart)) {
       this.leave();
-      if (this.recover(Tok.RBrace) !== Recovery.Closed) {
+      if (this.recover(Tok.RBrace, false) !== Recovery.Closed) {
         return null;
       }
     } else {
@@ -136,7 +138,9 @@ export class HclParser extends ExpressionParser {
       this.leave();
       if (this.peek() === Tok.RBrace) {
         this.consume();
-      } else {
+      } else if (this.peek() !== Tok.EOF || !this.reportedEofBrace) {
+        // At the end of the file one unclosed block is reported, not every enclosing one.
+        this.reportedEofBrace = this.peek() === Tok.EOF;
         this.error(`expected "}" to close the "${type}" block opened here`, openStart, openStart + 1);
       }
     }

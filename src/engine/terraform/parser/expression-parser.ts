@@ -219,6 +219,11 @@ export abstract class ExpressionParser extends TemplateParser {
         return { kind: 'literal', value: Number(raw), raw, ...this.loc(start, this.prevEnd) };
       }
       case Tok.Ident:
+        if (this.ignoreNewlines && this.atItemLineStart()) {
+          // Inside brackets a line `name = ...` means the bracket was never closed.
+          this.errorAtToken(`expected an expression, found the start of a new attribute or block`);
+          return { kind: 'invalid', ...this.loc(start, start) };
+        }
         return this.parseIdentExpression();
       case Tok.OQuote:
         this.consume();

@@ -44,6 +44,9 @@ export abstract class ParserBase {
   private tokLexed = false;
   private lastErrorStart = -1;
   private reportedTooDeep = false;
+  private reportedAtEnd = false;
+  /** Furthest offset reached by recovery; rewinds never go back before it, so nothing is skipped twice. */
+  protected horizon = 0;
 
   constructor(text: string, options: ParserOptions = {}) {
     this.text = text;
@@ -104,14 +107,38 @@ export abstract class ParserBase {
   /** True if a newline lies between the last consumed token and the current one. */
   protected newlineBeforeCurrent(): boolean {
     this.peek();
-    const nl = this.text.indexOf('\n', this.prevEnd);
-    return nl !== -1 && nl < this.lx.start;
+    const text = this.text;
+    for (let i = this.prevEnd, end = this.lx.start; i < end; i++) {
+      if (text.charCodeAt(i) === 0x0a) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if the current token starts a line reading `name =`, `name {` or `name "label"`: inside
+   * brackets that is a missing closer, not a continuation, so recovery stops there.
+   */
+  protected atItemLineStart(): boolean {
+    if (this.peek() !== Tok.Ident || !this.newlineBeforeCurrent()) {
+      return false;
+    }
+    const second = this.peekSecond();
+    return second === Tok.Assign || second === Tok.LBrace || second === Tok.OQuote;
   }
 
   /** Records an error; a second error at the same start offset is dropped to avoid cascades. */
   error(message: string, start: number, end: number): void {
     if (start === this.lastErrorStart || this.errors.length >= MAX_ERRORS) {
       return;
+    }
+    if (start >= this.lx.limit) {
+      // Unclosed constructs all end at the end of input; one error there is enough.
+      if (this.reportedAtEnd) {
+        return;
+      }
+      this.reportedAtEnd = true;
     }
     this.lastErrorStart = start;
     this.errors.push({ message, range: this.lines.range(start, Math.max(start, end)) });
@@ -174,13 +201,17 @@ export abstract class ParserBase {
    * Skips tokens after an error, keeping bracket balance. With `closer` null it stops after the
    * next newline (or before a `}` that closes the enclosing block); otherwise it consumes the
    * matching `closer`, but stops earlier before a line that starts a new attribute or block so a
-   * missing bracket never swallows the rest of the file.
+   * missing bracket never swallows the rest of the file (unless `stopAtItems` is false: used for
+   * input nested too deeply, which is skipped as a whole).
    */
-  protected recover(closer: Tok | null): Recovery {
+  protected recover(closer: Tok | null, stopAtItems = true): Recovery {
     const lx = this.lx;
     if (!this.tokLexed) {
       lx.next();
       this.tokLexed = true;
+    }
+    if (closer !== null && stopAtItems && this.atItemLineStart()) {
+      return Recovery.Stopped;
     }
     let depth = 0;
     for (;;) {
@@ -210,7 +241,7 @@ export abstract class ParserBase {
               this.consume();
               return Recovery.Closed;
             }
-            if (this.nextLineStartsItem()) {
+            if (stopAtItems && this.nextLineStartsItem()) {
               this.consume();
               return Recovery.Stopped;
             }
@@ -224,6 +255,9 @@ export abstract class ParserBase {
           break;
       }
       lx.next();
+      if (lx.start > this.horizon) {
+        this.horizon = lx.start;
+      }
     }
   }
 
@@ -266,9 +300,12 @@ export abstract class ParserBase {
           } else if (d === 0x7d) {
             braces--;
           } else if (d === 0x22) {
-            const q = text.indexOf('"', i + 1);
-            const nl = text.indexOf('\n', i + 1);
-            i = q === -1 || (nl !== -1 && nl < q) ? i : q;
+            // A nested string: skip to its closing quote (or the line end).
+            let j = i + 1;
+            while (j < limit && text.charCodeAt(j) !== 0x22 && text.charCodeAt(j) !== 0x0a) {
+              j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+            }
+            i = j < limit && text.charCodeAt(j) === 0x22 ? j : i;
           }
           i++;
         }

@@ -45,6 +45,7 @@ interface TemplateScan {
  */
 export abstract class TemplateParser extends ParserBase {
   abstract parseExpression(): Expression;
+  private reportedUnterminatedAtEnd = false;
 
   /** Parses a quoted template whose `"` (at `openStart`) was just consumed. */
   protected parseQuoted(openStart: number): LiteralExpression | TemplateExpression {
@@ -207,7 +208,8 @@ export abstract class TemplateParser extends ParserBase {
           return 'end';
         case 'newline':
         case 'eof':
-          if (quoted) {
+          if (quoted && (stop === 'newline' || !this.reportedUnterminatedAtEnd)) {
+            this.reportedUnterminatedAtEnd ||= stop === 'eof';
             this.error('unterminated string: expected a closing "', scan.openStart, i);
           }
           scan.pos = i;
@@ -264,7 +266,7 @@ export abstract class TemplateParser extends ParserBase {
     const saved = this.ignoreNewlines;
     this.ignoreNewlines = true;
     const expr = this.parseExpression();
-    const stripRight = this.closeSequence('interpolation');
+    const stripRight = this.closeSequence('interpolation', i);
     this.ignoreNewlines = saved;
     scan.pos = this.lx.pos;
     scan.stripNext = stripRight;
@@ -272,7 +274,7 @@ export abstract class TemplateParser extends ParserBase {
   }
 
   /** Consumes an optional `~` and the `}` ending `${...}` or `%{...}`; returns whether `~` was present. */
-  private closeSequence(what: string): boolean {
+  private closeSequence(what: string, minPos: number): boolean {
     let strip = false;
     if (this.peek() === Tok.Tilde) {
       this.consume();
@@ -283,7 +285,7 @@ export abstract class TemplateParser extends ParserBase {
     } else {
       this.errorAtToken(`expected "}" to close the ${what}, found ${this.describeToken()}`);
       // Continue the template right after what parsed; the rest of the line is read as text.
-      this.resetTo(this.prevEnd);
+      this.resetTo(Math.max(this.prevEnd, minPos, this.horizon));
     }
     return strip;
   }
@@ -302,29 +304,38 @@ export abstract class TemplateParser extends ParserBase {
     this.resetTo(i);
     const saved = this.ignoreNewlines;
     this.ignoreNewlines = true;
+    const minPos = i;
     const keyword = this.peek() === Tok.Ident ? this.tokenText() : '';
     let result: Stop | null = null;
     if (keyword === 'if' || keyword === 'for') {
       this.consume();
       result =
-        keyword === 'if' ? this.scanIf(scan, start, stripLeft, parts) : this.scanFor(scan, start, stripLeft, parts);
+        keyword === 'if'
+          ? this.scanIf(scan, start, stripLeft, parts, minPos)
+          : this.scanFor(scan, start, stripLeft, parts, minPos);
     } else if (keyword === 'else' || keyword === 'endif' || keyword === 'endfor') {
       this.consume();
-      scan.stripNext = this.closeSequence('directive');
+      scan.stripNext = this.closeSequence('directive', minPos);
       scan.pos = this.lx.pos;
       result = keyword;
     } else {
       this.errorAtToken(`expected "if", "for", "else", "endif" or "endfor" after "%{"`);
-      scan.stripNext = this.closeSequence('directive');
+      scan.stripNext = this.closeSequence('directive', minPos);
       scan.pos = this.lx.pos;
     }
     this.ignoreNewlines = saved;
     return result;
   }
 
-  private scanIf(scan: TemplateScan, start: number, stripLeft: boolean, parts: TemplatePart[]): Stop | null {
+  private scanIf(
+    scan: TemplateScan,
+    start: number,
+    stripLeft: boolean,
+    parts: TemplatePart[],
+    minPos: number,
+  ): Stop | null {
     const condition = this.parseExpression();
-    const stripRight = this.closeSequence('directive');
+    const stripRight = this.closeSequence('directive', minPos);
     scan.pos = this.lx.pos;
     scan.stripNext = stripRight;
     const node: TemplateIf = { kind: 'if', condition, then: [], stripLeft, stripRight, ...this.loc(start, scan.pos) };
@@ -343,7 +354,13 @@ export abstract class TemplateParser extends ParserBase {
     return stop === 'end' ? 'end' : null;
   }
 
-  private scanFor(scan: TemplateScan, start: number, stripLeft: boolean, parts: TemplatePart[]): Stop | null {
+  private scanFor(
+    scan: TemplateScan,
+    start: number,
+    stripLeft: boolean,
+    parts: TemplatePart[],
+    minPos: number,
+  ): Stop | null {
     let first = '';
     let second: string | undefined;
     if (this.peek() === Tok.Ident) {
@@ -367,7 +384,7 @@ export abstract class TemplateParser extends ParserBase {
       this.errorAtToken(`expected "in", found ${this.describeToken()}`);
     }
     const collection = this.parseExpression();
-    const stripRight = this.closeSequence('directive');
+    const stripRight = this.closeSequence('directive', minPos);
     scan.pos = this.lx.pos;
     scan.stripNext = stripRight;
     const node: TemplateFor = {

@@ -1,0 +1,200 @@
+import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from '../analyzer';
+import type { AnalysisError, ExtractedResource } from '../model';
+import { basename, dirname } from '../workspace/paths';
+import { prop, stringAt } from './document';
+import {
+  collectResourceGroups,
+  deploymentVal,
+  followDeployment,
+  resourceGroupVal,
+  type PendingLink,
+} from './deployments';
+import { claimsArm, loadArm, matchParameterFiles } from './files';
+import { linkedFiles } from './linked';
+import { configValues, parameterFileValues, templateScope } from './scope';
+import { unitBudget } from './evaluate';
+import { walkResources, type Candidate, type Walk, type WalkFrame } from './walk';
+
+/** Work budget per template and parameter file (function calls evaluated). */
+const BUDGET = 200_000;
+
+async function isCompiledBicep(ctx: AnalysisContext, path: string, root: import('jsonc-parser').Node | undefined) {
+  const generator = stringAt(prop(prop(root, 'metadata'), '_generator'), 'name');
+  if (
+    generator?.toLowerCase() !== 'bicep' ||
+    ctx.config.compiledArm !== 'prefer-bicep' ||
+    !ctx.config.languages.bicep
+  ) {
+    return false;
+  }
+  const source = `${basename(path).replace(/\.jsonc?$/i, '')}.bicep`;
+  return (await ctx.listDir(dirname(path))).some((e) => e.name === source);
+}
+
+async function units(files: string[], ctx: AnalysisContext): Promise<AnalysisUnit[]> {
+  const templates: string[] = [];
+  const params: string[] = [];
+  for (const file of files) {
+    if (ctx.signal?.aborted) {
+      break;
+    }
+    const doc = await loadArm(ctx, file);
+    if (!doc) {
+      // Unreadable, binary or too large: a unit of its own so that the reason reaches `errors`.
+      templates.push(file);
+    } else if (doc.kind === 'template' && !(await isCompiledBicep(ctx, file, doc.root))) {
+      templates.push(file);
+    } else if (doc.kind === 'parameters') {
+      params.push(file);
+    }
+  }
+  const linked = new Set<string>();
+  for (const t of templates) {
+    const doc = await loadArm(ctx, t);
+    if (doc?.hasLinks) {
+      linkedFiles(t, doc.root).forEach((l) => l !== t && linked.add(l));
+    }
+  }
+  const standalone = templates.filter((t) => !linked.has(t));
+  const perDir = new Map<string, number>();
+  standalone.forEach((t) => perDir.set(dirname(t), (perDir.get(dirname(t)) ?? 0) + 1));
+  return standalone.map((t) => ({
+    language: 'arm',
+    key: t,
+    files: [t, ...matchParameterFiles(t, params, perDir.get(dirname(t)) ?? 0)],
+  }));
+}
+
+function regionKey(r: ExtractedResource): string {
+  return r.region.kind === 'known' ? `=${r.region.value.toLowerCase()}` : `?${r.region.reason}`;
+}
+
+/** One placement per resource and distinct region; instances are named only when their regions differ. */
+function merge(candidates: Candidate[]): ExtractedResource[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const group = groups.get(c.resource.address);
+    if (!group) {
+      groups.set(c.resource.address, [c]);
+    } else if (!group.some((g) => regionKey(g.resource) === regionKey(c.resource))) {
+      group.push(c);
+    }
+  }
+  const out: ExtractedResource[] = [];
+  for (const group of groups.values()) {
+    for (const c of group) {
+      if (group.length > 1 && c.instance.length > 0) {
+        const key = c.instance.join(',');
+        out.push({ ...c.resource, address: `${c.resource.address}[${key}]`, instanceKey: key });
+      } else {
+        out.push(c.resource);
+      }
+    }
+  }
+  return out;
+}
+
+async function analyze(unit: AnalysisUnit, ctx: AnalysisContext): Promise<UnitResult> {
+  const [file, ...paramFiles] = unit.files;
+  const errors: AnalysisError[] = [];
+  const dependencies = [...unit.files];
+  const doc = await loadArm(ctx, file);
+  if (!doc || doc.kind !== 'template' || !doc.root) {
+    return { resources: [], errors: doc?.errors ?? [], dependencies };
+  }
+  errors.push(...doc.errors);
+  const variants: Array<string | undefined> = paramFiles.length > 0 ? paramFiles : [undefined];
+  const candidates: Candidate[] = [];
+  for (const paramFile of variants) {
+    if (ctx.signal?.aborted) {
+      break;
+    }
+    const inputs = new Map();
+    if (paramFile) {
+      const pdoc = await loadArm(ctx, paramFile);
+      errors.push(...(pdoc?.errors ?? []));
+      if (pdoc?.kind === 'parameters') {
+        parameterFileValues(pdoc, basename(paramFile)).forEach((v, k) => inputs.set(k, v));
+      }
+    }
+    configValues(ctx.config.vars).forEach((v, k) => inputs.set(k, v));
+    const out: Candidate[] = [];
+    const pending: PendingLink[] = [];
+    const walk: Walk = {
+      out,
+      errors,
+      resourceGroups: new Map(),
+      kinds: new Map(),
+      deployment: (f, r, n, a, s, i) => followDeployment(pending, f, r, n, a, s, i),
+    };
+    const scope = templateScope(doc, doc.root, {
+      params: inputs,
+      resourceGroup: () => resourceGroupVal(),
+      deployment: () => deploymentVal(file),
+      budget: unitBudget(BUDGET),
+    });
+    const frame: WalkFrame = { walk, doc, scope, prefix: '', module: null, instance: [], depth: 0 };
+    collectResourceGroups(frame, prop(doc.root, 'resources'));
+    walkResources(frame, prop(doc.root, 'resources'));
+    await followLinks(ctx, pending, dependencies, errors, file);
+    const tag = variants.length > 1 && paramFile ? [basename(paramFile)] : [];
+    for (const c of out) {
+      candidates.push(tag.length > 0 ? { ...c, instance: [...tag, ...c.instance] } : c);
+    }
+  }
+  return { resources: merge(candidates), errors, dependencies };
+}
+
+/** Loads and walks linked local templates (which may link further), each file at most once per chain. */
+async function followLinks(
+  ctx: AnalysisContext,
+  pending: PendingLink[],
+  dependencies: string[],
+  errors: AnalysisError[],
+  root: string,
+): Promise<void> {
+  let followed = 0;
+  while (pending.length > 0 && followed++ < 64 && !ctx.signal?.aborted) {
+    const link = pending.shift()!;
+    if (link.path === root || link.from.depth >= 8) {
+      continue;
+    }
+    if (!dependencies.includes(link.path)) {
+      dependencies.push(link.path);
+    }
+    const doc = await loadArm(ctx, link.path);
+    if (!doc) {
+      errors.push({ file: link.from.doc.file, message: `linked template ${basename(link.path)} cannot be read` });
+      continue;
+    }
+    if (doc.kind !== 'template' || !doc.root) {
+      errors.push(...doc.errors);
+      continue;
+    }
+    const scope = templateScope(doc, doc.root, {
+      params: link.params,
+      resourceGroup: link.resourceGroup,
+      deployment: link.deployment,
+      budget: link.from.scope.budget,
+    });
+    const frame: WalkFrame = {
+      ...link.from,
+      doc,
+      scope,
+      prefix: link.prefix,
+      module: link.module,
+      instance: link.instance,
+      depth: link.from.depth + 1,
+    };
+    collectResourceGroups(frame, prop(doc.root, 'resources'));
+    walkResources(frame, prop(doc.root, 'resources'));
+  }
+}
+
+/** ARM JSON templates: `$schema`-detected templates with their parameter files, nested and linked deployments. */
+export const armAnalyzer: LanguageAnalyzer = {
+  language: 'arm',
+  claims: claimsArm,
+  units,
+  analyze,
+};

@@ -1,0 +1,163 @@
+import type { Node } from 'jsonc-parser';
+import { locate, prop, stringAt, entries, type ArmDocument } from './document';
+import type { Scope } from './evaluate';
+import { nodeToVal } from './node-value';
+import { templateScope } from './scope';
+import { asString, str, unk, via, type Val } from './value';
+import { walkResources, type Walk, type WalkFrame } from './walk';
+
+/** Nested deployments deeper than this are not followed (ARM itself allows few levels). */
+export const MAX_NESTING = 8;
+
+/** A linked template to load after the synchronous walk (file reads are asynchronous). */
+export interface PendingLink {
+  path: string;
+  from: WalkFrame;
+  params: Map<string, Val>;
+  resourceGroup: () => Val;
+  deployment: () => Val;
+  prefix: string;
+  module: string;
+  instance: string[];
+}
+
+const RG_REASON =
+  'it is resourceGroup().location, the location of the resource group the template is deployed to, chosen at deployment';
+const DEPLOYMENT_REASON = 'it is deployment().location, the location chosen when the deployment is started';
+
+function objectVal(props: Record<string, Val>): Val {
+  return { k: 'obj', props: new Map(Object.entries(props).map(([k, v]) => [k.toLowerCase(), v])) };
+}
+
+/** `resourceGroup()` of a template deployed to a resource group whose location is `location`. */
+export function resourceGroupVal(location: Val = unk(RG_REASON)): Val {
+  const later = unk('the resource group is chosen at deployment');
+  return objectVal({ location, name: later, id: later });
+}
+
+/** `deployment()` of a template in `file`, started at `location`. */
+export function deploymentVal(file: string, location: Val = unk(DEPLOYMENT_REASON)): Val {
+  const uri = str(`file://${encodeURI(file)}`);
+  return objectVal({
+    location,
+    name: unk('the deployment name is chosen at deployment'),
+    properties: objectVal({ templateLink: objectVal({ uri }) }),
+  });
+}
+
+/** Records the locations of resource groups a template creates, so that deployments into them can be resolved. */
+export function collectResourceGroups(frame: WalkFrame, resources: Node | undefined): void {
+  const list = resources?.type === 'object' ? entries(resources).map((e) => e[1]) : (resources?.children ?? []);
+  for (const res of list) {
+    if (stringAt(res, 'type')?.toLowerCase() !== 'microsoft.resources/resourcegroups' || prop(res, 'copy')) {
+      continue;
+    }
+    const nameNode = prop(res, 'name');
+    const locNode = prop(res, 'location');
+    const name = nameNode && asString(nodeToVal(frame.doc, nameNode, frame.scope));
+    if (name && locNode) {
+      const loc = nodeToVal(frame.doc, locNode, frame.scope);
+      frame.walk.resourceGroups.set(
+        name.toLowerCase(),
+        via(loc, { description: `resource group '${name}' location`, location: locate(frame.doc, locNode) }),
+      );
+    }
+  }
+}
+
+function passedParameters(frame: WalkFrame, props: Node | undefined, scope: Scope, name: string): Map<string, Val> {
+  const out = new Map<string, Val>();
+  for (const [key, entry] of entries(prop(props, 'parameters'))) {
+    const value = prop(entry, 'value');
+    const where = locate(frame.doc, value ?? entry);
+    const step = { description: `parameter '${key}' passed by deployment '${name}'`, location: where };
+    out.set(
+      key.toLowerCase(),
+      value
+        ? via(nodeToVal(frame.doc, value, scope), step)
+        : unk(`parameter '${key}' is read from Key Vault at deployment`, where),
+    );
+  }
+  return out;
+}
+
+/** A local path for a linked template: `templateLink.relativePath`, or a `file:` URI built from deployment(). */
+function linkedPath(doc: ArmDocument, link: Node, scope: Scope): string | undefined {
+  const rel = stringAt(link, 'relativePath');
+  if (rel !== undefined) {
+    try {
+      return decodeURIComponent(new URL(rel, `file://${encodeURI(doc.file)}`).pathname);
+    } catch {
+      return undefined;
+    }
+  }
+  const uriNode = prop(link, 'uri');
+  const uri = uriNode ? nodeToVal(doc, uriNode, scope) : undefined;
+  if (uri?.k === 'str' && uri.v.startsWith('file://')) {
+    try {
+      return decodeURIComponent(new URL(uri.v).pathname);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Follows a `Microsoft.Resources/deployments` resource: inline templates are walked at once (inner or
+ * outer expression scope), linked local templates are queued in `pending`.
+ */
+export function followDeployment(
+  pending: PendingLink[],
+  frame: WalkFrame,
+  res: Node,
+  rawName: string,
+  address: string,
+  scope: Scope,
+  instance: string[],
+): void {
+  if (frame.depth >= MAX_NESTING) {
+    return;
+  }
+  const doc = frame.doc;
+  const props = prop(res, 'properties');
+  const nameVal = nodeToVal(doc, prop(res, 'name') ?? res, scope);
+  const name = nameVal.k === 'str' ? nameVal.v : rawName;
+  const rgNode = prop(res, 'resourceGroup');
+  let resourceGroup = scope.resourceGroup;
+  if (rgNode) {
+    const rg = asString(nodeToVal(doc, rgNode, scope));
+    const known = rg === undefined ? undefined : frame.walk.resourceGroups.get(rg.toLowerCase());
+    const location =
+      known ?? unk(`it is the location of resource group '${rg ?? rawName}', which is not created in this template`);
+    resourceGroup = () => resourceGroupVal(location);
+  }
+  const locNode = prop(res, 'location');
+  const deployment = locNode ? () => deploymentVal(doc.file, nodeToVal(doc, locNode, scope)) : scope.deployment;
+  const module = frame.module ? `${frame.module}/${name}` : name;
+  const prefix = `${address}/`;
+  const inner = stringAt(prop(props, 'expressionEvaluationOptions'), 'scope')?.toLowerCase() === 'inner';
+  const template = prop(props, 'template');
+  const link = prop(props, 'templateLink');
+  if (template) {
+    const innerScope: Scope = inner
+      ? templateScope(doc, template, {
+          params: passedParameters(frame, props, scope, name),
+          resourceGroup,
+          deployment,
+          budget: scope.budget,
+        })
+      : { ...scope, resourceGroup, deployment };
+    const child: WalkFrame = { ...frame, scope: innerScope, prefix, module, instance, depth: frame.depth + 1 };
+    collectResourceGroups(child, prop(template, 'resources'));
+    walkResources(child, prop(template, 'resources'));
+  } else if (link) {
+    const path = linkedPath(doc, link, scope);
+    if (path) {
+      const params = passedParameters(frame, props, scope, name);
+      pending.push({ path, from: frame, params, resourceGroup, deployment, prefix, module, instance });
+    }
+  }
+}
+
+export type { Walk };

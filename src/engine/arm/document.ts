@@ -1,0 +1,126 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { AnalysisError, SourceLocation } from '../model';
+import { findExcessiveNesting, MAX_JSON_DEPTH } from './json-guard';
+import { LineIndex } from './lines';
+
+export type { Node } from 'jsonc-parser';
+
+/** What a `.json` file is to us, judged by its root `$schema`. */
+export type ArmKind = 'template' | 'parameters' | 'other';
+
+/** A parsed JSON(C) file with its line index; `errors` are reported only for templates and parameter files. */
+export interface ArmDocument {
+  file: string;
+  root?: Node;
+  lines: LineIndex;
+  kind: ArmKind;
+  errors: AnalysisError[];
+  /** Whether the text mentions `templateLink` at all (no need to search the tree otherwise). */
+  hasLinks: boolean;
+  /** Offset of the first syntax error: what follows is a guess of the parser and is not reported. */
+  errorOffset?: number;
+}
+
+/**
+ * Whether the text can be an ARM file at all: one linear search for the schema names, so that
+ * package.json and friends are dismissed without being parsed.
+ */
+export function mayBeArm(text: string): boolean {
+  return /deployment(?:Template|Parameters)\.json/i.test(text);
+}
+
+/** Reads a string value at `key` of an object node, case-insensitively. */
+export function propNode(node: Node | undefined, key: string): Node | undefined {
+  if (node?.type !== 'object' || !node.children) {
+    return undefined;
+  }
+  const want = key.toLowerCase();
+  for (const p of node.children) {
+    const k = p.children?.[0];
+    if (k && typeof k.value === 'string' && k.value.toLowerCase() === want) {
+      return p;
+    }
+  }
+  return undefined;
+}
+
+/** The value node of property `key`. */
+export function prop(node: Node | undefined, key: string): Node | undefined {
+  return propNode(node, key)?.children?.[1];
+}
+
+export function stringAt(node: Node | undefined, key: string): string | undefined {
+  const v = prop(node, key);
+  return v?.type === 'string' ? (v.value as string) : undefined;
+}
+
+/** `[key, valueNode]` pairs of an object node. */
+export function entries(node: Node | undefined): Array<[string, Node, Node]> {
+  if (node?.type !== 'object' || !node.children) {
+    return [];
+  }
+  const out: Array<[string, Node, Node]> = [];
+  for (const p of node.children) {
+    const [k, v] = p.children ?? [];
+    if (k && v && typeof k.value === 'string') {
+      out.push([k.value, v, p]);
+    }
+  }
+  return out;
+}
+
+export function locate(doc: ArmDocument, node: Node): SourceLocation {
+  return doc.lines.location(node.offset, node.length);
+}
+
+function kindOf(root: Node | undefined): ArmKind {
+  const schema = stringAt(root, '$schema')?.toLowerCase() ?? '';
+  if (schema.includes('deploymenttemplate.json')) {
+    return 'template';
+  }
+  return schema.includes('deploymentparameters.json') ? 'parameters' : 'other';
+}
+
+/** Parses a JSON(C) file (comments and trailing commas allowed), refusing hostile nesting before the parser sees it. */
+export function parseArmDocument(file: string, text: string): ArmDocument {
+  const lines = new LineIndex(file, text);
+  if (!mayBeArm(text)) {
+    return { file, lines, kind: 'other', errors: [], hasLinks: false };
+  }
+  const deep = findExcessiveNesting(text);
+  if (deep !== undefined) {
+    return {
+      file,
+      lines,
+      kind: 'template',
+      hasLinks: false,
+      errors: [
+        {
+          file,
+          range: lines.range(deep, 1),
+          message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels; not analysed`,
+        },
+      ],
+    };
+  }
+  const parseErrors: ParseError[] = [];
+  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  const kind = kindOf(root);
+  const errors: AnalysisError[] = parseErrors.slice(0, 1).map((e) => ({
+    file,
+    range: lines.range(e.offset, e.length),
+    message: `invalid JSON: ${printParseErrorCode(e.error)}${parseErrors.length > 1 ? ` (and ${parseErrors.length - 1} more errors)` : ''}`,
+  }));
+  // A broken file that was meant to be a template still counts as one, so its error is reported.
+  const meant =
+    kind === 'other' && errors.length > 0 && /"\$schema"\s*:\s*"[^"\n]*deploymentTemplate\.json/i.test(text);
+  return {
+    file,
+    root,
+    lines,
+    kind: meant ? 'template' : kind,
+    errors,
+    hasLinks: text.includes('templateLink'),
+    errorOffset: parseErrors[0]?.offset,
+  };
+}

@@ -1,0 +1,107 @@
+import type { Node } from 'jsonc-parser';
+import { entries, locate, prop, type ArmDocument } from './document';
+import type { Scope, UnitBudget } from './evaluate';
+import { nodeToVal } from './node-value';
+import { str, unk, via, type Val } from './value';
+
+/** Values given to a template from outside: a parameter file, `--var`, or a nested deployment's `parameters`. */
+export interface TemplateInputs {
+  /** Lower-case parameter name → value, with its provenance already attached. */
+  params: Map<string, Val>;
+  resourceGroup: () => Val;
+  deployment: () => Val;
+  budget: UnitBudget;
+}
+
+/** A template's evaluation scope: parameters (input, else default), variables, memoised and cycle-safe. */
+export function templateScope(doc: ArmDocument, template: Node, inputs: TemplateInputs): Scope {
+  const paramDecls = new Map(entries(prop(template, 'parameters')).map(([k, v]) => [k.toLowerCase(), { k, v }]));
+  const varDecls = new Map(entries(prop(template, 'variables')).map(([k, v]) => [k.toLowerCase(), { k, v }]));
+  const memo = new Map<string, Val>();
+  const active = new Set<string>();
+
+  const resolve = (key: string, compute: () => Val): Val => {
+    const hit = memo.get(key);
+    if (hit) {
+      return hit;
+    }
+    if (active.has(key)) {
+      return unk(`${key.replace(':', " '")}' refers to itself`);
+    }
+    active.add(key);
+    const val = compute();
+    active.delete(key);
+    memo.set(key, val);
+    return val;
+  };
+
+  const scope: Scope = {
+    loops: [],
+    budget: inputs.budget,
+    resourceGroup: inputs.resourceGroup,
+    deployment: inputs.deployment,
+    parameter(name) {
+      const lower = name.toLowerCase();
+      return resolve(`parameter:${lower}`, () => {
+        const given = inputs.params.get(lower);
+        const decl = paramDecls.get(lower);
+        if (given) {
+          return given;
+        }
+        if (!decl) {
+          return unk(`parameter '${name}' is not declared`);
+        }
+        const def = prop(decl.v, 'defaultValue');
+        if (def) {
+          const step = { description: `parameter '${decl.k}' default`, location: locate(doc, def) };
+          return via(nodeToVal(doc, def, scope), step);
+        }
+        return unk(
+          `parameter '${decl.k}' has no default value and no parameter file sets it; the region is chosen at deployment`,
+          locate(doc, decl.v),
+        );
+      });
+    },
+    variable(name) {
+      const lower = name.toLowerCase();
+      return resolve(`variable:${lower}`, () => {
+        const decl = varDecls.get(lower);
+        if (!decl) {
+          return unk(`variable '${name}' is not declared`);
+        }
+        return via(nodeToVal(doc, decl.v, scope), {
+          description: `variable '${decl.k}'`,
+          location: locate(doc, decl.v),
+        });
+      });
+    },
+  };
+  return scope;
+}
+
+/** Reads a parameter file's `parameters` into inputs; Key Vault references are known only at deployment. */
+export function parameterFileValues(doc: ArmDocument, name: string): Map<string, Val> {
+  const out = new Map<string, Val>();
+  for (const [key, entry] of entries(prop(doc.root, 'parameters'))) {
+    const value = prop(entry, 'value');
+    const where = locate(doc, value ?? entry);
+    if (value) {
+      out.set(
+        key.toLowerCase(),
+        via(nodeToVal(doc, value, undefined), { description: `parameter '${key}' in ${name}`, location: where }),
+      );
+    } else if (prop(entry, 'reference')) {
+      out.set(key.toLowerCase(), unk(`parameter '${key}' is read from Key Vault at deployment (${name})`, where));
+    }
+  }
+  return out;
+}
+
+/** `--var name=value` and settings: strings, as on the command line. */
+export function configValues(vars: Record<string, string>): Map<string, Val> {
+  const out = new Map<string, Val>();
+  for (const [k, v] of Object.entries(vars)) {
+    out.set(k.toLowerCase(), via(str(v), { description: `parameter '${k}' set by --var or the settings` }));
+  }
+  return out;
+}

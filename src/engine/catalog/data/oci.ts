@@ -1,0 +1,201 @@
+import { sovereignSubsidiaryNote } from '../../legal';
+import type { ProviderData, Source } from '../types';
+import { locations, type LocationDefaults } from './define';
+
+// Region ids and realms come from the OCI SDK's region table (oci-common); names and cities from
+// Oracle's region documentation. Every OCI realm is a separate cloud; all are run by Oracle.
+const asOf = '2026-11-26';
+const sdk: Source = {
+  url: 'https://github.com/oracle/oci-typescript-sdk/blob/master/lib/common/lib/region.ts',
+  title: 'OCI SDK for TypeScript region and realm table (oci-common 2.142.1)',
+  asOf,
+};
+const doc: Source = {
+  url: 'https://docs.oracle.com/en-us/iaas/Content/General/Concepts/regions.htm',
+  title: 'Oracle Cloud Infrastructure: Regions and Availability Domains',
+  asOf,
+};
+const sovereignDoc: Source = {
+  url: 'https://docs.oracle.com/en/cloud/saas/analytics/25r1/fawig/regions.html',
+  title: 'Oracle documentation: regions including EU Sovereign Cloud (realm OC19)',
+  asOf,
+};
+
+const d = (partition: string, extra: Partial<LocationDefaults> = {}): LocationDefaults => ({
+  providerId: 'oci',
+  partition,
+  sources: [sdk, doc],
+  asOf,
+  ...extra,
+});
+/** Regions that newer OCI SDKs (Java, Python, Go) list but oci-common 2.142.1 does not yet. */
+const newer = {
+  notes: ['Listed by newer OCI SDK region tables than the installed oci-common; realm as given there.'],
+};
+const dedicated = (realm: string): LocationDefaults =>
+  d(realm, {
+    notes: [
+      `Separate OCI realm (${realm}) for a dedicated or government cloud; the region id comes from the OCI SDK and the country from the city in its name.`,
+    ],
+  });
+
+export const oci: ProviderData = {
+  provider: {
+    id: 'oci',
+    displayName: 'Oracle Cloud Infrastructure',
+    operator: { name: 'Oracle Corporation', country: 'US' },
+    ultimateParent: { name: 'Oracle Corporation', country: 'US' },
+    control: 'us',
+    terraformProviders: ['oci'],
+    resourcePrefixes: ['oci_'],
+    sources: [sdk, doc],
+    asOf,
+  },
+  regions: [
+    ...locations(d('oc1'), [
+      ['af-casablanca-1', 'Morocco West (Casablanca)', 'MA', 'Casablanca'],
+      ['af-johannesburg-1', 'South Africa Central (Johannesburg)', 'ZA', 'Johannesburg'],
+      ['ap-batam-1', 'Indonesia North (Batam)', 'ID', 'Batam'],
+      ['ap-chuncheon-1', 'South Korea North (Chuncheon)', 'KR', 'Chuncheon'],
+      ['ap-delhi-1', 'India North (Delhi)', 'IN', 'Delhi'],
+      ['ap-hyderabad-1', 'India South (Hyderabad)', 'IN', 'Hyderabad'],
+      ['ap-kulai-2', 'Malaysia West 2 (Kulai)', 'MY', 'Kulai'],
+      ['ap-melbourne-1', 'Australia Southeast (Melbourne)', 'AU', 'Melbourne'],
+      ['ap-mumbai-1', 'India West (Mumbai)', 'IN', 'Mumbai'],
+      ['ap-osaka-1', 'Japan Central (Osaka)', 'JP', 'Osaka'],
+      ['ap-seoul-1', 'South Korea Central (Seoul)', 'KR', 'Seoul'],
+      ['ap-singapore-1', 'Singapore (Singapore)', 'SG', 'Singapore'],
+      ['ap-singapore-2', 'Singapore West (Singapore)', 'SG', 'Singapore'],
+      ['ap-sydney-1', 'Australia East (Sydney)', 'AU', 'Sydney'],
+      ['ap-tokyo-1', 'Japan East (Tokyo)', 'JP', 'Tokyo'],
+      ['ca-montreal-1', 'Canada Southeast (Montreal)', 'CA', 'Montreal'],
+      ['ca-toronto-1', 'Canada Southeast (Toronto)', 'CA', 'Toronto'],
+      ['eu-amsterdam-1', 'Netherlands Northwest (Amsterdam)', 'NL', 'Amsterdam'],
+      ['eu-frankfurt-1', 'Germany Central (Frankfurt)', 'DE', 'Frankfurt'],
+      ['eu-madrid-1', 'Spain Central (Madrid)', 'ES', 'Madrid'],
+      ['eu-madrid-3', 'Spain Central 3 (Madrid)', 'ES', 'Madrid'],
+      ['eu-marseille-1', 'France South (Marseille)', 'FR', 'Marseille'],
+      ['eu-milan-1', 'Italy Northwest (Milan)', 'IT', 'Milan'],
+      ['eu-paris-1', 'France Central (Paris)', 'FR', 'Paris'],
+      ['eu-stockholm-1', 'Sweden Central (Stockholm)', 'SE', 'Stockholm'],
+      ['eu-turin-1', 'Italy North (Turin)', 'IT', 'Turin'],
+      ['eu-zurich-1', 'Switzerland North (Zurich)', 'CH', 'Zurich'],
+      ['il-jerusalem-1', 'Israel Central (Jerusalem)', 'IL', 'Jerusalem'],
+      ['me-abudhabi-1', 'UAE Central (Abu Dhabi)', 'AE', 'Abu Dhabi'],
+      ['me-dubai-1', 'UAE East (Dubai)', 'AE', 'Dubai'],
+      ['me-jeddah-1', 'Saudi Arabia West (Jeddah)', 'SA', 'Jeddah'],
+      ['me-riyadh-1', 'Saudi Arabia Central (Riyadh)', 'SA', 'Riyadh'],
+      ['mx-monterrey-1', 'Mexico Northeast (Monterrey)', 'MX', 'Monterrey'],
+      ['mx-queretaro-1', 'Mexico Central (Queretaro)', 'MX', 'Querétaro'],
+      ['sa-bogota-1', 'Colombia Central (Bogota)', 'CO', 'Bogotá'],
+      ['sa-santiago-1', 'Chile Central (Santiago)', 'CL', 'Santiago'],
+      ['sa-saopaulo-1', 'Brazil East (Sao Paulo)', 'BR', 'São Paulo'],
+      ['sa-valparaiso-1', 'Chile West (Valparaiso)', 'CL', 'Valparaíso'],
+      ['sa-vinhedo-1', 'Brazil Southeast (Vinhedo)', 'BR', 'Vinhedo'],
+      ['uk-cardiff-1', 'UK West (Newport)', 'GB', 'Newport'],
+      ['uk-london-1', 'UK South (London)', 'GB', 'London'],
+      ['us-ashburn-1', 'US East (Ashburn)', 'US', 'Ashburn'],
+      ['us-abilene-1', 'US Central (Abilene)', 'US', 'Abilene', newer],
+      ['us-chicago-1', 'US Midwest (Chicago)', 'US', 'Chicago'],
+      ['us-dallas-1', 'US South (Dallas)', 'US', 'Dallas', newer],
+      ['us-phoenix-1', 'US West (Phoenix)', 'US', 'Phoenix'],
+      ['us-saltlake-2', 'US Mountain (Salt Lake City)', 'US', 'Salt Lake City'],
+      ['us-sanjose-1', 'US West (San Jose)', 'US', 'San Jose'],
+    ]),
+    ...locations(d('oc2'), [
+      ['us-langley-1', 'US DoD (Langley)', 'US', 'Langley'],
+      ['us-luke-1', 'US DoD (Luke)', 'US', 'Luke'],
+    ]),
+    ...locations(d('oc3'), [
+      ['us-gov-ashburn-1', 'US Gov East (Ashburn)', 'US', 'Ashburn'],
+      ['us-gov-chicago-1', 'US Gov Midwest (Chicago)', 'US', 'Chicago'],
+      ['us-gov-phoenix-1', 'US Gov West (Phoenix)', 'US', 'Phoenix'],
+    ]),
+    ...locations(d('oc4'), [
+      ['uk-gov-london-1', 'UK Gov South (London)', 'GB', 'London'],
+      ['uk-gov-cardiff-1', 'UK Gov West (Cardiff)', 'GB', 'Cardiff'],
+    ]),
+    ...locations(dedicated('oc8'), [
+      ['ap-chiyoda-1', 'Japan East (Chiyoda)', 'JP', 'Chiyoda'],
+      ['ap-ibaraki-1', 'Japan East (Ibaraki)', 'JP', 'Ibaraki'],
+    ]),
+    ...locations(dedicated('oc9'), [
+      ['me-dcc-muscat-1', 'Oman Central (Muscat)', 'OM', 'Muscat'],
+      ['me-ibri-1', 'Oman West (Ibri)', 'OM', 'Ibri'],
+    ]),
+    ...locations(dedicated('oc10'), [['ap-dcc-canberra-1', 'Australia Capital (Canberra)', 'AU', 'Canberra']]),
+    ...locations(dedicated('oc14'), [
+      ['eu-dcc-dublin-1', 'Ireland South (Dublin)', 'IE', 'Dublin'],
+      ['eu-dcc-dublin-2', 'Ireland South 2 (Dublin)', 'IE', 'Dublin'],
+      ['eu-dcc-milan-1', 'Italy North (Milan)', 'IT', 'Milan'],
+      ['eu-dcc-milan-2', 'Italy North 2 (Milan)', 'IT', 'Milan'],
+      ['eu-dcc-rating-1', 'Germany West (Ratingen)', 'DE', 'Ratingen'],
+      ['eu-dcc-rating-2', 'Germany West 2 (Ratingen)', 'DE', 'Ratingen'],
+    ]),
+    ...locations(dedicated('oc15'), [['ap-dcc-gazipur-1', 'Bangladesh Central (Gazipur)', 'BD', 'Gazipur']]),
+    ...locations(
+      d('oc19', {
+        sources: [sdk, sovereignDoc],
+        notes: [
+          'Oracle EU Sovereign Cloud (realm OC19): separated from the commercial regions and operated within the European Union; the operating companies are owned by Oracle Corporation (U.S.).',
+          sovereignSubsidiaryNote(),
+        ],
+      }),
+      [
+        ['eu-frankfurt-2', 'EU Sovereign Central (Frankfurt)', 'DE', 'Frankfurt'],
+        ['eu-madrid-2', 'EU Sovereign South (Madrid)', 'ES', 'Madrid'],
+      ],
+    ),
+    ...locations(dedicated('oc16'), [['us-westjordan-1', 'US West (West Jordan)', 'US', 'West Jordan', newer]]),
+    ...locations(dedicated('oc17'), [
+      ['us-dcc-phoenix-1', 'US West (Phoenix) dedicated', 'US', 'Phoenix', newer],
+      ['us-dcc-phoenix-2', 'US West 2 (Phoenix) dedicated', 'US', 'Phoenix', newer],
+    ]),
+    ...locations(dedicated('oc20'), [['eu-jovanovac-1', 'Serbia Central (Jovanovac)', 'RS', 'Jovanovac']]),
+    ...locations(dedicated('oc21'), [
+      ['me-alrayyan-1', 'Qatar Central (Al Rayyan)', 'QA', 'Al Rayyan'],
+      ['me-dcc-doha-1', 'Qatar Central (Doha)', 'QA', 'Doha'],
+    ]),
+    ...locations(dedicated('oc22'), [
+      ['eu-dcc-rome-1', 'Italy Central (Rome)', 'IT', 'Rome', newer],
+      ['eu-milan-2', 'Italy North 2 (Milan)', 'IT', 'Milan', newer],
+    ]),
+    ...locations(dedicated('oc23'), [
+      ['us-somerset-1', 'US (Somerset)', 'US', 'Somerset'],
+      ['us-thames-1', 'US (Thames)', 'US', 'Thames'],
+    ]),
+    ...locations(dedicated('oc24'), [
+      ['eu-crissier-1', 'Switzerland West (Crissier)', 'CH', 'Crissier'],
+      ['eu-dcc-zurich-1', 'Switzerland North (Zurich)', 'CH', 'Zurich'],
+    ]),
+    ...locations(dedicated('oc25'), [
+      ['ap-dcc-osaka-1', 'Japan Central (Osaka) dedicated', 'JP', 'Osaka', newer],
+      ['ap-dcc-tokyo-1', 'Japan East (Tokyo) dedicated', 'JP', 'Tokyo', newer],
+    ]),
+    ...locations(dedicated('oc26'), [
+      ['me-abudhabi-3', 'UAE Central 3 (Abu Dhabi)', 'AE', 'Abu Dhabi'],
+      ['me-alain-1', 'UAE East (Al Ain)', 'AE', 'Al Ain'],
+    ]),
+    ...locations(dedicated('oc27'), [
+      ['us-dcc-swjordan-1', 'US West (South Jordan) dedicated', 'US', 'South Jordan', newer],
+    ]),
+    ...locations(dedicated('oc28'), [
+      ['us-dcc-swjordan-2', 'US West 2 (South Jordan) dedicated', 'US', 'South Jordan', newer],
+    ]),
+    ...locations(dedicated('oc29'), [
+      ['me-abudhabi-2', 'UAE Central 2 (Abu Dhabi)', 'AE', 'Abu Dhabi'],
+      ['me-abudhabi-4', 'UAE Central 4 (Abu Dhabi)', 'AE', 'Abu Dhabi'],
+    ]),
+    ...locations(dedicated('oc35'), [
+      ['ap-chuncheon-2', 'South Korea North 2 (Chuncheon)', 'KR', 'Chuncheon'],
+      ['ap-seoul-2', 'South Korea Central 2 (Seoul)', 'KR', 'Seoul'],
+      ['ap-suwon-1', 'South Korea Central (Suwon)', 'KR', 'Suwon'],
+    ]),
+    ...locations(dedicated('oc42'), [
+      ['us-ashburn-2', 'US East 2 (Ashburn)', 'US', 'Ashburn'],
+      ['us-newark-1', 'US East (Newark)', 'US', 'Newark'],
+    ]),
+    ...locations(dedicated('oc51'), [['eu-budapest-1', 'Hungary Central (Budapest)', 'HU', 'Budapest']]),
+    ...locations(dedicated('oc52'), [['sa-riodejaneiro-1', 'Brazil East (Rio de Janeiro)', 'BR', 'Rio de Janeiro']]),
+  ],
+};

@@ -1,0 +1,50 @@
+import type { ProviderData, Source } from '../types';
+import { locations } from './define';
+
+// Tencent Cloud region ids from its "Regions and availability zones" page.
+const asOf = '2026-11-26';
+const doc: Source = {
+  url: 'https://www.tencentcloud.com/document/product/213/6091',
+  title: 'Tencent Cloud: Regions and availability zones',
+  asOf,
+};
+const tencent = { name: 'Tencent Holdings Limited', country: 'CN' };
+
+export const tencentcloud: ProviderData = {
+  provider: {
+    id: 'tencentcloud',
+    displayName: 'Tencent Cloud',
+    operator: { name: 'Tencent Cloud (Tencent Holdings)', country: 'CN' },
+    ultimateParent: tencent,
+    control: 'non-us',
+    terraformProviders: ['tencentcloud'],
+    resourcePrefixes: ['tencentcloud_'],
+    sources: [doc],
+    asOf,
+  },
+  regions: locations({ providerId: 'tencentcloud', partition: 'tencentcloud', sources: [doc], asOf }, [
+    ['ap-bangkok', 'Thailand (Bangkok)', 'TH', 'Bangkok'],
+    ['ap-beijing', 'North China (Beijing)', 'CN', 'Beijing'],
+    ['ap-beijing-1', 'North China (Beijing 1, object storage)', 'CN', 'Beijing'],
+    ['ap-chengdu', 'Southwest China (Chengdu)', 'CN', 'Chengdu'],
+    ['ap-chongqing', 'Southwest China (Chongqing)', 'CN', 'Chongqing'],
+    ['ap-guangzhou', 'South China (Guangzhou)', 'CN', 'Guangzhou'],
+    ['ap-guangzhou-open', 'South China (Guangzhou Open)', 'CN', 'Guangzhou'],
+    ['ap-hongkong', 'China (Hong Kong)', 'HK', 'Hong Kong'],
+    ['ap-jakarta', 'Indonesia (Jakarta)', 'ID', 'Jakarta'],
+    ['ap-mumbai', 'India (Mumbai)', 'IN', 'Mumbai'],
+    ['ap-nanjing', 'East China (Nanjing)', 'CN', 'Nanjing'],
+    ['ap-seoul', 'South Korea (Seoul)', 'KR', 'Seoul'],
+    ['ap-shanghai', 'East China (Shanghai)', 'CN', 'Shanghai'],
+    ['ap-shanghai-fsi', 'East China (Shanghai Finance)', 'CN', 'Shanghai'],
+    ['ap-shenzhen-fsi', 'South China (Shenzhen Finance)', 'CN', 'Shenzhen'],
+    ['ap-singapore', 'Southeast Asia (Singapore)', 'SG', 'Singapore'],
+    ['ap-tokyo', 'Japan (Tokyo)', 'JP', 'Tokyo'],
+    ['eu-frankfurt', 'Europe (Frankfurt)', 'DE', 'Frankfurt'],
+    ['eu-moscow', 'Europe (Moscow)', 'RU', 'Moscow'],
+    ['na-ashburn', 'US East (Virginia)', 'US', 'Ashburn'],
+    ['na-siliconvalley', 'US West (Silicon Valley)', 'US', 'Silicon Valley'],
+    ['na-toronto', 'North America (Toronto)', 'CA', 'Toronto'],
+    ['sa-saopaulo', 'South America (São Paulo)', 'BR', 'São Paulo'],
+  ]),
+};

@@ -1,0 +1,100 @@
+import type { AnalysisContext } from '../analyzer';
+import { dirname, join } from '../workspace/paths';
+import { fileKind } from './config/files';
+import { loadModule } from './config/module-config';
+import { readTerragrunt } from './config/terragrunt';
+
+/** How far up, and how many callers deep, the editor looks for the root module of an edited child module. */
+const MAX_UP = 4;
+const MAX_CALLERS = 4;
+
+async function claimedIn(ctx: AnalysisContext, dir: string): Promise<string[]> {
+  return (await ctx.listDir(dir))
+    .filter((e) => e.type !== 'directory' && fileKind(e.name))
+    .map((e) => `${dir}/${e.name}`);
+}
+
+async function calls(ctx: AnalysisContext, dir: string, target: string): Promise<boolean> {
+  const files = await claimedIn(ctx, dir);
+  if (files.some((f) => f.endsWith('/terragrunt.hcl'))) {
+    const tg = await readTerragrunt(ctx, `${dir}/terragrunt.hcl`);
+    if (tg.moduleDir === target && dir !== target) {
+      return true;
+    }
+  }
+  if (!files.some((f) => fileKind(f) === 'config')) {
+    return false;
+  }
+  const cfg = await loadModule(ctx, dir, files);
+  return [...cfg.modules.values()].some(
+    (c) => !!c.source && (c.source.startsWith('./') || c.source.startsWith('../')) && join(dir, c.source) === target,
+  );
+}
+
+/** A directory near `dir` (an ancestor, or a child of an ancestor) that calls it as a local module. */
+async function findCaller(ctx: AnalysisContext, dir: string): Promise<string | undefined> {
+  let up = dir;
+  for (let i = 0; i < MAX_UP && up !== '/' && up !== '.'; i++) {
+    up = dirname(up);
+    const candidates = [
+      up,
+      ...(await ctx.listDir(up))
+        .filter((e) => e.type === 'directory' && !e.name.startsWith('.'))
+        .map((e) => `${up}/${e.name}`),
+    ];
+    for (const c of candidates) {
+      if (c !== dir && (await calls(ctx, c, dir))) {
+        return c;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * When the editor asks for the units of one directory that is a child module, the files of its
+ * root module(s) are not in the request. This finds the outermost caller nearby so that the child
+ * is analysed in its caller's context, as in a full scan. Undefined when nothing calls `dir`.
+ */
+export async function findRootCaller(ctx: AnalysisContext, dir: string): Promise<string | undefined> {
+  let top: string | undefined;
+  let cur = dir;
+  for (let i = 0; i < MAX_CALLERS; i++) {
+    const c = await findCaller(ctx, cur);
+    if (!c || c === dir) {
+      break;
+    }
+    top = c;
+    cur = c;
+  }
+  return top;
+}
+
+/** Every claimed file of `root` and of the local modules it calls, transitively. */
+export async function treeFiles(ctx: AnalysisContext, root: string): Promise<string[]> {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const queue = [root];
+  while (queue.length > 0 && seen.size < 200) {
+    const dir = queue.shift()!;
+    if (seen.has(dir)) {
+      continue;
+    }
+    seen.add(dir);
+    const files = await claimedIn(ctx, dir);
+    out.push(...files);
+    if (files.some((f) => f.endsWith('/terragrunt.hcl'))) {
+      const tg = await readTerragrunt(ctx, `${dir}/terragrunt.hcl`);
+      if (tg.moduleDir) {
+        queue.push(tg.moduleDir);
+      }
+    }
+    const cfg = await loadModule(ctx, dir, files);
+    for (const c of cfg.modules.values()) {
+      if (c.source && (c.source.startsWith('./') || c.source.startsWith('../'))) {
+        queue.push(join(dir, c.source));
+      }
+    }
+  }
+  return out;
+}

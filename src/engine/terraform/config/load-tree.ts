@@ -1,0 +1,77 @@
+import type { AnalysisContext } from '../../analyzer';
+import { join } from '../../workspace/paths';
+import { type ModuleConfig, loadModule } from './module-config';
+import { fileKind } from './files';
+
+/** Registry and Git modules are read only where `terraform init` installed them. */
+export interface ModuleTree {
+  modules: Map<string, ModuleConfig>;
+  /** Module key path (`vpc`, `vpc.subnets`) → installed directory, from `.terraform/modules/modules.json`. */
+  installed: Map<string, string>;
+}
+
+const MAX_DIRS = 200;
+
+/** Configuration files of a directory, by listing it (child modules may lie outside the scanned paths). */
+export async function configFilesIn(ctx: AnalysisContext, dir: string): Promise<string[]> {
+  return (await ctx.listDir(dir))
+    .filter((e) => e.type !== 'directory' && fileKind(e.name) === 'config')
+    .map((e) => `${dir}/${e.name}`);
+}
+
+async function readInstalled(ctx: AnalysisContext, root: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const dir = `${root}/.terraform/modules`;
+  if (!(await ctx.listDir(dir)).some((e) => e.name === 'modules.json')) {
+    return out;
+  }
+  try {
+    const doc = JSON.parse((await ctx.readText(`${dir}/modules.json`)) ?? '{}') as {
+      Modules?: Array<{ Key?: string; Dir?: string }>;
+    };
+    for (const m of doc.Modules ?? []) {
+      if (m.Key && m.Dir) {
+        out.set(m.Key, join(root, m.Dir));
+      }
+    }
+  } catch {
+    // A damaged modules.json only means registry modules stay unresolved.
+  }
+  return out;
+}
+
+/**
+ * Loads a root module and every module it calls that we can read: local paths, and registry
+ * modules listed in `.terraform/modules/modules.json`. Each directory is loaded once.
+ */
+export async function loadTree(ctx: AnalysisContext, root: string, rootFiles?: string[]): Promise<ModuleTree> {
+  const tree: ModuleTree = { modules: new Map(), installed: await readInstalled(ctx, root) };
+  const queue: Array<{ dir: string; keyPath: string[]; files?: string[] }> = [
+    { dir: root, keyPath: [], files: rootFiles },
+  ];
+  while (queue.length > 0 && tree.modules.size < MAX_DIRS) {
+    const { dir, keyPath, files } = queue.shift()!;
+    if (ctx.signal?.aborted) {
+      break;
+    }
+    const cfg = await loadModule(ctx, dir, files ?? (await configFilesIn(ctx, dir)));
+    tree.modules.set(dir, cfg);
+    if (keyPath.length > 12) {
+      continue;
+    }
+    for (const call of cfg.modules.values()) {
+      if (!call.source) {
+        continue;
+      }
+      const path = [...keyPath, call.name];
+      const target =
+        call.source.startsWith('./') || call.source.startsWith('../')
+          ? join(dir, call.source)
+          : tree.installed.get(path.join('.'));
+      if (target && !tree.modules.has(target) && !queue.some((q) => q.dir === target)) {
+        queue.push({ dir: target, keyPath: path });
+      }
+    }
+  }
+  return tree;
+}

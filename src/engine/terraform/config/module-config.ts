@@ -1,0 +1,250 @@
+import type { AnalysisContext } from '../../analyzer';
+import type { AnalysisError } from '../../model';
+import { type Attribute, type Block, type Body, literalString } from '../parser';
+import { loadFile, selectConfigFiles } from './files';
+import { mergeBlock } from './override';
+
+/** A top-level block and the file it is declared in. */
+export interface Decl {
+  file: string;
+  block: Block;
+}
+
+export interface ResourceDecl extends Decl {
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+}
+
+export interface ProviderDecl extends Decl {
+  /** Local name (`aws`, `google-beta`, or a `required_providers` name). */
+  localName: string;
+  alias?: string;
+}
+
+export interface ModuleCallDecl extends Decl {
+  name: string;
+  source?: string;
+  version?: string;
+}
+
+export interface AttrDecl {
+  file: string;
+  attr: Attribute;
+}
+
+/** One module directory as Terraform loads it: all its files merged, override files applied. */
+export interface ModuleConfig {
+  dir: string;
+  /** Configuration files read, in load order. */
+  files: string[];
+  variables: Map<string, Decl>;
+  locals: Map<string, AttrDecl>;
+  providers: ProviderDecl[];
+  /** `required_providers` local name → provider type (`mycloud` → `aws` for `source = "hashicorp/aws"`). */
+  requiredProviders: Map<string, string>;
+  resources: ResourceDecl[];
+  /** `type.name` → declaration, managed resources and `data.type.name` for data sources. */
+  byAddress: Map<string, ResourceDecl>;
+  modules: Map<string, ModuleCallDecl>;
+  outputs: Map<string, Decl>;
+  errors: AnalysisError[];
+  /** Attributes and nested blocks that came from an override file, mapped to that file. */
+  fileOf: WeakMap<object, string>;
+}
+
+function attr(body: Body, name: string): Attribute | undefined {
+  return body.attributes.find((a) => a.name === name);
+}
+
+/** A literal string attribute of a block body. */
+export function literalAttr(body: Body, name: string): string | undefined {
+  const a = attr(body, name);
+  return a ? literalString(a.expr) : undefined;
+}
+
+/** The file a node of `decl` came from (override files change it per attribute). */
+export function fileFor(cfg: ModuleConfig, node: object, decl: { file: string }): string {
+  return cfg.fileOf.get(node) ?? decl.file;
+}
+
+function blockKey(b: Block): string | undefined {
+  switch (b.type) {
+    case 'resource':
+    case 'data':
+      return b.labels.length >= 2 ? `${b.type}.${b.labels[0].value}.${b.labels[1].value}` : undefined;
+    case 'variable':
+    case 'module':
+    case 'output':
+      return b.labels.length >= 1 ? `${b.type}.${b.labels[0].value}` : undefined;
+    case 'provider': {
+      const alias = literalAttr(b.body, 'alias');
+      return b.labels.length >= 1 ? `provider.${b.labels[0].value}.${alias ?? ''}` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function addTerraformBlock(cfg: ModuleConfig, block: Block): void {
+  for (const rp of block.body.blocks.filter((b) => b.type === 'required_providers')) {
+    for (const a of rp.body.attributes) {
+      const e = a.expr;
+      // `aws = { source = "hashicorp/aws" }`, or the legacy `aws = "~> 5.0"` (version only).
+      if (e.kind === 'object') {
+        const src = e.items.find(
+          (i) => literalString(i.key) === 'source' || (i.key.kind === 'scopeTraversal' && i.key.root === 'source'),
+        );
+        const source = src && literalString(src.value);
+        if (source) {
+          cfg.requiredProviders.set(a.name, source.slice(source.lastIndexOf('/') + 1).toLowerCase());
+        }
+      }
+    }
+  }
+}
+
+function addBlock(cfg: ModuleConfig, file: string, block: Block, index: Map<string, Decl>): void {
+  const key = blockKey(block);
+  const decl: Decl = { file, block };
+  switch (block.type) {
+    case 'locals':
+      for (const a of block.body.attributes) {
+        cfg.locals.set(a.name, { file, attr: a });
+      }
+      return;
+    case 'terraform':
+      addTerraformBlock(cfg, block);
+      return;
+    case 'resource':
+    case 'data': {
+      if (!key) {
+        return;
+      }
+      const r: ResourceDecl = {
+        ...decl,
+        mode: block.type === 'data' ? 'data' : 'managed',
+        type: block.labels[0].value,
+        name: block.labels[1].value,
+      };
+      cfg.byAddress.set(block.type === 'data' ? `data.${r.type}.${r.name}` : `${r.type}.${r.name}`, r);
+      if (r.mode === 'managed') {
+        cfg.resources.push(r);
+      }
+      break;
+    }
+    case 'variable':
+      if (block.labels[0]) {
+        cfg.variables.set(block.labels[0].value, decl);
+      }
+      break;
+    case 'output':
+      if (block.labels[0]) {
+        cfg.outputs.set(block.labels[0].value, decl);
+      }
+      break;
+    case 'provider':
+      if (block.labels[0]) {
+        cfg.providers.push({ ...decl, localName: block.labels[0].value, alias: literalAttr(block.body, 'alias') });
+      }
+      break;
+    case 'module':
+      if (block.labels[0]) {
+        cfg.modules.set(block.labels[0].value, {
+          ...decl,
+          name: block.labels[0].value,
+          source: literalAttr(block.body, 'source'),
+          version: literalAttr(block.body, 'version'),
+        });
+      }
+      break;
+    default:
+      return;
+  }
+  if (key) {
+    index.set(key, decl);
+  }
+}
+
+/** Replaces the declaration of `key` everywhere it is referenced after an override merged into it. */
+function replaceDecl(cfg: ModuleConfig, old: Block, merged: Block): void {
+  const swap = <T extends Decl>(d: T): T => (d.block === old ? { ...d, block: merged } : d);
+  cfg.resources = cfg.resources.map(swap);
+  cfg.providers = cfg.providers.map(swap);
+  for (const m of [cfg.byAddress, cfg.variables, cfg.outputs, cfg.modules] as Map<string, Decl>[]) {
+    for (const [k, d] of m) {
+      m.set(k, swap(d));
+    }
+  }
+  for (const [k, d] of cfg.modules) {
+    if (d.block === merged) {
+      cfg.modules.set(k, { ...d, source: literalAttr(merged.body, 'source') ?? d.source });
+    }
+  }
+}
+
+/**
+ * Loads a module directory: every configuration file Terraform/OpenTofu would read (see
+ * {@link selectConfigFiles}), parsed through the engine's cache, with override files merged in.
+ * Syntax errors are collected; everything that parsed is kept.
+ */
+export async function loadModule(ctx: AnalysisContext, dir: string, claimed: string[]): Promise<ModuleConfig> {
+  const { primary, overrides } = selectConfigFiles(claimed);
+  const cfg: ModuleConfig = {
+    dir,
+    files: [...primary, ...overrides],
+    variables: new Map(),
+    locals: new Map(),
+    providers: [],
+    requiredProviders: new Map(),
+    resources: [],
+    byAddress: new Map(),
+    modules: new Map(),
+    outputs: new Map(),
+    errors: [],
+    fileOf: new WeakMap(),
+  };
+  const index = new Map<string, Decl>();
+  for (const path of primary) {
+    const file = await loadFile(ctx, path);
+    if (!file) {
+      continue;
+    }
+    cfg.errors.push(...file.errors.map((e) => ({ file: path, range: e.range, message: e.message })));
+    for (const block of file.body.blocks) {
+      addBlock(cfg, path, block, index);
+    }
+  }
+  for (const path of overrides) {
+    const file = await loadFile(ctx, path);
+    if (!file) {
+      continue;
+    }
+    cfg.errors.push(...file.errors.map((e) => ({ file: path, range: e.range, message: e.message })));
+    for (const block of file.body.blocks) {
+      if (block.type === 'locals' || block.type === 'terraform') {
+        // Each local and each required provider overrides the one of the same name.
+        for (const a of block.body.attributes) {
+          cfg.fileOf.set(a, path);
+        }
+        addBlock(cfg, path, block, index);
+        continue;
+      }
+      const key = blockKey(block);
+      const target = key ? index.get(key) : undefined;
+      if (!target) {
+        // Terraform rejects an override of something that does not exist; report it, keep going.
+        cfg.errors.push({
+          file: path,
+          range: block.typeRange,
+          message: `override for ${key ?? block.type} has no original`,
+        });
+        continue;
+      }
+      const merged = mergeBlock(target.block, block, path, cfg.fileOf);
+      replaceDecl(cfg, target.block, merged);
+      index.set(key!, { file: target.file, block: merged });
+    }
+  }
+  return cfg;
+}

@@ -1,0 +1,36 @@
+import type { Attribute, Block } from '../parser';
+
+/**
+ * Merges an override block into its original the way Terraform does: each attribute of the override
+ * replaces the original's attribute of the same name, and each nested block type present in the
+ * override replaces all of the original's nested blocks of that type. Attributes and nested blocks
+ * taken from the override are recorded in `fileOf` so that provenance points at the override file.
+ */
+export function mergeBlock(
+  original: Block,
+  override: Block,
+  overrideFile: string,
+  fileOf: WeakMap<object, string>,
+): Block {
+  const overAttrs = new Map(override.body.attributes.map((a) => [a.name, a]));
+  const overTypes = new Set(override.body.blocks.map((b) => b.type));
+  for (const a of override.body.attributes) {
+    fileOf.set(a, overrideFile);
+  }
+  for (const b of override.body.blocks) {
+    fileOf.set(b, overrideFile);
+  }
+  const items: (Attribute | Block)[] = [];
+  for (const item of original.body.items) {
+    if (item.kind === 'attribute') {
+      items.push(overAttrs.get(item.name) ?? item);
+      overAttrs.delete(item.name);
+    } else if (!overTypes.has(item.type)) {
+      items.push(item);
+    }
+  }
+  items.push(...overAttrs.values(), ...override.body.blocks);
+  const attributes = items.filter((i): i is Attribute => i.kind === 'attribute');
+  const blocks = items.filter((i): i is Block => i.kind === 'block');
+  return { ...original, body: { ...original.body, items, attributes, blocks } };
+}

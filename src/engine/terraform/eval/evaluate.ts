@@ -1,0 +1,393 @@
+import type { Expression, TemplatePart, TraversalStep } from '../parser';
+import { callFunction } from './functions';
+import {
+  type Val,
+  asString,
+  bool,
+  equals,
+  failure,
+  firstUnknown,
+  inherit,
+  list,
+  map,
+  nul,
+  num,
+  originOf,
+  str,
+  unknown,
+} from './values';
+
+/** What an expression can refer to. Implemented per module instance (see `module-instance.ts`). */
+export interface Scope {
+  /** `var.NAME` */
+  variable(name: string): Val;
+  /** `local.NAME` */
+  local(name: string): Val;
+  /** `each` inside a resource or module with `for_each` (a map with `key` and `value`), else undefined. */
+  each?: Val;
+  /** `count` inside a resource or module with `count` (a map with `index`), else undefined. */
+  count?: Val;
+  /**
+   * Resource, data source and module references. Returns the value and how many `steps` it consumed
+   * (the rest are applied generically), or undefined when `root` is not such a reference.
+   */
+  reference(root: string, steps: TraversalStep[], env: Env): { value: Val; used: number } | undefined;
+}
+
+/** An evaluation environment: the scope, the file the expression is in, and for-expression variables. */
+export interface Env {
+  scope: Scope;
+  file: string;
+  bound?: ReadonlyMap<string, Val>;
+  depth?: number;
+}
+
+/** Deep enough for real configurations, shallow enough to never overflow the stack. */
+const MAX_DEPTH = 48;
+const MAX_ITEMS = 4096;
+
+function deeper(env: Env): Env {
+  return { ...env, depth: (env.depth ?? 0) + 1 };
+}
+
+/** Evaluates an HCL expression statically. Never throws; anything not knowable is an `unknown` with a reason. */
+export function evaluate(expr: Expression, env: Env): Val {
+  if ((env.depth ?? 0) > MAX_DEPTH) {
+    return unknown('the expression is nested too deeply to evaluate');
+  }
+  const e = deeper(env);
+  switch (expr.kind) {
+    case 'literal': {
+      const o = { steps: [], loc: { file: env.file, range: expr.range } };
+      const v = expr.value;
+      if (v === null) {
+        return nul(o);
+      }
+      return typeof v === 'string' ? str(v, o) : typeof v === 'number' ? num(v, o) : bool(v, o);
+    }
+    case 'template':
+      return template(expr.parts, e, { file: env.file, range: expr.range });
+    case 'parentheses':
+      return evaluate(expr.expr, e);
+    case 'tuple': {
+      const items = expr.items.slice(0, MAX_ITEMS).map((i) => evaluate(i, e));
+      return list(items, { steps: [], loc: { file: env.file, range: expr.range } });
+    }
+    case 'object': {
+      const out = new Map<string, Val>();
+      for (const item of expr.items.slice(0, MAX_ITEMS)) {
+        const k = item.bareKey && item.key.kind === 'scopeTraversal' ? str(item.key.root) : evaluate(item.key, e);
+        const ks = asString(k);
+        if (ks === undefined) {
+          return k.t === 'unknown' ? k : failure('an object key is not a string');
+        }
+        out.set(ks, evaluate(item.value, e));
+      }
+      return map(out, { steps: [], loc: { file: env.file, range: expr.range } });
+    }
+    case 'scopeTraversal':
+      return traversal(expr.root, expr.steps, e);
+    case 'relativeTraversal':
+      return applySteps(evaluate(expr.source, e), expr.steps, e);
+    case 'functionCall':
+      return call(expr.name, expr.args, expr.expandFinal, e);
+    case 'conditional': {
+      const c = evaluate(expr.condition, e);
+      if (c.t === 'bool') {
+        return evaluate(c.v ? expr.trueExpr : expr.falseExpr, e);
+      }
+      const a = evaluate(expr.trueExpr, e);
+      const b = evaluate(expr.falseExpr, e);
+      // Both branches agree: the condition does not matter.
+      if (equals(a, b) === true) {
+        return a;
+      }
+      return c.t === 'unknown'
+        ? unknown(`it depends on a condition that is not known: ${c.reason}`)
+        : failure('condition is not a bool');
+    }
+    case 'binary':
+      return binary(expr.operator, evaluate(expr.left, e), evaluate(expr.right, e));
+    case 'unary': {
+      const v = evaluate(expr.operand, e);
+      if (v.t === 'unknown') {
+        return v;
+      }
+      if (expr.operator === '!') {
+        return v.t === 'bool' ? bool(!v.v) : failure('! of a non-bool');
+      }
+      return v.t === 'num' ? num(-v.v, v.o) : failure('- of a non-number');
+    }
+    case 'for':
+      return forExpr(expr, e);
+    case 'splat': {
+      const src = evaluate(expr.source, e);
+      if (src.t === 'unknown') {
+        return src;
+      }
+      const items = src.t === 'list' ? src.items : src.t === 'null' ? [] : [src];
+      return list(items.map((i) => applySteps(i, expr.steps, e)));
+    }
+    case 'invalid':
+      return unknown('the expression has a syntax error');
+  }
+}
+
+function template(parts: TemplatePart[], env: Env, loc: { file: string; range: Expression['range'] }): Val {
+  let out = '';
+  const vals: Val[] = [];
+  for (const part of parts) {
+    if (part.kind === 'text') {
+      out += part.value;
+      continue;
+    }
+    if (part.kind === 'interpolation') {
+      const v = evaluate(part.expr, env);
+      // A template that is only `${expr}` yields the value itself, with its own provenance.
+      if (parts.length === 1) {
+        return v;
+      }
+      const s = asString(v);
+      if (s === undefined) {
+        return v.t === 'unknown' ? v : failure('interpolation of a collection');
+      }
+      vals.push(v);
+      out += s;
+      continue;
+    }
+    if (part.kind === 'if') {
+      const c = evaluate(part.condition, env);
+      if (c.t !== 'bool') {
+        return c.t === 'unknown' ? c : failure('template condition is not a bool');
+      }
+      const sub = template(c.v ? part.then : (part.else ?? []), env, loc);
+      const s = asString(sub);
+      if (s === undefined) {
+        return sub;
+      }
+      out += s;
+      continue;
+    }
+    const coll = evaluate(part.collection, env);
+    if (coll.t === 'unknown') {
+      return coll;
+    }
+    for (const [k, v] of entriesOf(coll) ?? []) {
+      const bound = new Map(env.bound ?? []);
+      bound.set(part.valueVar, v);
+      if (part.keyVar) {
+        bound.set(part.keyVar, k);
+      }
+      const sub = template(part.body, { ...env, bound }, loc);
+      const s = asString(sub);
+      if (s === undefined) {
+        return sub;
+      }
+      out += s;
+    }
+  }
+  const o = vals.length > 0 ? { steps: originOf(vals).steps, loc } : { steps: [], loc };
+  return str(out, o);
+}
+
+/** Key/value pairs of a collection: index → element for lists, key → value for maps. */
+export function entriesOf(v: Val): Array<[Val, Val]> | undefined {
+  if (v.t === 'list') {
+    return v.items.map((item, i) => [num(i), item]);
+  }
+  if (v.t === 'map') {
+    return [...v.entries].map(([k, item]) => [str(k), item]);
+  }
+  return undefined;
+}
+
+function traversal(root: string, steps: TraversalStep[], env: Env): Val {
+  const bound = env.bound?.get(root);
+  if (bound) {
+    return applySteps(bound, steps, env);
+  }
+  const scope = env.scope;
+  const first = steps[0];
+  const name = first?.kind === 'attr' ? first.name : undefined;
+  switch (root) {
+    case 'var':
+      return name ? applySteps(scope.variable(name), steps.slice(1), env) : failure('var without a name');
+    case 'local':
+      return name ? applySteps(scope.local(name), steps.slice(1), env) : failure('local without a name');
+    case 'each':
+      return scope.each ? applySteps(scope.each, steps, env) : failure('each outside for_each');
+    case 'count':
+      return scope.count ? applySteps(scope.count, steps, env) : failure('count outside count');
+    case 'path':
+    case 'terraform':
+    case 'self':
+      return unknown(`${root}.${name ?? ''} is not evaluated statically`);
+  }
+  const ref = scope.reference(root, steps, env);
+  if (ref) {
+    return applySteps(ref.value, steps.slice(ref.used), env);
+  }
+  return unknown(`${root} is not a known reference`);
+}
+
+/** Applies `.attr` and `[key]` steps to a value. */
+export function applySteps(v: Val, steps: TraversalStep[], env: Env): Val {
+  let cur = v;
+  for (const step of steps) {
+    if (cur.t === 'unknown') {
+      return cur;
+    }
+    let key: string | undefined;
+    if (step.kind === 'attr') {
+      key = step.name;
+    } else {
+      const k = evaluate(step.key, env);
+      if (k.t === 'unknown') {
+        return k;
+      }
+      if (cur.t === 'list') {
+        const i = k.t === 'num' ? k.v : Number(asString(k));
+        const item = Number.isInteger(i) ? cur.items[i] : undefined;
+        if (!item) {
+          return failure(`index ${asString(k) ?? '?'} is out of range`);
+        }
+        cur = inherit(cur, item);
+        continue;
+      }
+      key = asString(k);
+    }
+    if (cur.t !== 'map' || key === undefined) {
+      return failure(`cannot read "${key ?? '?'}" here`);
+    }
+    const next = cur.entries.get(key);
+    if (!next) {
+      return failure(`no key "${key}"`);
+    }
+    cur = inherit(cur, next);
+  }
+  return cur;
+}
+
+function call(name: string, args: Expression[], expandFinal: boolean, env: Env): Val {
+  if (name === 'try' || name === 'can') {
+    for (const a of args) {
+      const v = evaluate(a, env);
+      if (name === 'can') {
+        return v.t === 'unknown' ? (v.error ? bool(false) : v) : bool(true);
+      }
+      if (v.t !== 'unknown' || !v.error) {
+        return v;
+      }
+    }
+    return failure('try() found no argument without errors');
+  }
+  const vals = args.map((a) => evaluate(a, env));
+  if (expandFinal && vals.length > 0) {
+    const last = vals.pop()!;
+    if (last.t === 'unknown') {
+      return last;
+    }
+    vals.push(...(last.t === 'list' ? last.items : []));
+  }
+  return callFunction(name, vals);
+}
+
+function binary(op: string, a: Val, b: Val): Val {
+  if (op === '&&' || op === '||') {
+    // Short-circuit on a known side, as far as the result is decided.
+    if (a.t === 'bool' && a.v === (op === '||')) {
+      return bool(a.v);
+    }
+    if (b.t === 'bool' && b.v === (op === '||')) {
+      return bool(b.v);
+    }
+  }
+  const u = firstUnknown([a, b]);
+  if (u) {
+    return u;
+  }
+  switch (op) {
+    case '==':
+    case '!=': {
+      const eq = equals(a, b);
+      return eq === undefined ? unknown('comparison of unknown values') : bool(op === '==' ? eq : !eq);
+    }
+    case '&&':
+    case '||':
+      return a.t === 'bool' && b.t === 'bool'
+        ? bool(op === '&&' ? a.v && b.v : a.v || b.v)
+        : failure('logic on non-bools');
+  }
+  const x = a.t === 'num' ? a.v : Number(asString(a));
+  const y = b.t === 'num' ? b.v : Number(asString(b));
+  if (!Number.isFinite(x) || !Number.isFinite(y)) {
+    return failure(`${op} of non-numbers`);
+  }
+  switch (op) {
+    case '<':
+      return bool(x < y);
+    case '>':
+      return bool(x > y);
+    case '<=':
+      return bool(x <= y);
+    case '>=':
+      return bool(x >= y);
+    case '+':
+      return num(x + y);
+    case '-':
+      return num(x - y);
+    case '*':
+      return num(x * y);
+    case '/':
+      return y === 0 ? failure('division by zero') : num(x / y);
+    default:
+      return y === 0 ? failure('modulo by zero') : num(x % y);
+  }
+}
+
+function forExpr(expr: Extract<Expression, { kind: 'for' }>, env: Env): Val {
+  const coll = evaluate(expr.collection, env);
+  if (coll.t === 'unknown') {
+    return coll;
+  }
+  const entries = entriesOf(coll);
+  if (!entries) {
+    return failure('for over a non-collection');
+  }
+  const items: Val[] = [];
+  const out = new Map<string, Val>();
+  for (const [k, v] of entries.slice(0, MAX_ITEMS)) {
+    const bound = new Map(env.bound ?? []);
+    bound.set(expr.valueVar, v);
+    if (expr.keyVar) {
+      bound.set(expr.keyVar, k);
+    }
+    const inner = { ...env, bound };
+    if (expr.condition) {
+      const c = evaluate(expr.condition, inner);
+      if (c.t !== 'bool') {
+        return c.t === 'unknown' ? c : failure('for condition is not a bool');
+      }
+      if (!c.v) {
+        continue;
+      }
+    }
+    const value = evaluate(expr.valueExpr, inner);
+    if (!expr.objectForm) {
+      items.push(value);
+      continue;
+    }
+    const key = expr.keyExpr ? evaluate(expr.keyExpr, inner) : k;
+    const ks = asString(key);
+    if (ks === undefined) {
+      return key.t === 'unknown' ? key : failure('for key is not a string');
+    }
+    if (expr.grouping) {
+      const group = out.get(ks);
+      out.set(ks, list(group?.t === 'list' ? [...group.items, value] : [value]));
+    } else {
+      out.set(ks, value);
+    }
+  }
+  return expr.objectForm ? map(out) : list(items);
+}

@@ -1,0 +1,199 @@
+import type { DataClass } from '../../model';
+
+/**
+ * Which Terraform resource types are global services (CAL003) and which hold customer data (decides
+ * CAL001's severity).
+ *
+ * Global: the service is not pinned to a region even though the provider configuration names one —
+ * CloudFront, Route 53 hosted zones and records, IAM, WAF Classic (global) and WAFv2 with
+ * `scope = "CLOUDFRONT"`, Global Accelerator, Organizations, Shield Advanced; Azure Front Door, CDN,
+ * public and private DNS, Traffic Manager, role and policy assignments, Entra ID (azuread); Google
+ * Cloud DNS, the global load-balancing pieces (global addresses and forwarding rules, URL maps,
+ * target proxies, backend services and buckets, SSL certificates, health checks), VPC networks and
+ * firewall rules, IAM, projects and folders.
+ *
+ * Customer data: anything that stores or processes what users put in it — object and file storage,
+ * databases, caches, queues and streams, logs, backups and snapshots, disks, key and secret stores,
+ * container registries, and compute (instances, functions, clusters) whose memory and disks hold it.
+ * The match is on words of the type name so that new resource types of those families are covered;
+ * everything else (networking, IAM, policies, monitoring rules) holds configuration only.
+ */
+
+const GLOBAL_PREFIXES = [
+  'aws_cloudfront_',
+  'aws_iam_',
+  'aws_waf_',
+  'aws_globalaccelerator_',
+  'aws_organizations_',
+  'aws_shield_',
+  'aws_route53_zone',
+  'aws_route53_record',
+  'aws_route53_health_check',
+  'aws_route53_delegation_set',
+  'aws_route53_traffic_policy',
+  'aws_route53domains_',
+  'aws_budgets_',
+  'aws_ce_',
+  'azurerm_frontdoor',
+  'azurerm_cdn_',
+  'azurerm_dns_',
+  'azurerm_private_dns_',
+  'azurerm_traffic_manager_',
+  'azurerm_role_',
+  'azurerm_policy_',
+  'azurerm_management_group',
+  'azurerm_subscription',
+  'azuread_',
+  'google_dns_',
+  'google_compute_global_',
+  'google_compute_url_map',
+  'google_compute_target_http',
+  'google_compute_target_ssl_proxy',
+  'google_compute_target_tcp_proxy',
+  'google_compute_target_grpc_proxy',
+  'google_compute_backend_service',
+  'google_compute_backend_bucket',
+  'google_compute_ssl_certificate',
+  'google_compute_managed_ssl_certificate',
+  'google_compute_ssl_policy',
+  'google_compute_health_check',
+  'google_compute_http_health_check',
+  'google_compute_https_health_check',
+  'google_compute_security_policy',
+  'google_compute_network',
+  'google_compute_firewall',
+  'google_compute_route',
+  'google_project',
+  'google_folder',
+  'google_organization_',
+  'google_service_account',
+  'google_billing_',
+];
+
+/** Words that mark a global IAM binding in any provider (`google_storage_bucket_iam_member`). */
+const GLOBAL_WORDS = ['iam'];
+
+/** Exceptions: regional despite a global-looking prefix. */
+const REGIONAL_EXCEPTIONS = ['google_compute_network_endpoint_group', 'google_compute_network_attachment'];
+
+const DATA_WORDS = new Set([
+  'bucket',
+  'object',
+  's3',
+  'storage',
+  'blob',
+  'share',
+  'file',
+  'efs',
+  'fsx',
+  'filestore',
+  'db',
+  'database',
+  'rds',
+  'aurora',
+  'dynamodb',
+  'sql',
+  'mssql',
+  'mysql',
+  'postgresql',
+  'mariadb',
+  'cosmosdb',
+  'spanner',
+  'bigtable',
+  'bigquery',
+  'firestore',
+  'datastore',
+  'redshift',
+  'documentdb',
+  'docdb',
+  'neptune',
+  'keyspaces',
+  'timestream',
+  'mongodb',
+  'redis',
+  'memcache',
+  'elasticache',
+  'memorystore',
+  'cache',
+  'opensearch',
+  'elasticsearch',
+  'search',
+  'queue',
+  'sqs',
+  'sns',
+  'pubsub',
+  'kinesis',
+  'firehose',
+  'msk',
+  'kafka',
+  'eventhub',
+  'servicebus',
+  'stream',
+  'log',
+  'logs',
+  'logging',
+  'backup',
+  'snapshot',
+  'volume',
+  'disk',
+  'ebs',
+  'kms',
+  'key',
+  'vault',
+  'secret',
+  'secretsmanager',
+  'ecr',
+  'registry',
+  'artifact',
+  'instance',
+  'vm',
+  'machine',
+  'server',
+  'droplet',
+  'lambda',
+  'function',
+  'cluster',
+  'eks',
+  'kubernetes',
+  'container',
+  'ecs',
+  'app',
+  'batch',
+  'glue',
+  'sagemaker',
+  'dataproc',
+  'dataflow',
+  'datalake',
+  'synapse',
+  'workspace',
+  'notebook',
+  'ai',
+  'cognitive',
+  'openai',
+  'vertex',
+]);
+
+/** `google_storage_bucket` → `['storage', 'bucket']`: the words after the provider prefix. */
+function words(type: string): string[] {
+  return type.split('_').slice(1);
+}
+
+/** Whether `type` is a global service; `scope` is WAFv2's `scope` argument when known. */
+export function isGlobalType(type: string, scope?: string): boolean {
+  if (type.startsWith('aws_wafv2_')) {
+    return scope?.toUpperCase() === 'CLOUDFRONT';
+  }
+  if (REGIONAL_EXCEPTIONS.some((p) => type.startsWith(p))) {
+    return false;
+  }
+  return GLOBAL_PREFIXES.some((p) => type.startsWith(p)) || words(type).some((w) => GLOBAL_WORDS.includes(w));
+}
+
+/** Whether a resource type holds customer data. */
+export function dataClassOf(type: string): DataClass {
+  const ws = words(type);
+  if (ws.includes('iam') || ws.includes('policy') || ws.includes('role')) {
+    return 'no-customer-data';
+  }
+  return ws.some((w) => DATA_WORDS.has(w)) ? 'customer-data' : 'no-customer-data';
+}

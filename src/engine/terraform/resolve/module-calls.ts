@@ -1,0 +1,147 @@
+import type { ModuleCallDecl, ModuleConfig } from '../config/module-config';
+import { fileFor } from '../config/module-config';
+import type { VarSource } from '../config/var-files';
+import { evaluate } from '../eval/evaluate';
+import { type Val, unknown, withStep } from '../eval/values';
+import { type Expression, literalString, traversalToPath } from '../parser';
+import { join } from '../../workspace/paths';
+import type { Instance } from './instances';
+import { ModuleInstance, type ProviderConfig } from './module-instance';
+
+/** Arguments of a module block that are not input variables. */
+const META = new Set(['source', 'version', 'providers', 'for_each', 'count', 'depends_on']);
+
+/** Whether a module source is a local path (the only kind Terraform reads straight from disk). */
+export function isLocalSource(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../');
+}
+
+/** The directory a module call loads, if we have it: a local path, or a registry module installed by `terraform init`. */
+export function moduleDir(parent: ModuleInstance, call: ModuleCallDecl): string | undefined {
+  if (!call.source) {
+    return undefined;
+  }
+  if (isLocalSource(call.source)) {
+    return join(parent.cfg.dir, call.source);
+  }
+  return parent.ws.installed.get([...parent.keyPath, call.name].join('.'));
+}
+
+/** `aws.eu` from a reference, or from a string in HCL JSON (where references are written as strings). */
+export function providerRef(expr: Expression): string | undefined {
+  const lit = literalString(expr);
+  if (lit !== undefined) {
+    return /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)?$/.test(lit) ? lit : undefined;
+  }
+  const path = traversalToPath(expr);
+  return path && path.length <= 2 && path.every((p) => typeof p === 'string') ? path.join('.') : undefined;
+}
+
+/** An empty configuration for a provider that has no `provider` block: it still exists, with no arguments. */
+export function impliedProvider(owner: ModuleInstance, localName: string): ProviderConfig {
+  return { providerType: owner.cfg.requiredProviders.get(localName) ?? localName, owner, via: [] };
+}
+
+/**
+ * The provider configurations a child module sees. With a `providers` map, exactly those (renamed);
+ * without one, every default (non-aliased) configuration of the parent. The child's own `provider`
+ * blocks (legacy modules) are added afterwards by the instance itself.
+ */
+function childProviders(parent: ModuleInstance, call: ModuleCallDecl): Map<string, ProviderConfig> {
+  const out = new Map<string, ProviderConfig>();
+  const attr = call.block.body.attributes.find((a) => a.name === 'providers');
+  const file = attr ? fileFor(parent.cfg, attr, call) : call.file;
+  if (attr?.expr.kind === 'object') {
+    for (const item of attr.expr.items) {
+      const childKey = providerRef(item.key) ?? (item.key.kind === 'literal' ? String(item.key.value) : undefined);
+      const parentKey = providerRef(item.value);
+      if (!childKey || !parentKey) {
+        continue;
+      }
+      const pc = parent.providers.get(parentKey) ?? impliedProvider(parent, parentKey.split('.')[0]);
+      const step = {
+        description: `providers = { ${childKey} = ${parentKey} } in module "${call.name}"`,
+        location: { file, range: item.range },
+      };
+      out.set(childKey, { ...pc, via: [step, ...pc.via] });
+    }
+    return out;
+  }
+  for (const [key, pc] of parent.providers) {
+    if (!key.includes('.')) {
+      const step = {
+        description: `provider "${key}" inherited by module "${call.name}"`,
+        location: { file: call.file, range: call.block.typeRange },
+      };
+      out.set(key, { ...pc, via: [step, ...pc.via] });
+    }
+  }
+  return out;
+}
+
+/** Adds a module's own `provider` blocks (legacy shared modules, and the root module). */
+export function addOwnProviders(inst: ModuleInstance): void {
+  for (const p of inst.cfg.providers) {
+    const key = p.alias ? `${p.localName}.${p.alias}` : p.localName;
+    inst.providers.set(key, {
+      providerType: inst.cfg.requiredProviders.get(p.localName) ?? p.localName,
+      decl: p,
+      owner: inst,
+      via: [],
+    });
+  }
+}
+
+function inputsFor(parent: ModuleInstance, call: ModuleCallDecl, inst: Instance<undefined>): Map<string, VarSource> {
+  const inputs = new Map<string, VarSource>();
+  for (const a of call.block.body.attributes) {
+    if (META.has(a.name)) {
+      continue;
+    }
+    const file = fileFor(parent.cfg, a, call);
+    inputs.set(a.name, () =>
+      withStep(evaluate(a.expr, parent.env(file, inst)), {
+        description: `module input ${a.name} of module "${call.name}"${inst.suffix}`,
+        location: { file, range: a.range },
+      }),
+    );
+  }
+  return inputs;
+}
+
+/**
+ * Instances to analyse: the expansion, or when `for_each`/`count` is unknown one opaque instance in
+ * which `each` and `count` are that unknown (so its resources are still listed, their region unknown).
+ */
+export function knownOrOpaque(expanded: Instance<undefined>[] | Val): Instance<undefined>[] {
+  return Array.isArray(expanded) ? expanded : [{ suffix: '', each: expanded, count: expanded, value: undefined }];
+}
+
+/** The instances of a module call, each a {@link ModuleInstance} with its inputs and providers. */
+export function childInstances(parent: ModuleInstance, call: ModuleCallDecl): Instance<ModuleInstance>[] | Val {
+  const dir = moduleDir(parent, call);
+  const cfg: ModuleConfig | undefined = dir ? parent.ws.modules.get(dir) : undefined;
+  if (!cfg) {
+    return unknown(
+      call.source && !isLocalSource(call.source)
+        ? `module "${call.name}" comes from "${call.source}", which is not installed (run terraform init)`
+        : `module "${call.name}" has no readable source directory`,
+    );
+  }
+  const expanded = knownOrOpaque(parent.instancesOf(call));
+  return expanded.map((inst) => {
+    const address = `${parent.address ? `${parent.address}.` : ''}module.${call.name}${inst.suffix}`;
+    const child = new ModuleInstance(
+      parent.ws,
+      cfg,
+      address,
+      [...parent.keyPath, call.name],
+      inputsFor(parent, call, inst),
+      childProviders(parent, call),
+      parent.depth + 1,
+      false,
+    );
+    addOwnProviders(child);
+    return { ...inst, value: child };
+  });
+}

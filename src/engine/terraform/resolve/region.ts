@@ -1,0 +1,181 @@
+import { providerForResourceType, providerForTerraform } from '../../catalog';
+import type { ProvenanceStep, RegionResolution, SourceLocation } from '../../model';
+import type { ResourceDecl } from '../config/module-config';
+import { fileFor } from '../config/module-config';
+import { evaluate } from '../eval/evaluate';
+import type { Val } from '../eval/values';
+import { isGlobalType } from '../knowledge/resource-classes';
+import { regionSpec, zoneToRegion } from '../knowledge/region-attributes';
+import type { Expression, ScopeTraversalExpression } from '../parser';
+import type { Instance } from './instances';
+import { impliedProvider, providerRef } from './module-calls';
+import type { ModuleInstance, ProviderConfig } from './module-instance';
+
+/** Where a resource instance lands, before the catalog is consulted. */
+export interface RegionResult {
+  /** Catalog provider id; undefined when the resource belongs to no cloud the catalog knows. */
+  providerId?: string;
+  providerType: string;
+  region: RegionResolution;
+  regionLocation?: SourceLocation;
+  provenance: ProvenanceStep[];
+  global: boolean;
+}
+
+/** Attributes that name the resource group: its location is metadata, not where a child resource lives. */
+const NOT_PARENTS = new Set(['resource_group_name', 'resource_group_id', 'project', 'depends_on', 'provider']);
+const MAX_PARENT_DEPTH = 6;
+
+/** The provider configuration a resource uses: `provider = x.y`, else the default one of its implied local name. */
+export function providerOf(inst: ModuleInstance, decl: ResourceDecl): { key: string; pc: ProviderConfig } {
+  const attr = decl.block.body.attributes.find((a) => a.name === 'provider');
+  const key = (attr && providerRef(attr.expr)) ?? decl.type.split('_')[0];
+  return { key, pc: inst.providers.get(key) ?? impliedProvider(inst, key.split('.')[0]) };
+}
+
+function describeProvider(key: string, pc: ProviderConfig): string {
+  const name = pc.decl?.localName ?? key.split('.')[0];
+  const alias = pc.decl ? pc.decl.alias : key.split('.')[1];
+  const where = pc.owner.address ? ` in ${pc.owner.address}` : '';
+  return alias ? `provider "${name}" (alias "${alias}")${where}` : `provider "${name}"${where}`;
+}
+
+/** Turns an evaluated region value into a resolution; undefined for null (the argument counts as unset). */
+function fromVal(
+  v: Val,
+  steps: ProvenanceStep[],
+  providerId: string | undefined,
+): Omit<RegionResult, 'providerType' | 'global'> | undefined {
+  const provenance = [...steps, ...v.o.steps];
+  if (v.t === 'null') {
+    return undefined;
+  }
+  if (v.t === 'unknown') {
+    return { providerId, region: { kind: 'unknown', reason: v.reason }, provenance };
+  }
+  if (v.t !== 'str') {
+    return { providerId, region: { kind: 'unknown', reason: 'the region value is not a string' }, provenance };
+  }
+  const parent = providerId ? zoneToRegion(providerId, v.v) : undefined;
+  if (parent) {
+    provenance.push({ description: `"${v.v}" is a zone of region ${parent}` });
+  }
+  return { providerId, region: { kind: 'known', value: parent ?? v.v }, regionLocation: v.o.loc, provenance };
+}
+
+/** A top-level argument that refers to another managed resource of the same provider (the parent of a child resource). */
+function parentReference(
+  inst: ModuleInstance,
+  decl: ResourceDecl,
+): { target: ResourceDecl; expr: ScopeTraversalExpression } | undefined {
+  const prefix = `${decl.type.split('_')[0]}_`;
+  for (const a of decl.block.body.attributes) {
+    if (NOT_PARENTS.has(a.name)) {
+      continue;
+    }
+    let e: Expression = a.expr;
+    while (e.kind === 'parentheses') {
+      e = e.expr;
+    }
+    if (e.kind === 'template' && e.parts.length === 1 && e.parts[0].kind === 'interpolation') {
+      e = e.parts[0].expr;
+    }
+    if (e.kind !== 'scopeTraversal' || !e.root.startsWith(prefix) || e.steps[0]?.kind !== 'attr') {
+      continue;
+    }
+    const target = inst.cfg.byAddress.get(`${e.root}.${e.steps[0].name}`);
+    if (target && target !== decl && !isGlobalType(target.type)) {
+      return { target, expr: e };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Works out the region of one resource instance the way its provider does: the resource's own
+ * region arguments, then (for providers without a provider-level default, and Google) the parent
+ * resource it refers to, then the provider configuration. Never guesses: anything not written
+ * statically is an unknown that says where the value would come from.
+ */
+export function resolveRegion(
+  inst: ModuleInstance,
+  decl: ResourceDecl,
+  ri: Instance<unknown> | undefined,
+  depth = 0,
+): RegionResult {
+  const { key, pc } = providerOf(inst, decl);
+  const providerType = pc.decl
+    ? pc.providerType
+    : (inst.cfg.requiredProviders.get(key.split('.')[0]) ?? pc.providerType);
+  const providerId = (providerForTerraform(providerType) ?? providerForResourceType(decl.type))?.id;
+  const spec = regionSpec(providerType);
+  const body = decl.block.body;
+  const env = inst.env(decl.file, ri);
+  const scopeAttr = body.attributes.find((a) => a.name === 'scope');
+  const scope = scopeAttr ? evaluate(scopeAttr.expr, env) : undefined;
+  if (isGlobalType(decl.type, scope?.t === 'str' ? scope.v : undefined)) {
+    return {
+      providerId,
+      providerType,
+      region: { kind: 'known', value: 'global' },
+      provenance: [{ description: `${decl.type} is a global service, not pinned to a region` }],
+      global: true,
+    };
+  }
+  for (const name of spec.resource) {
+    const a = body.attributes.find((x) => x.name === name);
+    if (!a) {
+      continue;
+    }
+    const file = fileFor(inst.cfg, a, decl);
+    const v = evaluate(a.expr, inst.env(file, ri));
+    const r = fromVal(v, [{ description: `${name} argument`, location: { file, range: a.range } }], providerId);
+    if (r) {
+      return { ...r, providerType, global: false };
+    }
+  }
+  if ((spec.provider.length === 0 || providerType.startsWith('google')) && depth < MAX_PARENT_DEPTH) {
+    const parent = parentReference(inst, decl);
+    if (parent) {
+      const picked = inst.pickInstance(parent.target, parent.expr.steps.slice(1), env);
+      if (!('value' in picked)) {
+        const r = resolveRegion(inst, parent.target, picked.instance, depth + 1);
+        const label = `${parent.target.type}.${parent.target.name}${picked.instance?.suffix ?? ''}`;
+        const step = {
+          description: `follows its parent ${label}`,
+          location: { file: decl.file, range: parent.expr.range },
+        };
+        return { ...r, provenance: [step, ...r.provenance], global: false };
+      }
+    }
+  }
+  const pdecl = pc.decl;
+  if (pdecl) {
+    for (const name of spec.provider) {
+      const a = pdecl.block.body.attributes.find((x) => x.name === name);
+      if (!a) {
+        continue;
+      }
+      const file = fileFor(pc.owner.cfg, a, pdecl);
+      const v = evaluate(a.expr, pc.owner.env(file));
+      const step = {
+        description: describeProvider(key, pc),
+        location: { file: pdecl.file, range: pdecl.block.typeRange },
+      };
+      const r = fromVal(v, [...pc.via, step], providerId);
+      if (r) {
+        return { ...r, providerType, global: false };
+      }
+    }
+  }
+  const provStep = pdecl
+    ? [{ description: describeProvider(key, pc), location: { file: pdecl.file, range: pdecl.block.typeRange } }]
+    : [];
+  return {
+    providerId,
+    providerType,
+    region: { kind: 'unknown', reason: spec.unset },
+    provenance: [...pc.via, ...provStep],
+    global: false,
+  };
+}

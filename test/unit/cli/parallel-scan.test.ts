@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { nodeFs } from '../../../src/cli/node-fs';
+import { parallelScan, partition } from '../../../src/cli/parallel-scan';
+import {
+  buildReportData,
+  defaultAnalyzers,
+  defaultConfig,
+  Engine,
+  paths,
+  toJson,
+  type AnalysisUnit,
+} from '../../../src/engine';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+
+describe('parallel scan', () => {
+  it('balances units between shares and keeps plan order within a share', () => {
+    const unit = (key: string): AnalysisUnit => ({ language: 'terraform', key, files: [key] });
+    const sizes = new Map([
+      ['a', 100],
+      ['b', 10],
+      ['c', 60],
+      ['d', 50],
+    ]);
+    const shares = partition(['a', 'b', 'c', 'd'].map(unit), sizes, 2);
+    assert.deepEqual(
+      shares.map((s) => s.map((u) => u.key)),
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    );
+  });
+
+  it('gives the same report with worker threads as in-process', async () => {
+    const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cal-par-'));
+    for (let i = 0; i < 12; i++) {
+      const region = ['eu-central-1', 'eu-west-1', 'us-east-1'][i % 3];
+      fs.mkdirSync(path.join(dir, `m${i}`));
+      fs.writeFileSync(
+        path.join(dir, `m${i}`, 'main.tf'),
+        `provider "aws" {\n  region = "${region}"\n}\n\nresource "aws_s3_bucket" "b${i}" {}\n`,
+      );
+    }
+    const scan = async (jobs: number) => {
+      const engine = new Engine({
+        fs: nodeFs,
+        analyzers: defaultAnalyzers(),
+        displayPath: (p) => paths.relative(dir, p),
+      });
+      const result = await parallelScan({
+        engine,
+        roots: [dir],
+        cwd: dir,
+        cacheBytes: 1 << 20,
+        jobs,
+        minParallelBytes: 0,
+        workerFile: path.join(ROOT, 'dist/scan-worker.js'),
+        sizeOf: async (p) => (await nodeFs.stat(p))?.size ?? 0,
+        run: { config: defaultConfig() },
+      });
+      return toJson(buildReportData(result, dir));
+    };
+    try {
+      const one = await scan(1);
+      const two = await scan(2);
+      assert.equal(two, one);
+      assert.equal(JSON.parse(one).resources.length, 12);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
