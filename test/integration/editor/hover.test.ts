@@ -41,7 +41,8 @@ describe('hovers', () => {
     assert.doesNotMatch(text, /CLOUD Act Lens/);
   });
 
-  it('opens the full explanation of a region', async () => {
+  it('opens the full explanation of a region', async function () {
+    this.timeout(90_000); // the first markdown document activates the markdown extension
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('cloudActLens.explainRegion', {
       provider: 'aws',
       region: 'eu-central-1',
@@ -49,6 +50,7 @@ describe('hovers', () => {
     assert.ok(doc, 'a document is returned');
     assert.match(doc.getText(), /Frankfurt/);
     assert.match(doc.getText(), /## Legal note/);
+    assert.equal(doc.isDirty, false, 'read-only: closing never asks to save');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
