@@ -7,7 +7,17 @@ import type { FilesChanged, WorkspaceAnalysis, WorkspaceScan } from './workspace
 
 const DEBOUNCE_MS = 500;
 const SKIPPED_SCHEMES = new Set(['output', 'git', 'untitled', 'vscode-userdata', 'debug', 'vscode-settings']);
-const IAC_SUFFIXES = ['.tf', '.tofu', '.tf.json', '.tofu.json', '.tfvars', '.tfvars.json', '.bicep', '.bicepparam'];
+const IAC_SUFFIXES = [
+  '/terragrunt.hcl',
+  '.tf',
+  '.tofu',
+  '.tf.json',
+  '.tofu.json',
+  '.tfvars',
+  '.tfvars.json',
+  '.bicep',
+  '.bicepparam',
+];
 
 /** Whether a document is one we analyse: IaC by name, or a JSON file that declares an ARM deployment schema. */
 export function isCandidate(doc: vscode.TextDocument): boolean {

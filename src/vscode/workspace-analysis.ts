@@ -40,7 +40,7 @@ export interface FilesChanged {
   deleted: vscode.Uri[];
 }
 
-const WATCH_GLOB = '**/{*.tf,*.tofu,*.tfvars,*.bicep,*.bicepparam,*.json,*.jsonc,.cloud-act-lens.json}';
+const WATCH_GLOB = '**/{terragrunt.hcl,*.tf,*.tofu,*.tfvars,*.bicep,*.bicepparam,*.json,*.jsonc,.cloud-act-lens.json}';
 const WATCH_DEBOUNCE_MS = 300;
 
 /**
