@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { diagnosticCode, open, ours, restore, waitForDiagnostics, workspaceFile } from './helpers';
+import { diagnosticCode, open, ours, replaceText, restore, waitForDiagnostics, workspaceFile } from './helpers';
 
 interface Expected {
   open: string[];
@@ -17,7 +17,7 @@ const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-const FIXTURES = ['tf', 'tf/closed', 'tfvar', 'json', 'bicep'];
+const FIXTURES = ['tf', 'tf/closed', 'tfvar', 'tfvars', 'json', 'bicep'];
 
 describe('diagnostics for fixture folders', () => {
   for (const dir of FIXTURES) {
@@ -112,6 +112,33 @@ describe('diagnostics for fixture folders', () => {
       await restore(vars, original);
     }
     await waitForDiagnostics(main.uri, (ds) => ds.some((d) => /Germany/.test(d.message)), 'CAL001 for Germany again');
+  });
+
+  it('re-evaluates main.tf when terraform.tfvars changes', async () => {
+    const main = await open('tfvars/main.tf');
+    await waitForDiagnostics(main.uri, (ds) => ds.some((d) => /Ireland/.test(d.message)), 'CAL001 for Ireland');
+    const tfvars = await open('tfvars/terraform.tfvars');
+    const original = tfvars.getText();
+    try {
+      await replaceText(tfvars, 'eu-west-1', 'us-east-1');
+      await waitForDiagnostics(main.uri, (ds) => ds.length === 0, 'no CAL001 once the value is a U.S. region');
+    } finally {
+      await restore(tfvars, original);
+    }
+    await waitForDiagnostics(main.uri, (ds) => ds.some((d) => /Ireland/.test(d.message)), 'CAL001 for Ireland again');
+  });
+
+  it('re-evaluates main.bicep when its .bicepparam file changes', async () => {
+    const main = await open('bicepparam/main.bicep');
+    await waitForDiagnostics(main.uri, (ds) => ds.some((d) => /Germany/.test(d.message)), 'CAL001 for Germany');
+    const params = await open('bicepparam/main.bicepparam');
+    const original = params.getText();
+    try {
+      await replaceText(params, 'germanywestcentral', 'swedencentral');
+      await waitForDiagnostics(main.uri, (ds) => ds.some((d) => /Sweden/.test(d.message)), 'CAL001 for Sweden');
+    } finally {
+      await restore(params, original);
+    }
   });
 
   it('keeps workspace diagnostics for a file that is not open', async () => {

@@ -34,6 +34,21 @@ describe('hovers', () => {
     assert.match(text, /Customer data/);
   });
 
+  it('explains a variable default that feeds a region', async () => {
+    const main = await open('tfvar/main.tf');
+    await waitForDiagnostics(main.uri, (ds) => ds.length > 0, 'CAL001');
+    const vars = await open('tfvar/variables.tf');
+    const text = await waitFor(
+      async () => {
+        const t = await hoverText(vars.uri, positionOf(vars, 'eu-central-1', 3));
+        return t.includes('aws_s3_bucket.reports') ? t : undefined;
+      },
+      { description: 'our hover on the variable default' },
+    );
+    assert.match(text, /Germany/);
+    assert.match(text, /§ 2713/);
+  });
+
   it('adds nothing where there is no resource or region', async () => {
     const doc = await open('tf/main.tf');
     await waitForDiagnostics(doc.uri, (ds) => ds.length > 0, 'CAL001');
