@@ -15,7 +15,7 @@ function behind(store: FindingsStore, uri: vscode.Uri, d: vscode.Diagnostic): Ar
   const code = codeOf(d);
   const out: Array<[Finding, Placement | undefined]> = [];
   for (const f of store.findings(uri)) {
-    if (f.ruleId === code && !f.suppressed && toRange(f.range).isEqual(d.range) && f.message === d.message) {
+    if (f.ruleId === code && !f.suppressed && toRange(f.range).isEqual(d.range) && d.message.startsWith(f.message)) {
       const p = store.placements(uri).find((x) => x.findings.includes(f));
       out.push([f, p]);
     }

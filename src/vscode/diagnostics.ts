@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ruleDocsUrl, type Finding, type Severity } from '../engine';
+import { legal, ruleDocsUrl, type Finding, type Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import { toRange, type FindingsStore } from './findings-store';
 
@@ -15,7 +15,10 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
  * engine paths (URI paths) lack.
  */
 export function toDiagnostic(f: Finding, base: vscode.Uri): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
+  // The hover shows the diagnostic at once and our hover provider's part a moment later: the citation
+  // in the message means the legal basis is visible even before that part arrives.
+  const message = f.ruleId === 'CAL001' ? `${f.message} ${legal.citationLine()}` : f.message;
+  const d = new vscode.Diagnostic(toRange(f.range), message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.ruleId, target: vscode.Uri.parse(ruleDocsUrl(f.ruleId)) };
   if (f.related.length > 0) {
