@@ -126,22 +126,32 @@ export class FindingsStore implements vscode.Disposable {
    * What the cursor at `pos` in `uri` is on: a resource header, the region value, or a location in the
    * provenance chain (a variable default, a provider block, a parameter), nearest role first.
    */
-  at(uri: vscode.Uri, pos: vscode.Position): { role: 'resource' | 'region' | 'source'; placements: Placement[] } {
+  at(
+    uri: vscode.Uri,
+    pos: vscode.Position,
+  ): { role: 'resource' | 'region' | 'source'; placements: Placement[]; range?: SourceRange } {
     const path = uri.path;
     const own = this.placements(uri).filter((p) => contains(p.headerRange, pos));
     if (own.length > 0) {
-      return { role: 'resource', placements: own };
+      return { role: 'resource', placements: own, range: own[0].headerRange };
     }
     const region: Placement[] = [];
     const source: Placement[] = [];
+    let sourceRange: SourceRange | undefined;
     for (const p of this.allPlacements(uri)) {
       if (p.regionLocation?.file === path && contains(p.regionLocation.range, pos)) {
         region.push(p);
-      } else if (p.provenance.some((s) => s.location?.file === path && contains(s.location.range, pos))) {
+        continue;
+      }
+      const step = p.provenance.find((s) => s.location?.file === path && contains(s.location.range, pos));
+      if (step) {
         source.push(p);
+        sourceRange ??= step.location?.range;
       }
     }
-    return region.length > 0 ? { role: 'region', placements: region } : { role: 'source', placements: source };
+    return region.length > 0
+      ? { role: 'region', placements: region, range: region[0].regionLocation?.range }
+      : { role: 'source', placements: source, range: sourceRange };
   }
 
   /** Open (not accepted) findings of `ruleId` in the whole store. */

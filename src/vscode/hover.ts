@@ -20,7 +20,7 @@ export class HoverFeature implements vscode.HoverProvider {
     if (!isCandidate(doc)) {
       return undefined;
     }
-    const { role, placements } = this.store.at(doc.uri, pos);
+    const { role, placements, range } = this.store.at(doc.uri, pos);
     const p = placements[0];
     if (!p) {
       return undefined;
@@ -37,12 +37,6 @@ export class HoverFeature implements vscode.HoverProvider {
       }),
     );
     md.isTrusted = { enabledCommands: [COMMANDS.explainRegion] };
-    const range =
-      role === 'resource'
-        ? p.headerRange
-        : role === 'region'
-          ? p.regionLocation?.range
-          : p.provenance.find((s) => s.location?.file === doc.uri.path)?.location?.range;
     return new vscode.Hover(
       md,
       range && new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character),
