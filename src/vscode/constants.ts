@@ -4,6 +4,10 @@ export const COMMANDS = {
   exportReport: 'cloudActLens.exportReport',
   explainRegion: 'cloudActLens.explainRegion',
   rescanWorkspace: 'cloudActLens.rescanWorkspace',
+  suppressFinding: 'cloudActLens.suppressFinding',
+  suppressRuleInFile: 'cloudActLens.suppressRuleInFile',
+  acceptInProjectFile: 'cloudActLens.acceptInProjectFile',
+  toggleCodeLens: 'cloudActLens.toggleCodeLens',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'CLOUD Act Lens';

@@ -1,26 +1,55 @@
 import * as vscode from 'vscode';
+import { CodeActionsFeature } from './code-actions';
+import { CodeLensFeature, registerToggleCodeLens } from './code-lens';
 import { COMMANDS } from './constants';
-import { DiagnosticsFeature } from './diagnostics';
+import { DiagnosticsPublisher } from './diagnostics';
+import { registerExplainRegion } from './explain-region';
+import { FindingsStore } from './findings-store';
+import { HoverFeature } from './hover';
+import { LiveAnalysis } from './live-analysis';
+import { StatusBarFeature } from './status-bar';
 import { registerReport } from './report/register-report';
+import { registerSuppressCommands } from './suppress';
 import { WorkspaceAnalysis } from './workspace-analysis';
+
+/** Documents we analyse, for the language features (ARM templates are JSON: checked per document). */
+const SELECTOR: vscode.DocumentSelector = [
+  { language: 'terraform' },
+  { language: 'terraform-vars' },
+  { language: 'bicep' },
+  { language: 'bicep-params' },
+  { language: 'json' },
+  { language: 'jsonc' },
+  { pattern: '**/*.{tf,tofu,tfvars,bicep,bicepparam}' },
+];
 
 /** Composes the features; each is a Disposable registered on the context. */
 export function activate(context: vscode.ExtensionContext): void {
-  const diagnostics = new DiagnosticsFeature();
+  const output = vscode.window.createOutputChannel('CLOUD Act Lens');
   const analysis = new WorkspaceAnalysis();
+  const store = new FindingsStore();
+  const live = new LiveAnalysis(analysis, store, output);
+  const lenses = new CodeLensFeature(store);
   context.subscriptions.push(
-    diagnostics,
+    output,
     analysis,
+    store,
+    new DiagnosticsPublisher(store),
+    live,
+    lenses,
+    new StatusBarFeature(store),
+    vscode.languages.registerHoverProvider(SELECTOR, new HoverFeature(store)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionsFeature(store), {
+      providedCodeActionKinds: CodeActionsFeature.kinds,
+    }),
+    vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
+    ...registerExplainRegion(store),
+    registerToggleCodeLens(),
+    ...registerSuppressCommands(analysis),
+    vscode.commands.registerCommand(COMMANDS.rescanWorkspace, () => live.refreshAll()),
     ...registerReport(context, analysis),
-    vscode.commands.registerCommand(COMMANDS.rescanWorkspace, () => diagnostics.refreshAll()),
-    // Placeholder until the explain feature lands; kept so every contributed command runs.
-    ...[COMMANDS.explainRegion].map((id) =>
-      vscode.commands.registerCommand(id, () =>
-        vscode.window.showInformationMessage(`CLOUD Act Lens: ${id} is not available yet.`),
-      ),
-    ),
   );
-  diagnostics.start();
+  live.start();
 }
 
 export function deactivate(): void {

@@ -1,30 +1,100 @@
 import * as vscode from 'vscode';
-import { defaultAnalyzers, Engine, loadProjectConfig, type RunResult } from '../engine';
-import { readSettings } from './settings';
+import {
+  defaultAnalyzers,
+  Engine,
+  loadProjectConfig,
+  PROJECT_FILE,
+  type AnalysisError,
+  type LensConfig,
+  type RunResult,
+} from '../engine';
+import { readEditorSettings, readSettings } from './settings';
 import { vscodeFs } from './vscode-fs';
 
 export interface FolderScan {
   folder: vscode.WorkspaceFolder;
   result: RunResult;
+  /** Set when the scan stopped because the folder has more supported files than the size limit. */
+  overLimit?: { files: number; limit: number };
 }
 
 export interface WorkspaceScan {
   folders: FolderScan[];
   /** When the scan finished. */
   at: Date;
+  /** Sequence number taken when the scan started: results newer than this win over it. */
+  seq: number;
 }
+
+export interface ScanOptions {
+  /** Apply the `workspaceAnalysis.*` settings: skip disabled folders and stop at the size limit. */
+  auto?: boolean;
+  /** Unsaved texts of open documents, by engine path. */
+  overlays?: (folder: vscode.WorkspaceFolder) => ReadonlyMap<string, string>;
+}
+
+/** Files changed on disk under one folder, batched by the watcher. */
+export interface FilesChanged {
+  folder: vscode.WorkspaceFolder;
+  changed: vscode.Uri[];
+  deleted: vscode.Uri[];
+}
+
+const WATCH_GLOB = '**/{terragrunt.hcl,*.tf,*.tofu,*.tfvars,*.bicep,*.bicepparam,*.json,*.jsonc,.cloud-act-lens.json}';
+const WATCH_DEBOUNCE_MS = 300;
 
 /**
  * Owns the engine instances (one per workspace folder, so that virtual file systems and per-folder
- * settings work) and the latest whole-workspace scan, shared by diagnostics, the status bar and the report.
- * SEED: the editor work extends this (file watcher, size limit, incremental updates).
+ * settings work), the effective configuration per folder (settings with the project file over them),
+ * a file watcher that invalidates the engines' caches, and the latest whole-workspace scan, shared by
+ * diagnostics, the status bar and the report.
  */
 export class WorkspaceAnalysis implements vscode.Disposable {
   private readonly engines = new Map<string, Engine>();
+  private readonly configs = new Map<string, Promise<{ config: LensConfig; errors: AnalysisError[] }>>();
   private readonly emitter = new vscode.EventEmitter<WorkspaceScan>();
+  private readonly filesEmitter = new vscode.EventEmitter<FilesChanged>();
+  private readonly configEmitter = new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.filesEmitter, this.configEmitter];
+  private readonly pending = new Map<string, { changed: Map<string, vscode.Uri>; deleted: Map<string, vscode.Uri> }>();
+  private pendingTimer: NodeJS.Timeout | undefined;
+  private sequence = 0;
   /** Fires after every whole-workspace scan. */
   readonly onDidScan = this.emitter.event;
+  /** Fires (batched) when supported files change on disk; the engines' caches are already invalidated. */
+  readonly onDidChangeFiles = this.filesEmitter.event;
+  /** Fires when the project file or the settings of a folder change (undefined: all folders). */
+  readonly onDidChangeConfig = this.configEmitter.event;
   latest: WorkspaceScan | undefined;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(WATCH_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange((u) => this.onFile(u, false)),
+      watcher.onDidCreate((u) => this.onFile(u, false)),
+      watcher.onDidDelete((u) => this.onFile(u, true)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('cloudActLens')) {
+          this.configs.clear();
+          // Unit results depend on settings such as extra .tfvars files or enabled languages.
+          this.engines.forEach((engine) => engine.invalidate());
+          this.configEmitter.fire(undefined);
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const f of e.removed) {
+          this.engines.delete(f.uri.toString());
+          this.configs.delete(f.uri.toString());
+        }
+      }),
+    );
+  }
+
+  /** A new sequence number; analyses compare them so that an older result never replaces a newer one. */
+  nextSeq(): number {
+    return ++this.sequence;
+  }
 
   engineFor(folder: vscode.WorkspaceFolder): Engine {
     const key = folder.uri.toString();
@@ -40,35 +110,52 @@ export class WorkspaceAnalysis implements vscode.Disposable {
     return engine;
   }
 
+  /** Settings for the folder with `.cloud-act-lens.json` merged over them; cached until either changes. */
+  configFor(folder: vscode.WorkspaceFolder): Promise<{ config: LensConfig; errors: AnalysisError[] }> {
+    const key = folder.uri.toString();
+    let hit = this.configs.get(key);
+    if (!hit) {
+      hit = loadProjectConfig(vscodeFs(folder.uri), folder.uri.path, readSettings(folder.uri)).catch((e: unknown) => ({
+        config: readSettings(folder.uri),
+        errors: [{ file: `${folder.uri.path}/${PROJECT_FILE}`, message: String(e) }],
+      }));
+      this.configs.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Forgets the folder's configuration and cached results, then tells listeners to re-run. */
+  reloadConfig(folder: vscode.WorkspaceFolder): void {
+    this.configs.delete(folder.uri.toString());
+    this.engineFor(folder).invalidate();
+    this.configEmitter.fire(folder);
+  }
+
   /** Scans every workspace folder; reports progress through `progress` and stops on cancellation. */
   async scanAll(
     token?: vscode.CancellationToken,
     progress?: (message: string, increment?: number) => void,
+    options: ScanOptions = {},
   ): Promise<WorkspaceScan> {
+    const seq = this.nextSeq();
     const folders: FolderScan[] = [];
     const abort = new AbortController();
     const sub = token?.onCancellationRequested(() => abort.abort());
     try {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
-        const engine = this.engineFor(folder);
-        const { config, errors } = await loadProjectConfig(
-          vscodeFs(folder.uri),
-          folder.uri.path,
-          readSettings(folder.uri),
-        );
-        const result = await engine.scan([folder.uri.path], {
-          config,
-          root: folder.uri.path,
-          signal: abort.signal,
-          onProgress: ({ done, total, files }) => progress?.(`${folder.name}: ${done}/${total} units, ${files} files`),
-        });
-        result.errors.unshift(...errors);
-        folders.push({ folder, result });
+        if (abort.signal.aborted) {
+          break;
+        }
+        const editor = readEditorSettings(folder.uri);
+        if (options.auto && !editor.workspaceAnalysis) {
+          continue;
+        }
+        folders.push(await this.scanFolder(folder, abort.signal, options, editor.workspaceMaxFiles, progress));
       }
     } finally {
       sub?.dispose();
     }
-    const scan = { folders, at: new Date() };
+    const scan = { folders, at: new Date(), seq };
     if (!abort.signal.aborted) {
       this.latest = scan;
       this.emitter.fire(scan);
@@ -76,7 +163,76 @@ export class WorkspaceAnalysis implements vscode.Disposable {
     return scan;
   }
 
+  private async scanFolder(
+    folder: vscode.WorkspaceFolder,
+    outer: AbortSignal,
+    options: ScanOptions,
+    limit: number,
+    progress?: (message: string, increment?: number) => void,
+  ): Promise<FolderScan> {
+    const engine = this.engineFor(folder);
+    const { config, errors } = await this.configFor(folder);
+    // A folder over the size limit is abandoned as soon as discovery has counted its files.
+    const local = new AbortController();
+    const onOuter = () => local.abort();
+    outer.addEventListener('abort', onOuter);
+    let overLimit: FolderScan['overLimit'];
+    try {
+      const result = await engine.scan([folder.uri.path], {
+        config,
+        root: folder.uri.path,
+        signal: local.signal,
+        overlays: options.overlays?.(folder),
+        onProgress: ({ done, total, files }) => {
+          if (options.auto && files > limit && !overLimit) {
+            overLimit = { files, limit };
+            local.abort();
+          }
+          progress?.(`${folder.name}: ${done}/${total} units, ${files} files`);
+        },
+      });
+      result.errors.unshift(...errors);
+      if (overLimit) {
+        return { folder, result: { ...result, placements: [], findings: [], units: [] }, overLimit };
+      }
+      return { folder, result };
+    } finally {
+      outer.removeEventListener('abort', onOuter);
+    }
+  }
+
+  private onFile(uri: vscode.Uri, deleted: boolean): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) {
+      return;
+    }
+    this.engineFor(folder).invalidate(uri.path);
+    if (uri.path.endsWith(`/${PROJECT_FILE}`)) {
+      this.reloadConfig(folder);
+      return;
+    }
+    const key = folder.uri.toString();
+    const batch = this.pending.get(key) ?? { changed: new Map(), deleted: new Map() };
+    (deleted ? batch.deleted : batch.changed).set(uri.toString(), uri);
+    (deleted ? batch.changed : batch.deleted).delete(uri.toString());
+    this.pending.set(key, batch);
+    clearTimeout(this.pendingTimer);
+    this.pendingTimer = setTimeout(() => this.flush(), WATCH_DEBOUNCE_MS);
+  }
+
+  private flush(): void {
+    const batches = [...this.pending];
+    this.pending.clear();
+    for (const [key, batch] of batches) {
+      const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === key);
+      if (folder) {
+        this.filesEmitter.fire({ folder, changed: [...batch.changed.values()], deleted: [...batch.deleted.values()] });
+      }
+    }
+  }
+
   dispose(): void {
-    this.emitter.dispose();
+    clearTimeout(this.pendingTimer);
+    this.disposables.forEach((d) => d.dispose());
   }
 }

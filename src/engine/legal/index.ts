@@ -43,6 +43,26 @@ export function caseSentences(): string[] {
   ];
 }
 
+/**
+ * The warrant case in one sentence, for hovers: the agreed contempt, the Second Circuit and the Supreme
+ * Court's vacatur as moot (legal-facts.md A1, all CONFIRMED).
+ */
+export function caseSummary(): string {
+  return (
+    'In the Microsoft Ireland warrant case Microsoft agreed in September 2014 to be held in civil contempt so that ' +
+    `it could appeal, won in the Second Circuit (${CASE.secondCircuit}), and the Supreme Court vacated the ` +
+    `judgment as moot after the CLOUD Act (${CASE.supremeCourt}).`
+  );
+}
+
+/** One short sentence pointing to the statute and the case, for places with little room (diagnostic messages). */
+export function citationLine(): string {
+  return (
+    `See ${STATUTE.cite} ("possession, custody, or control", wherever the data is located) and the Microsoft ` +
+    'Ireland warrant case (829 F.3d 197 (2d Cir. 2016), vacated as moot, 138 S. Ct. 1186 (2018)).'
+  );
+}
+
 /** A short legal note for hovers: what applies when a U.S.-controlled operator runs a non-U.S. region. */
 export function shortNote(): string {
   return (

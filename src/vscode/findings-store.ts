@@ -1,0 +1,169 @@
+import * as vscode from 'vscode';
+import type { Finding, Placement, RunResult, SourceRange } from '../engine';
+
+interface Entry {
+  uri: vscode.Uri;
+  /** Sequence number of the analysis that produced this entry. */
+  seq: number;
+  findings: Finding[];
+  placements: Placement[];
+}
+
+export function toRange(r: SourceRange): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+function contains(r: SourceRange, pos: vscode.Position): boolean {
+  return toRange(r).contains(pos);
+}
+
+/**
+ * The latest findings and placements per file, from live analyses of open documents and from
+ * whole-workspace scans alike. Every update carries the sequence number taken when its analysis
+ * started; an entry is only replaced by a result at least as new, so stale results are never shown.
+ */
+export class FindingsStore implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri[]>();
+  /** Fires with the files whose findings changed. */
+  readonly onDidChange = this.emitter.event;
+
+  /**
+   * Takes the result of analysing some units: every file of those units gets the result's findings
+   * (possibly none). `base` maps engine paths back to URIs (scheme and authority of the folder).
+   */
+  update(base: vscode.Uri, result: RunResult, seq: number, accept: (uri: vscode.Uri) => boolean = () => true): void {
+    const files = new Set<string>();
+    for (const unit of result.units) {
+      unit.files.forEach((f) => files.add(f));
+    }
+    result.findings.forEach((f) => files.add(f.file));
+    const changed: vscode.Uri[] = [];
+    for (const file of files) {
+      const uri = base.with({ path: file });
+      const key = uri.toString();
+      const old = this.entries.get(key);
+      if ((old && old.seq > seq) || !accept(uri)) {
+        continue;
+      }
+      this.entries.set(key, {
+        uri,
+        seq,
+        findings: result.findings.filter((f) => f.file === file),
+        placements: result.placements.filter((p) => p.file === file),
+      });
+      changed.push(uri);
+    }
+    if (changed.length > 0) {
+      this.emitter.fire(changed);
+    }
+  }
+
+  /** Forgets a file (closed without workspace analysis, or deleted). */
+  clear(uri: vscode.Uri, seq: number): void {
+    const old = this.entries.get(uri.toString());
+    if (old) {
+      this.entries.delete(uri.toString());
+      this.emitter.fire([uri]);
+    }
+    // Remember the clearing so that an analysis started before it cannot bring the file back.
+    this.entries.set(uri.toString(), { uri, seq, findings: [], placements: [] });
+  }
+
+  /** Forgets every file below `folder` (or everything). */
+  clearAll(folder?: vscode.Uri): void {
+    const prefix = folder ? `${folder.toString().replace(/\/$/, '')}/` : '';
+    const gone = [...this.entries.values()].filter((e) => e.uri.toString().startsWith(prefix)).map((e) => e.uri);
+    gone.forEach((u) => this.entries.delete(u.toString()));
+    if (gone.length > 0) {
+      this.emitter.fire(gone);
+    }
+  }
+
+  findings(uri: vscode.Uri): Finding[] {
+    return this.entries.get(uri.toString())?.findings ?? [];
+  }
+
+  placements(uri: vscode.Uri): Placement[] {
+    return this.entries.get(uri.toString())?.placements ?? [];
+  }
+
+  /** Every placement in the store whose file shares `uri`'s scheme and authority. */
+  *allPlacements(uri?: vscode.Uri): Iterable<Placement> {
+    for (const e of this.entries.values()) {
+      if (!uri || (e.uri.scheme === uri.scheme && e.uri.authority === uri.authority)) {
+        yield* e.placements;
+      }
+    }
+  }
+
+  /** Files (as URIs) whose placements take their region from `path`, other than `path` itself. */
+  dependents(base: vscode.Uri, path: string): vscode.Uri[] {
+    const out = new Map<string, vscode.Uri>();
+    for (const e of this.entries.values()) {
+      if (e.uri.scheme !== base.scheme || e.uri.authority !== base.authority || e.uri.path === path) {
+        continue;
+      }
+      const uses = e.placements.some(
+        (p) => p.regionLocation?.file === path || p.provenance.some((s) => s.location?.file === path),
+      );
+      if (uses) {
+        out.set(e.uri.toString(), e.uri);
+      }
+    }
+    return [...out.values()];
+  }
+
+  /** Known files in the directory `dir` (an engine path) under `base`'s scheme and authority. */
+  filesIn(base: vscode.Uri, dir: string): vscode.Uri[] {
+    return [...this.entries.values()]
+      .filter((e) => e.uri.scheme === base.scheme && e.uri.authority === base.authority)
+      .filter((e) => e.uri.path.slice(0, e.uri.path.lastIndexOf('/')) === dir && e.placements.length > 0)
+      .map((e) => e.uri);
+  }
+
+  /**
+   * What the cursor at `pos` in `uri` is on: a resource header, the region value, or a location in the
+   * provenance chain (a variable default, a provider block, a parameter), nearest role first.
+   */
+  at(
+    uri: vscode.Uri,
+    pos: vscode.Position,
+  ): { role: 'resource' | 'region' | 'source'; placements: Placement[]; range?: SourceRange } {
+    const path = uri.path;
+    const own = this.placements(uri).filter((p) => contains(p.headerRange, pos));
+    if (own.length > 0) {
+      return { role: 'resource', placements: own, range: own[0].headerRange };
+    }
+    const region: Placement[] = [];
+    const source: Placement[] = [];
+    let sourceRange: SourceRange | undefined;
+    for (const p of this.allPlacements(uri)) {
+      if (p.regionLocation?.file === path && contains(p.regionLocation.range, pos)) {
+        region.push(p);
+        continue;
+      }
+      const step = p.provenance.find((s) => s.location?.file === path && contains(s.location.range, pos));
+      if (step) {
+        source.push(p);
+        sourceRange ??= step.location?.range;
+      }
+    }
+    return region.length > 0
+      ? { role: 'region', placements: region, range: region[0].regionLocation?.range }
+      : { role: 'source', placements: source, range: sourceRange };
+  }
+
+  /** Open (not accepted) findings of `ruleId` in the whole store. */
+  count(ruleId: string): number {
+    let n = 0;
+    for (const e of this.entries.values()) {
+      n += e.findings.filter((f) => f.ruleId === ruleId && !f.suppressed).length;
+    }
+    return n;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,92 @@
+// Builds the hover for a placement as plain markdown. No 'vscode' import, so it is unit-tested in Node.
+import { catalog, describeProvenance, type Finding, type Placement } from '../engine';
+import { alternativesLine, code, controlLabel, escapeMarkdown, flag, legalNote, locationText } from './region-facts';
+
+export interface HoverOptions {
+  /** `short` by default in the editor; `full` adds the case history and every alternative. */
+  detail: 'short' | 'full';
+  /** Formats engine paths for the provenance chain (workspace-relative in the editor). */
+  displayPath: (path: string) => string;
+  /** Target of the "more" link (a command URI in the editor); omitted in `full`. */
+  moreUri?: string;
+  /** What the cursor is on: the resource itself, its region value, or a value feeding the region. */
+  role: 'resource' | 'region' | 'source';
+  /** How many other resources the same region value or source feeds. */
+  others?: number;
+}
+
+function findingLine(f: Finding): string {
+  const accepted = f.suppressed
+    ? ` — accepted: ${escapeMarkdown(f.suppressed.reason)}${f.suppressed.expires ? ` (until ${f.suppressed.expires})` : ''}`
+    : '';
+  return `- ${code(f.ruleId)} ${f.severity}${accepted}`;
+}
+
+/** Heading and fact lines for one placement: where it is, who operates it, what it holds, why we think so. */
+function facts(p: Placement, opts: HoverOptions): string[] {
+  const info = p.regionId ? catalog.lookupRegion(p.provider, p.regionId) : undefined;
+  const target = p.instanceKey !== undefined ? `${p.address} [${p.instanceKey}]` : p.address;
+  const lines: string[] = [];
+  const lead = opts.role === 'resource' ? '' : opts.role === 'region' ? 'Region of ' : 'Feeds the region of ';
+  const others = opts.others ? ` and ${opts.others} other resource${opts.others === 1 ? '' : 's'}` : '';
+  lines.push(`**CLOUD Act Lens** · ${lead}${code(target)}${others}`, '');
+  if (p.region.kind === 'unknown') {
+    lines.push(`- **Region:** not determined statically — ${escapeMarkdown(p.region.reason)}`);
+  } else {
+    const name = info ? ` — ${escapeMarkdown(info.region.name)}` : p.regionKnown ? '' : ' — unknown to the catalog';
+    lines.push(`- **Region:** ${code(p.regionId ?? p.region.value)}${name}`);
+    lines.push(`- **Location:** ${escapeMarkdown(locationText(info?.effective, p.country))}`);
+    if (info) {
+      lines.push(`- **Partition / cloud:** ${code(info.effective.partition)}`);
+    }
+  }
+  if (p.operator) {
+    const parent =
+      p.ultimateParent && p.ultimateParent !== p.operator ? `, ultimately controlled by ${p.ultimateParent}` : '';
+    const where = p.controller ? ` (${p.controller})` : '';
+    lines.push(`- **Operator:** ${escapeMarkdown(`${p.operator}${parent}${where}`)}`);
+  }
+  lines.push(`- **Control:** ${escapeMarkdown(controlLabel(p.control, p.provider))}`);
+  lines.push(
+    `- **Customer data:** ${p.dataClass === 'customer-data' ? 'yes, this resource type stores or processes customer data' : 'no, this resource type holds no customer data'}`,
+  );
+  if (p.provenance.length > 0) {
+    lines.push(`- **Region from:** ${escapeMarkdown(describeProvenance(p.provenance, opts))}`);
+  }
+  if (p.findings.length > 0) {
+    lines.push('', '**Findings**', ...p.findings.map(findingLine));
+  }
+  return lines;
+}
+
+/**
+ * The hover for `p`. Short: facts, the statute with its quote, the case in one sentence, citation links,
+ * alternatives in the same country and a "more" link. Full: also the case history and every alternative.
+ */
+export function buildHoverMarkdown(p: Placement, opts: HoverOptions): string {
+  const full = opts.detail === 'full';
+  const lines = facts(p, opts);
+  const operatorCountry = p.regionId ? catalog.lookupRegion(p.provider, p.regionId)?.operator.country : undefined;
+  const note = legalNote(p.control, p.country, operatorCountry, full);
+  if (note.length > 0) {
+    lines.push('', '---', '', ...note.flatMap((l) => [l, '']));
+    lines.pop();
+  }
+  const alt = p.control === 'non-us' ? undefined : alternativesLine(p.country, full ? 50 : 3);
+  if (alt) {
+    lines.push('', alt);
+  }
+  if (!full && opts.moreUri) {
+    lines.push('', `[More about this region…](${opts.moreUri})`);
+  }
+  return lines.join('\n');
+}
+
+/** The code lens title above a resource: `🇩🇪 DE · eu-central-1 · U.S.-controlled (Amazon Web Services)`. */
+export function codeLensTitle(p: Placement): string {
+  if (p.region.kind === 'unknown') {
+    return 'region not determined statically';
+  }
+  const where = p.country ? `${flag(p.country)} ${p.country} · ` : '';
+  return `${where}${p.regionId ?? p.region.value} · ${controlLabel(p.control, p.provider)}`;
+}

@@ -1,0 +1,50 @@
+// Settings take effect without a reload: rule severity, turning a rule off, the code lens.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { open, waitFor, waitForDiagnostics } from './helpers';
+
+const cfg = () => vscode.workspace.getConfiguration('cloudActLens');
+
+describe('settings', () => {
+  afterEach(async () => {
+    await cfg().update('rules.CAL001', undefined, vscode.ConfigurationTarget.Workspace);
+    await cfg().update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('changes the severity of a rule and turns it off', async () => {
+    const doc = await open('settings/main.tf');
+    await waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.some((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+      'a CAL001 warning',
+    );
+    await cfg().update('rules.CAL001', 'error', vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      'an error',
+    );
+    await cfg().update('rules.CAL001', 'off', vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 0, 'no diagnostic with CAL001 off');
+    await cfg().update('rules.CAL001', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.some((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+      'the warning again',
+    );
+  });
+
+  it('shows a code lens above each resource when enabled', async () => {
+    const doc = await open('settings/main.tf');
+    await waitForDiagnostics(doc.uri, (ds) => ds.length > 0, 'CAL001');
+    const lenses = () =>
+      vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
+    const ourLens = (ls: vscode.CodeLens[] | undefined) =>
+      (ls ?? []).find((l) => /eu-west-1/.test(l.command?.title ?? ''));
+    assert.equal(ourLens(await lenses()), undefined, 'off by default');
+    await cfg().update('codeLens.enabled', true, vscode.ConfigurationTarget.Workspace);
+    const lens = await waitFor(async () => ourLens(await lenses()), { description: 'our code lens' });
+    assert.match(lens.command!.title, /IE · eu-west-1 · U\.S\.-controlled \(Amazon Web Services\)/);
+    assert.equal(lens.range.start.line, 4);
+  });
+});

@@ -1,0 +1,7 @@
+provider "aws" {
+  region = var.region
+}
+
+resource "aws_s3_bucket" "reports" {
+  bucket = "reports"
+}

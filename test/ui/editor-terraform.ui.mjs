@@ -1,0 +1,59 @@
+// A person edits Terraform: a squiggle on the region of an S3 bucket in Frankfurt, a hover that cites
+// § 2713 and the Microsoft Ireland case, and a quick fix that accepts the finding with a reason.
+import assert from 'node:assert/strict';
+import { hoverText, openFile, waitForSquiggle } from './helpers.mjs';
+
+/** Folder (relative to test/ui) opened in code-server for this check. */
+export const workspace = 'editor-workspace';
+
+const TIMEOUT = 60_000;
+
+/** @param {import('../run-vscode/run-ui.mjs').UiContext} ctx */
+export default async function editorTerraform({ page, screenshot, log }) {
+  await openFile(page, 'main.tf');
+  const squiggle = await waitForSquiggle(page, 'warning', TIMEOUT);
+  await screenshot('editor-tf-squiggle');
+
+  await hoverText(page, squiggle, TIMEOUT);
+  // The diagnostic shows first; our hover provider's part follows when it is computed.
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: '2713' }).first();
+  await hover.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const text = await hover.innerText();
+  await screenshot('editor-tf-hover');
+  log(`hover: ${text.replace(/\s+/g, ' ').slice(0, 200)}…`);
+  assert.match(text, /CAL001/, 'the diagnostic names the rule');
+  assert.match(text, /Germany/, 'the hover names the country');
+  assert.match(text, /§ 2713/, 'the hover cites the statute');
+  assert.match(text, /possession, custody, or control/, 'the hover quotes the statute');
+  assert.match(text, /829 F\.3d 197/, 'the hover cites the Second Circuit decision');
+  assert.match(text, /138 S\. Ct\. 1186/, 'the hover cites the Supreme Court decision');
+  await page.keyboard.press('Escape');
+
+  // Put the cursor on the squiggle and open the quick fixes (Ctrl+.).
+  const box = await squiggle.boundingBox();
+  assert.ok(box, 'the squiggle is visible');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.keyboard.press('Control+.');
+  const fix = page.locator('.action-widget .monaco-list-row', {
+    hasText: 'Suppress CAL001 for aws_s3_bucket.invoices',
+  });
+  await fix.first().waitFor({ timeout: TIMEOUT });
+  await screenshot('editor-tf-quick-fixes');
+  await fix.first().click();
+
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill('public marketing assets only');
+  await page.keyboard.press('Enter');
+  // The optional expiry date: leave it empty.
+  await page.locator('.quick-input-widget', { hasText: 'Expiry date' }).waitFor({ timeout: TIMEOUT });
+  await page.keyboard.press('Enter');
+
+  await page
+    .locator('.monaco-editor .view-lines', { hasText: 'cloud-act-lens:ignore CAL001 -- public marketing assets only' })
+    .first()
+    .waitFor({ timeout: TIMEOUT });
+  await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'detached', timeout: TIMEOUT });
+  await screenshot('editor-tf-suppressed');
+  log('quick fix inserted the directive and the squiggle went away');
+}

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import type { Placement } from '../../../src/engine';
+import { buildHoverMarkdown, codeLensTitle } from '../../../src/vscode/hover-markdown';
+import { escapeMarkdown, explainRegionMarkdown, flag } from '../../../src/vscode/region-facts';
+
+const loc = (file: string, line: number) => ({
+  file,
+  range: { start: { line, character: 11 }, end: { line, character: 25 } },
+});
+
+function placement(over: Partial<Placement> = {}): Placement {
+  return {
+    language: 'terraform',
+    file: '/ws/main.tf',
+    range: { start: { line: 5, character: 0 }, end: { line: 7, character: 1 } },
+    headerRange: { start: { line: 5, character: 0 }, end: { line: 5, character: 40 } },
+    type: 'aws_s3_bucket',
+    name: 'invoices',
+    address: 'aws_s3_bucket.invoices',
+    module: null,
+    provider: 'aws',
+    region: { kind: 'known', value: 'eu-central-1' },
+    regionLocation: loc('/ws/main.tf', 1),
+    provenance: [
+      { description: 'provider "aws"', location: loc('/ws/main.tf', 1) },
+      { description: 'var.region default', location: loc('/ws/variables.tf', 2) },
+    ],
+    dataClass: 'customer-data',
+    global: false,
+    regionId: 'eu-central-1',
+    country: 'DE',
+    controller: 'US',
+    operator: 'Amazon Web Services, Inc.',
+    ultimateParent: 'Amazon.com, Inc.',
+    control: 'us',
+    regionKnown: true,
+    findings: [],
+    ...over,
+  };
+}
+
+const opts = {
+  detail: 'short' as const,
+  role: 'resource' as const,
+  displayPath: (p: string) => p.replace('/ws/', ''),
+  moreUri: 'command:cloudActLens.explainRegion?x',
+};
+
+describe('hover markdown', () => {
+  it('names the region, country, city, partition, operator and controller', () => {
+    const md = buildHoverMarkdown(placement(), opts);
+    assert.match(md, /`eu-central-1` — Europe \\\(Frankfurt\\\)/);
+    assert.match(md, /Germany \\\(DE\\\), Frankfurt/);
+    assert.match(md, /Partition \/ cloud:\*\* `aws`/);
+    assert.match(md, /Amazon Web Services, Inc\., ultimately controlled by Amazon\.com, Inc\. \\\(US\\\)/);
+    assert.match(md, /U\.S\.-controlled \\\(Amazon Web Services\\\)/);
+    assert.match(md, /Customer data:\*\* yes/);
+  });
+
+  it('shows the provenance chain with workspace-relative paths', () => {
+    const md = buildHoverMarkdown(placement(), opts);
+    assert.match(md, /Region from:\*\* provider "aws" at main\.tf:2 ← var\.region default at variables\.tf:3/);
+  });
+
+  it('cites § 2713 with its quote and the Microsoft Ireland case, with links', () => {
+    const md = buildHoverMarkdown(placement(), opts);
+    assert.match(md, /18 U\.S\.C\. § 2713/);
+    assert.match(md, /possession, custody, or control, regardless of whether/);
+    assert.match(md, /civil contempt/);
+    assert.match(md, /829 F\.3d 197/);
+    assert.match(md, /138 S\. Ct\. 1186/);
+    assert.match(md, /\]\(https:\/\/lexbuild\.dev\/usc\/title-18\/chapter-121\/section-2713\)/);
+    assert.match(md, /\]\(https:\/\/supreme\.justia\.com\/cases\/federal\/us\/584\/17-2\/\)/);
+    assert.doesNotMatch(md, /\bsafe\b|\bimmune\b/i);
+  });
+
+  it('is concise by default with a "more" link, and longer in full', () => {
+    const short = buildHoverMarkdown(placement(), opts);
+    const full = buildHoverMarkdown(placement(), { ...opts, detail: 'full' });
+    assert.match(short, /\[More about this region…\]\(command:cloudActLens\.explainRegion\?x\)/);
+    assert.doesNotMatch(full, /More about this region/);
+    assert.match(full, /Redmond/);
+    assert.ok(full.length > short.length);
+  });
+
+  it('omits the legal note for a U.S. region and for an operator without U.S. control', () => {
+    const us = buildHoverMarkdown(placement({ regionId: 'us-east-1', country: 'US' }), opts);
+    assert.doesNotMatch(us, /2713/);
+    const nonUs = buildHoverMarkdown(placement({ control: 'non-us', controller: 'DE' }), opts);
+    assert.doesNotMatch(nonUs, /2713/);
+  });
+
+  it('explains an unresolved region and escapes what comes from the file', () => {
+    const md = buildHoverMarkdown(
+      placement({
+        region: { kind: 'unknown', reason: 'var.region has no default *and* no tfvars' },
+        regionId: null,
+        country: null,
+        regionKnown: false,
+        address: 'aws_s3_bucket.x[`evil`]',
+      }),
+      { ...opts, role: 'region', others: 2 },
+    );
+    assert.match(md, /not determined statically — var\.region has no default \\\*and\\\* no tfvars/);
+    assert.match(md, /Region of `` aws_s3_bucket\.x\[`evil`\] `` and 2 other resources/);
+  });
+
+  it('lists accepted findings with their reason', () => {
+    const md = buildHoverMarkdown(
+      placement({
+        findings: [
+          {
+            ruleId: 'CAL001',
+            severity: 'warning',
+            message: 'm',
+            file: '/ws/main.tf',
+            range: placement().headerRange,
+            resource: 'aws_s3_bucket.invoices',
+            related: [],
+            suppressed: { reason: 'public data', expires: '2027-01-01', location: loc('/ws/main.tf', 4) },
+          },
+        ],
+      }),
+      opts,
+    );
+    assert.match(md, /`CAL001` warning — accepted: public data \(until 2027-01-01\)/);
+  });
+});
+
+describe('code lens title and region document', () => {
+  it('shows flag, country code, region and control', () => {
+    assert.equal(codeLensTitle(placement()), '🇩🇪 DE · eu-central-1 · U.S.-controlled (Amazon Web Services)');
+    assert.equal(flag('xx1'), '');
+  });
+
+  it('builds the explain-region document from the catalog', () => {
+    const md = explainRegionMarkdown('aws', 'EU-Central-1');
+    assert.ok(md);
+    assert.match(md, /# Amazon Web Services `eu-central-1`/);
+    assert.match(md, /## Legal note/);
+    assert.match(md, /## Sources/);
+    assert.equal(explainRegionMarkdown('aws', 'mars-north-1'), undefined);
+  });
+
+  it('escapes markdown metacharacters', () => {
+    assert.equal(escapeMarkdown('[a](b) *c*'), '\\[a\\]\\(b\\) \\*c\\*');
+  });
+});
