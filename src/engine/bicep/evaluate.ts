@@ -6,6 +6,9 @@ import { getProp, str, toText, unknown, valuesEqual, withStep, type Value } from
 /** Evaluation through chains of variables and parameters deeper than this gives up (unknown). */
 const MAX_EVAL_DEPTH = 200;
 
+/** Strings and arrays built by evaluation stop being evaluated beyond this size (doubling chains of vars). */
+export const MAX_STRING = 1_000_000;
+
 /** Evaluates an expression statically; what depends on deployment comes back as `unknown` with a reason. */
 export function evaluate(expr: Expr, scope: Scope): Value {
   const fs = scope.fs;
@@ -40,6 +43,9 @@ function evaluateInner(expr: Expr, scope: Scope): Value {
           return v.k === 'unknown' ? v : unknown('an interpolated value is not a string');
         }
         out += t + expr.parts[i + 1];
+        if (out.length > MAX_STRING) {
+          return unknown('the string is too long to evaluate');
+        }
       }
       return str(out, fs.loc(expr.start, expr.end));
     }
@@ -56,6 +62,9 @@ function evaluateInner(expr: Expr, scope: Scope): Value {
           const v = evaluate(item.expr, scope);
           if (v.k !== 'array') {
             return v.k === 'unknown' ? v : unknown('a spread value is not an array');
+          }
+          if (items.length + v.items.length > MAX_STRING) {
+            return unknown('the array is too long to evaluate');
           }
           items.push(...v.items);
         } else {

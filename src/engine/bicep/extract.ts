@@ -9,12 +9,17 @@ import { toText, unknown, withStep, type Value } from './values';
 /** Local modules nested deeper than this are not followed (a cycle is reported before that). */
 const MAX_MODULE_DEPTH = 20;
 
+/** Loops multiplied through modules could list without end: stop at this many instances per template. */
+const MAX_PLACEMENTS = 100_000;
+
 export interface ExtractContext {
   docs: ReadonlyMap<string, ParsedDoc>;
   errors: AnalysisError[];
   /** Appended to every address, e.g. `@prod.bicepparam` when one template is analysed per parameter file. */
   suffix: string;
   out: ExtractedResource[];
+  /** Set once the instance limit was reached (and reported). */
+  truncated?: boolean;
 }
 
 interface ModuleInfo {
@@ -131,6 +136,9 @@ function walkResource(
   mod: ModuleInfo,
   ctx: ExtractContext,
 ): void {
+  if (ctx.truncated) {
+    return;
+  }
   const fs = scope.fs;
   const type = fullType(decl.typeString, parent);
   const info = classifyAzureType(type);
@@ -166,6 +174,16 @@ function walkResource(
     const emit =
       !decl.existing &&
       (region !== undefined || (!info.inheritsLocation && (isGlobal || info.dataClass === 'customer-data')));
+    if (emit && ctx.out.length >= MAX_PLACEMENTS) {
+      if (!ctx.truncated) {
+        ctx.truncated = true;
+        ctx.errors.push({
+          file: fs.doc.path,
+          message: `more than ${MAX_PLACEMENTS} resource instances; the rest are not listed`,
+        });
+      }
+      return;
+    }
     if (emit) {
       const provenance = region?.prov ?? [];
       if (provenance.length === 0 && region?.loc) {
@@ -258,6 +276,9 @@ function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: Extrac
   }
   const name = decl.name.name;
   for (const inst of instances(decl.value, scope)) {
+    if (ctx.truncated) {
+      return;
+    }
     const inputs = new Map<string, Value>();
     const paramsProp = inst.body.properties.find((p) => p.key === 'params');
     if (paramsProp) {

@@ -96,6 +96,10 @@ export function callFunction(rawName: string, args: Value[]): Value {
       return carry(str(v), a0);
     }
     case 'concat': {
+      const size = args.reduce((n, a) => n + (a.k === 'array' ? a.items.length : a.k === 'string' ? a.v.length : 0), 0);
+      if (size > 1_000_000) {
+        return unknown('concat() builds a value too large to evaluate');
+      }
       if (args.every((a) => a.k === 'array')) {
         return { k: 'array', items: args.flatMap((a) => (a.k === 'array' ? a.items : [])) };
       }

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
+import type { AnalysisError, ExtractedResource } from '../../../src/engine';
+import { extractTemplate } from '../../../src/engine/bicep/extract';
+import { LineMap } from '../../../src/engine/bicep/line-map';
+import { parseBicep } from '../../../src/engine/bicep/parser';
 import { memoryFs } from '../helpers/memory-fs';
 
 const MAIN = `param location string = 'westeurope'
@@ -106,5 +110,39 @@ resource ok 'Microsoft.Web/sites@2023-12-01' = {
     const messages = result.errors.map((e) => e.message).join('\n');
     assert.match(messages, /module file not found: \.\/gone\.bicep/);
     assert.match(messages, /refers back to itself/);
+  });
+});
+
+describe('bicep analyzer: bounds', () => {
+  it('stops doubling chains of variables and huge loops instead of exhausting memory', () => {
+    const vars = ["var a0 = 'x'"];
+    for (let i = 1; i <= 40; i++) {
+      vars.push(`var a${i} = '\${a${i - 1}}\${a${i - 1}}'`);
+    }
+    const text = `${vars.join('\n')}
+resource sa 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: a40
+  location: length(a40) > 0 ? 'westeurope' : 'eastus'
+}
+module m './m.bicep' = [for i in range(0, 10000): {
+  name: 'm\${i}'
+}]
+`;
+    const mod = `resource r 'Microsoft.Storage/storageAccounts@2023-05-01' = [for i in range(0, 10000): {
+  name: 'r\${i}'
+  location: 'westeurope'
+}]
+`;
+    const doc = (path: string, t: string) => ({ path, file: parseBicep(t), lines: new LineMap(t) });
+    const docs = new Map([
+      ['/ws/main.bicep', doc('/ws/main.bicep', text)],
+      ['/ws/m.bicep', doc('/ws/m.bicep', mod)],
+    ]);
+    const ctx = { docs, errors: [] as AnalysisError[], suffix: '', out: [] as ExtractedResource[] };
+    extractTemplate(docs.get('/ws/main.bicep')!, new Map(), ctx);
+    assert.equal(ctx.out[0].address, 'sa');
+    assert.equal(ctx.out[0].region.kind, 'unknown');
+    assert.equal(ctx.out.length, 100_000);
+    assert.equal(ctx.errors.filter((e) => /more than 100000 resource instances/.test(e.message)).length, 1);
   });
 });
