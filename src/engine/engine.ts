@@ -67,6 +67,8 @@ export class Engine {
   private readonly dirs = new Map<string, DirEntry[]>();
   private readonly parses = new LruCache<{ text: string; value: unknown }>();
   private readonly unitCache = new Map<string, CachedUnit>();
+  /** Which units exist and what they read; kept across invalidations so edits find their unit. */
+  private readonly unitIndex = new Map<string, { unit: AnalysisUnit; dependencies: string[] }>();
   private readonly pending = new Map<string, Promise<string | undefined>>();
   private readonly displayPath: (path: string) => string;
   private readonly now: () => Date;
@@ -87,6 +89,7 @@ export class Engine {
       this.dirs.clear();
       this.parses.clear();
       this.unitCache.clear();
+      this.unitIndex.clear();
       return;
     }
     this.texts.delete(path);
@@ -171,16 +174,20 @@ export class Engine {
     const analyzers = this.analyzersFor(run.config);
     const chosen = new Map<string, [LanguageAnalyzer, AnalysisUnit]>();
     for (const path of paths) {
-      for (const cached of this.unitCache.values()) {
-        if (cached.unit.files.includes(path) || cached.result.dependencies.includes(path)) {
-          const analyzer = analyzers.find((a) => a.language === cached.unit.language);
+      let known = false;
+      for (const [key, entry] of this.unitIndex) {
+        if (entry.unit.files.includes(path) || entry.dependencies.includes(path)) {
+          const analyzer = analyzers.find((a) => a.language === entry.unit.language);
           if (analyzer) {
-            chosen.set(`${cached.unit.language}:${cached.unit.key}`, [analyzer, cached.unit]);
+            chosen.set(key, [analyzer, entry.unit]);
+            known = true;
           }
         }
       }
       const analyzer = analyzers.find((a) => a.claims(path));
-      if (!analyzer) {
+      // A file that a known unit already covers (a module, a parameter file) is analysed through that
+      // unit only: grouping its directory afresh would treat it as an entry of its own.
+      if (!analyzer || known) {
         continue;
       }
       const ctx = this.context(run, new Set());
@@ -321,6 +328,7 @@ export class Engine {
     }
     result = { ...result, dependencies: [...new Set([...result.dependencies, ...reads])] };
     this.unitCache.set(key, { unit, result });
+    this.unitIndex.set(key, { unit, dependencies: result.dependencies });
     return result;
   }
 

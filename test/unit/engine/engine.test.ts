@@ -78,3 +78,20 @@ resource "aws_s3_bucket" "logs" {}
     assert.match(cal007[0].message, /without a reason/);
   });
 });
+
+describe('engine editor path', () => {
+  it('re-analyses a module file through the unit that uses it, not as an entry of its own', async () => {
+    const fs = memoryFs({
+      '/ws/main.bicep': `module m './modules/m.bicep' = {\n  name: 'm'\n  params: {\n    location: 'westeurope'\n  }\n}\n`,
+      '/ws/modules/m.bicep': `param location string\n\nresource sa 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'sa'\n  location: location\n}\n`,
+    });
+    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    await engine.scan(['/ws'], { config: defaultConfig() });
+    engine.invalidate('/ws/modules/m.bicep');
+    const result = await engine.analyzePaths(['/ws/modules/m.bicep'], { config: defaultConfig() });
+    assert.deepEqual(
+      result.placements.map((p) => [p.address, p.regionId]),
+      [['module.m.sa', 'westeurope']],
+    );
+  });
+});
