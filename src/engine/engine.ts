@@ -97,8 +97,13 @@ export class Engine {
     this.dirs.delete(dirname(path));
     this.dirs.delete(path);
     this.parses.deleteWhere((key) => key.startsWith(`${path}\u0000`));
+    // A file created next to a unit's files (a new .tf in a module) changes that unit too.
+    const dir = dirname(path);
     for (const [key, cached] of this.unitCache) {
-      if (cached.result.dependencies.includes(path) || cached.unit.files.includes(path) || dirname(path) === key) {
+      if (
+        cached.result.dependencies.includes(path) ||
+        cached.unit.files.some((f) => f === path || dirname(f) === dir)
+      ) {
         this.unitCache.delete(key);
       }
     }
@@ -237,10 +242,7 @@ export class Engine {
       const [analyzer, unit] = units[i];
       const result = await this.analyzeUnit(analyzer, unit, run);
       pushAll(errors, result.errors);
-      let unitPlacements = result.resources.map(place);
-      if (run.config.compiledArm === 'prefer-bicep' && unit.language === 'arm' && run.config.languages.bicep) {
-        unitPlacements = await this.dropCompiledArm(unitPlacements);
-      }
+      const unitPlacements = result.resources.map(place);
       for (const p of unitPlacements) {
         p.findings = assess(p, run.config, ruleCtx);
       }
@@ -278,18 +280,6 @@ export class Engine {
     return { kind: 'ok', bytes: await this.opts.fs.readFile(path) };
   }
 
-  /** A compiled `x.json` beside `x.bicep` describes the same resources: keep the Bicep source's. */
-  private async dropCompiledArm(placements: Placement[]): Promise<Placement[]> {
-    const hasSource = new Map<string, boolean>();
-    for (const p of placements) {
-      if (!hasSource.has(p.file)) {
-        const st = await this.opts.fs.stat(p.file.replace(/\.json$/, '.bicep'));
-        hasSource.set(p.file, st?.type === 'file');
-      }
-    }
-    return placements.filter((p) => !hasSource.get(p.file));
-  }
-
   private prefetch(units: Array<[LanguageAnalyzer, AnalysisUnit]>, run: RunOptions): void {
     for (const [, unit] of units) {
       for (const file of unit.files) {
@@ -305,7 +295,8 @@ export class Engine {
     const key = `${unit.language}:${unit.key}`;
     const cached = this.unitCache.get(key);
     const overlaid = (deps: string[]) => run.overlays !== undefined && deps.some((d) => run.overlays!.has(d));
-    if (cached && !overlaid(cached.result.dependencies) && !overlaid(unit.files)) {
+    const sameFiles = cached !== undefined && sameList(cached.unit.files, unit.files);
+    if (cached && sameFiles && !overlaid(cached.result.dependencies) && !overlaid(unit.files)) {
       return cached.result;
     }
     const reads = new Set<string>(unit.files);
@@ -411,6 +402,10 @@ function pushAll<T>(target: T[], items: readonly T[]): void {
   for (const item of items) {
     target.push(item);
   }
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function dedupeErrors(errors: AnalysisError[]): AnalysisError[] {

@@ -95,3 +95,15 @@ describe('engine editor path', () => {
     );
   });
 });
+
+describe('engine invalidation', () => {
+  it('sees a file created in a module after invalidating its path', async () => {
+    const fs = memoryFs({ '/ws/main.tf': MAIN });
+    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    assert.equal((await engine.scan(['/ws'], { config: defaultConfig() })).placements.length, 1);
+    fs.write('/ws/more.tf', 'resource "aws_sqs_queue" "q" {}\n');
+    engine.invalidate('/ws/more.tf');
+    const after = await engine.scan(['/ws'], { config: defaultConfig() });
+    assert.deepEqual(after.placements.map((p) => p.address).sort(), ['aws_s3_bucket.invoices', 'aws_sqs_queue.q']);
+  });
+});

@@ -1,13 +1,18 @@
 import type { DirEntry, EngineFs, FileStat } from '../../../src/engine';
 
 /** An in-memory EngineFs for tests: `files` maps absolute paths to contents. */
-export function memoryFs(files: Record<string, string | Uint8Array>): EngineFs & { reads: string[] } {
+export function memoryFs(
+  files: Record<string, string | Uint8Array>,
+): EngineFs & { reads: string[]; write(path: string, text: string): void } {
   const enc = new TextEncoder();
   const data = new Map(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? enc.encode(v) : v]));
   const isDir = (p: string) => [...data.keys()].some((k) => k.startsWith(p.endsWith('/') ? p : `${p}/`));
   const reads: string[] = [];
   return {
     reads,
+    write(path: string, text: string): void {
+      data.set(path, enc.encode(text));
+    },
     async readFile(path: string): Promise<Uint8Array> {
       reads.push(path);
       const v = data.get(path);
