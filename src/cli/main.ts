@@ -18,6 +18,7 @@ import { HELP, parseArgs, UsageError, type ScanArgs } from './args';
 import { explain } from './explain';
 import { nodeFs } from './node-fs';
 import { parallelScan } from './parallel-scan';
+import { progressLine, wantColor } from './progress';
 
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
@@ -60,7 +61,7 @@ async function scan(args: ScanArgs): Promise<number> {
     displayPath: (p) => paths.relative(cwd, p),
     cacheBytes: CACHE_BYTES,
   });
-  const showProgress = process.stderr.isTTY && !args.output?.startsWith('/dev/');
+  const progress = process.stderr.isTTY && !args.output?.startsWith('/dev/') ? progressLine(process.stderr) : undefined;
   const result = await parallelScan({
     engine,
     roots,
@@ -71,17 +72,13 @@ async function scan(args: ScanArgs): Promise<number> {
     run: {
       config,
       root: firstDir,
-      onProgress: showProgress
-        ? ({ done, total, files }) => process.stderr.write(`\rscanning: ${done}/${total} units, ${files} files`)
-        : undefined,
+      onProgress: progress ? (p) => progress.report(p) : undefined,
     },
   });
-  if (showProgress) {
-    process.stderr.write('\r\x1b[K');
-  }
+  progress?.end();
   result.errors.unshift(...loaded.errors);
   const data = buildReportData(result, cwd);
-  const color = args.color ?? (!args.output && process.stdout.isTTY === true);
+  const color = wantColor(args.color, args.output !== undefined, process.env, process.stdout.isTTY === true);
   const text = FORMATTERS[args.format](data, { color });
   if (args.output) {
     try {

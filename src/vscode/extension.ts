@@ -8,6 +8,7 @@ import { FindingsStore } from './findings-store';
 import { HoverFeature } from './hover';
 import { LiveAnalysis } from './live-analysis';
 import { StatusBarFeature } from './status-bar';
+import { registerReport } from './report/register-report';
 import { registerSuppressCommands } from './suppress';
 import { WorkspaceAnalysis } from './workspace-analysis';
 
@@ -46,12 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerToggleCodeLens(),
     ...registerSuppressCommands(analysis),
     vscode.commands.registerCommand(COMMANDS.rescanWorkspace, () => live.refreshAll()),
-    // Placeholders until the report feature lands; kept so every contributed command runs.
-    ...[COMMANDS.showReport, COMMANDS.exportReport].map((id) =>
-      vscode.commands.registerCommand(id, () =>
-        vscode.window.showInformationMessage(`CLOUD Act Lens: ${id} is not available yet.`),
-      ),
-    ),
+    ...registerReport(context, analysis),
   );
   live.start();
 }

@@ -10,12 +10,17 @@ import { installTools, missingTools, repoRoot, toolPaths } from './install-tools
 
 /** Children still running; killed on any way out of the process (see `killAllOnExit`). */
 const running = new Set();
+/** Temporary folders made by `tempDir`; removed on exit even when a run fails half-way. */
+const temps = new Set();
 
-/** Makes sure that an interrupted or failing run leaves no code-server or browser behind. */
+/** Makes sure that an interrupted or failing run leaves no code-server, browser or temp folder behind. */
 export function killAllOnExit() {
   const killAll = () => {
     for (const child of running) {
       killGroup(child);
+    }
+    for (const dir of temps) {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   };
   process.on('exit', killAll);
@@ -66,9 +71,11 @@ export function freePort() {
   });
 }
 
-/** A fresh temporary folder that `cleanup()` removes again. */
+/** A fresh temporary folder, removed at exit at the latest. */
 export function tempDir(prefix) {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `cal-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cal-${prefix}-`));
+  temps.add(dir);
+  return dir;
 }
 
 /** Runs code-server's CLI once (e.g. to install a .vsix); throws with its output on failure. */

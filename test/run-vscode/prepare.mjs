@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { repoRoot } from './install-tools.mjs';
 
 const HARNESS_SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), 'harness-extension');
+// Compiled by `node esbuild.js --tests` like every other test file.
+const HARNESS_JS = path.join(repoRoot, 'out', 'test', 'run-vscode', 'harness-extension', 'extension.js');
 
 function run(cmd, args) {
   console.log(`[build] $ ${cmd} ${args.join(' ')}`);
@@ -53,8 +55,13 @@ export function listFiles(dir, suffix, out = []) {
  */
 export function packageHarnessExtension(dir) {
   const manifest = JSON.parse(fs.readFileSync(path.join(HARNESS_SRC, 'package.json'), 'utf8'));
+  if (!fs.existsSync(HARNESS_JS)) {
+    throw new Error(`${path.relative(repoRoot, HARNESS_JS)} is missing: run node esbuild.js --tests`);
+  }
   const src = path.join(dir, 'harness-src');
-  fs.cpSync(HARNESS_SRC, src, { recursive: true });
+  fs.mkdirSync(src, { recursive: true });
+  fs.copyFileSync(path.join(HARNESS_SRC, 'package.json'), path.join(src, 'package.json'));
+  fs.copyFileSync(HARNESS_JS, path.join(src, 'extension.js'));
   const vsix = path.join(dir, `${manifest.name}-${manifest.version}.vsix`);
   const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
   const r = spawnSync(

@@ -72,27 +72,36 @@ async function runSuite(suite, ctx) {
       console.log(`    | ${line}`);
     }
   };
-  const server = await startCodeServer({
-    tools: ctx.tools,
-    extensionsDir: ctx.extensionsDir,
-    userDataDir: path.join(tmp, 'user-data'),
-    workspace,
-    env: { CAL_TEST_RESULTS: resultsFile, CAL_TEST_CONFIG: configFile },
-    onOutput: (l) => keep(`[code-server] ${l}`),
-  });
-  const { context } = await openWorkbench(ctx.browser, server.url, { onConsole: (t) => keep(`[page] ${t}`) });
+  let server;
+  let context;
+  let page;
   try {
+    server = await startCodeServer({
+      tools: ctx.tools,
+      extensionsDir: ctx.extensionsDir,
+      userDataDir: path.join(tmp, 'user-data'),
+      workspace,
+      env: { CAL_TEST_RESULTS: resultsFile, CAL_TEST_CONFIG: configFile },
+      onOutput: (l) => keep(`[code-server] ${l}`),
+    });
+    ({ context, page } = await openWorkbench(ctx.browser, server.url, { onConsole: (t) => keep(`[page] ${t}`) }));
     const deadline = Date.now() + Number(process.env.CAL_SUITE_TIMEOUT_MS || 180_000);
     while (!fs.existsSync(resultsFile)) {
       if (Date.now() > deadline) {
-        return { suite, error: 'timed out waiting for the test results', tests: [], log };
+        // What the workbench showed helps to see why (e.g. an activation error notification).
+        const shot = path.join(repoRoot, 'test-results', 'integration', `${suite}-timeout.png`);
+        fs.mkdirSync(path.dirname(shot), { recursive: true });
+        await page.screenshot({ path: shot }).catch(() => {});
+        return { suite, error: `timed out waiting for the test results (screenshot: ${shot})`, tests: [], log };
       }
       await new Promise((r) => setTimeout(r, 250));
     }
     return { suite, ...JSON.parse(fs.readFileSync(resultsFile, 'utf8')), log };
+  } catch (e) {
+    return { suite, error: String(e?.stack ?? e), tests: [], log };
   } finally {
-    await context.close().catch(() => {});
-    server.stop();
+    await context?.close().catch(() => {});
+    server?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -34,24 +34,28 @@ async function runCheck(file, ctx) {
       console.log(`    | ${l}`);
     }
   };
-  const server = await startCodeServer({
-    tools: ctx.tools,
-    extensionsDir: ctx.extensionsDir,
-    userDataDir: path.join(tmp, 'user-data'),
-    workspace,
-    onOutput: (l) => keep(`[code-server] ${l}`),
-  });
-  const { context, page } = await openWorkbench(ctx.browser, server.url, { onConsole: (t) => keep(`[page] ${t}`) });
   const started = Date.now();
+  let server;
+  let context;
+  let page;
   try {
-    await mod.default({
+    server = await startCodeServer({
+      tools: ctx.tools,
+      extensionsDir: ctx.extensionsDir,
+      userDataDir: path.join(tmp, 'user-data'),
+      workspace,
+      onOutput: (l) => keep(`[code-server] ${l}`),
+    });
+    ({ context, page } = await openWorkbench(ctx.browser, server.url, { onConsole: (t) => keep(`[page] ${t}`) }));
+    const check = mod.default({
       page,
       screenshot: (shot) => screenshot(page, SHOTS, shot),
       log: (msg) => console.log(`    ${name}: ${msg}`),
     });
+    await withTimeout(check, Number(process.env.CAL_UI_TIMEOUT_MS || 180_000), `UI check ${name}`);
     return { name, ok: true, ms: Date.now() - started };
   } catch (e) {
-    await page.screenshot({ path: path.join(SHOTS, `${name}-FAILED.png`) }).catch(() => {});
+    await page?.screenshot({ path: path.join(SHOTS, `${name}-FAILED.png`) }).catch(() => {});
     console.log(
       log
         .slice(-30)
@@ -60,10 +64,19 @@ async function runCheck(file, ctx) {
     );
     return { name, ok: false, ms: Date.now() - started, error: String(e?.stack ?? e) };
   } finally {
-    await context.close().catch(() => {});
-    server.stop();
+    await context?.close().catch(() => {});
+    server?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Rejects when `promise` has not settled after `ms`, so a stuck check cannot hang the run. */
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function main() {

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const DEFAULT_TIMEOUT = 30_000;
+// Generous: on a loaded 2-core machine code-server's file search alone can take half a minute.
+const DEFAULT_TIMEOUT = 60_000;
 
 /** Modifier key for shortcuts (code-server in Chromium on Linux uses Control). */
 const MOD = 'Control';
@@ -19,12 +20,22 @@ export async function openFile(page, fileName, timeout = DEFAULT_TIMEOUT) {
   await page.keyboard.press(`${MOD}+P`);
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout });
-  await input.fill(fileName);
-  // Wait for the file to be listed before accepting, or Enter may pick nothing.
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: path.basename(fileName) })
-    .first()
-    .waitFor({ timeout });
+  // Wait for the file to be listed before accepting, or Enter may pick nothing. Quick Open searches
+  // the workspace; when that search is slow to answer, typing again restarts it.
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(fileName) }).first();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await input.fill(fileName);
+    try {
+      await row.waitFor({ timeout: Math.max(1, Math.min(15_000, deadline - Date.now())) });
+      break;
+    } catch (e) {
+      if (Date.now() >= deadline) {
+        throw new Error(`Quick Open did not list ${fileName}: ${e.message}`);
+      }
+      await input.fill('');
+    }
+  }
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: path.basename(fileName) }).waitFor({ timeout });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout });

@@ -20,6 +20,7 @@ import { tencentcloud } from './data/tencent';
 import { upcloud } from './data/upcloud';
 import { vultr } from './data/vultr';
 import { yandex } from './data/yandex';
+import { closest } from './suggest';
 import type { ProviderData, ProviderInfo, RegionInfo, RegionMatch } from './types';
 
 export type { ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source, Entity, LocationKind } from './types';
@@ -187,6 +188,24 @@ export function lookupRegion(providerId: string, raw: string): RegionMatch | und
     ultimateParent: effective.ultimateParent ?? region.ultimateParent ?? data.provider.ultimateParent,
     control,
   };
+}
+
+/**
+ * Region ids of `providerId` spelled like `raw` (a typo or another provider's id), for "did you mean"
+ * hints: up to `limit` locations at most two edits away, nearest first.
+ */
+export function suggestRegions(providerId: string, raw: string, limit = 3): RegionInfo[] {
+  const byName = idx().regions.get(providerId);
+  const key = normaliseRegion(raw);
+  if (!byName || key.length === 0 || key.length > 64) {
+    return [];
+  }
+  return closest(byName, key, key.length < 5 ? 1 : 2, limit);
+}
+
+/** Providers that have a location spelled `raw` (`eu-west-1` → AWS, Alibaba Cloud). */
+export function providersWithRegion(raw: string): ProviderInfo[] {
+  return listProviders().filter((p) => lookupRegion(p.id, raw) !== undefined);
 }
 
 export interface Alternative {

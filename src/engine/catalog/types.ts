@@ -30,8 +30,9 @@ export interface ProviderInfo {
   /** Resource-type prefixes that belong to it (`aws_`, `azurerm_`, ...). */
   resourcePrefixes: string[];
   /**
-   * Letters that, appended to a region id, name an availability zone of it (`eu-central-1a`,
-   * `cn-hangzhou-h`). Such zones are not listed one by one; a lookup resolves them to the region.
+   * Characters that, appended to a region id, name an availability zone of it (`eu-central-1a`,
+   * `cn-hangzhou-h`, Tencent `ap-guangzhou-3`). Such zones are not listed one by one; a lookup
+   * resolves them to the region.
    */
   zoneLetters?: string;
   /** True for Azure: Bicep/ARM resources map here. */

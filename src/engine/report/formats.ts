@@ -1,5 +1,9 @@
+import { toCsv } from './csv';
+import { toHtml } from './html';
 import { toJson } from './json';
+import { toMarkdown } from './markdown';
 import type { ReportData } from './report-data';
+import { toSarif } from './sarif';
 import { toTable } from './table';
 
 export interface FormatOptions {
@@ -13,6 +17,20 @@ export type Formatter = (data: ReportData, opts: FormatOptions) => string;
 export const FORMATTERS: Record<string, Formatter> = {
   table: (data, opts) => toTable(data, { color: opts.color }),
   json: (data) => toJson(data),
+  sarif: (data) => toSarif(data),
+  markdown: (data) => toMarkdown(data),
+  html: (data) => toHtml(data),
+  csv: (data) => toCsv(data),
+};
+
+/** File name extension for each format (used by the export command's save dialog). */
+export const FORMAT_EXTENSIONS: Record<string, string> = {
+  table: 'txt',
+  json: 'json',
+  sarif: 'sarif',
+  markdown: 'md',
+  html: 'html',
+  csv: 'csv',
 };
 
 export function formatNames(): string[] {

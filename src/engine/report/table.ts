@@ -1,4 +1,5 @@
-import { countryName } from '../catalog/countries';
+import { stripControl as clean } from './escape';
+import { buildReportModel, describeRowRule, summarySentence, type ReportRow } from './report-model';
 import type { ReportData } from './report-data';
 
 export interface TableOptions {
@@ -6,66 +7,73 @@ export interface TableOptions {
 }
 
 const SEVERITY_COLOR: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' };
+const BOLD = '\x1b[1m';
+const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
+const MAX_WIDTH = 60;
 
-/** Strips control characters so that names from user files cannot move the cursor or recolour a terminal. */
-function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+function fit(s: string, n: number): string {
+  if (s.length > n) {
+    return s.slice(0, n - 1) + '…';
+  }
+  return s + ' '.repeat(n - s.length);
 }
 
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+function cells(r: ReportRow): string[] {
+  return [
+    `${r.file}:${r.line}`,
+    r.resource,
+    r.provider,
+    r.region ?? '(unresolved)',
+    r.country ?? '-',
+    `${r.operator ?? '?'} → ${r.controller ?? '?'}`,
+    r.rules.map((x) => (x.accepted ? `${x.ruleId} (accepted)` : x.ruleId)).join(', ') || '-',
+  ].map(clean);
 }
 
-/** A plain-text table for terminals, one row per placement, then errors and a summary line. */
+/**
+ * A plain-text table for terminals: one row per placement, then findings, accepted findings, errors and
+ * a summary. Control characters from user files are replaced so that names cannot drive the terminal;
+ * colours only when asked for (stdout is a TTY).
+ */
 export function toTable(data: ReportData, opts: TableOptions): string {
-  const rows: string[][] = [['LOCATION', 'RESOURCE', 'REGION', 'COUNTRY', 'CONTROLLER', 'RULES']];
-  for (const p of data.placements) {
-    const active = p.findings.filter((f) => !f.suppressed).map((f) => f.ruleId);
-    const accepted = p.findings.filter((f) => f.suppressed).map((f) => `${f.ruleId} (accepted)`);
-    rows.push(
-      [
-        `${data.rel(p.file)}:${p.range.start.line + 1}`,
-        p.address,
-        p.regionId ?? '(unresolved)',
-        p.country ? `${p.country} ${countryName(p.country)}` : '-',
-        p.controller ?? '-',
-        [...active, ...accepted].join(', ') || '-',
-      ].map(clean),
-    );
-  }
-  const widths = rows[0].map((_, i) => Math.min(60, Math.max(...rows.map((r) => r[i].length))));
-  const lines = rows.map((r) =>
+  const m = buildReportModel(data);
+  const paint = (code: string, s: string) => (opts.color && code ? `${code}${s}${RESET}` : s);
+  const header = ['LOCATION', 'RESOURCE', 'PROVIDER', 'REGION', 'COUNTRY', 'OPERATOR → CONTROLLER', 'RULES'];
+  const rows = m.rows.map(cells);
+  const widths = header.map((hd, i) => Math.min(MAX_WIDTH, Math.max(hd.length, ...rows.map((r) => r[i].length))));
+  const line = (r: string[]) =>
     r
-      .map((c, i) => pad(c, widths[i]))
+      .map((c, i) => (i === r.length - 1 ? c : fit(c, widths[i])))
       .join('  ')
-      .trimEnd(),
-  );
-  const out = [lines[0], ...lines.slice(1)];
-  const active = data.findings.filter((f) => !f.suppressed);
+      .trimEnd();
+  const out = [paint(BOLD, line(header))];
+  m.rows.forEach((r, i) => out.push(paint(r.severity ? SEVERITY_COLOR[r.severity] : '', line(rows[i]))));
+  const findings = [
+    ...m.rows.flatMap((r) => r.rules.map((x) => ({ r, x }))),
+    ...m.otherFindings.map((x) => ({ r: x, x })),
+  ].sort((a, b) => (a.r.file < b.r.file ? -1 : a.r.file > b.r.file ? 1 : a.r.line - b.r.line));
+  const active = findings.filter(({ x }) => !x.accepted);
   if (active.length > 0) {
-    out.push('', 'FINDINGS');
-    for (const f of active) {
-      const sev = opts.color ? `${SEVERITY_COLOR[f.severity] ?? ''}${f.severity}${RESET}` : f.severity;
-      out.push(
-        clean(
-          `${data.rel(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.ruleId} ${sev}  ${f.message}`,
-        ),
-      );
+    out.push('', paint(BOLD, 'FINDINGS'));
+    for (const { r, x } of active) {
+      const sev = paint(SEVERITY_COLOR[x.severity], x.severity);
+      out.push(`${clean(`${r.file}:${r.line}:${r.column}`)}  ${x.ruleId} ${sev}  ${clean(x.message)}`);
     }
   }
-  if (data.errors.length > 0) {
-    out.push('', 'ERRORS');
-    for (const e of data.errors) {
-      out.push(clean(`${data.rel(e.file)}:${(e.range?.start.line ?? 0) + 1}  ${e.message}`));
+  const accepted = findings.filter(({ x }) => x.accepted);
+  if (accepted.length > 0) {
+    out.push('', paint(BOLD, 'ACCEPTED'));
+    for (const { r, x } of accepted) {
+      out.push(paint(DIM, clean(`${r.file}:${r.line}  ${describeRowRule(x)}`)));
     }
   }
-  const count = (rule: string) => active.filter((f) => f.ruleId === rule).length;
-  out.push(
-    '',
-    `${data.placements.length} resources in ${data.files} files: ${count('CAL001')} in non-U.S. regions of U.S.-controlled operators, ` +
-      `${count('CAL002')} unresolved, ${data.findings.length - active.length} accepted, ${data.errors.length} errors.`,
-  );
+  if (m.errors.length > 0) {
+    out.push('', paint(BOLD, 'ERRORS'));
+    for (const e of m.errors) {
+      out.push(paint(SEVERITY_COLOR.error, clean(`${e.file}:${e.line}  ${e.message}`)));
+    }
+  }
+  out.push('', summarySentence(m.summary));
   return out.join('\n') + '\n';
 }

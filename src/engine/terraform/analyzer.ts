@@ -2,6 +2,7 @@ import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from
 import type { AnalysisError, ExtractedResource } from '../model';
 import { fileKind } from './config/files';
 import { configFilesIn, loadTree } from './config/load-tree';
+import type { GeneratedFile } from './config/module-config';
 import { readTerragrunt } from './config/terragrunt';
 import { type VarSource, rootVarSources } from './config/var-files';
 import { extractResources } from './resolve/extract';
@@ -13,6 +14,7 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
   const errors: AnalysisError[] = [];
   let root = unit.key;
   let inputs = new Map<string, VarSource>();
+  let generated: GeneratedFile[] = [];
   if (unit.files.includes(`${unit.key}/terragrunt.hcl`)) {
     const tg = await readTerragrunt(ctx, `${unit.key}/terragrunt.hcl`);
     errors.push(...tg.errors);
@@ -21,10 +23,14 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
     }
     root = tg.moduleDir;
     inputs = tg.inputs;
+    generated = tg.generated;
   }
   const ownFiles = unit.files.filter((f) => f.startsWith(`${root}/`) && !f.slice(root.length + 1).includes('/'));
-  const rootConfig = ownFiles.filter((f) => fileKind(f) === 'config');
-  const tree = await loadTree(ctx, root, rootConfig.length > 0 ? rootConfig : await configFilesIn(ctx, root));
+  // Terraform always reads the whole directory, even when only one of its files was asked for.
+  const rootConfig = [
+    ...new Set([...ownFiles.filter((f) => fileKind(f) === 'config'), ...(await configFilesIn(ctx, root))]),
+  ];
+  const tree = await loadTree(ctx, root, rootConfig, generated);
   const vars = await rootVarSources(ctx, root);
   errors.push(...vars.errors);
   // Terragrunt passes inputs as TF_VAR_ environment variables: every variables file overrides them.
@@ -33,7 +39,7 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
     errors.push(...cfg.errors);
   }
   const cfg = tree.modules.get(root)!;
-  const inst = new ModuleInstance(tree, cfg, null, [], inputs, new Map(), 0, true);
+  const inst = new ModuleInstance({ ...tree, activeGuards: 0 }, cfg, null, [], inputs, new Map(), 0, true);
   addOwnProviders(inst);
   const resources: ExtractedResource[] = [];
   extractResources(inst, resources);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { evalString, type Scope } from '../../../src/engine/arm/evaluate';
+import { evalString, unitBudget, type Scope } from '../../../src/engine/arm/evaluate';
 import { isExpression, parseExpression } from '../../../src/engine/arm/expression';
 import { str, toPlain, unk, type Val } from '../../../src/engine/arm/value';
 
@@ -10,7 +10,7 @@ function scope(params: Record<string, Val> = {}): Scope {
     loops: [{ name: 'loop', index: 2 }],
     resourceGroup: () => ({ k: 'obj', props: new Map([['location', unk('resource group location')]]) }),
     deployment: () => unk('deployment'),
-    budget: { left: 10000 },
+    budget: unitBudget(10000),
   };
 }
 

@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { alternativesIn, lookupRegion, resolveProvider } from '../../../src/engine/catalog';
+import {
+  alternativesIn,
+  lookupRegion,
+  providersWithRegion,
+  resolveProvider,
+  suggestRegions,
+} from '../../../src/engine/catalog';
 
 /** Country of the location a lookup lands on (the zone's region for zones). */
 function country(provider: string, region: string): string | null | undefined {
@@ -72,6 +78,8 @@ describe('catalog lookups', () => {
     assert.equal(lookupRegion('aws', 'cn-north-1a')?.control, 'licensed-us-technology');
     assert.equal(lookupRegion('alicloud', 'cn-hangzhou-h')?.effective.id, 'cn-hangzhou');
     assert.equal(lookupRegion('alicloud', 'eu-west-1a')?.effective.country, 'GB');
+    assert.equal(lookupRegion('tencentcloud', 'ap-guangzhou-3')?.effective.id, 'ap-guangzhou');
+    assert.equal(lookupRegion('tencentcloud', 'ap-beijing-1')?.region.kind, 'region');
   });
 
   it('knows multi-regions, dual-regions, jurisdictions and logical locations', () => {
@@ -164,5 +172,25 @@ describe('catalog lookups', () => {
     assert.equal(resolveProvider('google-beta')?.id, 'gcp');
     assert.equal(resolveProvider('hcloud')?.id, 'hetzner');
     assert.equal(resolveProvider('nothing'), undefined);
+  });
+});
+
+describe('catalog suggestions', () => {
+  it('suggests the nearest region ids of the same provider for a typo', () => {
+    assert.equal(suggestRegions('aws', 'eu-centrl-1')[0]?.id, 'eu-central-1');
+    assert.equal(suggestRegions('azure', 'westeuroep')[0]?.id, 'westeurope');
+    assert.deepEqual(suggestRegions('aws', 'completely-different'), []);
+    assert.deepEqual(suggestRegions('nope', 'eu-west-1'), []);
+  });
+
+  it('names the providers that have a region id', () => {
+    assert.deepEqual(
+      providersWithRegion('eu-west-1').map((p) => p.id),
+      ['aws', 'alicloud'],
+    );
+    assert.deepEqual(
+      providersWithRegion('westeurope').map((p) => p.id),
+      ['azure'],
+    );
   });
 });

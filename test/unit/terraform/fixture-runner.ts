@@ -40,7 +40,8 @@ export function fixtureCases(): string[] {
   return fs
     .readdirSync(FIXTURES)
     .filter((d) => fs.existsSync(path.join(FIXTURES, d, 'expected.json')))
-    .sort();
+    .sort()
+    .concat(['../example-workspace/terraform']);
 }
 
 export function readExpected(name: string): Expected {

@@ -19,6 +19,8 @@ export const tencentcloud: ProviderData = {
     control: 'non-us',
     terraformProviders: ['tencentcloud'],
     resourcePrefixes: ['tencentcloud_'],
+    // Availability zones are the region id plus a number (`ap-guangzhou-3`).
+    zoneLetters: '123456789',
     sources: [doc],
     asOf,
   },

@@ -26,6 +26,7 @@ export const yandex: ProviderData = {
     ['ru-central1', 'Russia (Moscow region)', 'RU'],
     ['ru-central1-a', 'ru-central1 zone a', 'RU', undefined, zone('ru-central1')],
     ['ru-central1-b', 'ru-central1 zone b', 'RU', undefined, zone('ru-central1')],
+    ['ru-central1-c', 'ru-central1 zone c (retired)', 'RU', undefined, zone('ru-central1')],
     ['ru-central1-d', 'ru-central1 zone d', 'RU', undefined, zone('ru-central1')],
     ['kz1', 'Kazakhstan', 'KZ'],
     ['kz1-a', 'kz1 zone a', 'KZ', undefined, zone('kz1')],

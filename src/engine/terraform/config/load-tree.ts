@@ -1,6 +1,6 @@
 import type { AnalysisContext } from '../../analyzer';
 import { join } from '../../workspace/paths';
-import { type ModuleConfig, loadModule } from './module-config';
+import { type GeneratedFile, type ModuleCallDecl, type ModuleConfig, loadModule } from './module-config';
 import { fileKind } from './files';
 
 /** Registry and Git modules are read only where `terraform init` installed them. */
@@ -44,17 +44,34 @@ async function readInstalled(ctx: AnalysisContext, root: string): Promise<Map<st
  * Loads a root module and every module it calls that we can read: local paths, and registry
  * modules listed in `.terraform/modules/modules.json`. Each directory is loaded once.
  */
-export async function loadTree(ctx: AnalysisContext, root: string, rootFiles?: string[]): Promise<ModuleTree> {
+export async function loadTree(
+  ctx: AnalysisContext,
+  root: string,
+  rootFiles?: string[],
+  generated: GeneratedFile[] = [],
+): Promise<ModuleTree> {
   const tree: ModuleTree = { modules: new Map(), installed: await readInstalled(ctx, root) };
-  const queue: Array<{ dir: string; keyPath: string[]; files?: string[] }> = [
-    { dir: root, keyPath: [], files: rootFiles },
-  ];
+  const queue: Array<{
+    dir: string;
+    keyPath: string[];
+    files?: string[];
+    from?: { cfg: ModuleConfig; call: ModuleCallDecl };
+  }> = [{ dir: root, keyPath: [], files: rootFiles }];
   while (queue.length > 0 && tree.modules.size < MAX_DIRS) {
-    const { dir, keyPath, files } = queue.shift()!;
+    const { dir, keyPath, files, from } = queue.shift()!;
     if (ctx.signal?.aborted) {
       break;
     }
-    const cfg = await loadModule(ctx, dir, files ?? (await configFilesIn(ctx, dir)));
+    const list = files ?? (await configFilesIn(ctx, dir));
+    if (list.length === 0 && dir !== root && from) {
+      // Terraform stops with "Unreadable module directory"; we report it once and analyse the rest.
+      from.cfg.errors.push({
+        file: from.call.file,
+        range: from.call.block.typeRange,
+        message: `module "${from.call.name}": no Terraform files in ${from.call.source ?? dir}`,
+      });
+    }
+    const cfg = await loadModule(ctx, dir, list, dir === root ? generated : []);
     tree.modules.set(dir, cfg);
     if (keyPath.length > 12) {
       continue;
@@ -69,7 +86,7 @@ export async function loadTree(ctx: AnalysisContext, root: string, rootFiles?: s
           ? join(dir, call.source)
           : tree.installed.get(path.join('.'));
       if (target && !tree.modules.has(target) && !queue.some((q) => q.dir === target)) {
-        queue.push({ dir: target, keyPath: path });
+        queue.push({ dir: target, keyPath: path, from: { cfg, call } });
       }
     }
   }

@@ -1,6 +1,6 @@
 import type { AnalysisContext } from '../../analyzer';
 import type { AnalysisError } from '../../model';
-import { type Attribute, type Block, type Body, literalString } from '../parser';
+import { type Attribute, type Block, type Body, type File, literalString } from '../parser';
 import { loadFile, selectConfigFiles } from './files';
 import { mergeBlock } from './override';
 
@@ -31,6 +31,15 @@ export interface ModuleCallDecl extends Decl {
 export interface AttrDecl {
   file: string;
   attr: Attribute;
+}
+
+/** A configuration file written by a tool before Terraform runs (Terragrunt `generate`), parsed already. */
+export interface GeneratedFile {
+  /** File name in the module directory. */
+  name: string;
+  /** Where its text is written (the `terragrunt.hcl`), for locations. */
+  path: string;
+  file: File;
 }
 
 /** One module directory as Terraform loads it: all its files merged, override files applied. */
@@ -188,8 +197,15 @@ function replaceDecl(cfg: ModuleConfig, old: Block, merged: Block): void {
  * {@link selectConfigFiles}), parsed through the engine's cache, with override files merged in.
  * Syntax errors are collected; everything that parsed is kept.
  */
-export async function loadModule(ctx: AnalysisContext, dir: string, claimed: string[]): Promise<ModuleConfig> {
-  const { primary, overrides } = selectConfigFiles(claimed);
+export async function loadModule(
+  ctx: AnalysisContext,
+  dir: string,
+  claimed: string[],
+  generated: GeneratedFile[] = [],
+): Promise<ModuleConfig> {
+  // A generated file replaces the module's file of the same name (Terragrunt writes it into the copy it runs).
+  const replaced = new Set(generated.map((g) => `${dir}/${g.name}`));
+  const { primary, overrides } = selectConfigFiles(claimed.filter((f) => !replaced.has(f)));
   const cfg: ModuleConfig = {
     dir,
     files: [...primary, ...overrides],
@@ -213,6 +229,12 @@ export async function loadModule(ctx: AnalysisContext, dir: string, claimed: str
     cfg.errors.push(...file.errors.map((e) => ({ file: path, range: e.range, message: e.message })));
     for (const block of file.body.blocks) {
       addBlock(cfg, path, block, index);
+    }
+  }
+  for (const g of generated) {
+    cfg.errors.push(...g.file.errors.map((e) => ({ file: g.path, range: e.range, message: e.message })));
+    for (const block of g.file.body.blocks) {
+      addBlock(cfg, g.path, block, index);
     }
   }
   for (const path of overrides) {

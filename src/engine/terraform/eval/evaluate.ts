@@ -218,8 +218,13 @@ function traversal(root: string, steps: TraversalStep[], env: Env): Val {
       return scope.each ? applySteps(scope.each, steps, env) : failure('each outside for_each');
     case 'count':
       return scope.count ? applySteps(scope.count, steps, env) : failure('count outside count');
-    case 'path':
     case 'terraform':
+      return unknown(
+        name === 'workspace'
+          ? 'terraform.workspace is chosen at run time (terraform workspace select, TF_WORKSPACE)'
+          : `terraform.${name ?? ''} is not evaluated statically`,
+      );
+    case 'path':
     case 'self':
       return unknown(`${root}.${name ?? ''} is not evaluated statically`);
   }

@@ -241,7 +241,7 @@ const FUNCTIONS: Record<string, Fn> = {
         return a;
       }
       if (a.t === 'map') {
-        a.entries.forEach((v, k) => out.set(k, v));
+        a.entries.forEach((v, k) => out.set(k, inherit(a, v)));
       } else if (a.t !== 'null') {
         return failure('merge() expects maps');
       }
@@ -257,7 +257,7 @@ const FUNCTIONS: Record<string, Fn> = {
       if (a.t !== 'list') {
         return failure('concat() expects lists');
       }
-      out.push(...a.items);
+      out.push(...a.items.map((v) => inherit(a, v)));
     }
     return list(out);
   },

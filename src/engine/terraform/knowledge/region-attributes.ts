@@ -84,6 +84,11 @@ const SPECS: Record<string, RegionSpec> = {
     provider: ['region'],
     unset: 'the huaweicloud provider sets no region: it comes from HW_REGION_NAME at run time',
   },
+  cloudflare: {
+    resource: ['jurisdiction', 'location'],
+    provider: [],
+    unset: 'the R2 bucket sets no jurisdiction or location hint: Cloudflare places it automatically',
+  },
   yandex: {
     resource: ['zone'],
     provider: ['zone'],

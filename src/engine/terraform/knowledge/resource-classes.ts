@@ -7,10 +7,16 @@ import type { DataClass } from '../../model';
  * Global: the service is not pinned to a region even though the provider configuration names one —
  * CloudFront, Route 53 hosted zones and records, IAM, WAF Classic (global) and WAFv2 with
  * `scope = "CLOUDFRONT"`, Global Accelerator, Organizations, Shield Advanced; Azure Front Door, CDN,
- * public and private DNS, Traffic Manager, role and policy assignments, Entra ID (azuread); Google
+ * public and private DNS, Traffic Manager, role and policy assignments, Entra ID (azuread), Monitor
+ * action groups and metric/activity-log alerts (location "global"), Defender for Cloud settings; Google
  * Cloud DNS, the global load-balancing pieces (global addresses and forwarding rules, URL maps,
  * target proxies, backend services and buckets, SSL certificates, health checks), VPC networks and
- * firewall rules, IAM, projects and folders.
+ * firewall rules, IAM, projects and folders, organisation policies and tags, monitoring and logging
+ * configuration (sinks, metrics, exclusions), Pub/Sub topics and subscriptions and Secret Manager
+ * secrets (global unless a storage or replica policy pins them; we do not read those nested policies);
+ * account-level objects of the smaller clouds that have no location (SSH keys, firewalls,
+ * certificates, DNS domains and records, projects, tags, users); Cloudflare (an edge network) except
+ * R2 buckets, which have a jurisdiction or location hint.
  *
  * Customer data: anything that stores or processes what users put in it — object and file storage,
  * databases, caches, queues and streams, logs, backups and snapshots, disks, key and secret stores,
@@ -44,6 +50,11 @@ const GLOBAL_PREFIXES = [
   'azurerm_management_group',
   'azurerm_subscription',
   'azuread_',
+  'azurerm_monitor_action_group',
+  'azurerm_monitor_metric_alert',
+  'azurerm_monitor_activity_log_alert',
+  'azurerm_monitor_private_link_scope',
+  'azurerm_security_center_',
   'google_dns_',
   'google_compute_global_',
   'google_compute_url_map',
@@ -68,13 +79,79 @@ const GLOBAL_PREFIXES = [
   'google_organization_',
   'google_service_account',
   'google_billing_',
+  'google_org_policy_',
+  'google_tags_tag_',
+  'google_essential_contacts_',
+  'google_monitoring_',
+  'google_logging_metric',
+  'google_logging_project_sink',
+  'google_logging_folder_sink',
+  'google_logging_organization_sink',
+  'google_logging_billing_account_sink',
+  'google_logging_project_exclusion',
+  'google_logging_folder_exclusion',
+  'google_logging_organization_exclusion',
+  'google_logging_folder_settings',
+  'google_logging_organization_settings',
+  'google_cloud_asset_',
+  'google_cloud_quotas_',
+  'google_resource_manager_lien',
+  'google_access_context_manager_',
+  'google_compute_shared_vpc_',
+  'google_compute_project_metadata',
+  'google_compute_external_vpn_gateway',
+  'google_cloud_identity_',
+  'google_kms_autokey_config',
+  'google_service_networking_',
+  'google_network_connectivity_hub',
+  'google_pubsub_topic',
+  'google_pubsub_subscription',
+  'google_pubsub_schema',
+  'google_secret_manager_secret',
+  'hcloud_ssh_key',
+  'hcloud_firewall',
+  'hcloud_certificate',
+  'hcloud_uploaded_certificate',
+  'hcloud_managed_certificate',
+  'hcloud_placement_group',
+  'hcloud_rdns',
+  'hetznerdns_',
+  'digitalocean_ssh_key',
+  'digitalocean_domain',
+  'digitalocean_record',
+  'digitalocean_project',
+  'digitalocean_tag',
+  'digitalocean_firewall',
+  'digitalocean_certificate',
+  'digitalocean_cdn',
+  'linode_sshkey',
+  'linode_domain',
+  'linode_firewall',
+  'linode_user',
+  'linode_token',
+  'vultr_ssh_key',
+  'vultr_dns_',
+  'vultr_firewall_',
+  'vultr_user',
+  'scaleway_account_',
+  'scaleway_iam_',
+  'scaleway_domain_',
+  'cloudflare_',
 ];
 
 /** Words that mark a global IAM binding in any provider (`google_storage_bucket_iam_member`). */
 const GLOBAL_WORDS = ['iam'];
 
 /** Exceptions: regional despite a global-looking prefix. */
-const REGIONAL_EXCEPTIONS = ['google_compute_network_endpoint_group', 'google_compute_network_attachment'];
+const REGIONAL_EXCEPTIONS = [
+  'google_compute_network_endpoint_group',
+  'google_compute_network_attachment',
+  'google_compute_network_firewall_policy_',
+  'google_compute_region_',
+  'google_secret_manager_regional_',
+  'google_tags_location_',
+  'cloudflare_r2_',
+];
 
 const DATA_WORDS = new Set([
   'bucket',
@@ -171,6 +248,23 @@ const DATA_WORDS = new Set([
   'cognitive',
   'openai',
   'vertex',
+  'parameter',
+  'athena',
+  'ses',
+  'email',
+  'cognito',
+  'insights',
+  'beanstalk',
+  'mq',
+  'broker',
+  'topic',
+  'emr',
+  'hdinsight',
+  'databricks',
+  'kusto',
+  'purview',
+  'lightsail',
+  'memorydb',
 ]);
 
 /** `google_storage_bucket` → `['storage', 'bucket']`: the words after the provider prefix. */

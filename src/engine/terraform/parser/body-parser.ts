@@ -33,6 +33,10 @@ export class HclParser extends ExpressionParser {
         }
         this.errorAtToken('unexpected "}" without a matching "{"');
         this.consume();
+      } else if (t === Tok.RBrack || t === Tok.RParen) {
+        // A stray closer: recover() stops before closers it did not open, so consume it here or loop forever.
+        this.errorAtToken(`expected an attribute or a block, found ${this.describeToken()}`);
+        this.consume();
       } else if (t === Tok.Ident) {
         const item = this.parseItem(isFile);
         if (item) {
@@ -41,7 +45,11 @@ export class HclParser extends ExpressionParser {
         }
       } else {
         this.errorAtToken(`expected an attribute or a block, found ${this.describeToken()}`);
+        const before = this.lx.start;
         this.recover(null);
+        if (this.peek() !== Tok.RBrace && this.peek() !== Tok.EOF && this.lx.start === before) {
+          this.consume(); // guarantee progress
+        }
       }
     }
   }

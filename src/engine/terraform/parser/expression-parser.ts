@@ -240,8 +240,9 @@ export abstract class ExpressionParser extends TemplateParser {
         this.errorAtToken(`expected an expression, found ${this.describeToken()}`);
         if (t === Tok.Invalid || t === Tok.Tilde) {
           this.consume();
+          return { kind: 'invalid', ...this.loc(start, this.prevEnd) };
         }
-        return { kind: 'invalid', ...this.loc(start, t === Tok.EOF || t === Tok.Newline ? start : this.prevEnd) };
+        return { kind: 'invalid', ...this.loc(start, start) };
     }
   }
 
@@ -424,6 +425,10 @@ export abstract class ExpressionParser extends TemplateParser {
     let bareKey = false;
     if (key.kind === 'scopeTraversal' && key.steps.length === 0) {
       key = { kind: 'literal', value: key.root, range: key.range, offset: key.offset, endOffset: key.endOffset };
+      bareKey = true;
+    } else if (key.kind === 'literal' && (key.value === null || typeof key.value === 'boolean')) {
+      // A bare `true`, `false` or `null` key names the attribute "true", "false" or "null".
+      key = { ...key, value: this.text.slice(key.offset, key.endOffset) };
       bareKey = true;
     }
     const t = this.peek();

@@ -190,6 +190,9 @@ export abstract class ParserBase {
   }
 
   protected loc(start: number, end: number): NodeBase {
+    if (end < start) {
+      end = start; // after an error the last consumed token may lie before a node's start
+    }
     return { range: this.lines.range(start, end), offset: start, endOffset: end };
   }
 
@@ -234,7 +237,11 @@ export abstract class ParserBase {
             this.consume();
             return Recovery.Closed;
           }
-          return Recovery.Stopped;
+          if (closer !== null || lx.type === Tok.RBrace) {
+            return Recovery.Stopped;
+          }
+          // A stray `)` or `]` on a body line: skip it with the rest of the line.
+          break;
         case Tok.Newline:
           if (depth === 0) {
             if (closer === null) {

@@ -198,9 +198,9 @@ export abstract class TemplateParser extends ParserBase {
       if (i > textStart) {
         this.emitText(scan, parts, buf, textStart, i);
       }
-      scan.atLineStart = stop === 'line';
       switch (stop) {
         case 'line':
+          scan.atLineStart = true;
           continue;
         case 'quote':
           scan.pos = i + 1;
@@ -240,6 +240,7 @@ export abstract class TemplateParser extends ParserBase {
     }
     parts.push(part);
     scan.lastText = part;
+    scan.atLineStart = false;
   }
 
   /** Notes a non-text part for strip markers and heredoc indentation. */

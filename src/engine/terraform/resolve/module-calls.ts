@@ -47,18 +47,24 @@ export function impliedProvider(owner: ModuleInstance, localName: string): Provi
  * without one, every default (non-aliased) configuration of the parent. The child's own `provider`
  * blocks (legacy modules) are added afterwards by the instance itself.
  */
-function childProviders(parent: ModuleInstance, call: ModuleCallDecl): Map<string, ProviderConfig> {
+function childProviders(
+  parent: ModuleInstance,
+  call: ModuleCallDecl,
+  inst: Instance<undefined>,
+): Map<string, ProviderConfig> {
   const out = new Map<string, ProviderConfig>();
   const attr = call.block.body.attributes.find((a) => a.name === 'providers');
   const file = attr ? fileFor(parent.cfg, attr, call) : call.file;
   if (attr?.expr.kind === 'object') {
     for (const item of attr.expr.items) {
       const childKey = providerRef(item.key) ?? (item.key.kind === 'literal' ? String(item.key.value) : undefined);
-      const parentKey = providerRef(item.value);
+      const sel = providerSelection(item.value);
+      const parentKey = sel?.key;
       if (!childKey || !parentKey) {
         continue;
       }
-      const pc = parent.providers.get(parentKey) ?? impliedProvider(parent, parentKey.split('.')[0]);
+      const base = parent.providers.get(parentKey) ?? impliedProvider(parent, parentKey.split('.')[0]);
+      const pc = sel.index ? { ...base, instanceKey: evaluate(sel.index, parent.env(file, inst)) } : base;
       const step = {
         description: `providers = { ${childKey} = ${parentKey} } in module "${call.name}"`,
         location: { file, range: item.range },
@@ -77,6 +83,30 @@ function childProviders(parent: ModuleInstance, call: ModuleCallDecl): Map<strin
     }
   }
   return out;
+}
+
+/**
+ * A provider reference with an optional instance index: `aws.eu`, `aws.by_region[each.key]`
+ * (OpenTofu provider `for_each`), or a string in HCL JSON.
+ */
+export function providerSelection(expr: Expression): { key: string; index?: Expression } | undefined {
+  const key = providerRef(expr);
+  if (key) {
+    return { key };
+  }
+  let e = expr;
+  if (e.kind === 'template' && e.parts.length === 1 && e.parts[0].kind === 'interpolation') {
+    e = e.parts[0].expr;
+  }
+  if (
+    e.kind !== 'scopeTraversal' ||
+    e.steps.length !== 2 ||
+    e.steps[0].kind !== 'attr' ||
+    e.steps[1].kind !== 'index'
+  ) {
+    return undefined;
+  }
+  return { key: `${e.root}.${e.steps[0].name}`, index: e.steps[1].key };
 }
 
 /** Adds a module's own `provider` blocks (legacy shared modules, and the root module). */
@@ -137,7 +167,7 @@ export function childInstances(parent: ModuleInstance, call: ModuleCallDecl): In
       address,
       [...parent.keyPath, call.name],
       inputsFor(parent, call, inst),
-      childProviders(parent, call),
+      childProviders(parent, call, inst),
       parent.depth + 1,
       false,
     );

@@ -1,8 +1,9 @@
 import type { ProvenanceStep } from '../../model';
-import type { ModuleCallDecl, ModuleConfig, ProviderDecl, ResourceDecl } from '../config/module-config';
+import type { Decl, ModuleCallDecl, ModuleConfig, ProviderDecl, ResourceDecl } from '../config/module-config';
 import { fileFor } from '../config/module-config';
 import type { VarSource } from '../config/var-files';
 import { type Env, type Scope, evaluate } from '../eval/evaluate';
+import { applyTypeDefaults } from '../eval/type-defaults';
 import { type Val, failure, unknown, withStep } from '../eval/values';
 import type { TraversalStep } from '../parser';
 import { type Instance, expandInstances, instanceAddress } from './instances';
@@ -19,6 +20,8 @@ export interface ProviderConfig {
   owner: ModuleInstance;
   /** How it reached this module (`providers = { ... }`, inheritance), nearest first. */
   via: ProvenanceStep[];
+  /** For a provider block with `for_each` (OpenTofu): the chosen instance key, or why it is unknown. */
+  instanceKey?: Val;
 }
 
 /** What a whole analysis shares: every loaded module directory, and registry module directories. */
@@ -26,9 +29,12 @@ export interface Workspace {
   modules: Map<string, ModuleConfig>;
   /** `.terraform/modules/modules.json`: module key path (`vpc.subnets`) → directory. */
   installed: Map<string, string>;
+  /** Evaluations in progress across all module instances of this analysis. */
+  activeGuards: number;
 }
 
 const MAX_MODULE_DEPTH = 12;
+const MAX_ACTIVE = 48;
 
 /**
  * One instance of a module (the root, or one key of a module call's `for_each`/`count`), with the
@@ -58,14 +64,20 @@ export class ModuleInstance {
 
   /** Guards an evaluation against cycles (a local or resource that depends on itself). */
   guard<T = Val>(key: string, run: () => T | Val): T | Val {
-    if (this.active.has(key) || this.active.size > 64) {
+    if (this.active.has(key)) {
       return unknown(`${key} refers to itself`);
     }
+    // One budget for the whole analysis, so chains through modules cannot exhaust the stack either.
+    if (this.ws.activeGuards >= MAX_ACTIVE) {
+      return unknown(`the chain of references through ${key} is too long to evaluate`);
+    }
     this.active.add(key);
+    this.ws.activeGuards++;
     try {
       return run();
     } finally {
       this.active.delete(key);
+      this.ws.activeGuards--;
     }
   }
 
@@ -80,6 +92,13 @@ export class ModuleInstance {
   }
 
   private computeVariable(name: string): Val {
+    const v = this.rawVariable(name);
+    const decl = this.cfg.variables.get(name);
+    const type = decl?.block.body.attributes.find((a) => a.name === 'type');
+    return type && decl ? applyTypeDefaults(v, type.expr, this.env(fileFor(this.cfg, type, decl))) : v;
+  }
+
+  private rawVariable(name: string): Val {
     const decl = this.cfg.variables.get(name);
     const input = this.inputs.get(name);
     if (input) {
@@ -209,7 +228,7 @@ export class ModuleInstance {
   }
 
   /** The instances of a resource or module block in this module instance (memoised). */
-  instancesOf(decl: ResourceDecl | ModuleCallDecl): Instance<undefined>[] | Val {
+  instancesOf(decl: Decl): Instance<undefined>[] | Val {
     const hit = this.expansions.get(decl.block);
     if (hit) {
       return hit;

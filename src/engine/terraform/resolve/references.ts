@@ -33,7 +33,7 @@ export function resourceRegionValue(
   ri: Instance<unknown> | undefined,
   attrName: string,
 ): Val | undefined {
-  const { pc } = providerOf(inst, decl);
+  const { pc } = providerOf(inst, decl, ri);
   if (!regionSpec(pc.providerType).resource.includes(attrName)) {
     return undefined;
   }

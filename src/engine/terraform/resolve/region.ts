@@ -2,13 +2,13 @@ import { providerForResourceType, providerForTerraform } from '../../catalog';
 import type { ProvenanceStep, RegionResolution, SourceLocation } from '../../model';
 import type { ResourceDecl } from '../config/module-config';
 import { fileFor } from '../config/module-config';
-import { evaluate } from '../eval/evaluate';
-import type { Val } from '../eval/values';
+import { type Env, evaluate } from '../eval/evaluate';
+import { type Val, render, unknown } from '../eval/values';
 import { isGlobalType } from '../knowledge/resource-classes';
 import { regionSpec, zoneToRegion } from '../knowledge/region-attributes';
 import type { Expression, ScopeTraversalExpression } from '../parser';
 import type { Instance } from './instances';
-import { impliedProvider, providerRef } from './module-calls';
+import { impliedProvider, providerSelection } from './module-calls';
 import type { ModuleInstance, ProviderConfig } from './module-instance';
 
 /** Where a resource instance lands, before the catalog is consulted. */
@@ -27,10 +27,38 @@ const NOT_PARENTS = new Set(['resource_group_name', 'resource_group_id', 'projec
 const MAX_PARENT_DEPTH = 6;
 
 /** The provider configuration a resource uses: `provider = x.y`, else the default one of its implied local name. */
-export function providerOf(inst: ModuleInstance, decl: ResourceDecl): { key: string; pc: ProviderConfig } {
+export function providerOf(
+  inst: ModuleInstance,
+  decl: ResourceDecl,
+  ri?: Instance<unknown>,
+): { key: string; pc: ProviderConfig } {
   const attr = decl.block.body.attributes.find((a) => a.name === 'provider');
-  const key = (attr && providerRef(attr.expr)) ?? decl.type.split('_')[0];
-  return { key, pc: inst.providers.get(key) ?? impliedProvider(inst, key.split('.')[0]) };
+  const sel = attr ? providerSelection(attr.expr) : undefined;
+  const key = sel?.key ?? decl.type.split('_')[0];
+  const pc = inst.providers.get(key) ?? impliedProvider(inst, key.split('.')[0]);
+  return { key, pc: sel?.index ? { ...pc, instanceKey: evaluate(sel.index, inst.env(decl.file, ri)) } : pc };
+}
+
+/** The environment a provider block is evaluated in: with `each` of the chosen instance when it has `for_each`. */
+function providerEnv(pc: ProviderConfig, file: string): Env | Val {
+  const decl = pc.decl!;
+  if (!decl.block.body.attributes.some((a) => a.name === 'for_each')) {
+    return pc.owner.env(file);
+  }
+  const instances = pc.owner.instancesOf(decl);
+  if (!Array.isArray(instances)) {
+    return instances;
+  }
+  const k = pc.instanceKey;
+  if (!k) {
+    return unknown(`provider "${decl.localName}" has for_each but the resource does not choose an instance`);
+  }
+  if (k.t === 'unknown') {
+    return k;
+  }
+  const key = k.t === 'str' ? k.v : k.t === 'num' ? String(k.v) : undefined;
+  const chosen = instances.find((i) => i.key === key);
+  return chosen ? pc.owner.env(file, chosen) : unknown(`provider "${decl.localName}" has no instance [${key ?? '?'}]`);
 }
 
 function describeProvider(key: string, pc: ProviderConfig): string {
@@ -103,7 +131,7 @@ export function resolveRegion(
   ri: Instance<unknown> | undefined,
   depth = 0,
 ): RegionResult {
-  const { key, pc } = providerOf(inst, decl);
+  const { key, pc } = providerOf(inst, decl, ri);
   const providerType = pc.decl
     ? pc.providerType
     : (inst.cfg.requiredProviders.get(key.split('.')[0]) ?? pc.providerType);
@@ -157,9 +185,12 @@ export function resolveRegion(
         continue;
       }
       const file = fileFor(pc.owner.cfg, a, pdecl);
-      const v = evaluate(a.expr, pc.owner.env(file));
+      const penv = providerEnv(pc, file);
+      const v = 'scope' in penv ? evaluate(a.expr, penv) : penv;
+      const k = pc.instanceKey;
+      const suffix = k && k.t !== 'unknown' ? `[${JSON.stringify(render(k))}]` : '';
       const step = {
-        description: describeProvider(key, pc),
+        description: describeProvider(key, pc) + suffix,
         location: { file: pdecl.file, range: pdecl.block.typeRange },
       };
       const r = fromVal(v, [...pc.via, step], providerId);

@@ -1,3 +1,5 @@
-provider "aws" { region = "eu-central-1" }
+provider "aws" {
+  region = "eu-central-1"
+}
 
 resource "aws_s3_bucket" "invoices" {}

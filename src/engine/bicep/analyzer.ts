@@ -1,0 +1,96 @@
+import type { AnalysisUnit, LanguageAnalyzer, UnitResult } from '../analyzer';
+import type { ExtractedResource } from '../model';
+import { basename } from '../workspace/paths';
+import { extractTemplate } from './extract';
+import { loadAll, loadDoc, localModules, usingPath } from './load';
+import { paramFileInputs } from './param-file';
+import { fromCliText, withStep, type Value } from './values';
+
+const isParamFile = (p: string) => p.endsWith('.bicepparam');
+
+/**
+ * Bicep: one unit per entry file (a `.bicep` file that no other scanned file uses as a local module),
+ * with its local modules and the `.bicepparam` files that name it in `using`. A template with several
+ * parameter files is resolved once per parameter file; addresses then end with `@<file>.bicepparam`.
+ */
+export const bicepAnalyzer: LanguageAnalyzer = {
+  language: 'bicep',
+  claims: (path) => path.endsWith('.bicep') || isParamFile(path),
+
+  async units(files, ctx): Promise<AnalysisUnit[]> {
+    const templates = files.filter((f) => !isParamFile(f));
+    const usedAsModule = new Set<string>();
+    for (const f of templates) {
+      const doc = await loadDoc(f, ctx);
+      for (const m of doc ? localModules(doc) : []) {
+        if (m !== f) {
+          usedAsModule.add(m);
+        }
+      }
+    }
+    const paramsOf = new Map<string, string[]>();
+    for (const f of files.filter(isParamFile)) {
+      const doc = await loadDoc(f, ctx);
+      const t = doc && usingPath(doc);
+      if (t) {
+        paramsOf.set(t, [...(paramsOf.get(t) ?? []), f]);
+      }
+    }
+    const entries = templates.filter((f) => !usedAsModule.has(f));
+    for (const t of paramsOf.keys()) {
+      if (!entries.includes(t) && !usedAsModule.has(t)) {
+        entries.push(t);
+      }
+    }
+    const units: AnalysisUnit[] = [];
+    const covered = new Set<string>();
+    const addUnit = async (entry: string) => {
+      const { docs } = await loadAll([entry], ctx);
+      const modules = [...docs.keys()].filter((k) => k !== entry);
+      modules.forEach((m) => covered.add(m));
+      covered.add(entry);
+      units.push({ language: 'bicep', key: entry, files: [entry, ...modules, ...(paramsOf.get(entry) ?? [])] });
+    };
+    for (const entry of entries) {
+      await addUnit(entry);
+    }
+    // Files that only use each other as modules (a cycle) reach no entry: the first of them becomes one.
+    for (const f of templates) {
+      if (!covered.has(f)) {
+        await addUnit(f);
+      }
+    }
+    return units;
+  },
+
+  async analyze(unit, ctx): Promise<UnitResult> {
+    const entry = unit.key;
+    const paramFiles = unit.files.filter(isParamFile);
+    const { docs, errors } = await loadAll([entry, ...paramFiles], ctx);
+    const doc = docs.get(entry);
+    const resources: ExtractedResource[] = [];
+    if (!doc) {
+      return { resources, errors, dependencies: [...docs.keys()] };
+    }
+    const cli = new Map<string, Value>();
+    for (const [name, text] of Object.entries(ctx.config.vars)) {
+      cli.set(name, withStep(fromCliText(text), { description: `--var ${name}` }));
+    }
+    const sets: Array<{ inputs: Map<string, Value>; suffix: string }> = [];
+    for (const pf of paramFiles) {
+      const pdoc = docs.get(pf);
+      if (pdoc) {
+        const inputs = paramFileInputs(pdoc, docs);
+        cli.forEach((v, k) => inputs.set(k, v));
+        sets.push({ inputs, suffix: paramFiles.length > 1 ? `@${basename(pf)}` : '' });
+      }
+    }
+    if (sets.length === 0) {
+      sets.push({ inputs: cli, suffix: '' });
+    }
+    for (const set of sets) {
+      extractTemplate(doc, set.inputs, { docs, errors, suffix: set.suffix, out: resources });
+    }
+    return { resources, errors, dependencies: [...docs.keys()] };
+  },
+};

@@ -1,0 +1,314 @@
+import { classifyAzureType } from '../azure/resource-kinds';
+import type { AnalysisError, ExtractedResource, ProvenanceStep, RegionResolution } from '../model';
+import type { Expr, ModuleDecl, ObjectExpr, ResourceDecl } from './ast';
+import { evaluate } from './evaluate';
+import { localModulePath } from './load';
+import { FileScope, withLocals, type ParsedDoc, type Scope } from './scope';
+import { toText, unknown, withStep, type Value } from './values';
+
+/** Local modules nested deeper than this are not followed (a cycle is reported before that). */
+const MAX_MODULE_DEPTH = 20;
+
+/** Loops multiplied through modules could list without end: stop at this many instances per template. */
+const MAX_PLACEMENTS = 100_000;
+
+export interface ExtractContext {
+  docs: ReadonlyMap<string, ParsedDoc>;
+  errors: AnalysisError[];
+  /** Appended to every address, e.g. `@prod.bicepparam` when one template is analysed per parameter file. */
+  suffix: string;
+  out: ExtractedResource[];
+  /** Set once the instance limit was reached (and reported). */
+  truncated?: boolean;
+}
+
+interface ModuleInfo {
+  /** `module.storage.` or '' at the root. */
+  prefix: string;
+  /** Files of the module chain, to detect cycles. */
+  chain: string[];
+}
+
+interface Instance {
+  scope: Scope;
+  body: ObjectExpr;
+  index?: number;
+  key?: string;
+}
+
+interface ParentInfo {
+  name: string;
+  address: string;
+  type: string;
+  region?: Value;
+  existing: boolean;
+}
+
+/** Resolves every resource of a template (and of its local modules) given the values of its parameters. */
+export function extractTemplate(doc: ParsedDoc, inputs: ReadonlyMap<string, Value>, ctx: ExtractContext): void {
+  walkFile(new FileScope(doc, inputs), { prefix: '', chain: [doc.path] }, ctx);
+}
+
+function walkFile(fs: FileScope, mod: ModuleInfo, ctx: ExtractContext): void {
+  for (const s of fs.doc.file.statements) {
+    if (s.kind === 'resource') {
+      walkResource(s, { fs }, undefined, mod, ctx);
+    } else if (s.kind === 'module') {
+      walkModule(s, { fs }, mod, ctx);
+    }
+  }
+}
+
+/** The instances a resource or module body produces: one per loop value whose condition is not known false. */
+function instances(value: Expr, scope: Scope): Instance[] {
+  const out: Instance[] = [];
+  const add = (body: Expr, s: Scope, index?: number, key?: string) => {
+    let b = body;
+    if (b.kind === 'if') {
+      const c = evaluate(b.cond, s);
+      if (c.k === 'bool' && !c.v) {
+        return;
+      }
+      b = b.body;
+    }
+    if (b.kind === 'object') {
+      out.push({ scope: s, body: b, index, key });
+    }
+  };
+  if (value.kind !== 'for') {
+    add(value, scope);
+    return out;
+  }
+  const iter = evaluate(value.iterable, scope);
+  const loc = scope.fs.loc(value.start, value.iterable.end);
+  if (iter.k === 'array') {
+    iter.items.forEach((item, i) => {
+      const locals = new Map<string, Value>();
+      const key = toText(item) ?? String(i);
+      if (value.item) {
+        const step: ProvenanceStep = { description: `loop value ${JSON.stringify(key)}`, location: loc };
+        locals.set(value.item.name, withStep({ ...item, prov: item.prov ?? iter.prov }, step));
+      }
+      if (value.index) {
+        locals.set(value.index.name, { k: 'number', v: i });
+      }
+      add(value.body, withLocals(scope, locals), i, key);
+    });
+    return out;
+  }
+  const reason =
+    iter.k === 'unknown'
+      ? `it comes from a loop whose values are not known statically (${iter.reason})`
+      : 'it comes from a loop over a value that is not an array';
+  const locals = new Map<string, Value>();
+  for (const id of [value.item, value.index]) {
+    if (id) {
+      locals.set(id.name, unknown(reason));
+    }
+  }
+  add(value.body, withLocals(scope, locals));
+  return out;
+}
+
+/** `blobServices` nested in `Microsoft.Storage/storageAccounts` is `Microsoft.Storage/storageAccounts/blobServices`. */
+function fullType(typeString: string, parent?: ParentInfo): string {
+  const t = typeString.split('@')[0];
+  return parent && !t.includes('/') ? `${parent.type}/${t}` : t;
+}
+
+function resolution(value: Value | undefined, name: string, isGlobal: boolean): RegionResolution {
+  if (!value) {
+    return {
+      kind: 'unknown',
+      reason: isGlobal ? `${name} is a global service and declares no location` : `${name} declares no location`,
+    };
+  }
+  if (value.k === 'string') {
+    return { kind: 'known', value: value.v };
+  }
+  return { kind: 'unknown', reason: value.k === 'unknown' ? value.reason : 'its location is not a string' };
+}
+
+function walkResource(
+  decl: ResourceDecl,
+  scope: Scope,
+  parent: ParentInfo | undefined,
+  mod: ModuleInfo,
+  ctx: ExtractContext,
+): void {
+  if (ctx.truncated) {
+    return;
+  }
+  const fs = scope.fs;
+  const type = fullType(decl.typeString, parent);
+  const info = classifyAzureType(type);
+  const name = decl.name.name;
+  for (const inst of instances(decl.value, scope)) {
+    const props = inst.body.properties;
+    const locProp = props.find((p) => p.key === 'location');
+    const parentProp = props.find((p) => p.key === 'parent');
+    // The parent this resource lives in: the enclosing resource, or the one `parent:` names.
+    const parentRef = parentProp ? resolveParent(parentProp.value, fs) : undefined;
+    const parentName = parentProp ? parentRef?.name : parent?.name;
+    const parentExisting = parentProp ? parentRef?.existing === true : parent?.existing === true;
+    let region: Value | undefined;
+    if (locProp) {
+      region = evaluate(locProp.value, inst.scope);
+    } else if (info.inheritsLocation && !parentExisting) {
+      // A child or extension resource without a location lives where its parent lives: the parent is
+      // the placement (as for ARM templates, see resource-kinds.ts), so this one is not listed.
+      region = undefined;
+    } else if (parentExisting) {
+      const where = parentProp ? fs.loc(parentProp.value.start, parentProp.value.end) : undefined;
+      region = withStep(
+        unknown(`it is placed with its parent ${parentName}, an existing resource whose region is not declared here`),
+        { description: `parent ${parentName}`, location: where },
+      );
+    }
+    let address = parent ? `${parent.address}::${name}` : `${mod.prefix}${name}`;
+    if (inst.index !== undefined) {
+      address += `[${inst.index}]`;
+    }
+    const isGlobal = info.global || (region?.k === 'string' && region.v.toLowerCase() === 'global');
+    // Without a location, only what may hold data or is global is worth listing (not deployments, locks, ...).
+    const emit =
+      !decl.existing &&
+      (region !== undefined || (!info.inheritsLocation && (isGlobal || info.dataClass === 'customer-data')));
+    if (emit && ctx.out.length >= MAX_PLACEMENTS) {
+      if (!ctx.truncated) {
+        ctx.truncated = true;
+        ctx.errors.push({
+          file: fs.doc.path,
+          message: `more than ${MAX_PLACEMENTS} resource instances; the rest are not listed`,
+        });
+      }
+      return;
+    }
+    if (emit) {
+      const provenance = region?.prov ?? [];
+      if (provenance.length === 0 && region?.loc) {
+        provenance.push({ description: `location of ${name}`, location: region.loc });
+      }
+      ctx.out.push({
+        language: 'bicep',
+        file: fs.doc.path,
+        range: fs.doc.lines.range(decl.keywordStart, decl.end),
+        headerRange: fs.doc.lines.range(decl.keywordStart, decl.typeEnd),
+        type,
+        name,
+        address: address + ctx.suffix,
+        module: mod.prefix === '' ? null : mod.prefix.slice(0, -1),
+        provider: 'azure',
+        region: resolution(region, name, isGlobal),
+        regionLocation: region?.k === 'string' ? region.loc : undefined,
+        provenance,
+        dataClass: info.dataClass,
+        global: isGlobal,
+        instanceKey: inst.key,
+      });
+    }
+    for (const child of inst.body.resources) {
+      walkResource(child, inst.scope, { name, address, type, region, existing: decl.existing }, mod, ctx);
+    }
+  }
+}
+
+/**
+ * The location of the resource group a module deploys to: a resource group declared in the calling file
+ * (`scope: rg`), else the caller's own resource group when that is known.
+ */
+function targetResourceGroup(inst: Instance, fs: FileScope): Value | undefined {
+  const scopeProp = inst.body.properties.find((p) => p.key === 'scope');
+  if (!scopeProp) {
+    return fs.resourceGroupLocation;
+  }
+  const e = scopeProp.value;
+  const decl = e.kind === 'ident' ? fs.resources.get(e.name) : undefined;
+  if (!decl || decl.existing || decl.typeString.split('@')[0].toLowerCase() !== 'microsoft.resources/resourcegroups') {
+    return undefined;
+  }
+  const location = evaluate(
+    {
+      kind: 'member',
+      object: e,
+      name: { name: 'location', start: e.start, end: e.end },
+      safe: false,
+      start: e.start,
+      end: e.end,
+    },
+    inst.scope,
+  );
+  return withStep(location, { description: `resource group ${decl.name.name}`, location: fs.loc(e.start, e.end) });
+}
+
+/** The resource a `parent:` value names (`sa`, `sa::blobs`), and whether it or an enclosing one is `existing`. */
+function resolveParent(e: Expr, fs: FileScope): { name: string; existing: boolean } | undefined {
+  if (e.kind === 'ident') {
+    const d = fs.resources.get(e.name);
+    return d && { name: e.name, existing: d.existing };
+  }
+  if (e.kind === 'resourceAccess') {
+    const outer = resolveParent(e.object, fs);
+    return outer && { name: `${outer.name}::${e.name.name}`, existing: outer.existing };
+  }
+  return undefined;
+}
+
+function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: ExtractContext): void {
+  const fs = scope.fs;
+  const path = localModulePath(fs.doc.path, decl.path);
+  if (!path) {
+    return;
+  }
+  const pathLoc = fs.loc(decl.pathStart, decl.pathEnd);
+  const doc = ctx.docs.get(path);
+  if (!doc) {
+    ctx.errors.push({ file: fs.doc.path, range: pathLoc.range, message: `module file not found: ${decl.path}` });
+    return;
+  }
+  if (mod.chain.includes(path) || mod.chain.length > MAX_MODULE_DEPTH) {
+    ctx.errors.push({
+      file: fs.doc.path,
+      range: pathLoc.range,
+      message: `module ${decl.name.name} refers back to itself; not followed`,
+    });
+    return;
+  }
+  const name = decl.name.name;
+  for (const inst of instances(decl.value, scope)) {
+    if (ctx.truncated) {
+      return;
+    }
+    const inputs = new Map<string, Value>();
+    const paramsProp = inst.body.properties.find((p) => p.key === 'params');
+    if (paramsProp) {
+      const pv = paramsProp.value;
+      if (pv.kind === 'object') {
+        for (const sp of pv.spreads) {
+          const v = evaluate(sp.kind === 'spread' ? sp.expr : sp, inst.scope);
+          if (v.k === 'object') {
+            v.props.forEach((val, key) => inputs.set(key, val));
+          }
+        }
+        for (const p of pv.properties) {
+          const step = { description: `module ${name} params.${p.key}`, location: fs.loc(p.value.start, p.value.end) };
+          inputs.set(p.key, withStep(evaluate(p.value, inst.scope), step));
+        }
+      } else {
+        const v = evaluate(pv, inst.scope);
+        if (v.k === 'object') {
+          v.props.forEach((val, key) =>
+            inputs.set(
+              key,
+              withStep(val, { description: `module ${name} params`, location: fs.loc(pv.start, pv.end) }),
+            ),
+          );
+        }
+      }
+    }
+    const prefix = `${mod.prefix}module.${name}${inst.index !== undefined ? `[${inst.index}]` : ''}.`;
+    const child = new FileScope(doc, inputs);
+    child.resourceGroupLocation = targetResourceGroup(inst, fs);
+    walkFile(child, { prefix, chain: [...mod.chain, path] }, ctx);
+  }
+}

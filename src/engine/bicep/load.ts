@@ -1,0 +1,89 @@
+import type { AnalysisContext } from '../analyzer';
+import type { AnalysisError } from '../model';
+import { dirname, join } from '../workspace/paths';
+import { LineMap } from './line-map';
+import { parseBicep } from './parser';
+import type { ParsedDoc } from './scope';
+
+/** Local module files and parameter-file chains deeper than this are not followed. */
+const MAX_FILES = 500;
+
+/** Reads and parses a Bicep or parameters file through the engine's caches; undefined when unreadable. */
+export async function loadDoc(path: string, ctx: AnalysisContext): Promise<ParsedDoc | undefined> {
+  const text = await ctx.readText(path);
+  if (text === undefined) {
+    return undefined;
+  }
+  return ctx.parse(path, 'bicep', text, (t) => ({ path, file: parseBicep(t), lines: new LineMap(t) }));
+}
+
+/** The absolute path of a local module (`./mod.bicep`), or undefined for registry (`br:`) and template-spec (`ts:`) modules. */
+export function localModulePath(fromFile: string, modulePath: string): string | undefined {
+  if (/^(br|ts)[:/]/.test(modulePath) || !modulePath.toLowerCase().endsWith('.bicep')) {
+    return undefined;
+  }
+  return join(dirname(fromFile), modulePath);
+}
+
+/** The template a `.bicepparam` file applies to (`using './main.bicep'`), if any. */
+export function usingPath(doc: ParsedDoc): string | undefined {
+  for (const s of doc.file.statements) {
+    if (s.kind === 'using' && s.path !== undefined) {
+      // `using 'br/public:...'` names a registry template, which is not fetched.
+      return /^(br|ts)[:/]/.test(s.path) ? undefined : join(dirname(doc.path), s.path);
+    }
+  }
+  return undefined;
+}
+
+/** Local modules referenced by a file, with the absolute paths. */
+export function localModules(doc: ParsedDoc): string[] {
+  const out: string[] = [];
+  for (const s of doc.file.statements) {
+    if (s.kind === 'module') {
+      const p = localModulePath(doc.path, s.path);
+      if (p) {
+        out.push(p);
+      }
+    }
+  }
+  return out;
+}
+
+/** Every document reachable from `roots` through local modules and `extends`, parsed; parse errors collected. */
+export async function loadAll(
+  roots: string[],
+  ctx: AnalysisContext,
+): Promise<{ docs: Map<string, ParsedDoc>; errors: AnalysisError[] }> {
+  const docs = new Map<string, ParsedDoc>();
+  const errors: AnalysisError[] = [];
+  const queue = [...roots];
+  const seen = new Set<string>(queue);
+  while (queue.length > 0 && docs.size < MAX_FILES) {
+    if (ctx.signal?.aborted) {
+      break;
+    }
+    const path = queue.shift()!;
+    const doc = await loadDoc(path, ctx);
+    if (!doc) {
+      continue;
+    }
+    docs.set(path, doc);
+    for (const e of doc.file.errors) {
+      errors.push({ file: path, range: doc.lines.range(e.start, e.end), message: e.message });
+    }
+    const next = [...localModules(doc)];
+    for (const s of doc.file.statements) {
+      if (s.kind === 'extends' && s.path !== undefined) {
+        next.push(join(dirname(path), s.path));
+      }
+    }
+    for (const p of next) {
+      if (!seen.has(p)) {
+        seen.add(p);
+        queue.push(p);
+      }
+    }
+  }
+  return { docs, errors };
+}

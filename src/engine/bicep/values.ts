@@ -1,0 +1,140 @@
+import type { ProvenanceStep, SourceLocation } from '../model';
+
+/** What static evaluation knows about a Bicep value. */
+export type ValueCore =
+  | { k: 'string'; v: string }
+  | { k: 'number'; v: number }
+  | { k: 'bool'; v: boolean }
+  | { k: 'null' }
+  | { k: 'array'; items: Value[] }
+  | { k: 'object'; props: Map<string, Value> }
+  /** A lambda, kept so that `map`/`filter` could apply it; evaluation treats calls on it as unknown. */
+  | { k: 'lambda' }
+  /** Known only at deployment; `reason` completes "cannot be determined: ...". */
+  | { k: 'unknown'; reason: string };
+
+/**
+ * A value with where it came from: `prov` lists the steps nearest first (var, param default, module
+ * input, .bicepparam), `loc` is where a string value is written as a literal.
+ */
+export type Value = ValueCore & { prov?: ProvenanceStep[]; loc?: SourceLocation };
+
+export function unknown(reason: string): Value {
+  return { k: 'unknown', reason };
+}
+
+export function str(v: string, loc?: SourceLocation): Value {
+  return { k: 'string', v, loc };
+}
+
+/** The value with `step` prepended to its provenance (the value itself is not changed). */
+export function withStep(value: Value, step: ProvenanceStep): Value {
+  return { ...value, prov: [step, ...(value.prov ?? [])] };
+}
+
+/** Object property lookup: exact key first, then case-insensitive as ARM does. */
+export function getProp(obj: Value, key: string): Value | undefined {
+  if (obj.k !== 'object') {
+    return undefined;
+  }
+  const exact = obj.props.get(key);
+  if (exact) {
+    return exact;
+  }
+  const lower = key.toLowerCase();
+  for (const [k, v] of obj.props) {
+    if (k.toLowerCase() === lower) {
+      return v;
+    }
+  }
+  return undefined;
+}
+
+/** The string form used for loop instance keys and interpolation; undefined for values without one. */
+export function toText(v: Value): string | undefined {
+  switch (v.k) {
+    case 'string':
+      return v.v;
+    case 'number':
+      return String(v.v);
+    case 'bool':
+      return v.v ? 'true' : 'false';
+    case 'null':
+      return '';
+    default:
+      return undefined;
+  }
+}
+
+/** Deep equality of known values; undefined when either side is not fully known. */
+export function valuesEqual(a: Value, b: Value, ignoreCase: boolean): boolean | undefined {
+  if (a.k === 'unknown' || b.k === 'unknown' || a.k === 'lambda' || b.k === 'lambda') {
+    return undefined;
+  }
+  if (a.k !== b.k) {
+    return false;
+  }
+  if (a.k === 'string' && b.k === 'string') {
+    return ignoreCase ? a.v.toLowerCase() === b.v.toLowerCase() : a.v === b.v;
+  }
+  if ((a.k === 'number' || a.k === 'bool') && (b.k === 'number' || b.k === 'bool')) {
+    return a.v === b.v;
+  }
+  if (a.k === 'array' && b.k === 'array') {
+    if (a.items.length !== b.items.length) {
+      return false;
+    }
+    let all: boolean | undefined = true;
+    a.items.forEach((x, i) => {
+      const eq = valuesEqual(x, b.items[i], ignoreCase);
+      all = eq === false || all === false ? false : eq === undefined ? undefined : all;
+    });
+    return all;
+  }
+  if (a.k === 'object' && b.k === 'object') {
+    if (a.props.size !== b.props.size) {
+      return false;
+    }
+    for (const [k, v] of a.props) {
+      const w = b.props.get(k);
+      const eq = w ? valuesEqual(v, w, ignoreCase) : false;
+      if (eq !== true) {
+        return eq;
+      }
+    }
+    return true;
+  }
+  return a.k === 'null';
+}
+
+/** A value parsed from a `--var name=value` string: JSON for arrays, objects, numbers and booleans, else the text. */
+export function fromCliText(text: string): Value {
+  const t = text.trim();
+  if (t.startsWith('[') || t.startsWith('{') || t === 'true' || t === 'false' || /^-?\d+$/.test(t)) {
+    try {
+      return fromJson(JSON.parse(t));
+    } catch {
+      return str(text);
+    }
+  }
+  return str(text);
+}
+
+function fromJson(j: unknown): Value {
+  if (typeof j === 'string') {
+    return str(j);
+  }
+  if (typeof j === 'number') {
+    return { k: 'number', v: j };
+  }
+  if (typeof j === 'boolean') {
+    return { k: 'bool', v: j };
+  }
+  if (Array.isArray(j)) {
+    return { k: 'array', items: j.map(fromJson) };
+  }
+  if (j && typeof j === 'object') {
+    return { k: 'object', props: new Map(Object.entries(j).map(([k, v]) => [k, fromJson(v)])) };
+  }
+  return { k: 'null' };
+}

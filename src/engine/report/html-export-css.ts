@@ -1,0 +1,30 @@
+/** Inline stylesheet of the self-contained HTML export: readable on screen, compact on paper. */
+export const EXPORT_CSS = `
+:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #fff; --line: #d1d9e0; --all: #8ab4f8; --us: #c5221f; --warn: #9a6700; --err: #c5221f; --info: #0969da; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --line: #3d444d; --all: #4f7cc1; --us: #f85149; --warn: #d29922; --err: #f85149; --info: #4493f8; } }
+body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); margin: 2rem auto; max-width: 1200px; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: 0; } h2 { border-bottom: 1px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; }
+.muted { color: var(--muted); font-size: .9em; }
+.stats { display: flex; flex-wrap: wrap; gap: 1rem; }
+.stat { border: 1px solid var(--line); border-radius: 6px; padding: .6rem 1rem; min-width: 9rem; }
+.stat-value { font-size: 1.8rem; font-weight: 600; } .stat.flagged .stat-value { color: var(--us); }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 1.5rem; }
+.chart { margin: 0; } figcaption { font-weight: 600; margin-bottom: .3rem; }
+.bars { list-style: none; padding: 0; margin: 0; }
+.bars li { display: grid; grid-template-columns: 9rem 1fr 2.5rem; gap: .5rem; align-items: center; }
+.bar { height: .9rem; width: 100%; } .bar-all { fill: var(--all); } .bar-us { fill: var(--us); }
+.bar-count { text-align: right; font-variant-numeric: tabular-nums; }
+.swatch { width: .8rem; height: .8rem; vertical-align: middle; }
+table { border-collapse: collapse; width: 100%; font-size: .9em; }
+th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+th { background: color-mix(in srgb, var(--line) 35%, transparent); }
+.loc { font-family: ui-monospace, monospace; white-space: nowrap; }
+.rule.sev-error { color: var(--err); } .rule.sev-warning { color: var(--warn); } .rule.sev-info { color: var(--info); }
+.rule.accepted { color: var(--muted); font-style: italic; } .unresolved-region { font-style: italic; }
+a { color: var(--info); }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  .stat, .chart, tr, h3 { break-inside: avoid; } thead { display: table-header-group; }
+  a::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); }
+}
+`;

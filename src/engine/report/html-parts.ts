@@ -1,0 +1,165 @@
+import { escapeHtml as h } from './escape';
+import { describeRowRule, type Bar, type ReportModel, type ReportRow } from './report-model';
+
+/**
+ * HTML fragments shared by the self-contained export and the VS Code webview. Every value is escaped
+ * here; callers only concatenate. Charts are SVG with presentational attributes (no inline styles),
+ * so that they render under a strict Content Security Policy and without scripts.
+ */
+
+function stat(label: string, value: number, cls: string): string {
+  return `<div class="stat ${cls}"><div class="stat-value">${value}</div><div class="stat-label">${h(label)}</div></div>`;
+}
+
+export function summaryHtml(m: ReportModel): string {
+  const s = m.summary;
+  return (
+    `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><div class="stats">` +
+    stat('resources', s.resources, 'total') +
+    stat('in non-U.S. regions of U.S.-controlled operators', s.nonUsRegionUsControlled, 'flagged') +
+    stat('unresolved regions', s.unresolved, 'unresolved') +
+    stat('accepted findings', s.accepted, 'accepted') +
+    stat('errors', s.errors, 'errors') +
+    `</div><p class="muted">${s.files} files scanned; active findings: ${s.bySeverity.error} errors, ` +
+    `${s.bySeverity.warning} warnings, ${s.bySeverity.info} information.</p></section>`
+  );
+}
+
+function chart(id: string, title: string, bars: Bar[]): string {
+  if (bars.length === 0) {
+    return '';
+  }
+  const max = Math.max(...bars.map((b) => b.count));
+  const rows = bars.map((b) => {
+    const all = ((b.count / max) * 100).toFixed(1);
+    const us = ((b.usControlled / max) * 100).toFixed(1);
+    const tip = `${b.label}: ${b.count} resources, ${b.usControlled} in non-U.S. regions of U.S.-controlled operators`;
+    return (
+      `<li><span class="bar-label">${h(b.label)}</span>` +
+      `<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${h(tip)}">` +
+      `<title>${h(tip)}</title><rect class="bar-all" x="0" y="0" height="10" width="${all}"></rect>` +
+      `<rect class="bar-us" x="0" y="0" height="10" width="${us}"></rect></svg>` +
+      `<span class="bar-count">${b.count}</span></li>`
+    );
+  });
+  return `<figure class="chart" id="${id}"><figcaption>${h(title)}</figcaption><ul class="bars">${rows.join('')}</ul></figure>`;
+}
+
+export function chartsHtml(m: ReportModel): string {
+  return (
+    `<section id="charts" aria-labelledby="charts-h"><h2 id="charts-h">Where the resources are</h2>` +
+    `<p class="legend"><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class="bar-all" width="10" height="10"></rect></svg> all resources ` +
+    `<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class="bar-us" width="10" height="10"></rect></svg> in non-U.S. regions of U.S.-controlled operators</p>` +
+    `<div class="charts">` +
+    chart('by-country', 'By country of the region', m.byCountry) +
+    chart('by-controller', 'By country of the controlling entity', m.byController) +
+    chart('by-provider', 'By provider', m.byProvider) +
+    `</div></section>`
+  );
+}
+
+function rulesCell(r: ReportRow): string {
+  if (r.rules.length === 0) {
+    return '–';
+  }
+  return r.rules
+    .map((x) => {
+      const cls = x.accepted ? 'accepted' : `sev-${x.severity}`;
+      return `<span class="rule ${cls}" title="${h(x.message)}">${h(describeRowRule(x))}</span>`;
+    })
+    .join('<br>');
+}
+
+/** The column headers; `key` is what the webview script sorts by. */
+export const TABLE_COLUMNS = [
+  { key: 'location', label: 'Location' },
+  { key: 'resource', label: 'Resource' },
+  { key: 'provider', label: 'Provider' },
+  { key: 'region', label: 'Region' },
+  { key: 'country', label: 'Country' },
+  { key: 'control', label: 'Operator → controller' },
+  { key: 'rules', label: 'Rules' },
+  { key: 'provenance', label: 'Provenance' },
+] as const;
+
+function rowHtml(r: ReportRow, interactive: boolean): string {
+  const region = r.region
+    ? h(r.region)
+    : `<span class="unresolved-region">unresolved</span>${r.unresolvedReason ? `<div class="muted">${h(r.unresolvedReason)}</div>` : ''}`;
+  const country = r.country ? `${h(r.countryName ?? r.country)} <span class="muted">${h(r.country)}</span>` : '–';
+  const control = `${h(r.operator ?? 'unknown')} → ${h(r.controllerName ?? 'unknown')}`;
+  const sev = r.severity ?? (r.rules.length > 0 ? 'accepted' : 'none');
+  const attrs = interactive
+    ? ` data-row="${r.id}" data-severity="${sev}" tabindex="0" title="Open ${h(r.file)}:${r.line}"`
+    : ` data-severity="${sev}"`;
+  return (
+    `<tr${attrs}><td class="loc">${h(`${r.file}:${r.line}`)}</td><td>${h(r.resource)}<div class="muted">${h(r.type)}</div></td>` +
+    `<td>${h(r.provider)}</td><td>${region}</td><td>${country}</td><td>${control}</td>` +
+    `<td>${rulesCell(r)}</td><td class="muted">${h(r.provenance || '–')}</td></tr>`
+  );
+}
+
+export function tableHtml(m: ReportModel, interactive: boolean): string {
+  const head = TABLE_COLUMNS.map((c) =>
+    interactive
+      ? `<th scope="col" data-key="${c.key}" aria-sort="none"><button type="button" class="sort">${h(c.label)}</button></th>`
+      : `<th scope="col">${h(c.label)}</th>`,
+  ).join('');
+  const body =
+    m.rows.length > 0
+      ? m.rows.map((r) => rowHtml(r, interactive)).join('')
+      : `<tr><td colspan="${TABLE_COLUMNS.length}">No resources with a region were found.</td></tr>`;
+  return `<table id="placements"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** Findings on no placement (suppression problems) and analysis errors. */
+export function errorsHtml(m: ReportModel): string {
+  let out = '';
+  if (m.otherFindings.length > 0) {
+    const items = m.otherFindings.map(
+      (f) =>
+        `<li><span class="loc">${h(`${f.file}:${f.line}`)}</span> <span class="rule ${f.accepted ? 'accepted' : `sev-${f.severity}`}">` +
+        `${h(describeRowRule(f))}</span> ${h(f.message)}</li>`,
+    );
+    out += `<section id="other-findings" aria-labelledby="other-h"><h2 id="other-h">Other findings</h2><ul>${items.join('')}</ul></section>`;
+  }
+  if (m.errors.length > 0) {
+    const items = m.errors.map((e) => `<li><span class="loc">${h(`${e.file}:${e.line}`)}</span> ${h(e.message)}</li>`);
+    out += `<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Errors</h2><ul>${items.join('')}</ul></section>`;
+  }
+  return out;
+}
+
+export function legalHtml(m: ReportModel): string {
+  const paras = m.legal.paragraphs.map((p) => `<p>${h(p)}</p>`).join('');
+  const cites = m.legal.citations.map((c) => `<li><a href="${h(c.url)}">${h(c.label)}</a></li>`).join('');
+  return (
+    `<section id="legal" aria-labelledby="legal-h"><h2 id="legal-h">Legal background</h2>${paras}` +
+    `<h3>Sources</h3><ul class="citations">${cites}</ul></section>`
+  );
+}
+
+export function alternativesHtml(m: ReportModel): string {
+  const parts = m.alternatives.map((a) => {
+    const items =
+      a.providers.length === 0
+        ? '<p class="muted">The catalog lists no provider with a region in this country that is not U.S.-controlled.</p>'
+        : `<ul>${a.providers.map((p) => `<li><strong>${h(p.name)}</strong> (operated by ${h(p.operator)}): ${h(p.regions.join(', '))}</li>`).join('')}</ul>`;
+    return `<h3>${h(a.countryName)} <span class="muted">${h(a.country)}</span></h3>${items}`;
+  });
+  const body =
+    parts.length > 0 ? parts.join('') : '<p>No resource is in a non-U.S. region of a U.S.-controlled operator.</p>';
+  return (
+    `<section id="alternatives" aria-labelledby="alternatives-h"><h2 id="alternatives-h">Alternatives not controlled by a U.S. entity</h2>` +
+    `<p class="muted">Providers in the catalog with a region in the same country whose operator is not ultimately controlled by a U.S. entity.</p>` +
+    `${body}</section>`
+  );
+}
+
+export function rulesHtml(m: ReportModel): string {
+  if (m.rules.length === 0) {
+    return '';
+  }
+  const items = m.rules.map((r) => `<li><a href="${h(r.helpUri)}">${h(r.id)}</a> ${h(r.title)}</li>`);
+  return `<section id="rules" aria-labelledby="rules-h"><h2 id="rules-h">Rules</h2><ul>${items.join('')}</ul></section>`;
+}

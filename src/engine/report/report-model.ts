@@ -1,0 +1,244 @@
+import { alternativesIn, getProvider } from '../catalog';
+import { countryName } from '../catalog/countries';
+import * as legal from '../legal';
+import type { Finding, Placement, RuleId, Severity } from '../model';
+import { resourceLabel } from '../rules/describe';
+import { getRule, ruleDocsUrl } from '../rules/registry';
+import type { ReportData } from './report-data';
+
+/** One rule that applies to a placement, active or accepted. */
+export interface RowRule {
+  ruleId: RuleId;
+  severity: Severity;
+  message: string;
+  /** Present when the finding was accepted (suppressed); the reason is shown, the finding still counted. */
+  accepted: { reason: string; expires: string | null } | null;
+}
+
+/** A placement as every format shows it: plain strings and numbers, 1-based lines and columns. */
+export interface ReportRow {
+  /** Index into {@link ReportModel.rows}, stable for one model (the webview sends it back on click). */
+  id: number;
+  /** Path relative to the report's base directory, forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  resource: string;
+  type: string;
+  language: string;
+  provider: string;
+  region: string | null;
+  unresolvedReason: string | null;
+  country: string | null;
+  countryName: string | null;
+  operator: string | null;
+  controller: string | null;
+  controllerName: string | null;
+  rules: RowRule[];
+  /** Highest severity among active (not accepted) findings, null when none. */
+  severity: Severity | null;
+  provenance: string;
+}
+
+export interface ReportSummary {
+  resources: number;
+  files: number;
+  /** Placements in a non-U.S. region whose operator is ultimately controlled by a U.S. entity. */
+  nonUsRegionUsControlled: number;
+  unresolved: number;
+  accepted: number;
+  errors: number;
+  /** Active findings per severity. */
+  bySeverity: Record<Severity, number>;
+}
+
+/** One bar of a chart: how many placements share a key, and how many of them are flagged by CAL001. */
+export interface Bar {
+  key: string;
+  label: string;
+  count: number;
+  usControlled: number;
+}
+
+export interface CountryAlternatives {
+  country: string;
+  countryName: string;
+  providers: Array<{ name: string; operator: string; regions: string[] }>;
+}
+
+export interface ReportRuleInfo {
+  id: RuleId;
+  name: string;
+  title: string;
+  helpUri: string;
+}
+
+/** Everything the formatters and the webview show, in the same order for every format. */
+export interface ReportModel {
+  tool: ReportData['tool'];
+  summary: ReportSummary;
+  rows: ReportRow[];
+  errors: Array<{ file: string; line: number; message: string }>;
+  /** Findings that belong to no placement (CAL007 on suppression directives). */
+  otherFindings: Array<RowRule & { file: string; line: number; column: number }>;
+  byCountry: Bar[];
+  byController: Bar[];
+  byProvider: Bar[];
+  legal: { paragraphs: string[]; citations: legal.Citation[] };
+  alternatives: CountryAlternatives[];
+  /** The rules that occur in the rows, in id order, with their documentation links. */
+  rules: ReportRuleInfo[];
+}
+
+const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+/** Mirrors CAL001's condition so that the summary counts even when the rule is turned off. */
+export function isNonUsRegionUsControlled(p: Placement): boolean {
+  return !p.global && p.regionKnown && p.control === 'us' && p.controller === 'US' && p.country !== 'US';
+}
+
+function rowRule(f: Finding): RowRule {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    accepted: f.suppressed ? { reason: f.suppressed.reason, expires: f.suppressed.expires ?? null } : null,
+  };
+}
+
+function toRow(p: Placement, id: number, data: ReportData): ReportRow {
+  const rules = p.findings.map(rowRule);
+  let severity: Severity | null = null;
+  for (const r of rules) {
+    if (!r.accepted && (severity === null || RANK[r.severity] > RANK[severity])) {
+      severity = r.severity;
+    }
+  }
+  return {
+    id,
+    file: data.rel(p.file),
+    line: p.range.start.line + 1,
+    column: p.range.start.character + 1,
+    resource: resourceLabel(p),
+    type: p.type,
+    language: p.language,
+    provider: p.provider,
+    region: p.regionId,
+    unresolvedReason: p.region.kind === 'unknown' ? p.region.reason : null,
+    country: p.country,
+    countryName: p.country ? countryName(p.country) : null,
+    operator: p.operator,
+    controller: p.controller,
+    controllerName: p.controller ? countryName(p.controller) : null,
+    rules,
+    severity,
+    provenance: data.provenance(p),
+  };
+}
+
+function bars(placements: Placement[], key: (p: Placement) => string, label: (k: string) => string): Bar[] {
+  const map = new Map<string, Bar>();
+  for (const p of placements) {
+    const k = key(p);
+    const bar = map.get(k) ?? { key: k, label: label(k), count: 0, usControlled: 0 };
+    bar.count++;
+    bar.usControlled += isNonUsRegionUsControlled(p) ? 1 : 0;
+    map.set(k, bar);
+  }
+  return [...map.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+function alternatives(placements: Placement[]): CountryAlternatives[] {
+  const countries = [...new Set(placements.filter(isNonUsRegionUsControlled).map((p) => p.country))]
+    .filter((c): c is string => c !== null)
+    .sort();
+  return countries.map((country) => ({
+    country,
+    countryName: countryName(country),
+    providers: alternativesIn(country).map((a) => ({
+      name: a.provider.displayName,
+      operator: a.provider.operator.name,
+      regions: a.regions.map((r) => (r.name && r.name !== r.id ? `${r.id} (${r.name})` : r.id)),
+    })),
+  }));
+}
+
+/** Builds the model that every report format renders, so that all formats show the same content. */
+export function buildReportModel(data: ReportData): ReportModel {
+  const rows = data.placements.map((p, i) => toRow(p, i, data));
+  const active = data.findings.filter((f) => !f.suppressed);
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of active) {
+    bySeverity[f.severity]++;
+  }
+  const unknown = 'unknown';
+  const onPlacements = new Set(data.placements.flatMap((p) => p.findings));
+  const ruleIds = [...new Set(data.findings.map((f) => f.ruleId))].sort();
+  return {
+    tool: data.tool,
+    summary: {
+      resources: data.placements.length,
+      files: data.files,
+      nonUsRegionUsControlled: data.placements.filter(isNonUsRegionUsControlled).length,
+      unresolved: data.placements.filter((p) => p.regionId === null).length,
+      accepted: data.findings.length - active.length,
+      errors: data.errors.length,
+      bySeverity,
+    },
+    rows,
+    otherFindings: data.findings
+      .filter((f) => !onPlacements.has(f))
+      .map((f) => ({
+        ...rowRule(f),
+        file: data.rel(f.file),
+        line: f.range.start.line + 1,
+        column: f.range.start.character + 1,
+      })),
+    errors: data.errors.map((e) => ({
+      file: data.rel(e.file),
+      line: (e.range?.start.line ?? 0) + 1,
+      message: e.message,
+    })),
+    byCountry: bars(
+      data.placements,
+      (p) => p.country ?? unknown,
+      (k) => (k === unknown ? 'Not one country' : countryName(k)),
+    ),
+    byController: bars(
+      data.placements,
+      (p) => p.controller ?? unknown,
+      (k) => (k === unknown ? 'Unknown' : countryName(k)),
+    ),
+    byProvider: bars(
+      data.placements,
+      (p) => p.provider,
+      (k) => getProvider(k)?.displayName ?? k,
+    ),
+    legal: {
+      paragraphs: [legal.statuteSentence(), legal.caseSentences().join(' '), legal.limitsSentence()],
+      citations: legal.citations(),
+    },
+    alternatives: alternatives(data.placements),
+    rules: ruleIds.map((id) => {
+      const rule = getRule(id);
+      return { id, name: rule.name, title: rule.title, helpUri: ruleDocsUrl(id) };
+    }),
+  };
+}
+
+/** `CAL001 warning` or `CAL001 accepted: reason (until 2027-01-01)`, for one-line cells. */
+export function describeRowRule(r: RowRule): string {
+  if (!r.accepted) {
+    return `${r.ruleId} ${r.severity}`;
+  }
+  const until = r.accepted.expires ? ` (until ${r.accepted.expires})` : '';
+  return `${r.ruleId} accepted: ${r.accepted.reason}${until}`;
+}
+
+/** The summary as one sentence; the same wording in every format. */
+export function summarySentence(s: ReportSummary): string {
+  return (
+    `${s.resources} resources in ${s.files} files: ${s.nonUsRegionUsControlled} in non-U.S. regions of ` +
+    `U.S.-controlled operators, ${s.unresolved} unresolved, ${s.accepted} accepted, ${s.errors} errors.`
+  );
+}

@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { buildReportModel } from '../../engine/report/report-model';
+import type { WorkspaceScan } from '../workspace-analysis';
+import { parseWebviewMessage, type ExtensionToWebview, type WebviewToExtension } from './messages';
+import { buildReportHtml, reportBodyHtml } from './report-html';
+import { workspaceReport, type WorkspaceReport } from './workspace-report';
+
+export const REPORT_VIEW_TYPE = 'cloudActLens.report';
+
+/** What tests can observe about the panel (returned by the show command). */
+export interface ReportPanelState {
+  ready: boolean;
+  visible: boolean;
+  rows: number;
+  renders: number;
+  /** The table's text per row as rendered (file:line and resource), in row order. */
+  rowLabels: string[];
+}
+
+export interface ReportPanelHooks {
+  rescan(): void;
+  exportReport(): void;
+}
+
+/**
+ * The report webview: one panel per window, re-rendered when a new scan arrives. The page shows the
+ * scan it was built with until the script says `ready`; later scans are posted as `render` messages so
+ * that the table keeps its sort and filter.
+ */
+export class ReportPanel implements vscode.Disposable {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+  private report: WorkspaceReport;
+  private scannedAt: string;
+  private ready = false;
+  private renders = 0;
+  private disposed = false;
+  private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.onDisposeEmitter.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    scan: WorkspaceScan,
+    private readonly hooks: ReportPanelHooks,
+  ) {
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    this.panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'CLOUD Act Lens Report', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [media],
+      retainContextWhenHidden: false,
+    });
+    this.panel.iconPath = vscode.Uri.joinPath(media, 'report-icon.svg');
+    this.report = workspaceReport(scan);
+    this.scannedAt = scan.at.toLocaleString();
+    this.disposables.push(
+      this.panel.onDidDispose(() => this.dispose()),
+      this.panel.webview.onDidReceiveMessage((raw) => {
+        const msg = parseWebviewMessage(raw);
+        if (msg) {
+          void this.receive(msg);
+        }
+      }),
+      // A hidden webview is destroyed (no retained context); it says `ready` again when shown.
+      this.panel.onDidChangeViewState(() => {
+        if (!this.panel.visible) {
+          this.ready = false;
+        }
+      }),
+    );
+    this.renderPage();
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  /** Shows a newer scan. */
+  update(scan: WorkspaceScan): void {
+    this.report = workspaceReport(scan);
+    this.scannedAt = scan.at.toLocaleString();
+    if (this.ready) {
+      this.renders++;
+      const msg: ExtensionToWebview = {
+        type: 'render',
+        body: reportBodyHtml(buildReportModel(this.report.data), this.scannedAt),
+        generation: this.renders,
+      };
+      void this.panel.webview.postMessage(msg);
+    } else {
+      this.renderPage();
+    }
+  }
+
+  state(): ReportPanelState {
+    const model = buildReportModel(this.report.data);
+    return {
+      ready: this.ready,
+      visible: this.panel.visible,
+      rows: model.rows.length,
+      renders: this.renders,
+      rowLabels: model.rows.map((r) => `${r.file}:${r.line} ${r.resource}`),
+    };
+  }
+
+  /** Handles one message from the webview; public so that integration tests can drive the protocol. */
+  async receive(msg: WebviewToExtension): Promise<void> {
+    switch (msg.type) {
+      case 'ready':
+        this.ready = true;
+        return;
+      case 'open': {
+        const loc = this.report.locate(msg.row);
+        if (!loc) {
+          return;
+        }
+        const r = loc.range;
+        const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+        await vscode.window.showTextDocument(loc.uri, {
+          selection: range,
+          viewColumn: vscode.ViewColumn.Beside,
+          preview: true,
+        });
+        return;
+      }
+      case 'rescan':
+        this.hooks.rescan();
+        return;
+      case 'export':
+        this.hooks.exportReport();
+        return;
+    }
+  }
+
+  private renderPage(): void {
+    const webview = this.panel.webview;
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    this.renders++;
+    webview.html = buildReportHtml({
+      model: buildReportModel(this.report.data),
+      nonce: randomBytes(16).toString('base64'),
+      cspSource: webview.cspSource,
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.css')).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.js')).toString(),
+      scannedAt: this.scannedAt,
+    });
+  }
+
+  dispose(): void {
+    if (this.disposed) {
+      return;
+    }
+    this.disposed = true;
+    while (this.disposables.length > 0) {
+      this.disposables.pop()?.dispose();
+    }
+    this.panel.dispose();
+    this.onDisposeEmitter.fire();
+    this.onDisposeEmitter.dispose();
+  }
+}

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
+import type { AnalysisError, ExtractedResource } from '../../../src/engine';
+import { extractTemplate } from '../../../src/engine/bicep/extract';
+import { LineMap } from '../../../src/engine/bicep/line-map';
+import { parseBicep } from '../../../src/engine/bicep/parser';
+import { memoryFs } from '../helpers/memory-fs';
+
+const MAIN = `param location string = 'westeurope'
+
+module store './mod/store.bicep' = {
+  name: 'store'
+  params: { location: location }
+}
+`;
+const STORE = `param location string
+
+resource sa 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'sa'
+  location: location
+}
+`;
+const PARAMS = `using './main.bicep'
+param location = 'swedencentral'
+`;
+
+function setup() {
+  const fs = memoryFs({ '/ws/main.bicep': MAIN, '/ws/mod/store.bicep': STORE, '/ws/main.bicepparam': PARAMS });
+  return { fs, engine: new Engine({ fs, analyzers: defaultAnalyzers() }) };
+}
+
+describe('bicep analyzer', () => {
+  it('makes one unit per entry file with its modules and parameter files', async () => {
+    const { engine } = setup();
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    const bicepUnits = result.units.filter((u) => u.language === 'bicep');
+    assert.deepEqual(
+      bicepUnits.map((u) => [u.key, u.files]),
+      [['/ws/main.bicep', ['/ws/main.bicep', '/ws/mod/store.bicep', '/ws/main.bicepparam']]],
+    );
+    assert.deepEqual(
+      result.placements.map((p) => [p.address, p.regionId, p.file]),
+      [['module.store.sa', 'swedencentral', '/ws/mod/store.bicep']],
+    );
+    const prov = result.placements[0].provenance.map((s) => [
+      s.description,
+      s.location?.file,
+      s.location?.range.start.line,
+    ]);
+    assert.deepEqual(prov, [
+      ['param location', '/ws/mod/store.bicep', 0],
+      ['module store params.location', '/ws/main.bicep', 4],
+      ['param location', '/ws/main.bicep', 0],
+      ['param location in main.bicepparam', '/ws/main.bicepparam', 1],
+    ]);
+  });
+
+  it('re-resolves when an open .bicepparam file changes', async () => {
+    const { engine } = setup();
+    await engine.scan(['/ws'], { config: defaultConfig() });
+    const result = await engine.analyzePaths(['/ws/main.bicepparam'], {
+      config: defaultConfig(),
+      overlays: new Map([['/ws/main.bicepparam', PARAMS.replace('swedencentral', 'polandcentral')]]),
+    });
+    assert.deepEqual(
+      result.placements.map((p) => p.regionId),
+      ['polandcentral'],
+    );
+  });
+
+  it('lets --var win over the parameter file', async () => {
+    const { engine } = setup();
+    const config = { ...defaultConfig(), vars: { location: 'qatarcentral' } };
+    const result = await engine.scan(['/ws'], { config });
+    assert.deepEqual(
+      result.placements.map((p) => p.regionId),
+      ['qatarcentral'],
+    );
+  });
+
+  it('reports parse errors with ranges and still analyses the rest of the file', async () => {
+    const text = `resource broken 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'x'
+  location: = 'oops'
+}
+
+resource ok 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'y'
+  location: 'mexicocentral'
+}
+`;
+    const fs = memoryFs({ '/ws/main.bicep': text });
+    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    assert.equal(result.errors.length, 1);
+    assert.equal(result.errors[0].range?.start.line, 2);
+    assert.deepEqual(
+      result.placements.map((p) => [p.address, p.regionId]),
+      [['ok', 'mexicocentral']],
+    );
+  });
+
+  it('reports a missing local module and a module cycle without failing', async () => {
+    const fs = memoryFs({
+      '/ws/a.bicep': `module b './b.bicep' = {\n  name: 'b'\n}\nmodule gone './gone.bicep' = {\n  name: 'g'\n}\n`,
+      '/ws/b.bicep': `module a './a.bicep' = {\n  name: 'a'\n}\n`,
+    });
+    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    const messages = result.errors.map((e) => e.message).join('\n');
+    assert.match(messages, /module file not found: \.\/gone\.bicep/);
+    assert.match(messages, /refers back to itself/);
+  });
+});
+
+describe('bicep analyzer: bounds', () => {
+  it('stops doubling chains of variables and huge loops instead of exhausting memory', () => {
+    const vars = ["var a0 = 'x'"];
+    for (let i = 1; i <= 40; i++) {
+      vars.push(`var a${i} = '\${a${i - 1}}\${a${i - 1}}'`);
+    }
+    const text = `${vars.join('\n')}
+resource sa 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: a40
+  location: length(a40) > 0 ? 'westeurope' : 'eastus'
+}
+module m './m.bicep' = [for i in range(0, 10000): {
+  name: 'm\${i}'
+}]
+`;
+    const mod = `resource r 'Microsoft.Storage/storageAccounts@2023-05-01' = [for i in range(0, 10000): {
+  name: 'r\${i}'
+  location: 'westeurope'
+}]
+`;
+    const doc = (path: string, t: string) => ({ path, file: parseBicep(t), lines: new LineMap(t) });
+    const docs = new Map([
+      ['/ws/main.bicep', doc('/ws/main.bicep', text)],
+      ['/ws/m.bicep', doc('/ws/m.bicep', mod)],
+    ]);
+    const ctx = { docs, errors: [] as AnalysisError[], suffix: '', out: [] as ExtractedResource[] };
+    extractTemplate(docs.get('/ws/main.bicep')!, new Map(), ctx);
+    assert.equal(ctx.out[0].address, 'sa');
+    assert.equal(ctx.out[0].region.kind, 'unknown');
+    assert.equal(ctx.out.length, 100_000);
+    assert.equal(ctx.errors.filter((e) => /more than 100000 resource instances/.test(e.message)).length, 1);
+  });
+});

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultAnalyzers, defaultConfig, Engine, paths } from '../../../src/engine';
+import { nodeFs } from '../../../src/cli/node-fs';
+
+const ROOT = path.resolve(__dirname, '../../../../test/fixtures/bicep');
+
+interface Expected {
+  vars?: Record<string, string>;
+  placements: Array<{ address: string; region: string | null; country: string | null; rules: string[] }>;
+}
+
+describe('bicep fixtures', () => {
+  for (const name of fs.readdirSync(ROOT).sort()) {
+    const dir = path.join(ROOT, name);
+    it(name, async () => {
+      const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
+      const config = { ...defaultConfig(), vars: expected.vars ?? {} };
+      const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers() });
+      const result = await engine.scan([paths.toEnginePath(dir)], { config });
+      assert.deepEqual(result.errors, []);
+      const actual = result.placements
+        .map((p) => ({
+          address: p.address,
+          region: p.regionId,
+          country: p.country,
+          rules: p.findings.map((f) => f.ruleId).sort(),
+        }))
+        .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+      const want = [...expected.placements].sort((a, b) =>
+        a.address < b.address ? -1 : a.address > b.address ? 1 : 0,
+      );
+      assert.deepEqual(actual, want);
+    });
+  }
+});

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { FORMATTERS } from '../../../src/engine';
+import { toCsv } from '../../../src/engine/report/csv';
+import { csvField, escapeMarkdown } from '../../../src/engine/report/escape';
+import { toHtml } from '../../../src/engine/report/html';
+import { toMarkdown } from '../../../src/engine/report/markdown';
+import { toTable } from '../../../src/engine/report/table';
+import { sampleData } from './sample-report';
+
+/** Splits RFC 4180 CSV into records (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else {
+      field += c;
+    }
+  }
+  return rows;
+}
+
+describe('report formatters', () => {
+  it('registers every format', () => {
+    assert.deepEqual(Object.keys(FORMATTERS).sort(), ['csv', 'html', 'json', 'markdown', 'sarif', 'table']);
+  });
+
+  it('html export: self-contained, no scripts, hostile strings escaped', () => {
+    const html = toHtml(sampleData());
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.ok(!/<script/i.test(html), 'no script element, not even from a resource name');
+    assert.ok(html.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39;'));
+    assert.ok(html.includes('we&lt;i&gt;rd &quot;dir&quot;'));
+    assert.ok(!/\s(src|href)="(https?:)?\/\/[^"]*\.(css|js)/.test(html), 'no remote style sheets or scripts');
+    assert.ok(!/\son[a-z]+=/i.test(html), 'no inline event handlers');
+    assert.ok(html.includes('backups only, &lt;b&gt;approved&lt;/b&gt;'));
+    for (const id of ['summary', 'charts', 'placements', 'legal', 'alternatives', 'errors', 'other-findings']) {
+      assert.ok(html.includes(`id="${id}"`), `section ${id}`);
+    }
+    assert.ok(html.includes('@media print'));
+    assert.ok(html.includes('https://supreme.justia.com/cases/federal/us/584/17-2/'));
+  });
+
+  it('markdown: same sections, markup and line breaks in names neutralised', () => {
+    const text = toMarkdown(sampleData());
+    for (const h of [
+      '## Summary',
+      '## Placements',
+      '## Legal background',
+      '## Alternatives not controlled by a U.S. entity',
+      '## Errors',
+      '## Other findings',
+    ]) {
+      assert.ok(text.includes(`\n${h}\n`), h);
+    }
+    assert.ok(!text.includes('<script>'));
+    assert.ok(text.includes('\\<script\\>'));
+    assert.ok(!text.includes('\x1b'));
+    // Every placement row has exactly the 9 unescaped cell separators of an 8-column table.
+    const rows = text.split('\n').filter((l) => l.startsWith('| ') && l.includes('.tf:'));
+    assert.equal(rows.length, 5);
+    for (const r of rows) {
+      assert.equal(r.replace(/\\\|/g, '').split('|').length - 1, 9, r);
+    }
+    assert.equal(escapeMarkdown('a|b\nc*d'), 'a\\|b c\\*d');
+  });
+
+  it('csv: RFC 4180 quoting, one record per placement, formulas neutralised', () => {
+    const text = toCsv(sampleData());
+    const rows = parseCsv(text);
+    assert.equal(rows.length, 6);
+    assert.ok(rows.every((r) => r.length === rows[0].length));
+    const byResource = new Map(rows.slice(1).map((r) => [r[3], r]));
+    assert.ok(byResource.has(`<script>alert("x")</script>'\n\x1b[31m|*_[a](b)`), 'the hostile name round-trips');
+    assert.ok(byResource.has(`'=HYPERLINK("http://evil")`), 'the formula is prefixed with a quote');
+    assert.equal(
+      rows.find((r) => r[3] === 'aws_s3_bucket.logs')![13],
+      'CAL001 accepted: backups only, <b>approved</b> (until 2027-01-01)',
+    );
+    assert.equal(csvField('-1+2'), "'-1+2");
+    assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
+    assert.equal(csvField(12), '12');
+    assert.equal(csvField('a,"b"'), '"a,""b"""');
+  });
+
+  it('table: control characters stripped, colours only when asked', () => {
+    const plain = toTable(sampleData(), { color: false });
+    // eslint-disable-next-line no-control-regex
+    assert.ok(!/[\x00-\x08\x0b-\x1f\x7f]/.test(plain), 'no control characters other than newlines');
+    assert.ok(plain.includes('ACCEPTED'));
+    assert.ok(plain.includes('CAL007'));
+    assert.match(
+      plain,
+      /5 resources in 6 files: 3 in non-U.S. regions of U.S.-controlled operators, 1 unresolved, 1 accepted, 1 errors\.\n$/,
+    );
+    const coloured = toTable(sampleData(), { color: true });
+    assert.ok(coloured.includes('\x1b[33m'));
+    assert.ok(!coloured.includes('\x1b[31m|'), 'the escape sequence from the resource name is not passed through');
+  });
+});

@@ -1,0 +1,124 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import type { File } from '../../../../src/engine/terraform/parser';
+import { parseHcl, parseHclJson } from '../../../../src/engine/terraform/parser';
+
+const SNIPPETS = [
+  'resource "aws_s3_bucket" "b" {\n  bucket = "x-${var.env}"\n  tags = { Name = "n", b: 2 }\n}\n',
+  'variable "region" {\n  type    = string\n  default = "eu-west-1"\n}\n',
+  'locals {\n  m = { for k, v in var.m : k => upper(v)... if v != null }\n  l = [for s in var.l : s]\n}\n',
+  'output "o" {\n  value = aws_instance.web[*].id\n}\n',
+  'x = <<-EOT\n  a ${b}\n  %{ if c ~}d%{ else }e%{ endif }\n  EOT\n',
+  'y = a ? b.c[0] : (d + -e * f) / 2 % 3 >= 4 && !g || h\n',
+  'provider "aws" {\n  alias  = "eu"\n  region = provider::x::f(a, [1, 2]...)\n}\n',
+  '# c\n// d\n/* e */\nz = "\\u00e9\\n$${x}%%{y}"\r\n',
+];
+
+/** Walks every node (bounded by the nesting limit) and checks its range lies inside the text. */
+function checkRanges(f: File, text: string): void {
+  const lines = text.split('\n');
+  const inside = (p: { line: number; character: number }): boolean =>
+    p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
+  const stack: unknown[] = [f.body, ...f.errors];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (n === null || typeof n !== 'object') {
+      continue;
+    }
+    if (Array.isArray(n)) {
+      stack.push(...n);
+      continue;
+    }
+    const rec = n as Record<string, unknown>;
+    if ('start' in rec && 'end' in rec && typeof rec.start === 'object') {
+      const r = rec as unknown as {
+        start: { line: number; character: number };
+        end: { line: number; character: number };
+      };
+      assert.ok(inside(r.start) && inside(r.end), `range inside document: ${JSON.stringify(r)}`);
+      assert.ok(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character));
+      continue;
+    }
+    if (typeof rec.offset === 'number') {
+      assert.ok(rec.offset >= 0 && (rec.endOffset as number) <= text.length && rec.offset <= (rec.endOffset as number));
+    }
+    for (const v of Object.values(rec)) {
+      stack.push(v);
+    }
+  }
+}
+
+/** Inserts, deletes or replaces characters of `base` at random places. */
+const mutated = fc
+  .tuple(
+    fc.constantFrom(...SNIPPETS),
+    fc.array(
+      fc.tuple(
+        fc.nat(),
+        fc.nat(3),
+        fc.constantFrom(
+          '{',
+          '}',
+          '[',
+          ']',
+          '(',
+          ')',
+          '"',
+          '${',
+          '%{',
+          '~',
+          '\n',
+          '<<EOF\n',
+          '#',
+          '/*',
+          '\\',
+          '=',
+          ',',
+          '.',
+          '*',
+          'é',
+          '😀',
+          ' ',
+          '',
+        ),
+      ),
+      { maxLength: 6 },
+    ),
+  )
+  .map(([base, edits]) => {
+    let s = base;
+    for (const [pos, del, ins] of edits) {
+      const i = pos % (s.length + 1);
+      s = s.slice(0, i) + ins + s.slice(i + del);
+    }
+    return s;
+  });
+
+describe('HCL parser: properties', () => {
+  it('never throws and keeps ranges inside the document on mutated input', () => {
+    fc.assert(
+      fc.property(mutated, (text) => {
+        const f = parseHcl(text);
+        checkRanges(f, text);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never throws on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        checkRanges(parseHcl(text), text);
+        checkRanges(parseHclJson(text, 'config'), text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('parses the unmodified snippets without errors', () => {
+    for (const s of SNIPPETS) {
+      assert.deepEqual(parseHcl(s).errors, [], s);
+    }
+    assert.deepEqual(parseHcl(SNIPPETS.join('')).errors, []);
+  });
+});

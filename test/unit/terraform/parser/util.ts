@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import type {
+  Attribute,
+  Block,
+  Body,
+  Expression,
+  File,
+  NodeBase,
+  SourceRange,
+} from '../../../../src/engine/terraform/parser';
+import { parseHcl } from '../../../../src/engine/terraform/parser';
+
+/** Parses and asserts there were no errors. */
+export function parseOk(text: string): File {
+  const f = parseHcl(text);
+  assert.deepEqual(
+    f.errors.map((e) => e.message),
+    [],
+    'unexpected parse errors',
+  );
+  return f;
+}
+
+export function attr(body: Body, name: string): Attribute {
+  const a = body.attributes.find((x) => x.name === name);
+  assert.ok(a, `attribute ${name} not found`);
+  return a;
+}
+
+export function block(body: Body, type: string, index = 0): Block {
+  const b = body.blocks.filter((x) => x.type === type)[index];
+  assert.ok(b, `block ${type} #${index} not found`);
+  return b;
+}
+
+/** The expression of attribute `name` in a one-attribute document `name = <src>`. */
+export function expr(src: string): { e: Expression; text: string } {
+  const text = `x = ${src}\n`;
+  return { e: attr(parseOk(text).body, 'x').expr, text };
+}
+
+/** Source text covered by a node, checking that its offsets and its range agree. */
+export function textOf(text: string, node: NodeBase): string {
+  assert.deepEqual(node.range.start, positionAt(text, node.offset), 'range.start does not match offset');
+  assert.deepEqual(node.range.end, positionAt(text, node.endOffset), 'range.end does not match endOffset');
+  return text.slice(node.offset, node.endOffset);
+}
+
+/** Source text covered by a bare range. */
+export function rangeText(text: string, range: SourceRange): string {
+  return text.slice(offsetAt(text, range.start), offsetAt(text, range.end));
+}
+
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+export function offsetAt(text: string, p: { line: number; character: number }): number {
+  let off = 0;
+  for (let l = 0; l < p.line; l++) {
+    off = text.indexOf('\n', off) + 1;
+  }
+  return off + p.character;
+}
+
+/** Narrows an expression to one kind or fails. */
+export function as<K extends Expression['kind']>(e: Expression, kind: K): Extract<Expression, { kind: K }> {
+  assert.equal(e.kind, kind);
+  return e as Extract<Expression, { kind: K }>;
+}
