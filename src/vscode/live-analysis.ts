@@ -114,8 +114,8 @@ export class LiveAnalysis implements vscode.Disposable {
       const { config } = await this.analysis.configFor(folder);
       return { engine: this.analysis.engineFor(folder), base: folder.uri, folder, config };
     }
-    // Files outside every workspace folder get one engine per file system (scheme and authority).
-    const base = uri.with({ path: '/', query: '', fragment: '' });
+    // Files outside every workspace folder get one engine per directory, which bounds what it lists.
+    const base = uri.with({ path: paths.dirname(uri.path), query: '', fragment: '' });
     let engine = this.looseEngines.get(base.toString());
     if (!engine) {
       engine = new Engine({ fs: vscodeFs(base), analyzers: defaultAnalyzers() });

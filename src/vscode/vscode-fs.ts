@@ -1,12 +1,22 @@
 import * as vscode from 'vscode';
 import type { DirEntry, EngineFs, FileStat } from '../engine';
 
+/** Whether `path` is a strict ancestor of `root` (`/` and `/tmp` for `/tmp/ws`). */
+function isAncestor(path: string, root: string): boolean {
+  const p = path.endsWith('/') ? path : `${path}/`;
+  return root.length > p.length && root.startsWith(p);
+}
+
 /**
  * The engine's file access through `workspace.fs`, so that virtual file systems work too. Engine paths
- * are the `path` part of URIs; `base` supplies the scheme and authority.
+ * are the `path` part of URIs; `base` supplies the scheme and authority. Directories above `base` are
+ * listed as empty: the editor looks for modules and their callers inside the workspace folder only,
+ * never among the siblings of its ancestors (which may be a whole disk). Files outside it that the
+ * configuration names (`source = "../modules/x"`) are still read.
  */
 export function vscodeFs(base: vscode.Uri): EngineFs {
   const toUri = (path: string) => base.with({ path });
+  const root = base.path;
   return {
     async readFile(path: string): Promise<Uint8Array> {
       return vscode.workspace.fs.readFile(toUri(path));
@@ -22,6 +32,9 @@ export function vscodeFs(base: vscode.Uri): EngineFs {
       }
     },
     async readDirectory(path: string): Promise<DirEntry[]> {
+      if (isAncestor(path, root)) {
+        return [];
+      }
       const entries = await vscode.workspace.fs.readDirectory(toUri(path));
       return entries.map(([name, type]) => ({
         name,
