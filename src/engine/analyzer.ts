@@ -27,6 +27,8 @@ export interface AnalysisContext {
   listDir(path: string): Promise<DirEntry[]>;
   /** Parses `text` of `path` with `parse`, cached by path, kind and text, so unchanged files are never parsed twice. */
   parse<T>(path: string, kind: string, text: string, parse: (text: string) => T): T;
+  /** The workspace or project root, when known: analyzers never look for files above it. */
+  root?: string;
   /** Set when the caller cancelled; analyzers should stop early. */
   signal?: AbortSignal;
 }

@@ -326,6 +326,7 @@ export class Engine {
   private context(run: RunOptions, reads: Set<string>): AnalysisContext {
     return {
       config: run.config,
+      root: run.root,
       signal: run.signal,
       readText: async (path) => {
         reads.add(path);

@@ -35,6 +35,10 @@ async function calls(ctx: AnalysisContext, dir: string, target: string): Promise
 async function findCaller(ctx: AnalysisContext, dir: string): Promise<string | undefined> {
   let up = dir;
   for (let i = 0; i < MAX_UP && up !== '/' && up !== '.'; i++) {
+    // Never above the workspace root: its parent may hold unrelated trees (a home folder, /tmp).
+    if (ctx.root !== undefined && (up === ctx.root || !up.startsWith(`${ctx.root}/`))) {
+      break;
+    }
     up = dirname(up);
     const candidates = [
       up,
