@@ -4,9 +4,20 @@ import { RULES } from '../rules/registry';
 import type { RuleContext } from '../rules/rule';
 import { describeStep } from '../rules/describe';
 
-/** The diagnostic range: the region value when it is written in the resource's file, else the header. */
+function contains(outer: SourceRange, inner: SourceRange): boolean {
+  const before = (a: SourceRange['start'], b: SourceRange['start']) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+/**
+ * The diagnostic range: the region value when it is written in the resource's own declaration
+ * (`location = "westeurope"`), else the resource header. A value in a provider block or a variable
+ * default is shared by many resources, so it is shown as related information rather than stacking
+ * every resource's diagnostic on that one line.
+ */
 function findingRange(p: Placement): SourceRange {
-  if (p.regionLocation && p.regionLocation.file === p.file) {
+  if (p.regionLocation && p.regionLocation.file === p.file && contains(p.range, p.regionLocation.range)) {
     return p.regionLocation.range;
   }
   return p.headerRange;

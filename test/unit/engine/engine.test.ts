@@ -12,7 +12,7 @@ resource "aws_s3_bucket" "invoices" {
 `;
 
 describe('engine end to end', () => {
-  it('places a resource, consults the catalog and reports CAL001 on the region value', async () => {
+  it('places a resource, consults the catalog and reports CAL001 on its header, related to the region value', async () => {
     const fs = memoryFs({ '/ws/main.tf': MAIN });
     const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
     const result = await engine.scan(['/ws'], { config: defaultConfig() });
@@ -23,7 +23,11 @@ describe('engine end to end', () => {
     assert.equal(p.controller, 'US');
     assert.deepEqual(
       result.findings.map((f) => [f.ruleId, f.severity, f.range.start.line]),
-      [['CAL001', 'warning', 1]],
+      [['CAL001', 'warning', 4]],
+    );
+    assert.deepEqual(
+      result.findings[0].related.map((r) => r.location.range.start.line),
+      [0],
     );
     assert.match(result.findings[0].message, /Germany/);
     assert.match(result.findings[0].message, /Amazon\.com, Inc\./);
