@@ -58,7 +58,7 @@ async function scan(args: ScanArgs): Promise<number> {
   const engine = new Engine({
     fs: nodeFs,
     analyzers: defaultAnalyzers(),
-    displayPath: (p) => paths.relative(cwd, p),
+    displayPath: paths.relativeTo(cwd),
     cacheBytes: CACHE_BYTES,
   });
   const progress = process.stderr.isTTY && !args.output?.startsWith('/dev/') ? progressLine(process.stderr) : undefined;

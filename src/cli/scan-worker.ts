@@ -11,7 +11,7 @@ async function run(input: WorkerInput): Promise<void> {
   const engine = new Engine({
     fs: nodeFs,
     analyzers: defaultAnalyzers(),
-    displayPath: (p) => paths.relative(input.cwd, p),
+    displayPath: paths.relativeTo(input.cwd),
     cacheBytes: input.cacheBytes,
   });
   const result = await engine.runPlan(

@@ -11,6 +11,8 @@ import { LruCache } from './workspace/lru';
 
 /** How many upcoming units' files are read ahead while one unit is analysed. */
 const PREFETCH_UNITS = 4;
+/** Concurrent reads while files are grouped into units. */
+const READ_AHEAD_CONCURRENCY = 16;
 
 export interface EngineOptions {
   fs: EngineFs;
@@ -146,6 +148,8 @@ export class Engine {
         continue;
       }
       const ctx = this.context(run, new Set());
+      // Grouping reads every file in order; reading ahead overlaps that I/O with the parsing.
+      const readAhead = this.readAhead(claimed, run);
       try {
         units.push(...(await analyzer.units(claimed, ctx)));
       } catch (e) {
@@ -153,6 +157,8 @@ export class Engine {
           file: roots[0] ?? '.',
           message: `internal error while grouping ${analyzer.language} files: ${String(e)}`,
         });
+      } finally {
+        await readAhead.stop();
       }
     }
     return { files, units, errors };
@@ -280,12 +286,35 @@ export class Engine {
     return { kind: 'ok', bytes: await this.opts.fs.readFile(path) };
   }
 
+  /**
+   * Reads `files` in order, a few at a time, ahead of an analyzer that consumes them in the same order.
+   * Stops early when the text cache is full, so that memory stays bounded on huge workspaces.
+   */
+  private readAhead(files: string[], run: RunOptions): { stop(): Promise<void> } {
+    let next = 0;
+    let stopped = false;
+    const worker = async () => {
+      while (!stopped && next < files.length && !run.signal?.aborted && !this.texts.full()) {
+        const file = files[next++];
+        if (!this.texts.has(file) && !run.overlays?.has(file)) {
+          await this.readText(file, run.config.maxFileSize);
+        }
+      }
+    };
+    const workers = Array.from({ length: READ_AHEAD_CONCURRENCY }, worker);
+    return {
+      async stop() {
+        stopped = true;
+        await Promise.all(workers);
+      },
+    };
+  }
+
   private prefetch(units: Array<[LanguageAnalyzer, AnalysisUnit]>, run: RunOptions): void {
     for (const [, unit] of units) {
       for (const file of unit.files) {
         if (!this.texts.has(file) && !run.overlays?.has(file) && !this.pending.has(file)) {
-          const p = this.readText(file, run.config.maxFileSize).finally(() => this.pending.delete(file));
-          this.pending.set(file, p);
+          void this.readText(file, run.config.maxFileSize);
         }
       }
     }
@@ -370,6 +399,12 @@ export class Engine {
     if (pending) {
       return pending;
     }
+    const promise = this.readUncached(path, maxSize).finally(() => this.pending.delete(path));
+    this.pending.set(path, promise);
+    return promise;
+  }
+
+  private async readUncached(path: string, maxSize: number): Promise<string | undefined> {
     let text: string | null = null;
     try {
       const read = await this.readBytes(path, maxSize);

@@ -7,6 +7,11 @@ export class LruCache<V> {
   private readonly map = new Map<string, { value: V; weight: number }>();
   private total = 0;
 
+  /** True when the cache holds as much as its budget allows. */
+  full(): boolean {
+    return this.total >= this.budget;
+  }
+
   has(key: string): boolean {
     return this.map.has(key);
   }

@@ -49,3 +49,16 @@ export function toEnginePath(osPath: string): string {
   }
   return p;
 }
+
+/** `relative` bound to one base directory and memoised: messages name the same files again and again. */
+export function relativeTo(base: string): (path: string) => string {
+  const cache = new Map<string, string>();
+  return (path) => {
+    let r = cache.get(path);
+    if (r === undefined) {
+      r = relative(base, path);
+      cache.set(path, r);
+    }
+    return r;
+  };
+}

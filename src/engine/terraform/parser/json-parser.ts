@@ -83,7 +83,10 @@ class JsonMapper {
   ) {}
 
   error(message: string, start: number, end: number): void {
-    this.errors.push({ message, range: this.lines.range(start, end) });
+    // jsonc-parser reports errors at the end of input one character past it; keep ranges in the document.
+    const max = this.text.length;
+    const s = Math.min(start, max);
+    this.errors.push({ message, range: this.lines.range(s, Math.min(Math.max(s, end), max)) });
   }
 
   private loc(start: number, end: number): NodeBase {

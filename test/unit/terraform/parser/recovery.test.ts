@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { File } from '../../../../src/engine/terraform/parser';
-import { parseHcl } from '../../../../src/engine/terraform/parser';
+import { parseHcl, parseHclJson } from '../../../../src/engine/terraform/parser';
 
 /** Names of top-level items and of items one level down, e.g. `b.z`. */
 function names(f: File): string[] {
@@ -99,5 +99,17 @@ describe('HCL parser: error recovery', () => {
     assert.deepEqual(f.errors, []);
     const g = parseHcl(`x = [${'1,'.repeat(50_000)}]`);
     assert.deepEqual(g.errors, []);
+  });
+});
+
+describe('HCL parser: errors at the end of input', () => {
+  it('keeps every error range inside the document (regression: JSON "/*" reported one past the end)', () => {
+    for (const text of ['/*', 'x = "', 'a {', 'x = (', 'x = [', '${', 'a "b" {\n  c = ', '{"a": ']) {
+      for (const e of [...parseHcl(text).errors, ...parseHclJson(text, 'config').errors]) {
+        const lines = text.split('\n');
+        assert.ok(e.range.end.line < lines.length, `${JSON.stringify(text)}: ${e.message}`);
+        assert.ok(e.range.end.character <= lines[e.range.end.line].length, `${JSON.stringify(text)}: ${e.message}`);
+      }
+    }
   });
 });
