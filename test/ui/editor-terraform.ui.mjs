@@ -25,8 +25,8 @@ export default async function editorTerraform({ page, screenshot, log }) {
   await openFromExplorer(page, 'main.tf');
   const squiggle = await waitForSquiggle(page, 'warning', TIMEOUT);
   await screenshot('editor-tf-squiggle');
-  // The status bar counts the open CAL001 findings of the workspace.
-  await page.locator('.statusbar-item', { hasText: 'CAL001: 1' }).first().waitFor({ timeout: TIMEOUT });
+  // The status bar counts the open CAL001 findings of the workspace: main.tf's and main.bicep's.
+  await page.locator('.statusbar-item', { hasText: 'CAL001: 2' }).first().waitFor({ timeout: TIMEOUT });
 
   await hoverText(page, squiggle, TIMEOUT);
   // The diagnostic shows first; our hover provider's part follows when it is computed.
@@ -68,7 +68,7 @@ export default async function editorTerraform({ page, screenshot, log }) {
     .first()
     .waitFor({ timeout: TIMEOUT });
   await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'detached', timeout: TIMEOUT });
-  await page.locator('.statusbar-item', { hasText: 'CAL001: 0' }).first().waitFor({ timeout: TIMEOUT });
+  await page.locator('.statusbar-item', { hasText: 'CAL001: 1' }).first().waitFor({ timeout: TIMEOUT });
   await screenshot('editor-tf-suppressed');
   log('quick fix inserted the directive and the squiggle went away');
 }
