@@ -5,16 +5,31 @@ import type { ExtractedResource, Placement } from '../model';
 export function place(res: ExtractedResource): Placement {
   const provider = getProvider(res.provider);
   const match = res.region.kind === 'known' ? lookupRegion(res.provider, res.region.value) : undefined;
-  // One shallow copy: analyzers' results stay untouched in the unit cache.
-  const p = { ...res } as Placement;
-  p.regionId = match ? match.region.id : res.region.kind === 'known' ? res.region.value : null;
-  p.country = match ? match.effective.country : null;
-  p.controller = match ? match.ultimateParent.country : (provider?.ultimateParent.country ?? null);
-  p.operator = match ? match.operator.name : (provider?.operator.name ?? null);
-  p.ultimateParent = match ? match.ultimateParent.name : (provider?.ultimateParent.name ?? null);
-  p.control = match ? match.control : (provider?.control ?? null);
-  p.regionKnown = match !== undefined;
-  p.global = res.global || match?.effective.kind === 'global';
-  p.findings = [];
-  return p;
+  // A fresh object of one fixed shape (no spread): placements are made once per resource on a hot
+  // path, and the analyzers' results stay untouched in the unit cache.
+  return {
+    language: res.language,
+    file: res.file,
+    range: res.range,
+    headerRange: res.headerRange,
+    type: res.type,
+    name: res.name,
+    address: res.address,
+    module: res.module,
+    provider: res.provider,
+    region: res.region,
+    regionLocation: res.regionLocation,
+    provenance: res.provenance,
+    dataClass: res.dataClass,
+    global: res.global || match?.effective.kind === 'global',
+    instanceKey: res.instanceKey,
+    regionId: match ? match.region.id : res.region.kind === 'known' ? res.region.value : null,
+    country: match ? match.effective.country : null,
+    controller: match ? match.ultimateParent.country : (provider?.ultimateParent.country ?? null),
+    operator: match ? match.operator.name : (provider?.operator.name ?? null),
+    ultimateParent: match ? match.ultimateParent.name : (provider?.ultimateParent.name ?? null),
+    control: match ? match.control : (provider?.control ?? null),
+    regionKnown: match !== undefined,
+    findings: [],
+  };
 }
