@@ -1,28 +1,16 @@
 // A person edits Bicep: a storage account in West Europe gets a squiggle whose hover cites § 2713,
 // without the Bicep extension installed.
 import assert from 'node:assert/strict';
-import { hoverText, waitForSquiggle } from './helpers.mjs';
+import { hoverText, openFromExplorer, waitForSquiggle } from './helpers.mjs';
 
 /** Folder (relative to test/ui) opened in code-server for this check. */
 export const workspace = 'editor-workspace';
 
 const TIMEOUT = 60_000;
 
-/**
- * Opens a file by clicking it in the Explorer, as a person would. (Quick Open depends on the file
- * search, which can take long to index on a busy machine.)
- */
-async function openFromExplorer(page, name) {
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ timeout: TIMEOUT });
-  await row.dblclick();
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: TIMEOUT });
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: TIMEOUT });
-}
-
 /** @param {import('../run-vscode/run-ui.mjs').UiContext} ctx */
 export default async function editorBicep({ page, screenshot, log }) {
-  await openFromExplorer(page, 'main.bicep');
+  await openFromExplorer(page, 'main.bicep', TIMEOUT);
   const squiggle = await waitForSquiggle(page, 'warning', TIMEOUT);
   await screenshot('editor-bicep-squiggle');
   await hoverText(page, squiggle, TIMEOUT);

@@ -42,6 +42,18 @@ export async function openFile(page, fileName, timeout = DEFAULT_TIMEOUT) {
 }
 
 /**
+ * Opens a file by double-clicking it in the Explorer, as a person would. (Quick Open depends on the
+ * file search, which can take long to index on a busy machine.)
+ */
+export async function openFromExplorer(page, name, timeout = DEFAULT_TIMEOUT) {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ timeout });
+  await row.dblclick();
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout });
+}
+
+/**
  * Runs a command from the Command Palette (F1), by typing its title and pressing Enter on the
  * matching entry.
  * @param {import('playwright-core').Page} page

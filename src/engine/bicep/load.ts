@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../analyzer';
 import type { AnalysisError } from '../model';
 import { dirname, join } from '../workspace/paths';
-import { LineMap } from './line-map';
+import { LineMap } from '../text/line-map';
 import { parseBicep } from './parser';
 import type { ParsedDoc } from './scope';
 

@@ -1,7 +1,7 @@
 import type { SourceLocation } from '../model';
 import { basename } from '../workspace/paths';
 import type { BicepFile, ParamDecl, ResourceDecl, VarDecl } from './ast';
-import type { LineMap } from './line-map';
+import type { LineMap } from '../text/line-map';
 import type { Value } from './values';
 
 /** A parsed `.bicep` or `.bicepparam` file with its line map. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
 import type { AnalysisError, ExtractedResource } from '../../../src/engine';
 import { extractTemplate } from '../../../src/engine/bicep/extract';
-import { LineMap } from '../../../src/engine/bicep/line-map';
+import { LineMap } from '../../../src/engine/text/line-map';
 import { parseBicep } from '../../../src/engine/bicep/parser';
 import { memoryFs } from '../helpers/memory-fs';
 

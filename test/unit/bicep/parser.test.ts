@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Expr, ResourceDecl, Statement } from '../../../src/engine/bicep/ast';
-import { LineMap } from '../../../src/engine/bicep/line-map';
+import { LineMap } from '../../../src/engine/text/line-map';
 import { parseBicep } from '../../../src/engine/bicep/parser';
 
 /** Parses and asserts that there are no errors; returns the statements. */

@@ -1,6 +1,10 @@
 import type { Position, SourceRange } from '../model';
 
-/** Converts offsets into 0-based line/character positions (UTF-16), for LF, CRLF and CR line ends. */
+/**
+ * Converts string offsets into 0-based line/character positions (UTF-16), for LF, CRLF and lone CR
+ * line ends, as VS Code counts lines. Shared by the Bicep and ARM analyzers; the line-start table is
+ * built once per file and each lookup is a binary search.
+ */
 export class LineMap {
   private readonly starts: number[] = [0];
 
