@@ -24,6 +24,11 @@ const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
 /** A one-shot scan streams through the workspace: a small cache keeps memory bounded on huge trees. */
 const CACHE_BYTES = 64 * 1024 * 1024;
+/**
+ * Parse trees (estimated heap) kept so that files parsed while grouping, and local modules called by
+ * many roots, are parsed once: about 28 MB of source.
+ */
+const PARSE_CACHE_BYTES = 256 * 1024 * 1024;
 
 function fail(message: string, code: number): never {
   process.stderr.write(`cloud-act-lens: ${message}\n`);
@@ -60,6 +65,7 @@ async function scan(args: ScanArgs): Promise<number> {
     analyzers: defaultAnalyzers(),
     displayPath: paths.relativeTo(cwd),
     cacheBytes: CACHE_BYTES,
+    parseCacheBytes: PARSE_CACHE_BYTES,
   });
   const progress = process.stderr.isTTY && !args.output?.startsWith('/dev/') ? progressLine(process.stderr) : undefined;
   const result = await parallelScan({
@@ -67,6 +73,7 @@ async function scan(args: ScanArgs): Promise<number> {
     roots,
     cwd,
     cacheBytes: CACHE_BYTES,
+    parseCacheBytes: PARSE_CACHE_BYTES,
     jobs: args.jobs,
     sizeOf: async (p) => (await nodeFs.stat(p))?.size ?? 0,
     run: {

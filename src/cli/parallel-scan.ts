@@ -4,31 +4,55 @@ import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisUnit, Engine, LensConfig, RunOptions, RunResult } from '../engine';
 
+/** What a worker thread is started with; its units come later, a chunk at a time. */
 export interface WorkerInput {
-  units: AnalysisUnit[];
   config: LensConfig;
   root?: string;
   cwd: string;
   cacheBytes: number;
+  parseCacheBytes: number;
 }
 
+/** Main thread → worker. */
+export type WorkerCommand = { type: 'units'; chunk: number; units: AnalysisUnit[] } | { type: 'stop' };
+
+/** Worker → main thread. A worker asks for work with `next` when it starts and after each result. */
 export type WorkerMessage =
-  { type: 'progress'; done: number } | { type: 'result'; result: RunResult } | { type: 'failed'; message: string };
+  | { type: 'next' }
+  | { type: 'progress'; chunk: number; done: number }
+  | { type: 'result'; chunk: number; result: RunResult }
+  | { type: 'failed'; chunk?: number; message: string };
 
 /** Below this much source, starting a worker costs more than it saves. */
 const MIN_PARALLEL_BYTES = 4 * 1024 * 1024;
+/** Chunks per thread: enough to even out uneven units, few enough that shared modules stay in one cache. */
+const CHUNKS_PER_THREAD = 8;
 
-/** Splits units into `n` shares of about equal size, keeping the original order within each share. */
-export function partition(units: AnalysisUnit[], sizes: Map<string, number>, n: number): AnalysisUnit[][] {
+/**
+ * Cuts the units into contiguous chunks of about equal source size, in plan order. Neighbouring units
+ * (examples of one module, stacks of one tree) usually call the same local modules: keeping them in one
+ * chunk lets one engine's parse cache serve them all.
+ */
+export function chunk(units: AnalysisUnit[], sizes: Map<string, number>, count: number): AnalysisUnit[][] {
   const weight = (u: AnalysisUnit) => u.files.reduce((s, f) => s + (sizes.get(f) ?? 1024), 0);
-  const order = units.map((u, i) => ({ u, i, w: weight(u) })).sort((a, b) => b.w - a.w);
-  const shares = Array.from({ length: n }, () => ({ total: 0, items: [] as Array<{ u: AnalysisUnit; i: number }> }));
-  for (const item of order) {
-    const lightest = shares.reduce((a, b) => (b.total < a.total ? b : a));
-    lightest.items.push(item);
-    lightest.total += item.w;
+  const total = units.reduce((s, u) => s + weight(u), 0);
+  const target = total / Math.max(1, count);
+  const chunks: AnalysisUnit[][] = [];
+  let current: AnalysisUnit[] = [];
+  let size = 0;
+  for (const u of units) {
+    current.push(u);
+    size += weight(u);
+    if (size >= target) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
   }
-  return shares.map((s) => s.items.sort((a, b) => a.i - b.i).map((x) => x.u));
+  if (current.length > 0) {
+    chunks.push(current);
+  }
+  return chunks;
 }
 
 export interface ParallelOptions {
@@ -37,7 +61,8 @@ export interface ParallelOptions {
   run: RunOptions;
   cwd: string;
   cacheBytes: number;
-  /** Size of each discovered file, to balance the shares. */
+  parseCacheBytes: number;
+  /** Size of each discovered file, to decide whether threads pay off and to size the chunks. */
   sizeOf: (path: string) => Promise<number>;
   jobs?: number;
   /** Overrides for tests: the worker bundle and the size below which the scan stays in-process. */
@@ -45,74 +70,152 @@ export interface ParallelOptions {
   minParallelBytes?: number;
 }
 
+interface Helper {
+  worker: Worker;
+  /** The chunk it is working on. */
+  chunk?: number;
+  idle: boolean;
+  failed: boolean;
+}
+
 /**
- * A scan that uses every core: the main thread plans (discovers and groups files), keeps one share of
- * the units and hands the others to worker threads; results are merged in plan order. Small workspaces,
- * or a missing worker bundle, run in-process.
+ * A scan that uses every core. Worker threads start as soon as discovery shows a large workspace, so
+ * that their start-up overlaps the grouping; the main thread plans, then hands out chunks of units to
+ * whichever thread is free, itself included. Results are merged in plan order, so the report is the
+ * same as an in-process scan. A chunk whose worker fails is analysed again in the main thread.
  */
 export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
   const { engine, run } = opts;
-  const plan = await engine.plan(opts.roots, run);
   const workerFile = opts.workerFile ?? nodePath.join(__dirname, 'scan-worker.js');
   const jobs = Math.max(1, Math.min(opts.jobs ?? os.availableParallelism(), 8));
   const sizes = new Map<string, number>();
-  let total = 0;
-  if (jobs > 1 && existsSync(workerFile)) {
-    for (const f of plan.files) {
+  const helpers: Helper[] = [];
+  let onMessage: (h: Helper, m: WorkerMessage) => void = () => undefined;
+  let onFailure: (h: Helper, message: string) => void = () => undefined;
+
+  const startHelpers = async (files: string[]) => {
+    if (jobs === 1 || !existsSync(workerFile)) {
+      return;
+    }
+    let total = 0;
+    for (const f of files) {
       const size = await opts.sizeOf(f);
       sizes.set(f, size);
       total += size;
     }
-  }
-  if (jobs === 1 || total < (opts.minParallelBytes ?? MIN_PARALLEL_BYTES) || plan.units.length < 2 * jobs) {
+    if (total < (opts.minParallelBytes ?? MIN_PARALLEL_BYTES)) {
+      return;
+    }
+    const input: WorkerInput = {
+      config: run.config,
+      root: run.root,
+      cwd: opts.cwd,
+      cacheBytes: opts.cacheBytes,
+      parseCacheBytes: opts.parseCacheBytes,
+    };
+    for (let i = 1; i < jobs; i++) {
+      const h: Helper = { worker: new Worker(workerFile, { workerData: input }), idle: false, failed: false };
+      h.worker.on('message', (m: WorkerMessage) => onMessage(h, m));
+      h.worker.on('error', (e) => onFailure(h, String(e)));
+      h.worker.on('exit', (code) => (code === 0 ? undefined : onFailure(h, `scan worker exited with code ${code}`)));
+      helpers.push(h);
+    }
+  };
+
+  const plan = await engine.plan(opts.roots, run, startHelpers);
+  const stopHelpers = () => helpers.forEach((h) => void h.worker.terminate());
+  if (helpers.length === 0 || plan.units.length < 2 * jobs) {
+    stopHelpers();
     const result = await engine.runPlan(plan.units, run, plan.files.length);
     result.errors.unshift(...plan.errors);
     return result;
   }
-  const shares = partition(plan.units, sizes, jobs);
-  const done = new Array<number>(jobs).fill(0);
+
+  const chunks = chunk(plan.units, sizes, jobs * CHUNKS_PER_THREAD);
+  const results: Array<RunResult | undefined> = new Array(chunks.length);
+  const progress: number[] = new Array(chunks.length).fill(0);
+  const retry: number[] = [];
+  let next = 0;
+  let wake: (() => void) | undefined;
   const report = () =>
-    run.onProgress?.({ done: done.reduce((a, b) => a + b, 0), total: plan.units.length, files: plan.files.length });
-  const workers = shares.slice(1).map(
-    (units, k) =>
-      new Promise<RunResult>((resolve, reject) => {
-        const input: WorkerInput = {
-          units,
-          config: run.config,
-          root: run.root,
-          cwd: opts.cwd,
-          cacheBytes: opts.cacheBytes,
-        };
-        const worker = new Worker(workerFile, { workerData: input });
-        worker.on('message', (m: WorkerMessage) => {
-          if (m.type === 'progress') {
-            done[k + 1] = m.done;
-            report();
-          } else if (m.type === 'result') {
-            resolve(m.result);
-            void worker.terminate();
-          } else {
-            reject(new Error(m.message));
-          }
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) =>
-          code === 0 ? undefined : reject(new Error(`scan worker exited with code ${code}`)),
-        );
-      }),
-  );
-  const mine = await engine.runPlan(
-    shares[0],
-    { ...run, onProgress: ({ done: d }) => ((done[0] = d), report()) },
-    plan.files.length,
-  );
-  const theirs = await Promise.all(workers);
-  const merged: RunResult = {
-    placements: [mine, ...theirs].flatMap((r) => r.placements),
-    findings: [mine, ...theirs].flatMap((r) => r.findings),
-    errors: [...plan.errors, ...[mine, ...theirs].flatMap((r) => r.errors)],
+    run.onProgress?.({
+      done: progress.reduce((a, b) => a + b, 0),
+      total: plan.units.length,
+      files: plan.files.length,
+    });
+  const dispatch = (h: Helper) => {
+    if (h.failed) {
+      return;
+    }
+    if (next < chunks.length) {
+      h.chunk = next++;
+      h.idle = false;
+      h.worker.postMessage({ type: 'units', chunk: h.chunk, units: chunks[h.chunk] } satisfies WorkerCommand);
+    } else {
+      h.chunk = undefined;
+      h.idle = true;
+      h.worker.postMessage({ type: 'stop' } satisfies WorkerCommand);
+    }
+  };
+  onMessage = (h, m) => {
+    if (m.type === 'next') {
+      dispatch(h);
+    } else if (m.type === 'progress') {
+      progress[m.chunk] = m.done;
+      report();
+    } else if (m.type === 'result') {
+      results[m.chunk] = m.result;
+      progress[m.chunk] = chunks[m.chunk].length;
+      report();
+      dispatch(h);
+    } else {
+      onFailure(h, m.message);
+    }
+    wake?.();
+  };
+  onFailure = (h, _message) => {
+    if (h.failed) {
+      return;
+    }
+    h.failed = true;
+    if (h.chunk !== undefined && results[h.chunk] === undefined) {
+      retry.push(h.chunk);
+    }
+    h.chunk = undefined;
+    void h.worker.terminate();
+    wake?.();
+  };
+  // Workers that asked for work while the main thread was grouping get it now.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+
+  const runHere = async (index: number) => {
+    results[index] = await engine.runPlan(
+      chunks[index],
+      { ...run, onProgress: ({ done }) => ((progress[index] = done), report()) },
+      plan.files.length,
+    );
+    // Let worker messages in (the engine's reads are synchronous, so the loop never yields by itself).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  for (;;) {
+    if (retry.length > 0) {
+      await runHere(retry.shift()!);
+    } else if (next < chunks.length) {
+      await runHere(next++);
+    } else if (helpers.some((h) => !h.failed && h.chunk !== undefined)) {
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    } else {
+      break;
+    }
+  }
+  stopHelpers();
+  const all = results.filter((r): r is RunResult => r !== undefined);
+  return {
+    placements: all.flatMap((r) => r.placements),
+    findings: all.flatMap((r) => r.findings),
+    errors: [...plan.errors, ...all.flatMap((r) => r.errors)],
     files: plan.files.length,
     units: plan.units,
   };
-  return merged;
 }

@@ -2,11 +2,14 @@ import type { AnalysisUnit, LanguageAnalyzer, UnitResult } from '../analyzer';
 import type { ExtractedResource } from '../model';
 import { basename } from '../workspace/paths';
 import { extractTemplate } from './extract';
-import { loadAll, loadDoc, localModules, usingPath } from './load';
+import { loadAll, loadDoc, reachable, references, usingPath } from './load';
 import { paramFileInputs } from './param-file';
 import { fromCliText, withStep, type Value } from './values';
 
 const isParamFile = (p: string) => p.endsWith('.bicepparam');
+
+/** The local modules among a template's references (a template has no `extends`), without itself. */
+const localModulesOf = (refs: string[] | undefined, self: string) => (refs ?? []).filter((m) => m !== self);
 
 /**
  * Bicep: one unit per entry file (a `.bicep` file that no other scanned file uses as a local module),
@@ -19,13 +22,20 @@ export const bicepAnalyzer: LanguageAnalyzer = {
 
   async units(files, ctx): Promise<AnalysisUnit[]> {
     const templates = files.filter((f) => !isParamFile(f));
+    // Each file is parsed once here; only what it references is kept, so grouping a large workspace
+    // neither parses twice nor holds every syntax tree.
+    const refs = new Map<string, string[] | undefined>();
+    const refsOf = async (path: string): Promise<string[] | undefined> => {
+      if (!refs.has(path)) {
+        const doc = await loadDoc(path, ctx);
+        refs.set(path, doc ? references(doc) : undefined);
+      }
+      return refs.get(path);
+    };
     const usedAsModule = new Set<string>();
     for (const f of templates) {
-      const doc = await loadDoc(f, ctx);
-      for (const m of doc ? localModules(doc) : []) {
-        if (m !== f) {
-          usedAsModule.add(m);
-        }
+      for (const m of localModulesOf(await refsOf(f), f)) {
+        usedAsModule.add(m);
       }
     }
     const paramsOf = new Map<string, string[]>();
@@ -45,8 +55,7 @@ export const bicepAnalyzer: LanguageAnalyzer = {
     const units: AnalysisUnit[] = [];
     const covered = new Set<string>();
     const addUnit = async (entry: string) => {
-      const { docs } = await loadAll([entry], ctx);
-      const modules = [...docs.keys()].filter((k) => k !== entry);
+      const modules = (await reachable([entry], refsOf, ctx.signal)).filter((k) => k !== entry);
       modules.forEach((m) => covered.add(m));
       covered.add(entry);
       units.push({ language: 'bicep', key: entry, files: [entry, ...modules, ...(paramsOf.get(entry) ?? [])] });

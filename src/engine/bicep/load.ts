@@ -50,6 +50,49 @@ export function localModules(doc: ParsedDoc): string[] {
   return out;
 }
 
+/** Files a document pulls in: its local modules and, for a parameters file, the one it `extends`. */
+export function references(doc: ParsedDoc): string[] {
+  const next = localModules(doc);
+  for (const s of doc.file.statements) {
+    if (s.kind === 'extends' && s.path !== undefined) {
+      next.push(join(dirname(doc.path), s.path));
+    }
+  }
+  return next;
+}
+
+/**
+ * The files reachable from `roots` through {@link references}, roots first, breadth first; `refsOf`
+ * gives a file's references, or undefined when it cannot be read (it is then left out).
+ */
+export async function reachable(
+  roots: string[],
+  refsOf: (path: string) => Promise<string[] | undefined>,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  const out: string[] = [];
+  const queue = [...roots];
+  const seen = new Set<string>(queue);
+  while (queue.length > 0 && out.length < MAX_FILES) {
+    if (signal?.aborted) {
+      break;
+    }
+    const path = queue.shift()!;
+    const refs = await refsOf(path);
+    if (refs === undefined) {
+      continue;
+    }
+    out.push(path);
+    for (const p of refs) {
+      if (!seen.has(p)) {
+        seen.add(p);
+        queue.push(p);
+      }
+    }
+  }
+  return out;
+}
+
 /** Every document reachable from `roots` through local modules and `extends`, parsed; parse errors collected. */
 export async function loadAll(
   roots: string[],
@@ -57,33 +100,20 @@ export async function loadAll(
 ): Promise<{ docs: Map<string, ParsedDoc>; errors: AnalysisError[] }> {
   const docs = new Map<string, ParsedDoc>();
   const errors: AnalysisError[] = [];
-  const queue = [...roots];
-  const seen = new Set<string>(queue);
-  while (queue.length > 0 && docs.size < MAX_FILES) {
-    if (ctx.signal?.aborted) {
-      break;
-    }
-    const path = queue.shift()!;
-    const doc = await loadDoc(path, ctx);
-    if (!doc) {
-      continue;
-    }
-    docs.set(path, doc);
-    for (const e of doc.file.errors) {
-      errors.push({ file: path, range: doc.lines.range(e.start, e.end), message: e.message });
-    }
-    const next = [...localModules(doc)];
-    for (const s of doc.file.statements) {
-      if (s.kind === 'extends' && s.path !== undefined) {
-        next.push(join(dirname(path), s.path));
+  await reachable(
+    roots,
+    async (path) => {
+      const doc = await loadDoc(path, ctx);
+      if (!doc) {
+        return undefined;
       }
-    }
-    for (const p of next) {
-      if (!seen.has(p)) {
-        seen.add(p);
-        queue.push(p);
+      docs.set(path, doc);
+      for (const e of doc.file.errors) {
+        errors.push({ file: path, range: doc.lines.range(e.start, e.end), message: e.message });
       }
-    }
-  }
+      return references(doc);
+    },
+    ctx.signal,
+  );
   return { docs, errors };
 }

@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../analyzer';
-import { dirname, join } from '../workspace/paths';
+import { dirname } from '../workspace/paths';
 import { fileKind } from './config/files';
-import { loadModule } from './config/module-config';
+import { localModuleTargets } from './config/module-config';
 import { readTerragrunt } from './config/terragrunt';
 
 /** How far up, and how many callers deep, the editor looks for the root module of an edited child module. */
@@ -25,10 +25,7 @@ async function calls(ctx: AnalysisContext, dir: string, target: string): Promise
   if (!files.some((f) => fileKind(f) === 'config')) {
     return false;
   }
-  const cfg = await loadModule(ctx, dir, files);
-  return [...cfg.modules.values()].some(
-    (c) => !!c.source && (c.source.startsWith('./') || c.source.startsWith('../')) && join(dir, c.source) === target,
-  );
+  return (await localModuleTargets(ctx, dir, files)).includes(target);
 }
 
 /** A directory near `dir` (an ancestor, or a child of an ancestor) that calls it as a local module. */
@@ -93,12 +90,7 @@ export async function treeFiles(ctx: AnalysisContext, root: string): Promise<str
         queue.push(tg.moduleDir);
       }
     }
-    const cfg = await loadModule(ctx, dir, files);
-    for (const c of cfg.modules.values()) {
-      if (c.source && (c.source.startsWith('./') || c.source.startsWith('../'))) {
-        queue.push(join(dir, c.source));
-      }
-    }
+    queue.push(...(await localModuleTargets(ctx, dir, files)));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { AnalysisContext, AnalysisUnit } from '../analyzer';
-import { basename, dirname, join } from '../workspace/paths';
+import { basename, dirname } from '../workspace/paths';
 import { fileKind } from './config/files';
-import { loadModule } from './config/module-config';
+import { localModuleTargets } from './config/module-config';
 import { readTerragrunt } from './config/terragrunt';
 import { findRootCaller, treeFiles } from './callers';
 
@@ -54,14 +54,10 @@ async function groupUnits(files: string[], ctx: AnalysisContext): Promise<Analys
     }
     if (paths.some((p) => fileKind(p) === 'config')) {
       moduleDirs.push(dir);
-      const cfg = await loadModule(ctx, dir, paths);
-      for (const call of cfg.modules.values()) {
-        if (call.source && (call.source.startsWith('./') || call.source.startsWith('../'))) {
-          const target = join(dir, call.source);
-          if (target !== dir) {
-            targets.push(target);
-            called.add(target);
-          }
+      for (const target of await localModuleTargets(ctx, dir, paths)) {
+        if (target !== dir) {
+          targets.push(target);
+          called.add(target);
         }
       }
     }

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { nodeFs } from '../../../src/cli/node-fs';
-import { parallelScan, partition } from '../../../src/cli/parallel-scan';
+import { chunk, parallelScan } from '../../../src/cli/parallel-scan';
 import {
   buildReportData,
   defaultAnalyzers,
@@ -18,22 +18,21 @@ import {
 const ROOT = path.resolve(__dirname, '../../../..');
 
 describe('parallel scan', () => {
-  it('balances units between shares and keeps plan order within a share', () => {
+  it('cuts units into contiguous chunks of about equal size, in plan order', () => {
     const unit = (key: string): AnalysisUnit => ({ language: 'terraform', key, files: [key] });
     const sizes = new Map([
       ['a', 100],
       ['b', 10],
       ['c', 60],
       ['d', 50],
+      ['e', 5],
     ]);
-    const shares = partition(['a', 'b', 'c', 'd'].map(unit), sizes, 2);
+    const chunks = chunk(['a', 'b', 'c', 'd', 'e'].map(unit), sizes, 3);
     assert.deepEqual(
-      shares.map((s) => s.map((u) => u.key)),
-      [
-        ['a', 'b'],
-        ['c', 'd'],
-      ],
+      chunks.map((s) => s.map((u) => u.key)),
+      [['a'], ['b', 'c', 'd'], ['e']],
     );
+    assert.deepEqual(chunk([], sizes, 4), []);
   });
 
   it('gives the same report with worker threads as in-process', async () => {
@@ -59,6 +58,7 @@ describe('parallel scan', () => {
         roots: [dir],
         cwd: dir,
         cacheBytes: 1 << 20,
+        parseCacheBytes: 1 << 20,
         jobs,
         minParallelBytes: 0,
         workerFile: path.join(ROOT, 'dist/scan-worker.js'),

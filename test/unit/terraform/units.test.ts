@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
+import { mayCallModules } from '../../../src/engine/terraform/config/module-config';
 import { memoryFs } from '../helpers/memory-fs';
 
 const ROOT_TF = `provider "aws" {
@@ -13,6 +14,31 @@ const CHILD_TF = `resource "aws_s3_bucket" "b" {}
 `;
 
 describe('terraform units', () => {
+  it('parses only files that may declare a module block while grouping', () => {
+    assert.equal(mayCallModules('/m/main.tf', 'module "a" {\n  source = "./a"\n}\n'), true);
+    assert.equal(mayCallModules('/m/main.tf', 'module a {\n}\n'), true);
+    assert.equal(mayCallModules('/m/main.tf', '  module"a"{}\n'), true);
+    assert.equal(mayCallModules('/m/main.tf.json', '{ "module": { "a": { "source": "./a" } } }'), true);
+    assert.equal(mayCallModules('/m/outputs.tf', 'output "id" {\n  value = module.store.id\n}\n'), false);
+    assert.equal(mayCallModules('/m/main.tf', 'resource "aws_s3_bucket" "modules" {}\n'), false);
+    assert.equal(mayCallModules('/m/main.tf.json', '{ "output": { "x": { "value": "${module.a.b}" } } }'), false);
+  });
+
+  it('finds a module call declared with a bare label and in HCL JSON', async () => {
+    const fs = memoryFs({
+      '/ws/main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\nmodule store {\n  source = "./store"\n}\n',
+      '/ws/store/main.tf': CHILD_TF,
+      '/ws/j/main.tf.json': '{ "module": { "s": { "source": "../store2" } } }',
+      '/ws/store2/main.tf': CHILD_TF,
+    });
+    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const r = await engine.scan(['/ws'], { config: defaultConfig() });
+    assert.deepEqual(
+      r.units.map((u) => u.key),
+      ['/ws', '/ws/j'],
+    );
+  });
+
   it('analyses a called module only in the context of its caller', async () => {
     const fs = memoryFs({
       '/ws/main.tf': ROOT_TF,

@@ -2,6 +2,7 @@ import type { AnalysisContext } from '../../analyzer';
 import type { AnalysisError } from '../../model';
 import { type Attribute, type Block, type Body, type File, literalString } from '../parser';
 import { loadFile, selectConfigFiles } from './files';
+import { join } from '../../workspace/paths';
 import { mergeBlock } from './override';
 
 /** A top-level block and the file it is declared in. */
@@ -269,4 +270,40 @@ export async function loadModule(
     }
   }
   return cfg;
+}
+
+/**
+ * Could `text` declare a module block? A `module` block starts with the word followed by a label or its
+ * brace (references read `module.x`); in HCL JSON it is a `"module"` key. A file without a match calls
+ * no module, so grouping never parses it. Matches inside comments or strings only cost a parse.
+ */
+export function mayCallModules(path: string, text: string): boolean {
+  return path.endsWith('.json') ? /"module"\s*:/.test(text) : /\bmodule\b\s*["{A-Za-z_]/.test(text);
+}
+
+/**
+ * The directories that `dir` calls as local modules (`source = "./..."` or `"../..."`), parsing only
+ * the configuration files that may declare a module block: this is how files are grouped into units,
+ * and it must stay cheap because it runs over every directory of a workspace.
+ */
+export async function localModuleTargets(ctx: AnalysisContext, dir: string, files: string[]): Promise<string[]> {
+  const { primary, overrides } = selectConfigFiles(files);
+  const candidates: string[] = [];
+  for (const path of [...primary, ...overrides]) {
+    const text = await ctx.readText(path);
+    if (text !== undefined && mayCallModules(path, text)) {
+      candidates.push(path);
+    }
+  }
+  if (candidates.length === 0) {
+    return [];
+  }
+  const cfg = await loadModule(ctx, dir, candidates);
+  const targets: string[] = [];
+  for (const call of cfg.modules.values()) {
+    if (call.source && (call.source.startsWith('./') || call.source.startsWith('../'))) {
+      targets.push(join(dir, call.source));
+    }
+  }
+  return targets;
 }
