@@ -47,6 +47,6 @@ export const nodeFs: EngineFs = {
     }
   },
   async realpath(path: string): Promise<string> {
-    return fs.realpathSync(path);
+    return fs.realpathSync.native(path);
   },
 };

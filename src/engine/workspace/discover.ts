@@ -47,19 +47,21 @@ export async function discover(fs: EngineFs, root: string, opts: DiscoverOptions
     return { files, errors };
   }
 
-  const stack: Array<{ dir: string; depth: number }> = [{ dir: root, depth: 0 }];
+  // Real paths detect symbolic-link loops. Only the root and linked directories need a `realpath` call:
+  // a plain subdirectory's real path is its parent's plus its name.
+  const realOf = async (dir: string) => (fs.realpath ? await fs.realpath(dir).catch(() => dir) : dir);
+  const stack: Array<{ dir: string; depth: number; real: string }> = [
+    { dir: root, depth: 0, real: await realOf(root) },
+  ];
   while (stack.length > 0) {
     if (opts.signal?.aborted) {
       break;
     }
-    const { dir, depth } = stack.pop()!;
-    if (fs.realpath) {
-      const real = await fs.realpath(dir).catch(() => dir);
-      if (seen.has(real)) {
-        continue;
-      }
-      seen.add(real);
+    const { dir, depth, real } = stack.pop()!;
+    if (seen.has(real)) {
+      continue;
     }
+    seen.add(real);
     let entries;
     try {
       entries = await fs.readDirectory(dir);
@@ -70,7 +72,6 @@ export async function discover(fs: EngineFs, root: string, opts: DiscoverOptions
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      const rel = relative(root, path);
       let type = entry.type;
       if (type === 'symlink') {
         const st = await fs.stat(path);
@@ -84,6 +85,7 @@ export async function discover(fs: EngineFs, root: string, opts: DiscoverOptions
         type = st.type;
       }
       if (type === 'directory') {
+        const rel = relative(root, path);
         if (PRUNED.has(entry.name) || exclude.matches(rel) || exclude.matches(`${rel}/_`)) {
           continue;
         }
@@ -91,10 +93,14 @@ export async function discover(fs: EngineFs, root: string, opts: DiscoverOptions
           errors.push({ file: path, message: `directory nesting deeper than ${maxDepth} levels; not scanned` });
           continue;
         }
-        stack.push({ dir: path, depth: depth + 1 });
+        const linked = entry.type === 'symlink';
+        stack.push({ dir: path, depth: depth + 1, real: linked ? await realOf(path) : join(real, entry.name) });
       } else if (type === 'file') {
-        if (opts.wanted(path) && !exclude.matches(rel) && (!include || include.matches(rel))) {
-          files.push(path);
+        if (opts.wanted(path)) {
+          const rel = relative(root, path);
+          if (!exclude.matches(rel) && (!include || include.matches(rel))) {
+            files.push(path);
+          }
         }
       } else if (opts.wanted(path)) {
         errors.push({ file: path, message: 'not a regular file (FIFO, socket or device); skipped without opening' });
