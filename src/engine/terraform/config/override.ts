@@ -1,4 +1,4 @@
-import type { Attribute, Block } from '../parser';
+import type { Attribute, Block, Body } from '../parser';
 
 /**
  * Merges an override block into its original the way Terraform does: each attribute of the override
@@ -32,5 +32,24 @@ export function mergeBlock(
   items.push(...overAttrs.values(), ...override.body.blocks);
   const attributes = items.filter((i): i is Attribute => i.kind === 'attribute');
   const blocks = items.filter((i): i is Block => i.kind === 'block');
-  return { ...original, body: { ...original.body, items, attributes, blocks } };
+  // Built field by field: parser nodes compute `range` from their offsets, which a spread would drop.
+  const body: Body = {
+    kind: 'body',
+    items,
+    attributes,
+    blocks,
+    range: original.body.range,
+    offset: original.body.offset,
+    endOffset: original.body.endOffset,
+  };
+  return {
+    kind: 'block',
+    type: original.type,
+    typeRange: original.typeRange,
+    labels: original.labels,
+    body,
+    range: original.range,
+    offset: original.offset,
+    endOffset: original.endOffset,
+  };
 }

@@ -20,7 +20,8 @@ export interface SourceRange {
 
 /** Fields shared by every node. */
 export interface NodeBase {
-  range: SourceRange;
+  /** Computed from the offsets on nodes of the native parser (read it once and keep it if used often). */
+  readonly range: SourceRange;
   /** Offset of `range.start` in the source string. */
   offset: number;
   /** Offset of `range.end` in the source string (exclusive). */
@@ -236,6 +237,8 @@ export interface TupleExpression extends NodeBase {
 
 /** One `key = value` (or `key: value`) of an object constructor. */
 export interface ObjectItem extends NodeBase {
+  /** `objectItem` on items built by the native parser. */
+  kind?: 'objectItem';
   /** A bare identifier key is a string literal with `bareKey` set on the item. */
   key: Expression;
   value: Expression;

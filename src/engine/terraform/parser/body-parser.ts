@@ -11,16 +11,22 @@ export class HclParser extends ExpressionParser {
   parseFile(): File {
     const start = this.lx.pos;
     const body = this.parseBody(start, true);
-    const l = this.loc(start, this.lx.limit);
-    body.range = l.range;
     body.offset = start;
-    body.endOffset = l.endOffset;
+    this.endAt(body, this.lx.limit);
     return { body, errors: this.errors };
+  }
+
+  private emptyBody(start: number): Body {
+    const body = this.node<Body>('body', start, start);
+    body.attributes = [];
+    body.blocks = [];
+    body.items = [];
+    return body;
   }
 
   /** Items until `}` (block body, not consumed) or end of input (file body). */
   private parseBody(start: number, isFile: boolean): Body {
-    const body: Body = { kind: 'body', attributes: [], blocks: [], items: [], ...this.loc(start, start) };
+    const body = this.emptyBody(start);
     for (;;) {
       const t = this.peek();
       if (t === Tok.Newline) {
@@ -65,7 +71,10 @@ export class HclParser extends ExpressionParser {
     if (t === Tok.Assign) {
       this.consume();
       const expr = this.parseExpression();
-      const attr: Attribute = { kind: 'attribute', name, nameRange, expr, ...this.loc(start, expr.endOffset) };
+      const attr = this.node<Attribute>('attribute', start, expr.endOffset);
+      attr.name = name;
+      attr.nameRange = nameRange;
+      attr.expr = expr;
       this.endItem(isFile, errorsBefore, 'attribute');
       return attr;
     }
@@ -128,14 +137,11 @@ export class HclParser extends ExpressionParser {
     }
     const openStart = this.lx.start;
     this.consume();
-    const block: Block = {
-      kind: 'block',
-      type,
-      typeRange,
-      labels,
-      body: { kind: 'body', attributes: [], blocks: [], items: [], ...this.loc(openStart, openStart) },
-      ...this.loc(start, start),
-    };
+    const block = this.node<Block>('block', start, start);
+    block.type = type;
+    block.typeRange = typeRange;
+    block.labels = labels;
+    block.body = this.emptyBody(openStart);
     if (!this.enter(openStart)) {
       this.leave();
       if (this.recover(Tok.RBrace, false) !== Recovery.Closed) {
@@ -152,12 +158,8 @@ export class HclParser extends ExpressionParser {
         this.error(`expected "}" to close the "${type}" block opened here`, openStart, openStart + 1);
       }
     }
-    const bodyLoc = this.loc(openStart, this.prevEnd);
-    block.body.range = bodyLoc.range;
-    block.body.endOffset = bodyLoc.endOffset;
-    const l = this.loc(start, this.prevEnd);
-    block.range = l.range;
-    block.endOffset = l.endOffset;
+    this.endAt(block.body, this.prevEnd);
+    this.endAt(block, this.prevEnd);
     this.endItem(isFile, errorsBefore, 'block');
     return block;
   }

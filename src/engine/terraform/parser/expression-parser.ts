@@ -1,13 +1,22 @@
 import type {
+  AttributeStep,
+  BinaryExpression,
   BinaryOperator,
+  ConditionalExpression,
   Expression,
   ForExpression,
   FunctionCallExpression,
+  IndexStep,
+  LiteralExpression,
   ObjectExpression,
   ObjectItem,
+  ParenthesesExpression,
+  RelativeTraversalExpression,
+  ScopeTraversalExpression,
   SplatExpression,
   TraversalStep,
   TupleExpression,
+  UnaryExpression,
 } from './ast';
 import { Tok } from './lexer';
 import { Recovery } from './parser-base';
@@ -49,7 +58,7 @@ export abstract class ExpressionParser extends TemplateParser {
     if (!this.enter(start)) {
       this.leave();
       this.recover(null);
-      return { kind: 'invalid', ...this.loc(start, Math.max(start, this.prevEnd)) };
+      return this.node<Expression>('invalid', start, this.prevEnd);
     }
     const cond = this.parseBinary(1);
     let result = cond;
@@ -58,7 +67,11 @@ export abstract class ExpressionParser extends TemplateParser {
       const trueExpr = this.parseExpression();
       this.expect(Tok.Colon, '":" in conditional expression');
       const falseExpr = this.parseExpression();
-      result = { kind: 'conditional', condition: cond, trueExpr, falseExpr, ...this.loc(start, this.prevEnd) };
+      const c = this.node<ConditionalExpression>('conditional', start, this.prevEnd);
+      c.condition = cond;
+      c.trueExpr = trueExpr;
+      c.falseExpr = falseExpr;
+      result = c;
     }
     this.leave();
     return result;
@@ -78,14 +91,12 @@ export abstract class ExpressionParser extends TemplateParser {
       const operator = this.text.slice(opStart, opEnd) as BinaryOperator;
       this.consume();
       const right = this.parseBinary(prec + 1);
-      left = {
-        kind: 'binary',
-        operator,
-        operatorRange: this.range(opStart, opEnd),
-        left,
-        right,
-        ...this.loc(left.offset, right.endOffset),
-      };
+      const b = this.node<BinaryExpression>('binary', left.offset, right.endOffset);
+      b.operator = operator;
+      b.operatorRange = this.range(opStart, opEnd);
+      b.left = left;
+      b.right = right;
+      left = b;
     }
   }
 
@@ -99,7 +110,10 @@ export abstract class ExpressionParser extends TemplateParser {
     let expr = this.parsePostfix();
     if (ops) {
       for (let k = ops.length - 1; k >= 0; k--) {
-        expr = { kind: 'unary', operator: ops[k].op, operand: expr, ...this.loc(ops[k].start, expr.endOffset) };
+        const u = this.node<UnaryExpression>('unary', ops[k].start, expr.endOffset);
+        u.operator = ops[k].op;
+        u.operand = expr;
+        expr = u;
       }
     }
     return expr;
@@ -135,13 +149,14 @@ export abstract class ExpressionParser extends TemplateParser {
         return expr;
       }
       if (steps === null) {
-        expr = { kind: 'relativeTraversal', source: expr, steps: [], ...this.loc(expr.offset, stepStart) };
-        steps = expr.steps;
+        const r = this.node<RelativeTraversalExpression>('relativeTraversal', expr.offset, stepStart);
+        r.source = expr;
+        r.steps = [];
+        expr = r;
+        steps = r.steps;
       }
       steps.push(step);
-      const l = this.loc(expr.offset, step.endOffset);
-      expr.range = l.range;
-      expr.endOffset = l.endOffset;
+      this.endAt(expr, step.endOffset);
     }
   }
 
@@ -154,7 +169,9 @@ export abstract class ExpressionParser extends TemplateParser {
       if (t === Tok.Ident) {
         const name = this.tokenText();
         this.consume();
-        return { kind: 'attr', name, ...this.loc(start, this.prevEnd) };
+        const a = this.node<AttributeStep>('attr', start, this.prevEnd);
+        a.name = name;
+        return a;
       }
       if (t === Tok.Number) {
         // Legacy index `.0`: take the digits only, so `a.0.1` is two steps.
@@ -163,8 +180,13 @@ export abstract class ExpressionParser extends TemplateParser {
         this.resetTo(end);
         this.prevEnd = end;
         const raw = this.text.slice(numStart, end);
-        const key: Expression = { kind: 'literal', value: Number(raw), raw, ...this.loc(numStart, end) };
-        return { kind: 'index', key, legacy: true, ...this.loc(start, end) };
+        const key = this.node<LiteralExpression>('literal', numStart, end);
+        key.value = Number(raw);
+        key.raw = raw;
+        const i = this.node<IndexStep>('index', start, end);
+        i.key = key;
+        i.legacy = true;
+        return i;
       }
       this.errorAtToken(`expected an attribute name after ".", found ${this.describeToken()}`);
       return null;
@@ -181,12 +203,17 @@ export abstract class ExpressionParser extends TemplateParser {
       this.recover(Tok.RBrack);
     }
     this.ignoreNewlines = saved;
-    return { kind: 'index', key, ...this.loc(start, this.prevEnd) };
+    const i = this.node<IndexStep>('index', start, this.prevEnd);
+    i.key = key;
+    return i;
   }
 
   /** Steps after `.*` (attributes only) or `[*]` (attributes and indexes) apply to each element. */
   private parseSplat(source: Expression, full: boolean): SplatExpression {
-    const node: SplatExpression = { kind: 'splat', source, full, steps: [], ...this.loc(source.offset, this.prevEnd) };
+    const node = this.node<SplatExpression>('splat', source.offset, this.prevEnd);
+    node.source = source;
+    node.full = full;
+    node.steps = [];
     for (;;) {
       const t = this.peek();
       if (t === Tok.Dot) {
@@ -203,9 +230,7 @@ export abstract class ExpressionParser extends TemplateParser {
       }
       node.steps.push(step);
     }
-    const l = this.loc(source.offset, this.prevEnd);
-    node.range = l.range;
-    node.endOffset = l.endOffset;
+    this.endAt(node, this.prevEnd);
     return node;
   }
 
@@ -216,13 +241,16 @@ export abstract class ExpressionParser extends TemplateParser {
       case Tok.Number: {
         const raw = this.tokenText();
         this.consume();
-        return { kind: 'literal', value: Number(raw), raw, ...this.loc(start, this.prevEnd) };
+        const n = this.node<LiteralExpression>('literal', start, this.prevEnd);
+        n.value = Number(raw);
+        n.raw = raw;
+        return n;
       }
       case Tok.Ident:
         if (this.ignoreNewlines && this.atItemLineStart()) {
           // Inside brackets a line `name = ...` means the bracket was never closed.
           this.errorAtToken(`expected an expression, found the start of a new attribute or block`);
-          return { kind: 'invalid', ...this.loc(start, start) };
+          return this.node<Expression>('invalid', start, start);
         }
         return this.parseIdentExpression();
       case Tok.OQuote:
@@ -240,9 +268,9 @@ export abstract class ExpressionParser extends TemplateParser {
         this.errorAtToken(`expected an expression, found ${this.describeToken()}`);
         if (t === Tok.Invalid || t === Tok.Tilde) {
           this.consume();
-          return { kind: 'invalid', ...this.loc(start, this.prevEnd) };
+          return this.node<Expression>('invalid', start, this.prevEnd);
         }
-        return { kind: 'invalid', ...this.loc(start, start) };
+        return this.node<Expression>('invalid', start, start);
     }
   }
 
@@ -254,19 +282,16 @@ export abstract class ExpressionParser extends TemplateParser {
     if (t === Tok.LParen || t === Tok.DoubleColon) {
       return this.parseCall(name, start);
     }
-    if (name === 'true' || name === 'false') {
-      return { kind: 'literal', value: name === 'true', ...this.loc(start, this.prevEnd) };
+    if (name === 'true' || name === 'false' || name === 'null') {
+      const n = this.node<LiteralExpression>('literal', start, this.prevEnd);
+      n.value = name === 'null' ? null : name === 'true';
+      return n;
     }
-    if (name === 'null') {
-      return { kind: 'literal', value: null, ...this.loc(start, this.prevEnd) };
-    }
-    return {
-      kind: 'scopeTraversal',
-      root: name,
-      rootRange: this.range(start, this.prevEnd),
-      steps: [],
-      ...this.loc(start, this.prevEnd),
-    };
+    const n = this.node<ScopeTraversalExpression>('scopeTraversal', start, this.prevEnd);
+    n.root = name;
+    n.rootRange = this.range(start, this.prevEnd);
+    n.steps = [];
+    return n;
   }
 
   /** `name(...)` or `provider::ns::name(...)`; the first name is consumed. */
@@ -276,23 +301,20 @@ export abstract class ExpressionParser extends TemplateParser {
       this.consume();
       if (this.peek() !== Tok.Ident) {
         this.errorAtToken(`expected a function name after "::", found ${this.describeToken()}`);
-        return { kind: 'invalid', ...this.loc(start, this.prevEnd) };
+        return this.node<Expression>('invalid', start, this.prevEnd);
       }
       name += '::' + this.tokenText();
       this.consume();
     }
     const nameRange = this.range(start, this.prevEnd);
     if (!this.expect(Tok.LParen, '"(" to call the function')) {
-      return { kind: 'invalid', ...this.loc(start, this.prevEnd) };
+      return this.node<Expression>('invalid', start, this.prevEnd);
     }
-    const node: FunctionCallExpression = {
-      kind: 'functionCall',
-      name,
-      nameRange,
-      args: [],
-      expandFinal: false,
-      ...this.loc(start, start),
-    };
+    const node = this.node<FunctionCallExpression>('functionCall', start, start);
+    node.name = name;
+    node.nameRange = nameRange;
+    node.args = [];
+    node.expandFinal = false;
     const saved = this.ignoreNewlines;
     this.ignoreNewlines = true;
     while (this.peek() !== Tok.RParen) {
@@ -333,7 +355,9 @@ export abstract class ExpressionParser extends TemplateParser {
       this.recover(Tok.RParen);
     }
     this.ignoreNewlines = saved;
-    return { kind: 'parentheses', expr, ...this.loc(start, this.prevEnd) };
+    const p = this.node<ParenthesesExpression>('parentheses', start, this.prevEnd);
+    p.expr = expr;
+    return p;
   }
 
   /** True if the current token is `for` followed by an identifier (else `for` is a variable). */
@@ -351,7 +375,8 @@ export abstract class ExpressionParser extends TemplateParser {
       this.ignoreNewlines = saved;
       return f;
     }
-    const node: TupleExpression = { kind: 'tuple', items: [], ...this.loc(start, start) };
+    const node = this.node<TupleExpression>('tuple', start, start);
+    node.items = [];
     while (this.peek() !== Tok.RBrack) {
       node.items.push(this.parseExpression());
       const t = this.peek();
@@ -381,7 +406,8 @@ export abstract class ExpressionParser extends TemplateParser {
     }
     // Items are separated by commas or newlines, so newlines matter here.
     this.ignoreNewlines = false;
-    const node: ObjectExpression = { kind: 'object', items: [], ...this.loc(start, start) };
+    const node = this.node<ObjectExpression>('object', start, start);
+    node.items = [];
     for (;;) {
       let t = this.peek();
       while (t === Tok.Newline) {
@@ -424,11 +450,15 @@ export abstract class ExpressionParser extends TemplateParser {
     let key = this.parseExpression();
     let bareKey = false;
     if (key.kind === 'scopeTraversal' && key.steps.length === 0) {
-      key = { kind: 'literal', value: key.root, range: key.range, offset: key.offset, endOffset: key.endOffset };
+      const k = this.node<LiteralExpression>('literal', key.offset, key.endOffset);
+      k.value = key.root;
+      key = k;
       bareKey = true;
     } else if (key.kind === 'literal' && (key.value === null || typeof key.value === 'boolean')) {
       // A bare `true`, `false` or `null` key names the attribute "true", "false" or "null".
-      key = { ...key, value: this.text.slice(key.offset, key.endOffset) };
+      const k = this.node<LiteralExpression>('literal', key.offset, key.endOffset);
+      k.value = this.text.slice(key.offset, key.endOffset);
+      key = k;
       bareKey = true;
     }
     const t = this.peek();
@@ -438,22 +468,23 @@ export abstract class ExpressionParser extends TemplateParser {
     }
     this.consume();
     const value = this.parseExpression();
-    return { key, value, bareKey, ...this.loc(key.offset, value.endOffset) };
+    const item = this.node<ObjectItem>('objectItem', key.offset, value.endOffset);
+    item.key = key;
+    item.value = value;
+    item.bareKey = bareKey;
+    return item;
   }
 
   /** The rest of `[for ...]` / `{for ...}` after the opening bracket; newlines are ignored. */
   private parseFor(start: number, objectForm: boolean): Expression {
     const closer = objectForm ? Tok.RBrace : Tok.RBrack;
     this.consume(); // `for`
-    const node: ForExpression = {
-      kind: 'for',
-      objectForm,
-      valueVar: '',
-      collection: { kind: 'invalid', ...this.loc(start, start) },
-      valueExpr: { kind: 'invalid', ...this.loc(start, start) },
-      grouping: false,
-      ...this.loc(start, start),
-    };
+    const node = this.node<ForExpression>('for', start, start);
+    node.objectForm = objectForm;
+    node.valueVar = '';
+    node.collection = this.node<Expression>('invalid', start, start);
+    node.valueExpr = this.node<Expression>('invalid', start, start);
+    node.grouping = false;
     const fail = (message: string): Expression => {
       this.errorAtToken(`${message}, found ${this.describeToken()}`);
       this.recover(closer);
@@ -506,10 +537,8 @@ export abstract class ExpressionParser extends TemplateParser {
 
   /** Sets a node's range from `start` to the last consumed token. */
   private finish<T extends Expression>(node: T, start: number): T {
-    const l = this.loc(start, this.prevEnd);
-    node.range = l.range;
     node.offset = start;
-    node.endOffset = l.endOffset;
+    this.endAt(node, this.prevEnd);
     return node;
   }
 }

@@ -2,7 +2,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import type { Attribute, Block, BlockLabel, Body, Expression, File, NodeBase, ObjectItem } from './ast';
 import { HclParser } from './body-parser';
 import { LineMap } from './line-map';
-import { MAX_DEPTH } from './parser-base';
+import { HclNode, MAX_DEPTH } from './parser-base';
 import { TERRAFORM_JSON_SCHEMA, type JsonSchema } from './json-schema';
 
 export type { JsonSchema, JsonBlockSchema } from './json-schema';
@@ -250,8 +250,9 @@ class JsonMapper {
       this.errors.push(...p.errors);
       return expr;
     }
-    // Escapes shift offsets; parse the decoded value and give every node the string's range.
-    const p = new HclParser(value);
+    // Escapes shift offsets; parse the decoded value and give every node the string's range (the
+    // nodes compute ranges from offsets through the JSON file's line map).
+    const p = new HclParser(value, { lines: this.lines });
     const expr = p.parseBareTemplate();
     for (const e of p.errors) {
       this.errors.push({ message: e.message, range: base.range });
@@ -274,13 +275,15 @@ function relocate(node: unknown, base: NodeBase, depth: number): void {
   }
   const rec = node as Record<string, unknown>;
   for (const [k, v] of Object.entries(rec)) {
-    if (k.endsWith('ange') || k === 'offset' || k === 'endOffset') {
+    if (k.endsWith('ange') || k === 'offset' || k === 'endOffset' || k === 'lines') {
       continue;
     }
     relocate(v, base, depth + 1);
   }
   if ('offset' in rec) {
-    rec.range = base.range;
+    if (!(rec instanceof HclNode)) {
+      rec.range = base.range;
+    }
     rec.offset = base.offset;
     rec.endOffset = base.endOffset;
     for (const k of ['nameRange', 'rootRange', 'operatorRange']) {

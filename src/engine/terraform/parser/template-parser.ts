@@ -5,6 +5,7 @@ import type {
   TemplateExpression,
   TemplateFor,
   TemplateIf,
+  TemplateInterpolation,
   TemplatePart,
   TemplateText,
 } from './ast';
@@ -109,7 +110,8 @@ export abstract class TemplateParser extends ParserBase {
     const parts = finishParts(rawParts);
     if (parts.every((p) => p.kind === 'text')) {
       const value = parts.map((p) => (p as TemplateText).value).join('');
-      const lit: LiteralExpression = { kind: 'literal', value, ...this.loc(start, end) };
+      const lit = this.node<LiteralExpression>('literal', start, end);
+      lit.value = value;
       if (quoted) {
         lit.quoted = true;
       }
@@ -118,7 +120,8 @@ export abstract class TemplateParser extends ParserBase {
       }
       return lit;
     }
-    const t: TemplateExpression = { kind: 'template', parts, ...this.loc(start, end) };
+    const t = this.node<TemplateExpression>('template', start, end);
+    t.parts = parts;
     if (heredoc) {
       t.heredoc = heredoc;
     }
@@ -230,7 +233,8 @@ export abstract class TemplateParser extends ParserBase {
   }
 
   private emitText(scan: TemplateScan, parts: TemplatePart[], value: string, start: number, end: number): void {
-    const part: TemplateText = { kind: 'text', value, ...this.loc(start, end) };
+    const part = this.node<TemplateText>('text', start, end);
+    part.value = value;
     if (scan.stripNext) {
       trimStartWhitespace(part);
       scan.stripNext = false;
@@ -271,7 +275,11 @@ export abstract class TemplateParser extends ParserBase {
     this.ignoreNewlines = saved;
     scan.pos = this.lx.pos;
     scan.stripNext = stripRight;
-    return { kind: 'interpolation', expr, stripLeft, stripRight, ...this.loc(start, scan.pos) };
+    const node = this.node<TemplateInterpolation>('interpolation', start, scan.pos);
+    node.expr = expr;
+    node.stripLeft = stripLeft;
+    node.stripRight = stripRight;
+    return node;
   }
 
   /** Consumes an optional `~` and the `}` ending `${...}` or `%{...}`; returns whether `~` was present. */
@@ -339,7 +347,11 @@ export abstract class TemplateParser extends ParserBase {
     const stripRight = this.closeSequence('directive', minPos);
     scan.pos = this.lx.pos;
     scan.stripNext = stripRight;
-    const node: TemplateIf = { kind: 'if', condition, then: [], stripLeft, stripRight, ...this.loc(start, scan.pos) };
+    const node = this.node<TemplateIf>('if', start, scan.pos);
+    node.condition = condition;
+    node.then = [];
+    node.stripLeft = stripLeft;
+    node.stripRight = stripRight;
     parts.push(node);
     if (!this.enter(start)) {
       this.leave();
@@ -388,15 +400,12 @@ export abstract class TemplateParser extends ParserBase {
     const stripRight = this.closeSequence('directive', minPos);
     scan.pos = this.lx.pos;
     scan.stripNext = stripRight;
-    const node: TemplateFor = {
-      kind: 'for',
-      valueVar: second ?? first,
-      collection,
-      body: [],
-      stripLeft,
-      stripRight,
-      ...this.loc(start, scan.pos),
-    };
+    const node = this.node<TemplateFor>('for', start, scan.pos);
+    node.valueVar = second ?? first;
+    node.collection = collection;
+    node.body = [];
+    node.stripLeft = stripLeft;
+    node.stripRight = stripRight;
     if (second !== undefined) {
       node.keyVar = first;
     }
@@ -416,9 +425,7 @@ export abstract class TemplateParser extends ParserBase {
     if (stop !== wanted) {
       this.error(`expected %{ ${wanted} } to close this "%{ ${node.kind}"`, start, start + 2);
     }
-    const l = this.loc(start, end);
-    node.range = l.range;
-    node.endOffset = l.endOffset;
+    this.endAt(node, end);
   }
 
   /** Value of the last escape read by scanEscape. */
