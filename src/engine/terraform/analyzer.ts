@@ -38,6 +38,7 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
   for (const cfg of tree.modules.values()) {
     errors.push(...cfg.errors);
   }
+  errors.push(...tree.errors);
   const cfg = tree.modules.get(root)!;
   const inst = new ModuleInstance({ ...tree, activeGuards: 0 }, cfg, null, [], inputs, new Map(), 0, true);
   addOwnProviders(inst);

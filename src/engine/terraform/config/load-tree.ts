@@ -1,4 +1,5 @@
 import type { AnalysisContext } from '../../analyzer';
+import type { AnalysisError } from '../../model';
 import { join } from '../../workspace/paths';
 import { type GeneratedFile, type ModuleCallDecl, type ModuleConfig, loadModule } from './module-config';
 import { fileKind } from './files';
@@ -8,6 +9,8 @@ export interface ModuleTree {
   modules: Map<string, ModuleConfig>;
   /** Module key path (`vpc`, `vpc.subnets`) → installed directory, from `.terraform/modules/modules.json`. */
   installed: Map<string, string>;
+  /** Problems of the tree itself (a called directory without Terraform files); each module has its own. */
+  errors: AnalysisError[];
 }
 
 const MAX_DIRS = 200;
@@ -50,7 +53,7 @@ export async function loadTree(
   rootFiles?: string[],
   generated: GeneratedFile[] = [],
 ): Promise<ModuleTree> {
-  const tree: ModuleTree = { modules: new Map(), installed: await readInstalled(ctx, root) };
+  const tree: ModuleTree = { modules: new Map(), installed: await readInstalled(ctx, root), errors: [] };
   const queue: Array<{
     dir: string;
     keyPath: string[];
@@ -65,7 +68,7 @@ export async function loadTree(
     const list = files ?? (await configFilesIn(ctx, dir));
     if (list.length === 0 && dir !== root && from) {
       // Terraform stops with "Unreadable module directory"; we report it once and analyse the rest.
-      from.cfg.errors.push({
+      tree.errors.push({
         file: from.call.file,
         range: from.call.block.typeRange,
         message: `module "${from.call.name}": no Terraform files in ${from.call.source ?? dir}`,

@@ -207,6 +207,49 @@ export async function loadModule(
   // A generated file replaces the module's file of the same name (Terragrunt writes it into the copy it runs).
   const replaced = new Set(generated.map((g) => `${dir}/${g.name}`));
   const { primary, overrides } = selectConfigFiles(claimed.filter((f) => !replaced.has(f)));
+  const parsed = new Map<string, File | undefined>();
+  for (const path of [...primary, ...overrides]) {
+    parsed.set(path, await loadFile(ctx, path));
+  }
+  // A module called by many roots is loaded once per root: reuse the configuration built from the same trees.
+  const key = generated.length === 0 ? [...parsed.values()].find((f) => f !== undefined) : undefined;
+  const hit = key && built.get(key);
+  if (hit && hit.dir === dir && sameParses(hit.parsed, parsed)) {
+    return hit.cfg;
+  }
+  const cfg = buildModule(dir, primary, overrides, parsed, generated);
+  if (key) {
+    built.set(key, { dir, parsed, cfg });
+  }
+  return cfg;
+}
+
+/**
+ * Configurations already built, keyed by the syntax tree of their first file and checked against every
+ * file's tree: an edited file is parsed into a new tree, so a stale entry can never match. Callers must
+ * treat a {@link ModuleConfig} as read-only.
+ */
+const built = new WeakMap<File, { dir: string; parsed: Map<string, File | undefined>; cfg: ModuleConfig }>();
+
+function sameParses(a: Map<string, File | undefined>, b: Map<string, File | undefined>): boolean {
+  if (a.size !== b.size) {
+    return false;
+  }
+  for (const [path, file] of b) {
+    if (!a.has(path) || a.get(path) !== file) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function buildModule(
+  dir: string,
+  primary: string[],
+  overrides: string[],
+  parsed: Map<string, File | undefined>,
+  generated: GeneratedFile[],
+): ModuleConfig {
   const cfg: ModuleConfig = {
     dir,
     files: [...primary, ...overrides],
@@ -223,7 +266,7 @@ export async function loadModule(
   };
   const index = new Map<string, Decl>();
   for (const path of primary) {
-    const file = await loadFile(ctx, path);
+    const file = parsed.get(path);
     if (!file) {
       continue;
     }
@@ -239,7 +282,7 @@ export async function loadModule(
     }
   }
   for (const path of overrides) {
-    const file = await loadFile(ctx, path);
+    const file = parsed.get(path);
     if (!file) {
       continue;
     }
