@@ -200,7 +200,7 @@ Scan options:
   --exclude GLOB          skip files matching GLOB (repeatable)
   --rule CALnnn=LEVEL     set a rule's severity: error, warning, info, off (repeatable)
   --max-file-size MB      skip larger files with a notice (default 32)
-  -j, --jobs N            threads to scan with (default: the number of cores)
+  -j, --jobs N            threads to scan with (default: one per core beyond the first)
   --color, --no-color     force or disable colours (default: when stdout is a terminal)
   --debug                 print stack traces for internal errors
 

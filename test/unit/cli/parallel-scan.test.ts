@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { nodeFs } from '../../../src/cli/node-fs';
-import { chunk, parallelScan } from '../../../src/cli/parallel-scan';
+import { chunk, defaultJobs, parallelScan } from '../../../src/cli/parallel-scan';
 import {
   buildReportData,
   defaultAnalyzers,
@@ -33,6 +33,12 @@ describe('parallel scan', () => {
       [['a'], ['b', 'c', 'd'], ['e']],
     );
     assert.deepEqual(chunk([], sizes, 4), []);
+  });
+
+  it('uses one thread per core beyond the first by default', () => {
+    assert.equal(defaultJobs(1), 1);
+    assert.equal(defaultJobs(2), 1);
+    assert.equal(defaultJobs(8), 7);
   });
 
   it('gives the same report with worker threads as in-process', async () => {
