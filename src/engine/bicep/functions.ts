@@ -1,4 +1,4 @@
-import { str, toText, unknown, valuesEqual, type Value } from './values';
+import { str, toText, unknown, valuesEqual, withProvenance, type Value } from './values';
 
 /** Scope functions whose `location` is chosen at deployment; the reason says where it would come from. */
 const DEPLOYMENT_SCOPES: Record<string, string> = {
@@ -44,7 +44,7 @@ function stringArgs(args: Value[]): string[] | undefined {
 
 /** Keeps the provenance of the first argument (the value a function such as `toLower` transforms). */
 function carry(result: Value, from: Value | undefined): Value {
-  return from ? { ...result, prov: from.prov, loc: result.k === 'string' ? from.loc : undefined } : result;
+  return from ? withProvenance(result, from.prov, result.k === 'string' ? from.loc : undefined) : result;
 }
 
 /**

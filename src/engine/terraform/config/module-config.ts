@@ -131,8 +131,10 @@ function addBlock(cfg: ModuleConfig, file: string, block: Block, index: Map<stri
       if (!key) {
         return;
       }
+      // Object literals with the fields written out: spreading `decl` here was the hottest line of loading.
       const r: ResourceDecl = {
-        ...decl,
+        file,
+        block,
         mode: block.type === 'data' ? 'data' : 'managed',
         type: block.labels[0].value,
         name: block.labels[1].value,
@@ -155,13 +157,19 @@ function addBlock(cfg: ModuleConfig, file: string, block: Block, index: Map<stri
       break;
     case 'provider':
       if (block.labels[0]) {
-        cfg.providers.push({ ...decl, localName: block.labels[0].value, alias: literalAttr(block.body, 'alias') });
+        cfg.providers.push({
+          file,
+          block,
+          localName: block.labels[0].value,
+          alias: literalAttr(block.body, 'alias'),
+        });
       }
       break;
     case 'module':
       if (block.labels[0]) {
         cfg.modules.set(block.labels[0].value, {
-          ...decl,
+          file,
+          block,
           name: block.labels[0].value,
           source: literalAttr(block.body, 'source'),
           version: literalAttr(block.body, 'version'),

@@ -47,7 +47,7 @@ const MAX_DEPTH = 48;
 const MAX_ITEMS = 4096;
 
 function deeper(env: Env): Env {
-  return { ...env, depth: (env.depth ?? 0) + 1 };
+  return { scope: env.scope, file: env.file, bound: env.bound, depth: (env.depth ?? 0) + 1 };
 }
 
 /** Evaluates an HCL expression statically. Never throws; anything not knowable is an `unknown` with a reason. */
@@ -178,7 +178,7 @@ function template(parts: TemplatePart[], env: Env, loc: { file: string; range: E
       if (part.keyVar) {
         bound.set(part.keyVar, k);
       }
-      const sub = template(part.body, { ...env, bound }, loc);
+      const sub = template(part.body, { scope: env.scope, file: env.file, bound, depth: env.depth }, loc);
       const s = asString(sub);
       if (s === undefined) {
         return sub;
@@ -367,7 +367,7 @@ function forExpr(expr: Extract<Expression, { kind: 'for' }>, env: Env): Val {
     if (expr.keyVar) {
       bound.set(expr.keyVar, k);
     }
-    const inner = { ...env, bound };
+    const inner: Env = { scope: env.scope, file: env.file, bound, depth: env.depth };
     if (expr.condition) {
       const c = evaluate(expr.condition, inner);
       if (c.t !== 'bool') {

@@ -62,12 +62,30 @@ export function failure(reason: string): Unknown {
 
 /** The same value with `step` added in front of its provenance chain. */
 export function withStep(v: Val, step: ProvenanceStep): Val {
-  return { ...v, o: { steps: [step, ...v.o.steps], loc: v.o.loc } } as Val;
+  return withOrigin(v, { steps: [step, ...v.o.steps], loc: v.o.loc });
 }
 
-/** The same value with another origin (used when a function derives a value from an argument). */
+/**
+ * The same value with another origin (used when a function derives a value from an argument). Built
+ * field by field: this runs for every reference evaluated, and an object spread was several times slower.
+ */
 export function withOrigin(v: Val, o: Origin): Val {
-  return { ...v, o } as Val;
+  switch (v.t) {
+    case 'str':
+      return { t: 'str', v: v.v, o };
+    case 'num':
+      return { t: 'num', v: v.v, o };
+    case 'bool':
+      return { t: 'bool', v: v.v, o };
+    case 'null':
+      return { t: 'null', o };
+    case 'list':
+      return { t: 'list', items: v.items, o };
+    case 'map':
+      return { t: 'map', entries: v.entries, o };
+    case 'unknown':
+      return v.error ? { t: 'unknown', reason: v.reason, error: true, o } : { t: 'unknown', reason: v.reason, o };
+  }
 }
 
 /** The origin of a derived value: that of the first argument carrying any provenance. */
