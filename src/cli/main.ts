@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import {
   Engine,
@@ -9,7 +9,9 @@ import {
   formatNames,
   loadProjectConfig,
   paths,
+  STREAMING,
   TOOL_VERSION,
+  type ReportData,
   type LensConfig,
   type RuleId,
   type Severity,
@@ -66,6 +68,7 @@ async function scan(args: ScanArgs): Promise<number> {
     displayPath: paths.relativeTo(cwd),
     cacheBytes: CACHE_BYTES,
     parseCacheBytes: PARSE_CACHE_BYTES,
+    keepUnitResults: false,
   });
   const progress = process.stderr.isTTY && !args.output?.startsWith('/dev/') ? progressLine(process.stderr) : undefined;
   const result = await parallelScan({
@@ -86,21 +89,55 @@ async function scan(args: ScanArgs): Promise<number> {
   result.errors.unshift(...loaded.errors);
   const data = buildReportData(result, cwd);
   const color = wantColor(args.color, args.output !== undefined, process.env, process.stdout.isTTY === true);
-  const text = FORMATTERS[args.format](data, { color });
-  if (args.output) {
-    try {
-      writeFileSync(args.output, text);
-    } catch (e) {
-      fail(`cannot write ${args.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 2);
-    }
-  } else {
-    process.stdout.write(text);
-  }
+  writeReport(args, data, color);
   if (args.failOn === 'none') {
     return 0;
   }
   const threshold = RANK[args.failOn];
   return result.findings.some((f) => !f.suppressed && RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+/** Writes the report to `--output` or standard output; streaming formats are written piece by piece. */
+function writeReport(args: ScanArgs, data: ReportData, color: boolean): void {
+  let fd: number | undefined;
+  try {
+    fd = args.output ? openSync(args.output, 'w') : undefined;
+  } catch (e) {
+    fail(`cannot write ${args.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 2);
+  }
+  const write = (chunk: string) => {
+    if (fd === undefined) {
+      process.stdout.write(chunk);
+      return;
+    }
+    try {
+      writeSync(fd, chunk);
+    } catch (e) {
+      fail(`cannot write ${args.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 2);
+    }
+  };
+  const stream = STREAMING[args.format];
+  try {
+    if (stream) {
+      stream(data, write);
+    } else {
+      write(FORMATTERS[args.format](data, { color }));
+    }
+  } catch (e) {
+    if (e instanceof RangeError) {
+      // V8 cannot build a string that large; the streaming formats have no such limit.
+      const streaming = Object.keys(STREAMING).join(', ');
+      fail(
+        `the ${args.format} report of ${data.placements.length} resources is too large to build; use --format ${streaming}`,
+        2,
+      );
+    }
+    throw e;
+  } finally {
+    if (fd !== undefined) {
+      closeSync(fd);
+    }
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -124,6 +161,14 @@ async function main(argv: string[]): Promise<number> {
       return scan(args);
   }
 }
+
+// `cloud-act-lens scan | head`: the reader went away; stop quietly as other command-line tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') {
+    process.exit(process.exitCode ?? 0);
+  }
+  throw e;
+});
 
 const debug = process.argv.includes('--debug');
 main(process.argv.slice(2)).then(

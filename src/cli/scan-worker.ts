@@ -15,6 +15,7 @@ const engine = new Engine({
   displayPath: paths.relativeTo(input.cwd),
   cacheBytes: input.cacheBytes,
   parseCacheBytes: input.parseCacheBytes,
+  keepUnitResults: false,
 });
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 

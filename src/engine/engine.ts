@@ -32,6 +32,11 @@ export interface EngineOptions {
    * its text, and trees that stay alive make every garbage collection copy them again.
    */
   parseCacheBytes?: number;
+  /**
+   * Whether unit results are kept so that re-analysing after an edit skips unchanged units (default
+   * true, for the editor). A one-shot scan turns it off: it would only hold a second copy of every result.
+   */
+  keepUnitResults?: boolean;
 }
 
 /** Measured (retained heap after a full GC): 15.8 bytes per character of real Terraform, 8.5 of real Bicep. */
@@ -357,9 +362,15 @@ export class Engine {
         result.errors.push({ file: path, message: err });
       }
     }
-    result = { ...result, dependencies: [...new Set([...result.dependencies, ...reads])] };
-    this.unitCache.set(key, { unit, result });
-    this.unitIndex.set(key, { unit, dependencies: result.dependencies });
+    result = {
+      resources: result.resources,
+      errors: result.errors,
+      dependencies: [...new Set([...result.dependencies, ...reads])],
+    };
+    if (this.opts.keepUnitResults !== false) {
+      this.unitCache.set(key, { unit, result });
+      this.unitIndex.set(key, { unit, dependencies: result.dependencies });
+    }
     return result;
   }
 

@@ -1,6 +1,6 @@
 import { toCsv } from './csv';
 import { toHtml } from './html';
-import { toJson } from './json';
+import { toJson, writeJson } from './json';
 import { toMarkdown } from './markdown';
 import type { ReportData } from './report-data';
 import { toSarif } from './sarif';
@@ -21,6 +21,14 @@ export const FORMATTERS: Record<string, Formatter> = {
   markdown: (data) => toMarkdown(data),
   html: (data) => toHtml(data),
   csv: (data) => toCsv(data),
+};
+
+/**
+ * Formats that can be written in pieces (see {@link writeJson}): the CLI uses these so that a report of
+ * any size is never held as one string. The others are built whole.
+ */
+export const STREAMING: Record<string, (data: ReportData, write: (chunk: string) => void) => void> = {
+  json: writeJson,
 };
 
 /** File name extension for each format (used by the export command's save dialog). */

@@ -1,3 +1,4 @@
+import type { AnalysisError, Finding, Placement } from '../model';
 import type { ReportData } from './report-data';
 
 /**
@@ -5,48 +6,99 @@ import type { ReportData } from './report-data';
  * never renamed or removed. Lines and columns are 1-based; end columns are exclusive.
  */
 export function toJson(data: ReportData): string {
-  const doc = {
-    schemaVersion: 1,
-    tool: data.tool,
-    resources: data.placements.map((p) => ({
-      file: data.rel(p.file),
-      line: p.range.start.line + 1,
-      column: p.range.start.character + 1,
-      language: p.language,
-      type: p.type,
-      name: p.name,
-      address: p.address,
-      module: p.module,
-      provider: p.provider,
-      region: p.regionId,
-      country: p.country,
-      controller: p.controller,
-      operator: p.operator,
-      provenance: data.provenance(p) || null,
-      unresolvedReason: p.region.kind === 'unknown' ? p.region.reason : null,
-      dataClass: p.dataClass,
-      global: p.global,
-      instanceKey: p.instanceKey ?? null,
-      findings: p.findings.filter((f) => !f.suppressed).map((f) => f.ruleId),
-      accepted: p.findings.filter((f) => f.suppressed).map((f) => f.ruleId),
-    })),
-    findings: data.findings.map((f) => ({
-      ruleId: f.ruleId,
-      severity: f.severity,
-      file: data.rel(f.file),
-      line: f.range.start.line + 1,
-      column: f.range.start.character + 1,
-      endLine: f.range.end.line + 1,
-      endColumn: f.range.end.character + 1,
-      resource: f.resource.startsWith('/') ? data.rel(f.resource) : f.resource,
-      message: f.message,
-      suppressed: f.suppressed ? { reason: f.suppressed.reason, expires: f.suppressed.expires ?? null } : null,
-    })),
-    errors: data.errors.map((e) => ({
-      file: data.rel(e.file),
-      line: (e.range?.start.line ?? 0) + 1,
-      message: e.message,
-    })),
+  const chunks: string[] = [];
+  writeJson(data, (chunk) => chunks.push(chunk));
+  return chunks.join('');
+}
+
+/**
+ * Writes the same document as {@link toJson} in pieces, one resource, finding or error at a time, so
+ * that a scan of a huge workspace never builds the whole document as one string (V8 strings stop at
+ * about 512 MB, and the document is several times the size of the source it describes). The bytes are
+ * those of `JSON.stringify(document, null, 2)` followed by a newline.
+ */
+export function writeJson(data: ReportData, write: (chunk: string) => void): void {
+  write(`{\n  "schemaVersion": 1,\n  "tool": ${indent(JSON.stringify(data.tool, null, 2), '  ')},\n`);
+  writeArray('resources', data.placements, (p) => resourceJson(data, p), write, false);
+  writeArray('findings', data.findings, (f) => findingJson(data, f), write, false);
+  writeArray('errors', data.errors, (e) => errorJson(data, e), write, true);
+  write('}\n');
+}
+
+function writeArray<T>(
+  name: string,
+  items: readonly T[],
+  toObject: (item: T) => object,
+  write: (chunk: string) => void,
+  last: boolean,
+): void {
+  const end = last ? '\n' : ',\n';
+  if (items.length === 0) {
+    write(`  "${name}": []${end}`);
+    return;
+  }
+  write(`  "${name}": [\n`);
+  // A few hundred items per chunk: few calls to `write`, no string larger than a few hundred KB.
+  let chunk = '';
+  for (let i = 0; i < items.length; i++) {
+    chunk += `    ${indent(JSON.stringify(toObject(items[i]), null, 2), '    ')}${i < items.length - 1 ? ',\n' : '\n'}`;
+    if (chunk.length > 256 * 1024) {
+      write(chunk);
+      chunk = '';
+    }
+  }
+  write(`${chunk}  ]${end}`);
+}
+
+/** Indents every line but the first (JSON strings hold no raw line breaks, so this is exact). */
+function indent(json: string, prefix: string): string {
+  return json.replace(/\n/g, `\n${prefix}`);
+}
+
+function resourceJson(data: ReportData, p: Placement): object {
+  return {
+    file: data.rel(p.file),
+    line: p.range.start.line + 1,
+    column: p.range.start.character + 1,
+    language: p.language,
+    type: p.type,
+    name: p.name,
+    address: p.address,
+    module: p.module,
+    provider: p.provider,
+    region: p.regionId,
+    country: p.country,
+    controller: p.controller,
+    operator: p.operator,
+    provenance: data.provenance(p) || null,
+    unresolvedReason: p.region.kind === 'unknown' ? p.region.reason : null,
+    dataClass: p.dataClass,
+    global: p.global,
+    instanceKey: p.instanceKey ?? null,
+    findings: p.findings.filter((f) => !f.suppressed).map((f) => f.ruleId),
+    accepted: p.findings.filter((f) => f.suppressed).map((f) => f.ruleId),
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+function findingJson(data: ReportData, f: Finding): object {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    file: data.rel(f.file),
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    resource: f.resource.startsWith('/') ? data.rel(f.resource) : f.resource,
+    message: f.message,
+    suppressed: f.suppressed ? { reason: f.suppressed.reason, expires: f.suppressed.expires ?? null } : null,
+  };
+}
+
+function errorJson(data: ReportData, e: AnalysisError): object {
+  return {
+    file: data.rel(e.file),
+    line: (e.range?.start.line ?? 0) + 1,
+    message: e.message,
+  };
 }

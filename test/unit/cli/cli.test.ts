@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -80,6 +82,21 @@ describe('cli', () => {
     assert.match(r.stdout, /https:\/\//);
     const j = JSON.parse(run(['explain', 'aws', 'eu-central-1', '--format', 'json']).stdout);
     assert.equal(j.region.country, 'DE');
+  });
+
+  it('stops quietly when the reader of its output goes away (scan | head)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cal-epipe-'));
+    try {
+      const blocks = Array.from({ length: 2000 }, (_, i) => `resource "aws_s3_bucket" "b${i}" {}\n`).join('');
+      fs.writeFileSync(path.join(dir, 'main.tf'), `provider "aws" {\n  region = "eu-west-1"\n}\n${blocks}`);
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" scan "${dir}" --format json | head -c 100`], {
+        encoding: 'utf8',
+      });
+      assert.equal(r.stdout.length, 100);
+      assert.doesNotMatch(r.stderr, /EPIPE|Error/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints help', () => {

@@ -22,4 +22,21 @@ describe('LruCache', () => {
     c.set('small', 'y', 1);
     assert.equal(c.has('big'), false);
   });
+
+  it('keeps entries that were read over entries that were not, and stays within its budget', () => {
+    const c = new LruCache<number>();
+    c.budget = 100;
+    for (let i = 0; i < 1000; i++) {
+      c.set(`k${i}`, i, 10);
+      c.get('k0'); // read all the time: never evicted
+      assert.ok(c.has('k0'), `k0 evicted at ${i}`);
+      assert.ok(c.has(`k${i}`));
+      let total = 0;
+      for (let j = 0; j <= i; j++) {
+        total += c.has(`k${j}`) ? 10 : 0;
+      }
+      assert.ok(total <= 100, `over budget at ${i}: ${total}`);
+    }
+    assert.equal(c.has('k500'), false);
+  });
 });
