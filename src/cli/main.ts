@@ -11,8 +11,8 @@ import {
   paths,
   STREAMING,
   TOOL_VERSION,
-  type ReportData,
   type LensConfig,
+  type AnalysisError,
   type RuleId,
   type Severity,
 } from '../engine';
@@ -21,6 +21,7 @@ import { explain } from './explain';
 import { nodeFs } from './node-fs';
 import { parallelScan } from './parallel-scan';
 import { progressLine, wantColor } from './progress';
+import { ResultSpill } from './spill';
 
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
@@ -71,6 +72,26 @@ async function scan(args: ScanArgs): Promise<number> {
     keepUnitResults: false,
   });
   const progress = process.stderr.isTTY && !args.output?.startsWith('/dev/') ? progressLine(process.stderr) : undefined;
+  // The JSON report can be written from results spilled to disk, so a huge scan never holds them all.
+  const spill = args.format === 'json' ? new ResultSpill(cwd) : undefined;
+  try {
+    return await scanWith(args, engine, roots, cwd, config, firstDir, loaded.errors, progress, spill);
+  } finally {
+    spill?.dispose();
+  }
+}
+
+async function scanWith(
+  args: ScanArgs,
+  engine: Engine,
+  roots: string[],
+  cwd: string,
+  config: LensConfig,
+  firstDir: string,
+  configErrors: AnalysisError[],
+  progress: ReturnType<typeof progressLine> | undefined,
+  spill: ResultSpill | undefined,
+): Promise<number> {
   const result = await parallelScan({
     engine,
     roots,
@@ -83,22 +104,36 @@ async function scan(args: ScanArgs): Promise<number> {
       config,
       root: firstDir,
       onProgress: progress ? (p) => progress.report(p) : undefined,
+      sink: spill?.add,
     },
   });
   progress?.end();
-  result.errors.unshift(...loaded.errors);
-  const data = buildReportData(result, cwd);
+  result.errors.unshift(...configErrors);
+  if (spill) {
+    Object.assign(result, spill.inMemory());
+  }
   const color = wantColor(args.color, args.output !== undefined, process.env, process.stdout.isTTY === true);
-  writeReport(args, data, color);
+  if (spill?.spilled) {
+    writeReport(args, spill.count, (write) => spill.writeJson(result.errors, write));
+  } else {
+    const data = buildReportData(result, cwd);
+    const stream = STREAMING[args.format];
+    writeReport(args, data.placements.length, (write) =>
+      stream ? stream(data, write) : write(FORMATTERS[args.format](data, { color })),
+    );
+  }
   if (args.failOn === 'none') {
     return 0;
   }
   const threshold = RANK[args.failOn];
-  return result.findings.some((f) => !f.suppressed && RANK[f.severity] >= threshold) ? 1 : 0;
+  const severities = spill
+    ? [...spill.severities.keys()]
+    : result.findings.filter((f) => !f.suppressed).map((f) => f.severity);
+  return severities.some((s) => RANK[s as Severity] >= threshold) ? 1 : 0;
 }
 
-/** Writes the report to `--output` or standard output; streaming formats are written piece by piece. */
-function writeReport(args: ScanArgs, data: ReportData, color: boolean): void {
+/** Writes the report that `produce` renders to `--output` or standard output, piece by piece. */
+function writeReport(args: ScanArgs, resources: number, produce: (write: (chunk: string) => void) => void): void {
   let fd: number | undefined;
   try {
     fd = args.output ? openSync(args.output, 'w') : undefined;
@@ -116,19 +151,13 @@ function writeReport(args: ScanArgs, data: ReportData, color: boolean): void {
       fail(`cannot write ${args.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 2);
     }
   };
-  const stream = STREAMING[args.format];
   try {
-    if (stream) {
-      stream(data, write);
-    } else {
-      write(FORMATTERS[args.format](data, { color }));
-    }
+    produce(write);
   } catch (e) {
     if (e instanceof RangeError) {
       // V8 cannot build a string that large; the streaming formats have no such limit.
-      const streaming = Object.keys(STREAMING).join(', ');
       fail(
-        `the ${args.format} report of ${data.placements.length} resources is too large to build; use --format ${streaming}`,
+        `the ${args.format} report of ${resources} resources is too large to build; use --format ${Object.keys(STREAMING).join(', ')}`,
         2,
       );
     }

@@ -142,6 +142,16 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
 
   const chunks = chunk(plan.units, sizes, jobs * CHUNKS_PER_THREAD);
   const results: Array<RunResult | undefined> = new Array(chunks.length);
+  // With a sink, chunk results are handed on in plan order (as an in-process scan would) and dropped.
+  const sink = run.sink;
+  let sunk = 0;
+  const flush = () => {
+    while (sink && sunk < chunks.length && results[sunk] !== undefined) {
+      const r = results[sunk]!;
+      sink(r.placements, r.findings);
+      results[sunk++] = { ...r, placements: [], findings: [] };
+    }
+  };
   const progress: number[] = new Array(chunks.length).fill(0);
   const retry: number[] = [];
   let next = 0;
@@ -174,6 +184,7 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
       report();
     } else if (m.type === 'result') {
       results[m.chunk] = m.result;
+      flush();
       progress[m.chunk] = chunks[m.chunk].length;
       report();
       dispatch(h);
@@ -200,9 +211,10 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
   const runHere = async (index: number) => {
     results[index] = await engine.runPlan(
       chunks[index],
-      { ...run, onProgress: ({ done }) => ((progress[index] = done), report()) },
+      { ...run, sink: undefined, onProgress: ({ done }) => ((progress[index] = done), report()) },
       plan.files.length,
     );
+    flush();
     // Let worker messages in (the engine's reads are synchronous, so the loop never yields by itself).
     await new Promise<void>((resolve) => setImmediate(resolve));
   };

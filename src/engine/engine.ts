@@ -51,6 +51,12 @@ export interface RunOptions {
   onProgress?: (progress: { done: number; total: number; files: number }) => void;
   /** Project root, for `accepted` entries that name files. */
   root?: string;
+  /**
+   * Receives each unit's placements and findings (suppressions applied) as soon as the unit is done.
+   * When set, the result's `placements` and `findings` stay empty: a scan of a huge workspace then never
+   * holds them all (the CLI spills them to disk).
+   */
+  sink?: (placements: Placement[], findings: Finding[]) => void;
 }
 
 export interface RunResult extends ScanResult {
@@ -275,10 +281,15 @@ export class Engine {
           texts.set(file, text);
         }
       }
-      pushAll(findings, applySuppressions(unitPlacements, texts, run.config, now, run.root));
+      const unitFindings = applySuppressions(unitPlacements, texts, run.config, now, run.root);
       for (const p of unitPlacements) {
-        findings.push(...p.findings);
-        placements.push(p);
+        pushAll(unitFindings, p.findings);
+      }
+      if (run.sink) {
+        run.sink(unitPlacements, unitFindings);
+      } else {
+        pushAll(findings, unitFindings);
+        pushAll(placements, unitPlacements);
       }
       run.onProgress?.({ done: ++done, total: units.length, files: fileCount });
     }

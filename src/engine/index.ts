@@ -23,7 +23,15 @@ export * as legal from './legal';
 export { RULES, getRule, ruleDocsUrl, DOCS_URL } from './rules/registry';
 export { describeProvenance, describeStep } from './rules/describe';
 export { buildReportData, type ReportData } from './report/report-data';
-export { toJson, writeJson } from './report/json';
+export {
+  errorJson,
+  findingJson,
+  jsonListItem,
+  resourceJson,
+  toJson,
+  writeJson,
+  writeJsonDocument,
+} from './report/json';
 export { toTable } from './report/table';
 export { FORMATTERS, STREAMING, formatNames, type Formatter, type FormatOptions } from './report/formats';
 export { TOOL_NAME, TOOL_VERSION } from './version';

@@ -1,5 +1,5 @@
 /**
- * The benchmark: `npm run bench [-- --real DIR] [--tf-modules N] [--bicep-files N] [--keep]`.
+ * The benchmark: `npm run bench [-- --real DIR] [--tf-modules N] [--bicep-files N] [--big-mb N] [--keep]`.
  * Generates a deterministic corpus (or uses a real one), then measures parse-only throughput, the whole
  * CLI scan (node start-up included), per-file latency, peak memory and the latency of re-analysing one
  * edited 5,000-line file in a large workspace. Prints a table and writes bench-results/*.json.
@@ -104,6 +104,36 @@ interface ScanRow {
   errors: number;
 }
 
+/**
+ * Resources and errors in a JSON report, read line by line in chunks: the report of a large corpus is
+ * too big for one string. Relies on the report's fixed layout (two-space indentation, one object per
+ * `    {` line inside each top-level list).
+ */
+function countReport(file: string): { resources: { length: number }; errors: { length: number } } {
+  const counts: Record<string, number> = {};
+  let section = '';
+  let rest = '';
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(1 << 24);
+  try {
+    for (let n = fs.readSync(fd, buf); n > 0; n = fs.readSync(fd, buf)) {
+      const lines = (rest + buf.toString('utf8', 0, n)).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        const m = /^ {2}"(\w+)": \[/.exec(line);
+        if (m) {
+          section = m[1];
+        } else if (line === '    {') {
+          counts[section] = (counts[section] ?? 0) + 1;
+        }
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { resources: { length: counts.resources ?? 0 }, errors: { length: counts.errors ?? 0 } };
+}
+
 function cliScan(target: string, dir: string, exts: string[]): ScanRow {
   const files = listFiles(dir, exts);
   const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
@@ -131,7 +161,7 @@ function cliScan(target: string, dir: string, exts: string[]): ScanRow {
     throw new Error(`scan of ${dir} failed: ${r.stderr}`);
   }
   const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0);
-  const doc = JSON.parse(fs.readFileSync(out, 'utf8'));
+  const doc = countReport(out);
   fs.rmSync(out, { force: true });
   return {
     target,
@@ -196,6 +226,29 @@ function table(rows: Array<Record<string, unknown>>): string {
   return [line(keys), ...cells.map(line)].join('\n');
 }
 
+/**
+ * `--big-mb N`: a corpus of about N MB (three quarters Terraform, one quarter Bicep) scanned in one CLI
+ * run, for the peak-memory target (200 MB under 1 GB). Opt-in: generating and scanning it takes minutes.
+ */
+function bigScan(mb: number): ScanRow & { generateSeconds: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cal-big-'));
+  try {
+    // Measured sizes of the generator: 7.6 MB per 1,667 Terraform modules, 6.45 MB per 3,000 Bicep files.
+    const tfModules = Math.round(((mb * 0.75) / 7.6) * 1667);
+    const bicepFiles = Math.round(((mb * 0.25) / 6.45) * 3000);
+    process.stderr.write(
+      `generating a ${mb} MB corpus in ${dir} (${tfModules} modules, ${bicepFiles} Bicep files)...\n`,
+    );
+    const t0 = performance.now();
+    generateCorpus(dir, { tfModules, bicepFiles });
+    const generateSeconds = (performance.now() - t0) / 1000;
+    process.stderr.write('scanning it...\n');
+    return { ...cliScan(`all (${mb} MB generated)`, dir, ['.tf', '.bicep']), generateSeconds };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const realIdx = args.indexOf('--real');
   const real = realIdx >= 0 ? path.resolve(args[realIdx + 1]) : undefined;
@@ -231,6 +284,8 @@ async function main(): Promise<void> {
     }
   }
   const edit = await editLatency(corpus);
+  const bigMb = value('--big-mb', 0);
+  const big = bigMb > 0 ? bigScan(bigMb) : undefined;
   const result = {
     date: new Date().toISOString(),
     machine: {
@@ -243,6 +298,7 @@ async function main(): Promise<void> {
     parse: parseRows,
     scan: scanRows,
     edit,
+    big,
   };
   process.stdout.write(`\nParse only\n${table(parseRows as unknown as Array<Record<string, unknown>>)}\n`);
   process.stdout.write(
@@ -251,6 +307,11 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nRe-analysis of one edited ${edit.editedLines}-line file in a ${edit.workspaceFiles}-file workspace: p50 ${edit.p50ms.toFixed(1)} ms, max ${edit.maxMs.toFixed(1)} ms (initial in-process scan ${edit.initialScanSeconds.toFixed(1)} s)\n`,
   );
+  if (big) {
+    process.stdout.write(
+      `\nLarge corpus: ${big.files} files, ${big.mb.toFixed(0)} MB, whole CLI scan ${big.seconds.toFixed(1)} s (${big.mbPerSec.toFixed(2)} MB/s), peak RSS ${big.peakRssMb.toFixed(0)} MB, ${big.resources} resources\n`,
+    );
+  }
   fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
   const out = path.join(ROOT, 'bench-results', `bench-${result.date.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(out, JSON.stringify(result, null, 2));

@@ -18,36 +18,58 @@ export function toJson(data: ReportData): string {
  * those of `JSON.stringify(document, null, 2)` followed by a newline.
  */
 export function writeJson(data: ReportData, write: (chunk: string) => void): void {
-  write(`{\n  "schemaVersion": 1,\n  "tool": ${indent(JSON.stringify(data.tool, null, 2), '  ')},\n`);
-  writeArray('resources', data.placements, (p) => resourceJson(data, p), write, false);
-  writeArray('findings', data.findings, (f) => findingJson(data, f), write, false);
-  writeArray('errors', data.errors, (e) => errorJson(data, e), write, true);
+  writeJsonDocument(
+    data.tool,
+    {
+      resources: mapItems(data.placements, (p) => resourceJson(data, p)),
+      findings: mapItems(data.findings, (f) => findingJson(data, f)),
+      errors: mapItems(data.errors, (e) => errorJson(data, e)),
+    },
+    write,
+  );
+}
+
+function* mapItems<T>(items: readonly T[], toObject: (item: T) => object): Iterable<string> {
+  for (const item of items) {
+    yield jsonListItem(toObject(item));
+  }
+}
+
+/** One element of a top-level list, as `JSON.stringify(document, null, 2)` prints it (without the leading indent). */
+export function jsonListItem(obj: object): string {
+  return indent(JSON.stringify(obj, null, 2), '    ');
+}
+
+/**
+ * Frames the document around list elements already rendered by {@link jsonListItem}, which may come
+ * from anywhere (memory, or a file that a large scan spilled them to).
+ */
+export function writeJsonDocument(
+  tool: ReportData['tool'],
+  lists: { resources: Iterable<string>; findings: Iterable<string>; errors: Iterable<string> },
+  write: (chunk: string) => void,
+): void {
+  write(`{\n  "schemaVersion": 1,\n  "tool": ${indent(JSON.stringify(tool, null, 2), '  ')},\n`);
+  writeList('resources', lists.resources, write, false);
+  writeList('findings', lists.findings, write, false);
+  writeList('errors', lists.errors, write, true);
   write('}\n');
 }
 
-function writeArray<T>(
-  name: string,
-  items: readonly T[],
-  toObject: (item: T) => object,
-  write: (chunk: string) => void,
-  last: boolean,
-): void {
+function writeList(name: string, items: Iterable<string>, write: (chunk: string) => void, last: boolean): void {
   const end = last ? '\n' : ',\n';
-  if (items.length === 0) {
-    write(`  "${name}": []${end}`);
-    return;
-  }
-  write(`  "${name}": [\n`);
   // A few hundred items per chunk: few calls to `write`, no string larger than a few hundred KB.
   let chunk = '';
-  for (let i = 0; i < items.length; i++) {
-    chunk += `    ${indent(JSON.stringify(toObject(items[i]), null, 2), '    ')}${i < items.length - 1 ? ',\n' : '\n'}`;
+  let first = true;
+  for (const item of items) {
+    chunk += first ? `  "${name}": [\n    ${item}` : `,\n    ${item}`;
+    first = false;
     if (chunk.length > 256 * 1024) {
       write(chunk);
       chunk = '';
     }
   }
-  write(`${chunk}  ]${end}`);
+  write(first ? `  "${name}": []${end}` : `${chunk}\n  ]${end}`);
 }
 
 /** Indents every line but the first (JSON strings hold no raw line breaks, so this is exact). */
@@ -55,7 +77,7 @@ function indent(json: string, prefix: string): string {
   return json.replace(/\n/g, `\n${prefix}`);
 }
 
-function resourceJson(data: ReportData, p: Placement): object {
+export function resourceJson(data: ReportData, p: Placement): object {
   return {
     file: data.rel(p.file),
     line: p.range.start.line + 1,
@@ -80,7 +102,7 @@ function resourceJson(data: ReportData, p: Placement): object {
   };
 }
 
-function findingJson(data: ReportData, f: Finding): object {
+export function findingJson(data: ReportData, f: Finding): object {
   return {
     ruleId: f.ruleId,
     severity: f.severity,
@@ -95,7 +117,7 @@ function findingJson(data: ReportData, f: Finding): object {
   };
 }
 
-function errorJson(data: ReportData, e: AnalysisError): object {
+export function errorJson(data: ReportData, e: AnalysisError): object {
   return {
     file: data.rel(e.file),
     line: (e.range?.start.line ?? 0) + 1,

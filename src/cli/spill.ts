@@ -1,0 +1,184 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as nodePath from 'node:path';
+import {
+  buildReportData,
+  errorJson,
+  findingJson,
+  jsonListItem,
+  resourceJson,
+  writeJsonDocument,
+  type AnalysisError,
+  type Finding,
+  type Placement,
+  type ReportData,
+} from '../engine';
+
+/** Placements kept in memory before a scan starts spilling its results to a temporary file. */
+export const SPILL_AFTER = 50_000;
+
+interface Keyed {
+  file: string;
+  range: { start: { line: number; character: number } };
+}
+
+/**
+ * Sort keys and file positions of spilled items, in arrival order; sorted at the end exactly as
+ * `buildReportData` sorts (file, line, character, then arrival), so the output is byte-identical.
+ */
+class SpillIndex {
+  private readonly files: string[] = [];
+  private readonly lines: number[] = [];
+  private readonly characters: number[] = [];
+  private readonly offsets: number[] = [];
+  private readonly lengths: number[] = [];
+
+  add(item: Keyed, offset: number, length: number): void {
+    this.files.push(item.file);
+    this.lines.push(item.range.start.line);
+    this.characters.push(item.range.start.character);
+    this.offsets.push(offset);
+    this.lengths.push(length);
+  }
+
+  get size(): number {
+    return this.files.length;
+  }
+
+  /** Positions of the items in report order. */
+  sorted(): Array<{ offset: number; length: number }> {
+    const order = Array.from({ length: this.files.length }, (_, i) => i);
+    const { files, lines, characters } = this;
+    order.sort((a, b) => {
+      if (files[a] !== files[b]) {
+        return files[a] < files[b] ? -1 : 1;
+      }
+      return lines[a] - lines[b] || characters[a] - characters[b] || a - b;
+    });
+    return order.map((i) => ({ offset: this.offsets[i], length: this.lengths[i] }));
+  }
+}
+
+/**
+ * Collects a scan's placements and findings for the JSON report. Small scans stay in memory; past
+ * {@link SPILL_AFTER} placements every rendered item goes to a temporary file and only its sort key
+ * stays in memory, so that the peak memory of a scan no longer grows with the size of its report.
+ * The temporary directory is removed by {@link ResultSpill.dispose}.
+ */
+export class ResultSpill {
+  private placements: Placement[] = [];
+  private findings: Finding[] = [];
+  private fd: number | undefined;
+  private dir: string | undefined;
+  private position = 0;
+  private readonly resourceIndex = new SpillIndex();
+  private readonly findingIndex = new SpillIndex();
+  private readonly render: ReportData;
+  /** Counts of unsuppressed findings by severity, for `--fail-on`. */
+  readonly severities = new Map<string, number>();
+  count = 0;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly spillAfter = SPILL_AFTER,
+  ) {
+    this.render = buildReportData({ placements: [], findings: [], errors: [], files: 0 }, cwd);
+  }
+
+  /** The engine's sink. */
+  add = (placements: Placement[], findings: Finding[]): void => {
+    this.count += placements.length;
+    for (const f of findings) {
+      if (!f.suppressed) {
+        this.severities.set(f.severity, (this.severities.get(f.severity) ?? 0) + 1);
+      }
+    }
+    if (this.fd === undefined) {
+      for (const p of placements) {
+        this.placements.push(p);
+      }
+      for (const f of findings) {
+        this.findings.push(f);
+      }
+      if (this.placements.length > this.spillAfter) {
+        this.startSpilling();
+      }
+      return;
+    }
+    this.spill(placements, findings);
+  };
+
+  /** Whether results went to disk (then {@link writeJson} must be used, not the in-memory lists). */
+  get spilled(): boolean {
+    return this.fd !== undefined;
+  }
+
+  /** The results kept in memory (all of them when nothing was spilled). */
+  inMemory(): { placements: Placement[]; findings: Finding[] } {
+    return { placements: this.placements, findings: this.findings };
+  }
+
+  /** Writes the JSON report of everything collected, with `errors`, in the order of an in-memory report. */
+  writeJson(errors: AnalysisError[], write: (chunk: string) => void): void {
+    const fd = this.fd!;
+    const read = function* (index: SpillIndex): Iterable<string> {
+      let buf = Buffer.alloc(64 * 1024);
+      for (const { offset, length } of index.sorted()) {
+        if (buf.length < length) {
+          buf = Buffer.alloc(length);
+        }
+        fs.readSync(fd, buf, 0, length, offset);
+        yield buf.toString('utf8', 0, length);
+      }
+    };
+    const data = buildReportData({ placements: [], findings: [], errors, files: 0 }, this.cwd);
+    writeJsonDocument(
+      data.tool,
+      {
+        resources: read(this.resourceIndex),
+        findings: read(this.findingIndex),
+        errors: data.errors.map((e) => jsonListItem(errorJson(data, e))),
+      },
+      write,
+    );
+  }
+
+  dispose(): void {
+    if (this.fd !== undefined) {
+      fs.closeSync(this.fd);
+      this.fd = undefined;
+    }
+    if (this.dir) {
+      fs.rmSync(this.dir, { recursive: true, force: true });
+      this.dir = undefined;
+    }
+  }
+
+  private startSpilling(): void {
+    this.dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'cloud-act-lens-'));
+    this.fd = fs.openSync(nodePath.join(this.dir, 'results'), 'w+', 0o600);
+    const { placements, findings } = this;
+    this.placements = [];
+    this.findings = [];
+    this.spill(placements, findings);
+  }
+
+  private spill(placements: Placement[], findings: Finding[]): void {
+    const parts: string[] = [];
+    let bytes = 0;
+    const put = (index: SpillIndex, item: Keyed, text: string) => {
+      const length = Buffer.byteLength(text);
+      index.add(item, this.position + bytes, length);
+      parts.push(text);
+      bytes += length;
+    };
+    for (const p of placements) {
+      put(this.resourceIndex, p, jsonListItem(resourceJson(this.render, p)));
+    }
+    for (const f of findings) {
+      put(this.findingIndex, f, jsonListItem(findingJson(this.render, f)));
+    }
+    fs.writeSync(this.fd!, parts.join(''), this.position);
+    this.position += bytes;
+  }
+}
