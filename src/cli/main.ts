@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import * as nodePath from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import {
   Engine,
   FORMATTERS,
@@ -26,12 +27,15 @@ import { ResultSpill } from './spill';
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
 /** A one-shot scan streams through the workspace: a small cache keeps memory bounded on huge trees. */
-const CACHE_BYTES = 64 * 1024 * 1024;
+const CACHE_BYTES = 32 * 1024 * 1024;
+/** Source size from which a scan trades some speed for a smaller heap (see `onSourceBytes`). */
+const LARGE_SCAN_BYTES = 64 * 1024 * 1024;
+
 /**
  * Parse trees (estimated heap) kept so that files parsed while grouping, and local modules called by
- * many roots, are parsed once: 16 MB of Terraform source, more of Bicep.
+ * many roots, are parsed once: about 8 MB of Terraform source or 15 MB of Bicep.
  */
-const PARSE_CACHE_BYTES = 256 * 1024 * 1024;
+const PARSE_CACHE_BYTES = 128 * 1024 * 1024;
 
 function fail(message: string, code: number): never {
   process.stderr.write(`cloud-act-lens: ${message}\n`);
@@ -100,6 +104,14 @@ async function scanWith(
     parseCacheBytes: PARSE_CACHE_BYTES,
     jobs: args.jobs,
     sizeOf: async (p) => (await nodeFs.stat(p))?.size ?? 0,
+    onSourceBytes: (bytes) => {
+      if (bytes > LARGE_SCAN_BYTES) {
+        // V8 lets the heap grow to several times what is live on a machine with much memory; for a huge
+        // scan, grow it by 40% instead. Measured on 150 MB of generated Terraform: peak RSS 1.5 GB → 0.8 GB,
+        // about 15% slower. The flag is only read when V8 sizes the heap after a collection.
+        setFlagsFromString('--heap-growing-percent=40');
+      }
+    },
     run: {
       config,
       root: firstDir,

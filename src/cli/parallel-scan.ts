@@ -74,6 +74,8 @@ export interface ParallelOptions {
   /** Size of each discovered file, to decide whether threads pay off and to size the chunks. */
   sizeOf: (path: string) => Promise<number>;
   jobs?: number;
+  /** Told the total size of the discovered source files before they are grouped and analysed. */
+  onSourceBytes?: (bytes: number) => void;
   /** Overrides for tests: the worker bundle and the size below which the scan stays in-process. */
   workerFile?: string;
   minParallelBytes?: number;
@@ -103,16 +105,14 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
   let onFailure: (h: Helper, message: string) => void = () => undefined;
 
   const startHelpers = async (files: string[]) => {
-    if (jobs === 1 || !existsSync(workerFile)) {
-      return;
-    }
     let total = 0;
     for (const f of files) {
       const size = await opts.sizeOf(f);
       sizes.set(f, size);
       total += size;
     }
-    if (total < (opts.minParallelBytes ?? MIN_PARALLEL_BYTES)) {
+    opts.onSourceBytes?.(total);
+    if (jobs === 1 || !existsSync(workerFile) || total < (opts.minParallelBytes ?? MIN_PARALLEL_BYTES)) {
       return;
     }
     const input: WorkerInput = {
