@@ -180,7 +180,22 @@ function lookup(t: string): Kind {
  * `inheritsLocation`, as are extension types written with `/providers/` (`Microsoft.Storage/storageAccounts/
  * providers/Microsoft.Insights/diagnosticSettings`), which are classified by the extension part.
  */
-export function classifyAzureType(type: string): AzureTypeInfo {
+export function classifyAzureType(type: string): Readonly<AzureTypeInfo> {
+  let info = classified.get(type);
+  if (!info) {
+    info = classify(type);
+    if (classified.size >= 10_000) {
+      classified.clear(); // generated type strings must not grow the memo without bound
+    }
+    classified.set(type, info);
+  }
+  return info;
+}
+
+/** A workspace names a few hundred types thousands of times: classify each once. */
+const classified = new Map<string, Readonly<AzureTypeInfo>>();
+
+function classify(type: string): AzureTypeInfo {
   let t = type.trim().toLowerCase();
   let extension = false;
   const ext = t.lastIndexOf(EXTENSION_SEGMENT);

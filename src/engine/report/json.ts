@@ -29,20 +29,34 @@ export function writeJson(data: ReportData, write: (chunk: string) => void): voi
   );
 }
 
+/** Items rendered a few hundred at a time: one `JSON.stringify` call per batch. */
 function* mapItems<T>(items: readonly T[], toObject: (item: T) => object): Iterable<string> {
-  for (const item of items) {
-    yield jsonListItem(toObject(item));
+  for (let i = 0; i < items.length; i += 256) {
+    yield jsonListItems(items.slice(i, i + 256).map(toObject));
   }
 }
 
-/** One element of a top-level list, as `JSON.stringify(document, null, 2)` prints it (without the leading indent). */
+const WRAP_HEAD = '{\n  "x": [\n    ';
+const WRAP_TAIL = '\n  ]\n}';
+
+/**
+ * Elements of a top-level list as `JSON.stringify(document, null, 2)` prints them there (without the
+ * first line's indent), separated by `,` and a line break. Stringifying them inside a wrapper at the
+ * same depth gives the exact indentation without re-indenting the text.
+ */
+export function jsonListItems(objs: object[]): string {
+  const s = JSON.stringify({ x: objs }, null, 2);
+  return s.slice(WRAP_HEAD.length, s.length - WRAP_TAIL.length);
+}
+
+/** One element of a top-level list (see {@link jsonListItems}). */
 export function jsonListItem(obj: object): string {
-  return indent(JSON.stringify(obj, null, 2), '    ');
+  return jsonListItems([obj]);
 }
 
 /**
- * Frames the document around list elements already rendered by {@link jsonListItem}, which may come
- * from anywhere (memory, or a file that a large scan spilled them to).
+ * Frames the document around list elements already rendered by {@link jsonListItems} (each string one
+ * or more elements), which may come from anywhere (memory, or a file that a large scan spilled them to).
  */
 export function writeJsonDocument(
   tool: ReportData['tool'],
