@@ -85,7 +85,6 @@ interface Helper {
   worker: Worker;
   /** The chunk it is working on. */
   chunk?: number;
-  idle: boolean;
   failed: boolean;
 }
 
@@ -123,7 +122,7 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
       parseCacheBytes: opts.parseCacheBytes,
     };
     for (let i = 1; i < jobs; i++) {
-      const h: Helper = { worker: new Worker(workerFile, { workerData: input }), idle: false, failed: false };
+      const h: Helper = { worker: new Worker(workerFile, { workerData: input }), failed: false };
       h.worker.on('message', (m: WorkerMessage) => onMessage(h, m));
       h.worker.on('error', (e) => onFailure(h, String(e)));
       h.worker.on('exit', (code) => (code === 0 ? undefined : onFailure(h, `scan worker exited with code ${code}`)));
@@ -168,11 +167,9 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
     }
     if (next < chunks.length) {
       h.chunk = next++;
-      h.idle = false;
       h.worker.postMessage({ type: 'units', chunk: h.chunk, units: chunks[h.chunk] } satisfies WorkerCommand);
     } else {
       h.chunk = undefined;
-      h.idle = true;
       h.worker.postMessage({ type: 'stop' } satisfies WorkerCommand);
     }
   };
