@@ -53,7 +53,8 @@ export interface Body extends NodeBase {
 export interface Attribute extends NodeBase {
   kind: 'attribute';
   name: string;
-  nameRange: SourceRange;
+  /** Computed from the offsets on nodes of the native parser. */
+  readonly nameRange: SourceRange;
   expr: Expression;
 }
 
@@ -68,7 +69,8 @@ export interface BlockLabel {
 export interface Block extends NodeBase {
   kind: 'block';
   type: string;
-  typeRange: SourceRange;
+  /** Computed from the offsets on nodes of the native parser. */
+  readonly typeRange: SourceRange;
   labels: BlockLabel[];
   body: Body;
 }
@@ -176,7 +178,8 @@ export interface IndexStep extends NodeBase {
 export interface ScopeTraversalExpression extends NodeBase {
   kind: 'scopeTraversal';
   root: string;
-  rootRange: SourceRange;
+  /** Computed from the offsets on nodes of the native parser. */
+  readonly rootRange: SourceRange;
   steps: TraversalStep[];
 }
 

@@ -65,7 +65,6 @@ export class HclParser extends ExpressionParser {
     const start = this.lx.start;
     const name = this.tokenText();
     this.consume();
-    const nameRange = this.range(start, this.prevEnd);
     const errorsBefore = this.errors.length;
     const t = this.peek();
     if (t === Tok.Assign) {
@@ -73,13 +72,12 @@ export class HclParser extends ExpressionParser {
       const expr = this.parseExpression();
       const attr = this.node<Attribute>('attribute', start, expr.endOffset);
       attr.name = name;
-      attr.nameRange = nameRange;
       attr.expr = expr;
       this.endItem(isFile, errorsBefore, 'attribute');
       return attr;
     }
     if (t === Tok.LBrace || t === Tok.OQuote || t === Tok.Ident) {
-      return this.parseBlock(name, start, nameRange, isFile, errorsBefore);
+      return this.parseBlock(name, start, isFile, errorsBefore);
     }
     this.errorAtToken(`expected "=" or a block after "${name}", found ${this.describeToken()}`);
     this.recover(null);
@@ -99,13 +97,7 @@ export class HclParser extends ExpressionParser {
     }
   }
 
-  private parseBlock(
-    type: string,
-    start: number,
-    typeRange: Block['typeRange'],
-    isFile: boolean,
-    errorsBefore: number,
-  ): Block | null {
+  private parseBlock(type: string, start: number, isFile: boolean, errorsBefore: number): Block | null {
     const labels: BlockLabel[] = [];
     for (let t = this.peek(); t !== Tok.LBrace; t = this.peek()) {
       const labelStart = this.lx.start;
@@ -139,7 +131,6 @@ export class HclParser extends ExpressionParser {
     this.consume();
     const block = this.node<Block>('block', start, start);
     block.type = type;
-    block.typeRange = typeRange;
     block.labels = labels;
     block.body = this.emptyBody(openStart);
     if (!this.enter(openStart)) {

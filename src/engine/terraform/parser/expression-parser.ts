@@ -284,7 +284,6 @@ export abstract class ExpressionParser extends CollectionParser {
     }
     const n = this.node<ScopeTraversalExpression>('scopeTraversal', start, this.prevEnd);
     n.root = name;
-    n.rootRange = this.range(start, this.prevEnd);
     n.steps = [];
     return n;
   }

@@ -287,7 +287,8 @@ function relocate(node: unknown, base: NodeBase, depth: number): void {
     rec.offset = base.offset;
     rec.endOffset = base.endOffset;
     for (const k of ['nameRange', 'rootRange', 'operatorRange']) {
-      if (k in rec) {
+      // Own fields only: native nodes compute some of these from the offsets just moved.
+      if (Object.prototype.hasOwnProperty.call(rec, k)) {
         rec[k] = base.range;
       }
     }

@@ -17,13 +17,40 @@ const MAX_ERRORS = 1000;
 export class HclNode {
   constructor(
     public kind: string,
-    private readonly lines: LineMap,
+    protected readonly lines: LineMap,
     public offset: number,
     public endOffset: number,
   ) {}
 
   get range(): SourceRange {
     return this.lines.range(this.offset, this.endOffset);
+  }
+}
+
+/** An attribute: its name starts the node, so `nameRange` is computed as well. */
+class AttributeNode extends HclNode {
+  declare name: string;
+
+  get nameRange(): SourceRange {
+    return this.lines.range(this.offset, this.offset + this.name.length);
+  }
+}
+
+/** A block: its type starts the node, so `typeRange` is computed as well. */
+class BlockNode extends HclNode {
+  declare type: string;
+
+  get typeRange(): SourceRange {
+    return this.lines.range(this.offset, this.offset + this.type.length);
+  }
+}
+
+/** A scope traversal: its root name starts the node, so `rootRange` is computed as well. */
+class TraversalNode extends HclNode {
+  declare root: string;
+
+  get rootRange(): SourceRange {
+    return this.lines.range(this.offset, this.offset + this.root.length);
   }
 }
 
@@ -214,7 +241,15 @@ export abstract class ParserBase {
    */
   protected node<T extends NodeBase>(kind: string, start: number, end: number): T {
     // After an error the last consumed token may lie before a node's start.
-    return new HclNode(kind, this.lines, start, end < start ? start : end) as unknown as T;
+    const Node =
+      kind === 'scopeTraversal'
+        ? TraversalNode
+        : kind === 'attribute'
+          ? AttributeNode
+          : kind === 'block'
+            ? BlockNode
+            : HclNode;
+    return new Node(kind, this.lines, start, end < start ? start : end) as unknown as T;
   }
 
   /** Moves a node's end (its range follows); never before its start. */

@@ -41,8 +41,13 @@ function checkRanges(f: File, text: string): void {
     }
     if (typeof rec.offset === 'number') {
       assert.ok(rec.offset >= 0 && (rec.endOffset as number) <= text.length && rec.offset <= (rec.endOffset as number));
-      // Parser nodes compute their range from the offsets when read: check that one as well.
+      // Parser nodes compute their ranges from the offsets when read: check those as well.
       stack.push((rec as unknown as NodeBase).range);
+      for (const k of ['nameRange', 'typeRange', 'rootRange']) {
+        if (k in rec) {
+          stack.push(rec[k]);
+        }
+      }
     }
     for (const [k, v] of Object.entries(rec)) {
       if (k !== 'lines') {
