@@ -13,7 +13,6 @@ import {
   STREAMING,
   TOOL_VERSION,
   type LensConfig,
-  type AnalysisError,
   type RuleId,
   type Severity,
 } from '../engine';
@@ -78,24 +77,6 @@ async function scan(args: ScanArgs): Promise<number> {
   const progress = process.stderr.isTTY && !args.output?.startsWith('/dev/') ? progressLine(process.stderr) : undefined;
   // The JSON report can be written from results spilled to disk, so a huge scan never holds them all.
   const spill = args.format === 'json' ? new ResultSpill(cwd) : undefined;
-  try {
-    return await scanWith(args, engine, roots, cwd, config, firstDir, loaded.errors, progress, spill);
-  } finally {
-    spill?.dispose();
-  }
-}
-
-async function scanWith(
-  args: ScanArgs,
-  engine: Engine,
-  roots: string[],
-  cwd: string,
-  config: LensConfig,
-  firstDir: string,
-  configErrors: AnalysisError[],
-  progress: ReturnType<typeof progressLine> | undefined,
-  spill: ResultSpill | undefined,
-): Promise<number> {
   const result = await parallelScan({
     engine,
     roots,
@@ -120,13 +101,14 @@ async function scanWith(
     },
   });
   progress?.end();
-  result.errors.unshift(...configErrors);
+  result.errors.unshift(...loaded.errors);
   if (spill) {
     Object.assign(result, spill.inMemory());
   }
   const color = wantColor(args.color, args.output !== undefined, process.env, process.stdout.isTTY === true);
   if (spill?.spilled) {
     writeReport(args, spill.count, (write) => spill.writeJson(result.errors, write));
+    spill.dispose();
   } else {
     const data = buildReportData(result, cwd);
     const stream = STREAMING[args.format];

@@ -63,7 +63,8 @@ class SpillIndex {
  * Collects a scan's placements and findings for the JSON report. Small scans stay in memory; past
  * {@link SPILL_AFTER} placements every rendered item goes to a temporary file and only its sort key
  * stays in memory, so that the peak memory of a scan no longer grows with the size of its report.
- * The temporary directory is removed by {@link ResultSpill.dispose}.
+ * The temporary directory is removed by {@link ResultSpill.dispose}, or when the process exits (also
+ * through `process.exit`, as a failed write does).
  */
 export class ResultSpill {
   private placements: Placement[] = [];
@@ -143,7 +144,8 @@ export class ResultSpill {
     );
   }
 
-  dispose(): void {
+  dispose = (): void => {
+    process.off('exit', this.dispose);
     if (this.fd !== undefined) {
       fs.closeSync(this.fd);
       this.fd = undefined;
@@ -152,10 +154,11 @@ export class ResultSpill {
       fs.rmSync(this.dir, { recursive: true, force: true });
       this.dir = undefined;
     }
-  }
+  };
 
   private startSpilling(): void {
     this.dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'cloud-act-lens-'));
+    process.once('exit', this.dispose);
     this.fd = fs.openSync(nodePath.join(this.dir, 'results'), 'w+', 0o600);
     const { placements, findings } = this;
     this.placements = [];

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { ResultSpill } from '../../../src/cli/spill';
 import { buildReportData, toJson } from '../../../src/engine';
 import { sampleScan } from '../report/sample-report';
@@ -31,6 +33,21 @@ describe('result spill', () => {
     assert.equal(spill.count, placements.length);
     assert.ok((spill.severities.get('warning') ?? 0) > 0);
     spill.dispose();
+    assert.deepEqual(tempDirs(), before);
+  });
+
+  it('removes its temporary file when the process exits early (a failed write calls process.exit)', () => {
+    const before = tempDirs();
+    const script = `
+      const { ResultSpill } = require(${JSON.stringify(path.join(__dirname, '../../../src/cli/spill.js'))});
+      const { sampleScan } = require(${JSON.stringify(path.join(__dirname, '../report/sample-report.js'))});
+      const scan = sampleScan();
+      const spill = new ResultSpill('/repo', 1);
+      spill.add(scan.placements, scan.findings);
+      if (!spill.spilled) process.exit(3);
+      process.exit(2);`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
     assert.deepEqual(tempDirs(), before);
   });
 
