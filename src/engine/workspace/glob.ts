@@ -4,7 +4,8 @@
  * over user-controlled patterns).
  */
 
-type Segment = { kind: 'globstar' } | { kind: 'pattern'; alternatives: string[] };
+/** `literal`: the alternatives hold no `*` or `?`, so a segment matches by string equality. */
+type Segment = { kind: 'globstar' } | { kind: 'pattern'; alternatives: string[]; literal: boolean };
 
 export interface Glob {
   matches(relPath: string): boolean;
@@ -54,31 +55,58 @@ function compileOne(pattern: string): Segment[] {
   return pattern
     .split('/')
     .filter((s) => s !== '')
-    .map((s): Segment => (s === '**' ? { kind: 'globstar' } : { kind: 'pattern', alternatives: expandBraces(s) }));
+    .map((s): Segment => {
+      if (s === '**') {
+        return { kind: 'globstar' };
+      }
+      const alternatives = expandBraces(s);
+      return { kind: 'pattern', alternatives, literal: alternatives.every((a) => !/[*?]/.test(a)) };
+    });
 }
 
-/** Dynamic programming over (segment, path part): linear in their product, never exponential. */
-function matchSegments(segs: Segment[], parts: string[]): boolean {
-  let reachable = new Array<boolean>(parts.length + 1).fill(false);
-  reachable[0] = true;
+function segmentMatches(seg: Segment & { kind: 'pattern' }, part: string): boolean {
+  for (const a of seg.alternatives) {
+    if (seg.literal ? a === part : matchSegment(a, part)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Dynamic programming over (segment, path part): linear in their product, never exponential. `a` and
+ * `b` are scratch rows of at least `parts.length + 1` entries (reused: discovery calls this per entry).
+ */
+function matchSegments(segs: Segment[], parts: string[], a: Uint8Array, b: Uint8Array): boolean {
+  const n = parts.length;
+  let reachable = a;
+  let next = b;
+  reachable.fill(0, 0, n + 1);
+  reachable[0] = 1;
   for (const seg of segs) {
-    const next = new Array<boolean>(parts.length + 1).fill(false);
-    for (let i = 0; i <= parts.length; i++) {
-      if (!reachable[i]) {
+    next.fill(0, 0, n + 1);
+    let any = false;
+    for (let i = 0; i <= n; i++) {
+      if (reachable[i] === 0) {
         continue;
       }
       if (seg.kind === 'globstar') {
-        for (let j = i; j <= parts.length; j++) {
-          next[j] = true;
-        }
+        next.fill(1, i, n + 1);
+        any = true;
         break;
-      } else if (i < parts.length && seg.alternatives.some((a) => matchSegment(a, parts[i]))) {
-        next[i + 1] = true;
+      } else if (i < n && segmentMatches(seg, parts[i])) {
+        next[i + 1] = 1;
+        any = true;
       }
     }
+    if (!any) {
+      return false;
+    }
+    const t = reachable;
     reachable = next;
+    next = t;
   }
-  return reachable[parts.length];
+  return reachable[n] === 1;
 }
 
 /** Compiles patterns; a pattern without `/` matches the base name anywhere (like .gitignore). */
@@ -87,10 +115,21 @@ export function compileGlobs(patterns: string[]): Glob {
     const normalised = p.replace(/\\/g, '/').replace(/^\.\//, '');
     return compileOne(normalised.includes('/') ? normalised : `**/${normalised}`);
   });
+  let a = new Uint8Array(64);
+  let b = new Uint8Array(64);
   return {
     matches(relPath: string): boolean {
       const parts = relPath.split('/').filter((s) => s !== '');
-      return compiled.some((segs) => matchSegments(segs, parts));
+      if (a.length <= parts.length) {
+        a = new Uint8Array(2 * parts.length + 1);
+        b = new Uint8Array(2 * parts.length + 1);
+      }
+      for (const segs of compiled) {
+        if (matchSegments(segs, parts, a, b)) {
+          return true;
+        }
+      }
+      return false;
     },
   };
 }

@@ -10,6 +10,22 @@ describe('glob', () => {
     assert.equal(g.matches('main.tf'), false);
   });
 
+  it('matches literal segments, alternatives and wildcards the same way', () => {
+    const g = compileGlobs(['**/.terraform/**', 'stacks/{dev,prod}/**', 'x?z/*.bicep']);
+    assert.equal(g.matches('a/.terraform/_'), true);
+    assert.equal(g.matches('.terraform/m/main.tf'), true);
+    // A trailing `**` also matches no segment at all.
+    assert.equal(g.matches('a/.terraform'), true);
+    assert.equal(g.matches('a/terraform/x'), false);
+    assert.equal(g.matches('stacks/prod/main.tf'), true);
+    assert.equal(g.matches('stacks/test/main.tf'), false);
+    assert.equal(g.matches('xyz/main.bicep'), true);
+    assert.equal(g.matches('xyz/a/main.bicep'), false);
+    // The scratch rows grow for deep paths and are reused afterwards.
+    assert.equal(g.matches(`${'d/'.repeat(100)}.terraform/x`), true);
+    assert.equal(g.matches('a/.terraform/_'), true);
+  });
+
   it('matches a bare name anywhere', () => {
     assert.equal(compileGlobs(['*.tofu']).matches('a/b/c.tofu'), true);
   });
