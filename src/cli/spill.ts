@@ -59,12 +59,16 @@ class SpillIndex {
   }
 }
 
+/** Signals that end a scan early: the spill directory is removed before the process goes. */
+const SIGNALS: NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /**
  * Collects a scan's placements and findings for the JSON report. Small scans stay in memory; past
  * {@link SPILL_AFTER} placements every rendered item goes to a temporary file and only its sort key
  * stays in memory, so that the peak memory of a scan no longer grows with the size of its report.
  * The temporary directory is removed by {@link ResultSpill.dispose}, or when the process exits (also
- * through `process.exit`, as a failed write does).
+ * through `process.exit`, as a failed write does), or when it is interrupted (Ctrl+C, a CI job's
+ * SIGTERM, a closed terminal): then the signal is raised again, so the process ends as it would have.
  */
 export class ResultSpill {
   private placements: Placement[] = [];
@@ -146,6 +150,9 @@ export class ResultSpill {
 
   dispose = (): void => {
     process.off('exit', this.dispose);
+    for (const signal of SIGNALS) {
+      process.off(signal, this.interrupted);
+    }
     if (this.fd !== undefined) {
       fs.closeSync(this.fd);
       this.fd = undefined;
@@ -156,9 +163,21 @@ export class ResultSpill {
     }
   };
 
+  /** Cleans up, then lets the signal end the process (no other listener is left, so Node's default applies). */
+  private interrupted = (signal: NodeJS.Signals): void => {
+    this.dispose();
+    process.kill(process.pid, signal);
+  };
+
   private startSpilling(): void {
     this.dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'cloud-act-lens-'));
     process.once('exit', this.dispose);
+    // Only when nobody else handles the signal: raising it again must end the process.
+    for (const signal of SIGNALS) {
+      if (process.listenerCount(signal) === 0) {
+        process.once(signal, this.interrupted);
+      }
+    }
     this.fd = fs.openSync(nodePath.join(this.dir, 'results'), 'w+', 0o600);
     const { placements, findings } = this;
     this.placements = [];

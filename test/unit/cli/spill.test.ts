@@ -51,6 +51,24 @@ describe('result spill', () => {
     assert.deepEqual(tempDirs(), before);
   });
 
+  for (const signal of process.platform === 'win32' ? [] : (['SIGINT', 'SIGTERM'] as const)) {
+    it(`removes its temporary file when the scan is interrupted (${signal}) and still ends by that signal`, () => {
+      const before = tempDirs();
+      const script = `
+        const { ResultSpill } = require(${JSON.stringify(path.join(__dirname, '../../../src/cli/spill.js'))});
+        const { sampleScan } = require(${JSON.stringify(path.join(__dirname, '../report/sample-report.js'))});
+        const scan = sampleScan();
+        const spill = new ResultSpill('/repo', 1);
+        spill.add(scan.placements, scan.findings);
+        if (!spill.spilled) process.exit(3);
+        setTimeout(() => process.exit(4), 10000);
+        process.kill(process.pid, '${signal}');`;
+      const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+      assert.equal(r.signal, signal, `status ${r.status}: ${r.stderr}`);
+      assert.deepEqual(tempDirs(), before);
+    });
+  }
+
   it('keeps a small scan in memory without touching the disk', () => {
     const scan = sampleScan();
     const spill = new ResultSpill('/repo');
