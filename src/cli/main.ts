@@ -85,6 +85,10 @@ async function scan(args: ScanArgs): Promise<number> {
     parseCacheBytes: PARSE_CACHE_BYTES,
     jobs: args.jobs,
     sizeOf: async (p) => (await nodeFs.stat(p))?.size ?? 0,
+    onWorkerFailure: (message) =>
+      process.stderr.write(
+        `cloud-act-lens: a scan thread failed (${message}); its share was analysed again in the main thread\n`,
+      ),
     onSourceBytes: (bytes) => {
       if (bytes > LARGE_SCAN_BYTES) {
         // V8 lets the heap grow to several times what is live on a machine with much memory; for a huge

@@ -76,6 +76,11 @@ export interface ParallelOptions {
   jobs?: number;
   /** Told the total size of the discovered source files before they are grouped and analysed. */
   onSourceBytes?: (bytes: number) => void;
+  /**
+   * Told when a worker thread fails (its chunk is then analysed again in the main thread, so the report
+   * is complete): the first line of the worker's error.
+   */
+  onWorkerFailure?: (message: string) => void;
   /** Overrides for tests: the worker bundle and the size below which the scan stays in-process. */
   workerFile?: string;
   minParallelBytes?: number;
@@ -85,6 +90,8 @@ interface Helper {
   worker: Worker;
   /** The chunk it is working on. */
   chunk?: number;
+  /** It has started and asked for work. */
+  ready: boolean;
   failed: boolean;
 }
 
@@ -122,7 +129,7 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
       parseCacheBytes: opts.parseCacheBytes,
     };
     for (let i = 1; i < jobs; i++) {
-      const h: Helper = { worker: new Worker(workerFile, { workerData: input }), failed: false };
+      const h: Helper = { worker: new Worker(workerFile, { workerData: input }), ready: false, failed: false };
       h.worker.on('message', (m: WorkerMessage) => onMessage(h, m));
       h.worker.on('error', (e) => onFailure(h, String(e)));
       h.worker.on('exit', (code) => (code === 0 ? undefined : onFailure(h, `scan worker exited with code ${code}`)));
@@ -131,7 +138,12 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
   };
 
   const plan = await engine.plan(opts.roots, run, startHelpers);
-  const stopHelpers = () => helpers.forEach((h) => void h.worker.terminate());
+  // A terminated worker exits with code 1: it is marked first, so that this is not taken for a failure.
+  const stopHelpers = () =>
+    helpers.forEach((h) => {
+      h.failed = true;
+      void h.worker.terminate();
+    });
   if (helpers.length === 0 || plan.units.length < 2 * jobs) {
     stopHelpers();
     const result = await engine.runPlan(plan.units, run, plan.files.length);
@@ -175,6 +187,7 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
   };
   onMessage = (h, m) => {
     if (m.type === 'next') {
+      h.ready = true;
       dispatch(h);
     } else if (m.type === 'progress') {
       progress[m.chunk] = m.done;
@@ -190,11 +203,12 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
     }
     wake?.();
   };
-  onFailure = (h, _message) => {
+  onFailure = (h, message) => {
     if (h.failed) {
       return;
     }
     h.failed = true;
+    opts.onWorkerFailure?.(message.split('\n')[0]);
     if (h.chunk !== undefined && results[h.chunk] === undefined) {
       retry.push(h.chunk);
     }
@@ -202,8 +216,14 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
     void h.worker.terminate();
     wake?.();
   };
-  // Workers that asked for work while the main thread was grouping get it now.
+  // Workers that asked for work while the main thread was grouping get it now. One still starting is
+  // waited for (it started during discovery, so this is short), so every thread gets a share and one
+  // that cannot start is reported before the main thread takes all the work.
   await new Promise<void>((resolve) => setImmediate(resolve));
+  while (helpers.some((h) => !h.ready && !h.failed)) {
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+  }
 
   const runHere = async (index: number) => {
     results[index] = await engine.runPlan(

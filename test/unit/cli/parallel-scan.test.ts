@@ -53,7 +53,8 @@ describe('parallel scan', () => {
         `provider "aws" {\n  region = "${region}"\n}\n\nresource "aws_s3_bucket" "b${i}" {}\n`,
       );
     }
-    const scan = async (jobs: number) => {
+    const failures: string[] = [];
+    const scan = async (jobs: number, workerFile = path.join(ROOT, 'dist/scan-worker.js')) => {
       const engine = new Engine({
         fs: nodeFs,
         analyzers: defaultAnalyzers(),
@@ -67,7 +68,8 @@ describe('parallel scan', () => {
         parseCacheBytes: 1 << 20,
         jobs,
         minParallelBytes: 0,
-        workerFile: path.join(ROOT, 'dist/scan-worker.js'),
+        workerFile,
+        onWorkerFailure: (m) => failures.push(m),
         sizeOf: async (p) => (await nodeFs.stat(p))?.size ?? 0,
         run: { config: defaultConfig() },
       });
@@ -78,6 +80,15 @@ describe('parallel scan', () => {
       const two = await scan(2);
       assert.equal(two, one);
       assert.equal(JSON.parse(one).resources.length, 12);
+      // Workers stopped at the end of a scan exit with code 1 a little later: that is not a failure.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(failures, []);
+      // A worker that fails is reported, and its share is analysed in the main thread: the report is whole.
+      const broken = path.join(dir, 'broken-worker.js');
+      fs.writeFileSync(broken, `throw new Error('worker broke on purpose');\n`);
+      assert.equal(await scan(2, broken), one);
+      assert.equal(failures.length, 1, failures.join(' | '));
+      assert.match(failures[0], /worker broke on purpose/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
