@@ -34,6 +34,8 @@ export function defaultJobs(cores = os.availableParallelism()): number {
 
 /** Below this much source, starting a worker costs more than it saves. */
 const MIN_PARALLEL_BYTES = 4 * 1024 * 1024;
+/** How long the main thread waits for workers still starting before it takes the work itself. */
+const START_WAIT_MS = 5000;
 /** Chunks per thread: enough to even out uneven units, few enough that shared modules stay in one cache. */
 const CHUNKS_PER_THREAD = 8;
 
@@ -220,8 +222,12 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
   // waited for (it started during discovery, so this is short), so every thread gets a share and one
   // that cannot start is reported before the main thread takes all the work.
   await new Promise<void>((resolve) => setImmediate(resolve));
-  while (helpers.some((h) => !h.ready && !h.failed)) {
-    await new Promise<void>((resolve) => (wake = resolve));
+  const deadline = Date.now() + START_WAIT_MS;
+  while (helpers.some((h) => !h.ready && !h.failed) && Date.now() < deadline) {
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      setTimeout(resolve, Math.max(1, deadline - Date.now())).unref();
+    });
     wake = undefined;
   }
 
