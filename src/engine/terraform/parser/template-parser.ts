@@ -50,6 +50,24 @@ export abstract class TemplateParser extends ParserBase {
 
   /** Parses a quoted template whose `"` (at `openStart`) was just consumed. */
   protected parseQuoted(openStart: number): LiteralExpression | TemplateExpression {
+    // Most strings are plain text on one line: a literal straight away, with no template scan.
+    const text = this.text;
+    const from = this.lx.pos;
+    const limit = this.lx.limit;
+    for (let i = from; i < limit; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        const lit = this.node<LiteralExpression>('literal', openStart, i + 1);
+        lit.value = text.slice(from, i);
+        lit.quoted = true;
+        this.resetTo(i + 1);
+        this.prevEnd = i + 1;
+        return lit;
+      }
+      if (c === 0x5c || c === 0x24 || c === 0x25 || c === 0x0a) {
+        break;
+      }
+    }
     const scan = this.newScan(this.lx.pos, true, '', openStart);
     const parts = this.scanRoot(scan);
     this.resetTo(scan.pos);
