@@ -82,6 +82,23 @@ interface CachedUnit {
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
+/** Files listed by exactly one of `units`. */
+function singleUseFiles(units: readonly AnalysisUnit[]): Set<string> {
+  const seen = new Set<string>();
+  const single = new Set<string>();
+  for (const unit of units) {
+    for (const f of unit.files) {
+      if (seen.has(f)) {
+        single.delete(f);
+      } else {
+        seen.add(f);
+        single.add(f);
+      }
+    }
+  }
+  return single;
+}
+
 /**
  * The analysis engine. Holds per-file caches (text, directory listings, parses, unit results) that are
  * invalidated explicitly with {@link Engine.invalidate}, so that re-analysing one edited file in a large
@@ -200,7 +217,12 @@ export class Engine {
         pairs.push([analyzer, unit]);
       }
     }
-    return this.runUnits(pairs, run, fileCount);
+    return this.runUnits(
+      pairs,
+      run,
+      fileCount,
+      this.opts.keepUnitResults === false ? singleUseFiles(units) : undefined,
+    );
   }
 
   /**
@@ -254,10 +276,17 @@ export class Engine {
     return this.runUnits([...chosen.values()], run, paths.length);
   }
 
+  /**
+   * `transient`: files that no other unit of this run uses. Their syntax trees are kept only while their
+   * unit is analysed, not in the parse cache: a tree that dies young costs the garbage collector almost
+   * nothing, one that is cached is copied twice and then marked until evicted (measured: keeping every
+   * tree made parsing the real Terraform and Bicep corpora 40–50% slower).
+   */
   private async runUnits(
     units: Array<[LanguageAnalyzer, AnalysisUnit]>,
     run: RunOptions,
     fileCount: number,
+    transient?: ReadonlySet<string>,
   ): Promise<RunResult> {
     const placements: Placement[] = [];
     const findings: Finding[] = [];
@@ -272,7 +301,7 @@ export class Engine {
       // Read the next units' files while this one is analysed, so that I/O overlaps with parsing.
       this.prefetch(units.slice(i + 1, i + 1 + PREFETCH_UNITS), run);
       const [analyzer, unit] = units[i];
-      const result = await this.analyzeUnit(analyzer, unit, run);
+      const result = await this.analyzeUnit(analyzer, unit, run, transient);
       pushAll(errors, result.errors);
       const unitPlacements = result.resources.map(place);
       for (const p of unitPlacements) {
@@ -351,7 +380,12 @@ export class Engine {
     }
   }
 
-  private async analyzeUnit(analyzer: LanguageAnalyzer, unit: AnalysisUnit, run: RunOptions): Promise<UnitResult> {
+  private async analyzeUnit(
+    analyzer: LanguageAnalyzer,
+    unit: AnalysisUnit,
+    run: RunOptions,
+    transient?: ReadonlySet<string>,
+  ): Promise<UnitResult> {
     const key = `${unit.language}:${unit.key}`;
     const cached = this.unitCache.get(key);
     const overlaid = (deps: string[]) => run.overlays !== undefined && deps.some((d) => run.overlays!.has(d));
@@ -360,7 +394,7 @@ export class Engine {
       return cached.result;
     }
     const reads = new Set<string>(unit.files);
-    const ctx = this.context(run, reads);
+    const ctx = this.context(run, reads, transient);
     let result: UnitResult;
     try {
       result = await analyzer.analyze(unit, ctx);
@@ -389,7 +423,9 @@ export class Engine {
     return result;
   }
 
-  private context(run: RunOptions, reads: Set<string>): AnalysisContext {
+  private context(run: RunOptions, reads: Set<string>, transient?: ReadonlySet<string>): AnalysisContext {
+    // Trees of `transient` files, for this context (one unit's analysis) only.
+    const local = new Map<string, { text: string; value: unknown }>();
     return {
       config: run.config,
       root: run.root,
@@ -402,12 +438,22 @@ export class Engine {
       listDir: (path) => this.listDir(path),
       parse: <T>(path: string, kind: string, text: string, parse: (text: string) => T): T => {
         const key = `${path}\u0000${kind}`;
-        const hit = this.parses.get(key);
+        const single = transient?.has(path) === true;
+        const hit = (single ? local.get(key) : undefined) ?? this.parses.get(key);
         if (hit && hit.text === text) {
+          if (single) {
+            // Parsed while grouping: no other unit needs it after this one.
+            local.set(key, hit);
+            this.parses.delete(key);
+          }
           return hit.value as T;
         }
         const value = parse(text);
-        this.parses.set(key, { text, value }, text.length * (TREE_BYTES_PER_CHAR_OF[kind] ?? TREE_BYTES_PER_CHAR));
+        if (single) {
+          local.set(key, { text, value });
+        } else {
+          this.parses.set(key, { text, value }, text.length * (TREE_BYTES_PER_CHAR_OF[kind] ?? TREE_BYTES_PER_CHAR));
+        }
         return value;
       },
     };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
+import { defaultAnalyzers, defaultConfig, Engine, type LanguageAnalyzer } from '../../../src/engine';
 import { memoryFs } from '../helpers/memory-fs';
 
 const MAIN = `provider "aws" {
@@ -31,6 +31,37 @@ describe('engine end to end', () => {
     );
     assert.match(result.findings[0].message, /Germany/);
     assert.match(result.findings[0].message, /Amazon\.com, Inc\./);
+  });
+
+  it('in one-shot scans, caches the trees of files that several units share and drops the others after their unit', async () => {
+    const parsed: string[] = [];
+    // Two units that share a module file; each unit parses its files twice (as analyzers may).
+    const toy: LanguageAnalyzer = {
+      language: 'terraform',
+      claims: (p) => p.endsWith('.toy'),
+      units: async () => [
+        { language: 'terraform', key: 'a', files: ['/ws/a.toy', '/ws/m.toy'] },
+        { language: 'terraform', key: 'b', files: ['/ws/b.toy', '/ws/m.toy'] },
+      ],
+      analyze: async (unit, ctx) => {
+        for (let round = 0; round < 2; round++) {
+          for (const f of unit.files) {
+            ctx.parse(f, 'toy', (await ctx.readText(f)) ?? '', (t) => (parsed.push(f), t.length));
+          }
+        }
+        return { resources: [], errors: [], dependencies: unit.files };
+      },
+    };
+    const fs = memoryFs({ '/ws/a.toy': 'a', '/ws/b.toy': 'b', '/ws/m.toy': 'm' });
+    const config = defaultConfig();
+    const oneShot = new Engine({ fs, analyzers: [toy], keepUnitResults: false });
+    await oneShot.scan(['/ws'], { config });
+    // Each file parsed once: the unit's own files are kept for the length of their unit.
+    assert.deepEqual(parsed.sort(), ['/ws/a.toy', '/ws/b.toy', '/ws/m.toy']);
+    parsed.length = 0;
+    await oneShot.scan(['/ws'], { config });
+    // A second scan finds only the shared file in the parse cache.
+    assert.deepEqual(parsed.sort(), ['/ws/a.toy', '/ws/b.toy']);
   });
 
   it('uses unsaved editor text and does not re-read unchanged files', async () => {
