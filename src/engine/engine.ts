@@ -173,8 +173,18 @@ export class Engine {
     const analyzers = this.analyzersFor(run.config);
     const errors: AnalysisError[] = [];
     const files: string[] = [];
+    // Analyzers list the directories of the files they analyse (Terraform reads every file of a module
+    // directory): the listings discovery made of those directories are kept for them.
+    const listed = new Map<string, DirEntry[]>();
+    const base = this.opts.fs;
+    const fs: EngineFs = Object.create(base) as EngineFs;
+    fs.readDirectory = async (dir) => {
+      const entries = await base.readDirectory(dir);
+      listed.set(dir, entries.slice());
+      return entries;
+    };
     for (const root of roots) {
-      const found = await discover(this.opts.fs, root, {
+      const found = await discover(fs, root, {
         include: run.config.include,
         exclude: run.config.exclude,
         wanted: (p) => analyzers.some((a) => a.claims(p)),
@@ -183,6 +193,14 @@ export class Engine {
       pushAll(files, found.files);
       pushAll(errors, found.errors);
     }
+    for (const f of files) {
+      const dir = dirname(f);
+      const entries = listed.get(dir);
+      if (entries && !this.dirs.has(dir)) {
+        this.dirs.set(dir, entries);
+      }
+    }
+    listed.clear();
     await onDiscovered?.(files);
     const units: AnalysisUnit[] = [];
     for (const analyzer of analyzers) {

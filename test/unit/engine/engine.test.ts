@@ -64,6 +64,25 @@ describe('engine end to end', () => {
     assert.deepEqual(parsed.sort(), ['/ws/a.toy', '/ws/b.toy']);
   });
 
+  it('lists each directory once in a scan: analyzers reuse the listings made while discovering', async () => {
+    const fs = memoryFs({
+      '/ws/main.tf': `${MAIN}\nmodule "m" {\n  source = "./modules/m"\n}\n`,
+      '/ws/modules/m/main.tf': 'resource "aws_s3_bucket" "m" {}\n',
+      '/ws/docs/readme.md': '# not scanned',
+    });
+    const listed: string[] = [];
+    const readDirectory = fs.readDirectory.bind(fs);
+    fs.readDirectory = async (p) => (listed.push(p), readDirectory(p));
+    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    assert.equal(result.placements.length, 2);
+    assert.deepEqual(
+      listed.filter((p, i) => listed.indexOf(p) !== i),
+      [],
+      `listed more than once: ${listed.join(', ')}`,
+    );
+  });
+
   it('uses unsaved editor text and does not re-read unchanged files', async () => {
     const fs = memoryFs({ '/ws/main.tf': MAIN });
     const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
