@@ -41,7 +41,21 @@ export const nodeFs: EngineFs = {
       if (st.size > maxBytes) {
         return { kind: 'too-large', size: st.size };
       }
-      return { kind: 'ok', bytes: fs.readFileSync(fd) };
+      if (st.size === 0) {
+        // Empty, or a file whose size the kernel does not report (/proc): read to the end.
+        return { kind: 'ok', bytes: fs.readFileSync(fd) };
+      }
+      // One read of the known size (readFileSync(fd) would stat again and read once more to find the end).
+      const bytes = Buffer.allocUnsafe(st.size);
+      let filled = 0;
+      while (filled < bytes.length) {
+        const n = fs.readSync(fd, bytes, filled, bytes.length - filled, null);
+        if (n === 0) {
+          break;
+        }
+        filled += n;
+      }
+      return { kind: 'ok', bytes: filled === bytes.length ? bytes : bytes.subarray(0, filled) };
     } finally {
       fs.closeSync(fd);
     }
