@@ -12,8 +12,34 @@ export function basename(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
 }
 
+/** A path with an empty, `.` or `..` segment, or a trailing slash (so not in normal form). */
+const ABNORMAL = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
 /** Joins and normalises `.`/`..` segments; an absolute `rel` replaces `base`. */
 export function join(base: string, rel: string): string {
+  // Fast path (module paths are joined for every module instance): a normal absolute base and a
+  // relative path that is normal after its leading `./` and `../` segments.
+  if (base.charCodeAt(0) === 0x2f && rel.charCodeAt(0) !== 0x2f && (base === '/' || !ABNORMAL.test(base.slice(1)))) {
+    let dir = base;
+    let r = rel;
+    for (;;) {
+      if (r.startsWith('./')) {
+        r = r.slice(2);
+      } else if (r.startsWith('../')) {
+        dir = dirname(dir);
+        r = r.slice(3);
+      } else {
+        break;
+      }
+    }
+    if (r !== '' && !ABNORMAL.test(r)) {
+      return dir === '/' ? `/${r}` : `${dir}/${r}`;
+    }
+  }
+  return joinSlow(base, rel);
+}
+
+function joinSlow(base: string, rel: string): string {
   const raw = rel.startsWith('/') ? rel : `${base}/${rel}`;
   const out: string[] = [];
   for (const seg of raw.split('/')) {
@@ -31,6 +57,13 @@ export function join(base: string, rel: string): string {
 
 /** `to` relative to `from` (a directory), with forward slashes. */
 export function relative(from: string, to: string): string {
+  // Fast path (discovery asks for every entry below its root): `to` lies inside `from`.
+  if (from.charCodeAt(0) === 0x2f && to.length > from.length + 1 && to.startsWith(from === '/' ? '/' : `${from}/`)) {
+    const rest = to.slice(from === '/' ? 1 : from.length + 1);
+    if ((from === '/' || !ABNORMAL.test(from.slice(1))) && !ABNORMAL.test(rest)) {
+      return rest;
+    }
+  }
   const a = from.split('/').filter(Boolean);
   const b = to.split('/').filter(Boolean);
   let i = 0;
