@@ -254,9 +254,21 @@ function resolveParent(e: Expr, fs: FileScope): { name: string; existing: boolea
   return undefined;
 }
 
+/** Module paths by declaration: a module is instantiated again for every caller, its path is the same. */
+const modulePaths = new WeakMap<ModuleDecl, { from: string; path: string | undefined }>();
+
+function modulePathOf(fromFile: string, decl: ModuleDecl): string | undefined {
+  let hit = modulePaths.get(decl);
+  if (!hit || hit.from !== fromFile) {
+    hit = { from: fromFile, path: localModulePath(fromFile, decl.path) };
+    modulePaths.set(decl, hit);
+  }
+  return hit.path;
+}
+
 function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: ExtractContext): void {
   const fs = scope.fs;
-  const path = localModulePath(fs.doc.path, decl.path);
+  const path = modulePathOf(fs.doc.path, decl);
   if (!path) {
     return;
   }

@@ -11,12 +11,46 @@ export interface ParsedDoc {
   lines: LineMap;
 }
 
+/** A file's declarations by name: the same for every instance of the file, so built once per tree. */
+interface Declarations {
+  readonly params: ReadonlyMap<string, ParamDecl>;
+  readonly vars: ReadonlyMap<string, VarDecl>;
+  readonly resources: ReadonlyMap<string, ResourceDecl>;
+  readonly modules: ReadonlySet<string>;
+}
+
+const declarationsOf = new WeakMap<BicepFile, Declarations>();
+
+function declarations(file: BicepFile): Declarations {
+  let d = declarationsOf.get(file);
+  if (!d) {
+    const params = new Map<string, ParamDecl>();
+    const vars = new Map<string, VarDecl>();
+    const resources = new Map<string, ResourceDecl>();
+    const modules = new Set<string>();
+    for (const s of file.statements) {
+      if (s.kind === 'param') {
+        params.set(s.name.name, s);
+      } else if (s.kind === 'var') {
+        vars.set(s.name.name, s);
+      } else if (s.kind === 'resource') {
+        resources.set(s.name.name, s);
+      } else if (s.kind === 'module') {
+        modules.add(s.name.name);
+      }
+    }
+    d = { params, vars, resources, modules };
+    declarationsOf.set(file, d);
+  }
+  return d;
+}
+
 /** Where evaluation of one file stands: its declarations, the values supplied from outside, and caches. */
 export class FileScope {
-  readonly params = new Map<string, ParamDecl>();
-  readonly vars = new Map<string, VarDecl>();
-  readonly resources = new Map<string, ResourceDecl>();
-  readonly modules = new Set<string>();
+  readonly params: ReadonlyMap<string, ParamDecl>;
+  readonly vars: ReadonlyMap<string, VarDecl>;
+  readonly resources: ReadonlyMap<string, ResourceDecl>;
+  readonly modules: ReadonlySet<string>;
   /** Evaluated params and vars, by name. */
   readonly cache = new Map<string, Value>();
   /** Names being evaluated, to cut reference cycles. */
@@ -36,17 +70,11 @@ export class FileScope {
     /** The label used in messages: the file's base name. */
     readonly label: string = basename(doc.path),
   ) {
-    for (const s of doc.file.statements) {
-      if (s.kind === 'param') {
-        this.params.set(s.name.name, s);
-      } else if (s.kind === 'var') {
-        this.vars.set(s.name.name, s);
-      } else if (s.kind === 'resource') {
-        this.resources.set(s.name.name, s);
-      } else if (s.kind === 'module') {
-        this.modules.add(s.name.name);
-      }
-    }
+    const d = declarations(doc.file);
+    this.params = d.params;
+    this.vars = d.vars;
+    this.resources = d.resources;
+    this.modules = d.modules;
   }
 
   loc(start: number, end: number): SourceLocation {
