@@ -111,7 +111,9 @@ export class Engine {
   private readonly parses = new LruCache<{ text: string; value: unknown }>();
   private readonly unitCache = new Map<string, CachedUnit>();
   /** Which units exist and what they read; kept across invalidations so edits find their unit. */
-  private readonly unitIndex = new Map<string, { unit: AnalysisUnit; dependencies: string[] }>();
+  private readonly unitIndex = new Map<string, { unit: AnalysisUnit; dependencies: string[]; order: number }>();
+  /** Keys of the units in {@link unitIndex} that list or read a path: an edit finds its units without a search. */
+  private readonly unitsByPath = new Map<string, Set<string>>();
   private readonly pending = new Map<string, Promise<string | undefined>>();
   private readonly displayPath: (path: string) => string;
   private readonly now: () => Date;
@@ -133,6 +135,7 @@ export class Engine {
       this.parses.clear();
       this.unitCache.clear();
       this.unitIndex.clear();
+      this.unitsByPath.clear();
       return;
     }
     this.texts.delete(path);
@@ -252,13 +255,16 @@ export class Engine {
     const chosen = new Map<string, [LanguageAnalyzer, AnalysisUnit]>();
     for (const path of paths) {
       let known = false;
-      for (const [key, entry] of this.unitIndex) {
-        if (entry.unit.files.includes(path) || entry.dependencies.includes(path)) {
-          const analyzer = analyzers.find((a) => a.language === entry.unit.language);
-          if (analyzer) {
-            chosen.set(key, [analyzer, entry.unit]);
-            known = true;
-          }
+      // In the order the units were first analysed, as a search through the index would find them.
+      const keys = [...(this.unitsByPath.get(path) ?? [])].sort(
+        (a, b) => this.unitIndex.get(a)!.order - this.unitIndex.get(b)!.order,
+      );
+      for (const key of keys) {
+        const entry = this.unitIndex.get(key)!;
+        const analyzer = analyzers.find((a) => a.language === entry.unit.language);
+        if (analyzer) {
+          chosen.set(key, [analyzer, entry.unit]);
+          known = true;
         }
       }
       const analyzer = analyzers.find((a) => a.claims(path));
@@ -436,9 +442,32 @@ export class Engine {
     };
     if (this.opts.keepUnitResults !== false) {
       this.unitCache.set(key, { unit, result });
-      this.unitIndex.set(key, { unit, dependencies: result.dependencies });
+      this.index(key, unit, result.dependencies);
     }
     return result;
+  }
+
+  /** Records (or updates) which paths a unit lists and reads, for {@link analyzePaths}. */
+  private index(key: string, unit: AnalysisUnit, dependencies: string[]): void {
+    const previous = this.unitIndex.get(key);
+    if (previous) {
+      for (const p of [...previous.unit.files, ...previous.dependencies]) {
+        const keys = this.unitsByPath.get(p);
+        keys?.delete(key);
+        if (keys?.size === 0) {
+          this.unitsByPath.delete(p);
+        }
+      }
+    }
+    this.unitIndex.set(key, { unit, dependencies, order: previous?.order ?? this.unitIndex.size });
+    for (const p of [...unit.files, ...dependencies]) {
+      let keys = this.unitsByPath.get(p);
+      if (!keys) {
+        keys = new Set();
+        this.unitsByPath.set(p, keys);
+      }
+      keys.add(key);
+    }
   }
 
   private context(run: RunOptions, reads: Set<string>, transient?: ReadonlySet<string>): AnalysisContext {
