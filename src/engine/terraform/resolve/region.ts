@@ -34,7 +34,7 @@ export function providerOf(
 ): { key: string; pc: ProviderConfig } {
   const attr = decl.block.body.attributes.find((a) => a.name === 'provider');
   const sel = attr ? providerSelection(attr.expr) : undefined;
-  const key = sel?.key ?? decl.type.split('_')[0];
+  const key = sel?.key ?? providerPrefix(decl.type);
   const pc = inst.providers.get(key) ?? impliedProvider(inst, key.split('.')[0]);
   return { key, pc: sel?.index ? { ...pc, instanceKey: evaluate(sel.index, inst.env(decl.file, ri)) } : pc };
 }
@@ -91,12 +91,37 @@ function fromVal(
   return { providerId, region: { kind: 'known', value: parent ?? v.v }, regionLocation: v.o.loc, provenance };
 }
 
+/** The provider a resource type implies: `aws_s3_bucket` → `aws` (without splitting the whole name). */
+function providerPrefix(type: string): string {
+  const i = type.indexOf('_');
+  return i < 0 ? type : type.slice(0, i);
+}
+
+/**
+ * A regional result, built field by field: an object spread here was the hottest line of re-analysing
+ * an edited file (it runs for every resource instance).
+ */
+function regional(
+  r: Omit<RegionResult, 'providerType' | 'global'>,
+  providerType: string,
+  provenance = r.provenance,
+): RegionResult {
+  return {
+    providerId: r.providerId,
+    providerType,
+    region: r.region,
+    regionLocation: r.regionLocation,
+    provenance,
+    global: false,
+  };
+}
+
 /** A top-level argument that refers to another managed resource of the same provider (the parent of a child resource). */
 function parentReference(
   inst: ModuleInstance,
   decl: ResourceDecl,
 ): { target: ResourceDecl; expr: ScopeTraversalExpression } | undefined {
-  const prefix = `${decl.type.split('_')[0]}_`;
+  const prefix = `${providerPrefix(decl.type)}_`;
   for (const a of decl.block.body.attributes) {
     if (NOT_PARENTS.has(a.name)) {
       continue;
@@ -159,7 +184,7 @@ export function resolveRegion(
     const v = evaluate(a.expr, inst.env(file, ri));
     const r = fromVal(v, [{ description: `${name} argument`, location: { file, range: a.range } }], providerId);
     if (r) {
-      return { ...r, providerType, global: false };
+      return regional(r, providerType);
     }
   }
   if ((spec.provider.length === 0 || providerType.startsWith('google')) && depth < MAX_PARENT_DEPTH) {
@@ -173,7 +198,7 @@ export function resolveRegion(
           description: `follows its parent ${label}`,
           location: { file: decl.file, range: parent.expr.range },
         };
-        return { ...r, provenance: [step, ...r.provenance], global: false };
+        return regional(r, r.providerType, [step, ...r.provenance]);
       }
     }
   }
@@ -195,7 +220,7 @@ export function resolveRegion(
       };
       const r = fromVal(v, [...pc.via, step], providerId);
       if (r) {
-        return { ...r, providerType, global: false };
+        return regional(r, providerType);
       }
     }
   }
