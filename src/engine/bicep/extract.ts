@@ -4,7 +4,7 @@ import type { Expr, ModuleDecl, ObjectExpr, ResourceDecl } from './ast';
 import { evaluate } from './evaluate';
 import { localModulePath } from './load';
 import { FileScope, withLocals, type ParsedDoc, type Scope } from './scope';
-import { toText, unknown, withStep, type Value } from './values';
+import { toText, unknown, withProvenance, withStep, type Value } from './values';
 
 /** Local modules nested deeper than this are not followed (a cycle is reported before that). */
 const MAX_MODULE_DEPTH = 20;
@@ -87,7 +87,7 @@ function instances(value: Expr, scope: Scope): Instance[] {
       const key = toText(item) ?? String(i);
       if (value.item) {
         const step: ProvenanceStep = { description: `loop value ${JSON.stringify(key)}`, location: loc };
-        locals.set(value.item.name, withStep({ ...item, prov: item.prov ?? iter.prov }, step));
+        locals.set(value.item.name, withStep(withProvenance(item, item.prov ?? iter.prov, item.loc), step));
       }
       if (value.index) {
         locals.set(value.index.name, { k: 'number', v: i });

@@ -184,5 +184,5 @@ export function inherit(container: Val, element: Val): Val {
   if (container.o.steps.length === 0) {
     return element;
   }
-  return { ...element, o: { steps: [...container.o.steps, ...element.o.steps], loc: element.o.loc } } as Val;
+  return withOrigin(element, { steps: [...container.o.steps, ...element.o.steps], loc: element.o.loc });
 }
