@@ -14,7 +14,8 @@ export interface WorkerInput {
 }
 
 /** Main thread → worker. */
-export type WorkerCommand = { type: 'units'; chunk: number; units: AnalysisUnit[] } | { type: 'stop' };
+export type WorkerCommand =
+  { type: 'units'; chunk: number; units: AnalysisUnit[]; shared: string[] } | { type: 'stop' };
 
 /** Worker → main thread. A worker asks for work with `next` when it starts and after each result. */
 export type WorkerMessage =
@@ -148,7 +149,7 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
     });
   if (helpers.length === 0 || plan.units.length < 2 * jobs) {
     stopHelpers();
-    const result = await engine.runPlan(plan.units, run, plan.files.length);
+    const result = await engine.runPlan(plan.units, run, plan.files.length, plan.shared);
     result.errors.unshift(...plan.errors);
     return result;
   }
@@ -181,7 +182,12 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
     }
     if (next < chunks.length) {
       h.chunk = next++;
-      h.worker.postMessage({ type: 'units', chunk: h.chunk, units: chunks[h.chunk] } satisfies WorkerCommand);
+      h.worker.postMessage({
+        type: 'units',
+        chunk: h.chunk,
+        units: chunks[h.chunk],
+        shared: plan.shared,
+      } satisfies WorkerCommand);
     } else {
       h.chunk = undefined;
       h.worker.postMessage({ type: 'stop' } satisfies WorkerCommand);
@@ -236,6 +242,7 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
       chunks[index],
       { ...run, sink: undefined, onProgress: ({ done }) => ((progress[index] = done), report()) },
       plan.files.length,
+      plan.shared,
     );
     flush();
     // Let worker messages in (the engine's reads are synchronous, so the loop never yields by itself).

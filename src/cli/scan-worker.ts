@@ -24,12 +24,13 @@ parentPort?.on('message', (command: WorkerCommand) => {
     parentPort?.close();
     return;
   }
-  const { chunk, units } = command;
+  const { chunk, units, shared } = command;
   engine
     .runPlan(
       units,
       { config: input.config, root: input.root, onProgress: ({ done }) => post({ type: 'progress', chunk, done }) },
       units.length,
+      shared,
     )
     .then(
       (result) => post({ type: 'result', chunk, result }),

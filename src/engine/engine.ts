@@ -73,6 +73,8 @@ export interface ScanPlan {
   files: string[];
   units: AnalysisUnit[];
   errors: AnalysisError[];
+  /** Files that more than one unit lists (local modules called by several roots): their trees are worth caching. */
+  shared: string[];
 }
 
 interface CachedUnit {
@@ -82,21 +84,34 @@ interface CachedUnit {
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
-/** Files listed by exactly one of `units`. */
-function singleUseFiles(units: readonly AnalysisUnit[]): Set<string> {
+/** Files listed by more than one of `units`. */
+export function sharedFiles(units: readonly AnalysisUnit[]): string[] {
   const seen = new Set<string>();
-  const single = new Set<string>();
+  const shared = new Set<string>();
   for (const unit of units) {
     for (const f of unit.files) {
       if (seen.has(f)) {
-        single.delete(f);
+        shared.add(f);
       } else {
         seen.add(f);
-        single.add(f);
       }
     }
   }
-  return single;
+  return [...shared];
+}
+
+/** The files of `units` that are not `shared`. */
+function transientFiles(units: readonly AnalysisUnit[], shared: readonly string[]): Set<string> {
+  const keep = new Set(shared);
+  const out = new Set<string>();
+  for (const unit of units) {
+    for (const f of unit.files) {
+      if (!keep.has(f)) {
+        out.add(f);
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -162,7 +177,7 @@ export class Engine {
   /** Scans directories or files: discovery, analysis of every unit, catalog placement, rules and suppressions. */
   async scan(roots: string[], run: RunOptions): Promise<RunResult> {
     const plan = await this.plan(roots, run);
-    const result = await this.runPlan(plan.units, run, plan.files.length);
+    const result = await this.runPlan(plan.units, run, plan.files.length, plan.shared);
     result.errors.unshift(...plan.errors);
     return result;
   }
@@ -225,11 +240,20 @@ export class Engine {
         await readAhead.stop();
       }
     }
-    return { files, units, errors };
+    return { files, units, errors, shared: sharedFiles(units) };
   }
 
   /** The second half of a scan: analyses planned units (all of a plan, or a share of it). */
-  async runPlan(units: AnalysisUnit[], run: RunOptions, fileCount: number): Promise<RunResult> {
+  /**
+   * `shared`: the plan's {@link ScanPlan.shared} when `units` are a share of a plan (a chunk for one
+   * thread); by default, the files these units have in common.
+   */
+  async runPlan(
+    units: AnalysisUnit[],
+    run: RunOptions,
+    fileCount: number,
+    shared: readonly string[] = sharedFiles(units),
+  ): Promise<RunResult> {
     const analyzers = this.analyzersFor(run.config);
     const pairs: Array<[LanguageAnalyzer, AnalysisUnit]> = [];
     for (const unit of units) {
@@ -242,7 +266,7 @@ export class Engine {
       pairs,
       run,
       fileCount,
-      this.opts.keepUnitResults === false ? singleUseFiles(units) : undefined,
+      this.opts.keepUnitResults === false ? transientFiles(units, shared) : undefined,
     );
   }
 

@@ -62,6 +62,16 @@ describe('engine end to end', () => {
     await oneShot.scan(['/ws'], { config });
     // A second scan finds only the shared file in the parse cache.
     assert.deepEqual(parsed.sort(), ['/ws/a.toy', '/ws/b.toy']);
+
+    // A plan run in shares (as threads do) still caches what the whole plan shares.
+    const split = new Engine({ fs, analyzers: [toy], keepUnitResults: false });
+    const plan = await split.plan(['/ws'], { config });
+    assert.deepEqual(plan.shared, ['/ws/m.toy']);
+    parsed.length = 0;
+    for (const unit of plan.units) {
+      await split.runPlan([unit], { config }, plan.files.length, plan.shared);
+    }
+    assert.deepEqual(parsed.sort(), ['/ws/a.toy', '/ws/b.toy', '/ws/m.toy']);
   });
 
   it('lists each directory once in a scan: analyzers reuse the listings made while discovering', async () => {
