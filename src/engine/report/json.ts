@@ -12,25 +12,12 @@ export function toJson(data: ReportData): string {
 }
 
 /**
- * Writes the same document as {@link toJson}. A report of up to {@link WHOLE_DOCUMENT_ITEMS} resources and
- * findings is stringified at once (fastest); a larger one is written in pieces, a few hundred resources,
- * findings or errors at a time, so that a scan of a huge workspace never builds the whole document as
- * one string (V8 strings stop at about 512 MB, and the document is several times the size of the source
- * it describes). The bytes are those of `JSON.stringify(document, null, 2)` followed by a newline.
+ * Writes the same document as {@link toJson} in pieces, one resource, finding or error at a time, so
+ * that a scan of a huge workspace never builds the whole document as one string (V8 strings stop at
+ * about 512 MB, and the document is several times the size of the source it describes). The bytes are
+ * those of `JSON.stringify(document, null, 2)` followed by a newline.
  */
 export function writeJson(data: ReportData, write: (chunk: string) => void): void {
-  if (data.placements.length + data.findings.length <= WHOLE_DOCUMENT_ITEMS) {
-    // Small enough to stringify at once: one native call, no re-framing of rendered pieces.
-    const doc = {
-      schemaVersion: 1,
-      tool: data.tool,
-      resources: data.placements.map((p) => resourceJson(data, p)),
-      findings: data.findings.map((f) => findingJson(data, f)),
-      errors: data.errors.map((e) => errorJson(data, e)),
-    };
-    write(`${JSON.stringify(doc, null, 2)}\n`);
-    return;
-  }
   writeJsonDocument(
     data.tool,
     {
@@ -41,12 +28,6 @@ export function writeJson(data: ReportData, write: (chunk: string) => void): voi
     write,
   );
 }
-
-/**
- * Up to this many resources and findings, the document is built as one string (at most about 60 MB);
- * beyond, it is written in pieces.
- */
-const WHOLE_DOCUMENT_ITEMS = 60_000;
 
 /** Items rendered a few hundred at a time: one `JSON.stringify` call per batch. */
 function* mapItems<T>(items: readonly T[], toObject: (item: T) => object): Iterable<string> {

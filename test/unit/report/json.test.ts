@@ -19,16 +19,13 @@ describe('JSON report', () => {
 
   it('writes a large report in bounded pieces that join to the same document', () => {
     const scan = sampleScan();
-    // Past 60,000 resources and findings (below that, the document is stringified whole).
-    const copies = Math.ceil(61_000 / scan.placements.length);
-    const many = { ...scan, placements: Array.from({ length: copies }, () => scan.placements).flat() };
+    const many = { ...scan, placements: Array.from({ length: 4000 }, () => scan.placements).flat() };
     const data = buildReportData(many, '/repo');
     const chunks: string[] = [];
     writeJson(data, (c) => chunks.push(c));
     assert.ok(chunks.length > 10, `${chunks.length} chunks`);
     assert.ok(Math.max(...chunks.map((c) => c.length)) < 600 * 1024);
     const text = chunks.join('');
-    assert.equal(text, `${JSON.stringify(JSON.parse(text), null, 2)}\n`);
     assert.equal(text, toJson(data));
     assert.equal(JSON.parse(text).resources.length, many.placements.length);
   });
