@@ -141,6 +141,16 @@ export class Engine {
     this.parses.budget = opts.parseCacheBytes ?? budget;
   }
 
+  /** Changes the cache budgets (estimated bytes); entries beyond a lowered budget go as new ones arrive. */
+  setCacheBudgets(budgets: { texts?: number; parses?: number }): void {
+    if (budgets.texts !== undefined) {
+      this.texts.budget = budgets.texts;
+    }
+    if (budgets.parses !== undefined) {
+      this.parses.budget = budgets.parses;
+    }
+  }
+
   /** Forgets what is cached about `path` (or everything), and every unit result that depended on it. */
   invalidate(path?: string): void {
     if (path === undefined) {
