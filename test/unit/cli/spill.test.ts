@@ -36,8 +36,8 @@ describe('result spill', () => {
     assert.deepEqual(tempDirs(), before);
   });
 
-  it('removes its temporary file when the process exits early (a failed write calls process.exit)', () => {
-    const before = tempDirs();
+  /** Runs a child process that spills a sample scan to disk and then ends as `ending` says. */
+  const spillThenEnd = (ending: string) => {
     const script = `
       const { ResultSpill } = require(${JSON.stringify(path.join(__dirname, '../../../src/cli/spill.js'))});
       const { sampleScan } = require(${JSON.stringify(path.join(__dirname, '../report/sample-report.js'))});
@@ -45,8 +45,13 @@ describe('result spill', () => {
       const spill = new ResultSpill('/repo', 1);
       spill.add(scan.placements, scan.findings);
       if (!spill.spilled) process.exit(3);
-      process.exit(2);`;
-    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+      ${ending}`;
+    return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  };
+
+  it('removes its temporary file when the process exits early (a failed write calls process.exit)', () => {
+    const before = tempDirs();
+    const r = spillThenEnd('process.exit(2);');
     assert.equal(r.status, 2, r.stderr);
     assert.deepEqual(tempDirs(), before);
   });
@@ -54,16 +59,7 @@ describe('result spill', () => {
   for (const signal of process.platform === 'win32' ? [] : (['SIGINT', 'SIGTERM'] as const)) {
     it(`removes its temporary file when the scan is interrupted (${signal}) and still ends by that signal`, () => {
       const before = tempDirs();
-      const script = `
-        const { ResultSpill } = require(${JSON.stringify(path.join(__dirname, '../../../src/cli/spill.js'))});
-        const { sampleScan } = require(${JSON.stringify(path.join(__dirname, '../report/sample-report.js'))});
-        const scan = sampleScan();
-        const spill = new ResultSpill('/repo', 1);
-        spill.add(scan.placements, scan.findings);
-        if (!spill.spilled) process.exit(3);
-        setTimeout(() => process.exit(4), 10000);
-        process.kill(process.pid, '${signal}');`;
-      const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+      const r = spillThenEnd(`setTimeout(() => process.exit(4), 10000); process.kill(process.pid, '${signal}');`);
       assert.equal(r.signal, signal, `status ${r.status}: ${r.stderr}`);
       assert.deepEqual(tempDirs(), before);
     });
