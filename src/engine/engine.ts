@@ -100,20 +100,6 @@ export function sharedFiles(units: readonly AnalysisUnit[]): string[] {
   return [...shared];
 }
 
-/** The files of `units` that are not `shared`. */
-function transientFiles(units: readonly AnalysisUnit[], shared: readonly string[]): Set<string> {
-  const keep = new Set(shared);
-  const out = new Set<string>();
-  for (const unit of units) {
-    for (const f of unit.files) {
-      if (!keep.has(f)) {
-        out.add(f);
-      }
-    }
-  }
-  return out;
-}
-
 /**
  * The analysis engine. Holds per-file caches (text, directory listings, parses, unit results) that are
  * invalidated explicitly with {@link Engine.invalidate}, so that re-analysing one edited file in a large
@@ -253,10 +239,10 @@ export class Engine {
     return { files, units, errors, shared: sharedFiles(units) };
   }
 
-  /** The second half of a scan: analyses planned units (all of a plan, or a share of it). */
   /**
-   * `shared`: the plan's {@link ScanPlan.shared} when `units` are a share of a plan (a chunk for one
-   * thread); by default, the files these units have in common.
+   * The second half of a scan: analyses planned units (all of a plan, or a share of it). `shared` is the
+   * plan's {@link ScanPlan.shared} when `units` are a share of a plan (a chunk for one thread); by
+   * default, the files these units have in common.
    */
   async runPlan(
     units: AnalysisUnit[],
@@ -272,12 +258,7 @@ export class Engine {
         pairs.push([analyzer, unit]);
       }
     }
-    return this.runUnits(
-      pairs,
-      run,
-      fileCount,
-      this.opts.keepUnitResults === false ? transientFiles(units, shared) : undefined,
-    );
+    return this.runUnits(pairs, run, fileCount, this.opts.keepUnitResults === false ? new Set(shared) : undefined);
   }
 
   /**
@@ -335,16 +316,16 @@ export class Engine {
   }
 
   /**
-   * `transient`: files that no other unit of this run uses. Their syntax trees are kept only while their
-   * unit is analysed, not in the parse cache: a tree that dies young costs the garbage collector almost
-   * nothing, one that is cached is copied twice and then marked until evicted (measured: keeping every
-   * tree made parsing the real Terraform and Bicep corpora 40–50% slower).
+   * `shared` (one-shot scans only): the files that several units use. The syntax trees of a unit's other
+   * files are kept only while that unit is analysed, not in the parse cache: a tree that dies young costs
+   * the garbage collector almost nothing, one that is cached is copied twice and then marked until
+   * evicted (measured: keeping every tree made a cold parse of the real corpora 45–80% slower).
    */
   private async runUnits(
     units: Array<[LanguageAnalyzer, AnalysisUnit]>,
     run: RunOptions,
     fileCount: number,
-    transient?: ReadonlySet<string>,
+    shared?: ReadonlySet<string>,
   ): Promise<RunResult> {
     const placements: Placement[] = [];
     const findings: Finding[] = [];
@@ -359,6 +340,7 @@ export class Engine {
       // Read the next units' files while this one is analysed, so that I/O overlaps with parsing.
       this.prefetch(units.slice(i + 1, i + 1 + PREFETCH_UNITS), run);
       const [analyzer, unit] = units[i];
+      const transient = shared && new Set(unit.files.filter((f) => !shared.has(f)));
       const result = await this.analyzeUnit(analyzer, unit, run, transient);
       pushAll(errors, result.errors);
       const unitPlacements = result.resources.map(place);
