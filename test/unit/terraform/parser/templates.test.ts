@@ -20,6 +20,38 @@ function shape(parts: TemplatePart[]): unknown[] {
 }
 
 describe('HCL parser: templates', () => {
+  it('gives plain one-line strings (the fast path) the same literal as the template scan', () => {
+    for (const [src, value] of [
+      ['"eu-west-1"', 'eu-west-1'],
+      ['""', ''],
+      ['"a b\tc"', 'a b\tc'],
+      // Escapes, `$`, `%` and line ends take the template scan, with the same kind of result.
+      ['"say \\"hi\\""', 'say "hi"'],
+      ['"costs $5"', 'costs $5'],
+      ['"100%"', '100%'],
+      ['"$${x}"', '${x}'],
+    ] as const) {
+      const { e, text } = expr(src);
+      const lit = as(e, 'literal');
+      assert.equal(lit.value, value, src);
+      assert.equal(lit.quoted, true, src);
+      assert.equal(textOf(text, lit), src);
+    }
+    // What follows the string is parsed from the right place.
+    const f = parseOk('a = "x"\nb = ["y", "z"]\n');
+    assert.deepEqual(
+      as(attr(f.body, 'b').expr, 'tuple').items.map((i) => as(i, 'literal').value),
+      ['y', 'z'],
+    );
+    // An unterminated string is still reported.
+    assert.match(
+      parseHcl('a = "open\nb = 1\n')
+        .errors.map((e) => e.message)
+        .join(),
+      /unterminated string/,
+    );
+  });
+
   it('parses interpolations with exact ranges', () => {
     const { e, text } = expr('"app-${var.env}-${local.n}!"');
     const t = as(e, 'template');
