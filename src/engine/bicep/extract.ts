@@ -3,7 +3,7 @@ import type { AnalysisError, ExtractedResource, ProvenanceStep, RegionResolution
 import type { Expr, ModuleDecl, ObjectExpr, ResourceDecl } from './ast';
 import { evaluate } from './evaluate';
 import { localModulePath } from './load';
-import { FileScope, withLocals, type ParsedDoc, type Scope } from './scope';
+import { FileScope, withLocals, type Inputs, type ParsedDoc, type Scope } from './scope';
 import { toText, unknown, withProvenance, withStep, type Value } from './values';
 
 /** Local modules nested deeper than this are not followed (a cycle is reported before that). */
@@ -45,7 +45,7 @@ interface ParentInfo {
 }
 
 /** Resolves every resource of a template (and of its local modules) given the values of its parameters. */
-export function extractTemplate(doc: ParsedDoc, inputs: ReadonlyMap<string, Value>, ctx: ExtractContext): void {
+export function extractTemplate(doc: ParsedDoc, inputs: Inputs, ctx: ExtractContext): void {
   walkFile(new FileScope(doc, inputs), { prefix: '', chain: [doc.path] }, ctx);
 }
 
@@ -254,6 +254,34 @@ function resolveParent(e: Expr, fs: FileScope): { name: string; existing: boolea
   return undefined;
 }
 
+/**
+ * The parameters a module instance is given, each evaluated (in the caller's scope) when the module
+ * first reads it: most parameters never decide a region, and a module is instantiated once per caller.
+ */
+class ModuleInputs implements Inputs {
+  private readonly values = new Map<string, Value>();
+  private readonly deferred = new Map<string, () => Value>();
+
+  set(key: string, value: Value): void {
+    this.values.set(key, value);
+    this.deferred.delete(key);
+  }
+
+  defer(key: string, compute: () => Value): void {
+    this.deferred.set(key, compute);
+    this.values.delete(key);
+  }
+
+  get(key: string): Value | undefined {
+    const compute = this.deferred.get(key);
+    if (compute) {
+      this.deferred.delete(key);
+      this.values.set(key, compute());
+    }
+    return this.values.get(key);
+  }
+}
+
 /** Module paths by declaration: a module is instantiated again for every caller, its path is the same. */
 const modulePaths = new WeakMap<ModuleDecl, { from: string; path: string | undefined }>();
 
@@ -291,7 +319,7 @@ function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: Extrac
     if (ctx.truncated) {
       return;
     }
-    const inputs = new Map<string, Value>();
+    const inputs = new ModuleInputs();
     const paramsProp = inst.body.properties.find((p) => p.key === 'params');
     if (paramsProp) {
       const pv = paramsProp.value;
@@ -303,8 +331,12 @@ function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: Extrac
           }
         }
         for (const p of pv.properties) {
-          const step = { description: `module ${name} params.${p.key}`, location: fs.loc(p.value.start, p.value.end) };
-          inputs.set(p.key, withStep(evaluate(p.value, inst.scope), step));
+          inputs.defer(p.key, () =>
+            withStep(evaluate(p.value, inst.scope), {
+              description: `module ${name} params.${p.key}`,
+              location: fs.loc(p.value.start, p.value.end),
+            }),
+          );
         }
       } else {
         const v = evaluate(pv, inst.scope);

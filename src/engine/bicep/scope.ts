@@ -11,6 +11,11 @@ export interface ParsedDoc {
   lines: LineMap;
 }
 
+/** Values given to a file's parameters from outside: only looked up by name. */
+export interface Inputs {
+  get(name: string): Value | undefined;
+}
+
 /** A file's declarations by name: the same for every instance of the file, so built once per tree. */
 interface Declarations {
   readonly params: ReadonlyMap<string, ParamDecl>;
@@ -66,7 +71,7 @@ export class FileScope {
   constructor(
     readonly doc: ParsedDoc,
     /** Values from `--var`, a `.bicepparam` file or a calling module, with provenance. */
-    readonly inputs: ReadonlyMap<string, Value>,
+    readonly inputs: Inputs,
     /** The label used in messages: the file's base name. */
     readonly label: string = basename(doc.path),
   ) {

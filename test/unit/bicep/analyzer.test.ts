@@ -111,6 +111,54 @@ resource ok 'Microsoft.Web/sites@2023-12-01' = {
     assert.match(messages, /module file not found: \.\/gone\.bicep/);
     assert.match(messages, /refers back to itself/);
   });
+
+  it('gives a module the parameters of a spread, overridden by those written after it, each with its provenance', async () => {
+    const fs = memoryFs({
+      '/ws/main.bicep': `var base = {
+  location: 'eastus'
+  backup: 'northeurope'
+}
+
+module a './mod.bicep' = {
+  name: 'a'
+  params: { ...base, location: 'westeurope' }
+}
+
+module b './mod.bicep' = {
+  name: 'b'
+  params: { ...base }
+}
+`,
+      '/ws/mod.bicep': `param location string
+param backup string
+param unused string
+
+resource sa 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'sa'
+  location: location
+}
+
+resource copy 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'copy'
+  location: backup
+}
+`,
+    });
+    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    const where = Object.fromEntries(result.placements.map((p) => [p.address, p.regionId]));
+    assert.deepEqual(where, {
+      'module.a.sa': 'westeurope',
+      'module.a.copy': 'northeurope',
+      'module.b.sa': 'eastus',
+      'module.b.copy': 'northeurope',
+    });
+    const a = result.placements.find((p) => p.address === 'module.a.sa')!;
+    assert.deepEqual(
+      a.provenance.map((s) => s.description),
+      ['param location', 'module a params.location'],
+    );
+  });
 });
 
 describe('bicep analyzer: bounds', () => {
