@@ -8,6 +8,9 @@ import { fromCliText, withStep, type Value } from './values';
 
 const isParamFile = (p: string) => p.endsWith('.bicepparam');
 
+/** Text that may declare a module or extend a parameters file (a false match only costs a parse). */
+const MAY_REFERENCE = /\b(?:module|extends)\b/;
+
 /** The local modules among a template's references (a template has no `extends`), without itself. */
 const localModulesOf = (refs: string[] | undefined, self: string) => (refs ?? []).filter((m) => m !== self);
 
@@ -27,8 +30,17 @@ export const bicepAnalyzer: LanguageAnalyzer = {
     const refs = new Map<string, string[] | undefined>();
     const refsOf = async (path: string): Promise<string[] | undefined> => {
       if (!refs.has(path)) {
-        const doc = await loadDoc(path, ctx);
-        refs.set(path, doc ? references(doc) : undefined);
+        const text = await ctx.readText(path);
+        if (text === undefined) {
+          refs.set(path, undefined);
+        } else if (!MAY_REFERENCE.test(text)) {
+          // Without either word there is no module or `extends` statement: no need to parse (and keep
+          // the tree until the file's unit runs).
+          refs.set(path, []);
+        } else {
+          const doc = await loadDoc(path, ctx);
+          refs.set(path, doc ? references(doc) : undefined);
+        }
       }
       return refs.get(path);
     };

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
 import type { AnalysisError, ExtractedResource } from '../../../src/engine';
+import type { AnalysisContext } from '../../../src/engine/analyzer';
+import { bicepAnalyzer } from '../../../src/engine/bicep/analyzer';
 import { extractTemplate } from '../../../src/engine/bicep/extract';
 import { LineMap } from '../../../src/engine/text/line-map';
 import { parseBicep } from '../../../src/engine/bicep/parser';
@@ -110,6 +112,28 @@ resource ok 'Microsoft.Web/sites@2023-12-01' = {
     const messages = result.errors.map((e) => e.message).join('\n');
     assert.match(messages, /module file not found: \.\/gone\.bicep/);
     assert.match(messages, /refers back to itself/);
+  });
+
+  it('groups without parsing the files that mention no module and extend nothing', async () => {
+    const texts: Record<string, string> = {
+      '/ws/main.bicep': MAIN,
+      '/ws/mod/store.bicep': STORE,
+      // The word in a comment: parsed, and found to reference nothing.
+      '/ws/other.bicep': `// not a module\nresource r 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  name: 'r'\n  location: 'westeurope'\n}\n`,
+    };
+    const parsed: string[] = [];
+    const ctx: AnalysisContext = {
+      config: defaultConfig(),
+      readText: async (p) => texts[p],
+      listDir: async () => [],
+      parse: (p, _kind, text, parse) => (parsed.push(p), parse(text)),
+    };
+    const units = await bicepAnalyzer.units(Object.keys(texts), ctx);
+    assert.deepEqual(
+      units.map((u) => u.files),
+      [['/ws/main.bicep', '/ws/mod/store.bicep'], ['/ws/other.bicep']],
+    );
+    assert.deepEqual(parsed.sort(), ['/ws/main.bicep', '/ws/other.bicep']);
   });
 
   it('gives a module the parameters of a spread, overridden by those written after it, each with its provenance', async () => {
