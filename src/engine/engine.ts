@@ -2,17 +2,17 @@ import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from
 import { assess } from './assess/assess';
 import { place } from './assess/place';
 import type { LensConfig } from './config';
-import type { DirEntry, EngineFs, LimitedRead } from './host';
+import type { EngineFs } from './host';
 import type { AnalysisError, Finding, Placement, ScanResult } from './model';
 import { applySuppressions } from './suppress/apply';
+import { UnitIndex } from './unit-index';
 import { discover } from './workspace/discover';
 import { basename, dirname } from './workspace/paths';
 import { LruCache } from './workspace/lru';
+import { SourceFiles } from './workspace/source-files';
 
 /** How many upcoming units' files are read ahead while one unit is analysed. */
 const PREFETCH_UNITS = 4;
-/** Concurrent reads while files are grouped into units. */
-const READ_AHEAD_CONCURRENCY = 16;
 
 export interface EngineOptions {
   fs: EngineFs;
@@ -82,8 +82,6 @@ interface CachedUnit {
   result: UnitResult;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
-
 /** Files listed by more than one of `units`. */
 export function sharedFiles(units: readonly AnalysisUnit[]): string[] {
   const seen = new Set<string>();
@@ -106,16 +104,10 @@ export function sharedFiles(units: readonly AnalysisUnit[]): string[] {
  * workspace reads and parses only that file.
  */
 export class Engine {
-  private readonly texts = new LruCache<string | null>();
-  private readonly readErrors = new Map<string, string>();
-  private readonly dirs = new Map<string, DirEntry[]>();
+  private readonly files: SourceFiles;
   private readonly parses = new LruCache<{ text: string; value: unknown }>();
   private readonly unitCache = new Map<string, CachedUnit>();
-  /** Which units exist and what they read; kept across invalidations so edits find their unit. */
-  private readonly unitIndex = new Map<string, { unit: AnalysisUnit; dependencies: string[]; order: number }>();
-  /** Keys of the units in {@link unitIndex} that list or read a path: an edit finds its units without a search. */
-  private readonly unitsByPath = new Map<string, Set<string>>();
-  private readonly pending = new Map<string, Promise<string | undefined>>();
+  private readonly unitIndex = new UnitIndex();
   private readonly displayPath: (path: string) => string;
   private readonly now: () => Date;
 
@@ -123,14 +115,14 @@ export class Engine {
     this.displayPath = opts.displayPath ?? basename;
     this.now = opts.now ?? (() => new Date());
     const budget = opts.cacheBytes ?? 256 * 1024 * 1024;
-    this.texts.budget = budget;
+    this.files = new SourceFiles(opts.fs, budget);
     this.parses.budget = opts.parseCacheBytes ?? budget;
   }
 
   /** Changes the cache budgets (estimated bytes); entries beyond a lowered budget go as new ones arrive. */
   setCacheBudgets(budgets: { texts?: number; parses?: number }): void {
     if (budgets.texts !== undefined) {
-      this.texts.budget = budgets.texts;
+      this.files.budget = budgets.texts;
     }
     if (budgets.parses !== undefined) {
       this.parses.budget = budgets.parses;
@@ -140,19 +132,13 @@ export class Engine {
   /** Forgets what is cached about `path` (or everything), and every unit result that depended on it. */
   invalidate(path?: string): void {
     if (path === undefined) {
-      this.texts.clear();
-      this.readErrors.clear();
-      this.dirs.clear();
+      this.files.clear();
       this.parses.clear();
       this.unitCache.clear();
       this.unitIndex.clear();
-      this.unitsByPath.clear();
       return;
     }
-    this.texts.delete(path);
-    this.readErrors.delete(path);
-    this.dirs.delete(dirname(path));
-    this.dirs.delete(path);
+    this.files.forget(path);
     this.parses.deleteWhere((key) => key.startsWith(`${path}\u0000`));
     // A file created next to a unit's files (a new .tf in a module) changes that unit too.
     const dir = dirname(path);
@@ -187,18 +173,10 @@ export class Engine {
     const analyzers = this.analyzersFor(run.config);
     const errors: AnalysisError[] = [];
     const files: string[] = [];
-    // Analyzers list the directories of the files they analyse (Terraform reads every file of a module
-    // directory): the listings discovery made of those directories are kept for them.
-    const listed = new Map<string, DirEntry[]>();
-    const base = this.opts.fs;
-    const fs: EngineFs = Object.create(base) as EngineFs;
-    fs.readDirectory = async (dir) => {
-      const entries = await base.readDirectory(dir);
-      listed.set(dir, entries.slice());
-      return entries;
-    };
+    // Analyzers list the directories of the files they analyse: discovery's listings are kept for them.
+    const listings = this.files.listingRecorder();
     for (const root of roots) {
-      const found = await discover(fs, root, {
+      const found = await discover(listings.fs, root, {
         include: run.config.include,
         exclude: run.config.exclude,
         wanted: (p) => analyzers.some((a) => a.claims(p)),
@@ -207,14 +185,7 @@ export class Engine {
       pushAll(files, found.files);
       pushAll(errors, found.errors);
     }
-    for (const f of files) {
-      const dir = dirname(f);
-      const entries = listed.get(dir);
-      if (entries && !this.dirs.has(dir)) {
-        this.dirs.set(dir, entries);
-      }
-    }
-    listed.clear();
+    listings.keep(files);
     await onDiscovered?.(files);
     const units: AnalysisUnit[] = [];
     for (const analyzer of analyzers) {
@@ -224,7 +195,12 @@ export class Engine {
       }
       const ctx = this.context(run, new Set());
       // Grouping reads every file in order; reading ahead overlaps that I/O with the parsing.
-      const readAhead = this.readAhead(claimed, run);
+      const readAhead = this.files.readAhead(
+        claimed,
+        run.config.maxFileSize,
+        (f) => run.overlays?.has(f) === true,
+        run.signal,
+      );
       try {
         units.push(...(await analyzer.units(claimed, ctx)));
       } catch (e) {
@@ -270,15 +246,10 @@ export class Engine {
     const chosen = new Map<string, [LanguageAnalyzer, AnalysisUnit]>();
     for (const path of paths) {
       let known = false;
-      // In the order the units were first analysed, as a search through the index would find them.
-      const keys = [...(this.unitsByPath.get(path) ?? [])].sort(
-        (a, b) => this.unitIndex.get(a)!.order - this.unitIndex.get(b)!.order,
-      );
-      for (const key of keys) {
-        const entry = this.unitIndex.get(key)!;
-        const analyzer = analyzers.find((a) => a.language === entry.unit.language);
+      for (const [key, unit] of this.unitIndex.unitsOf(path)) {
+        const analyzer = analyzers.find((a) => a.language === unit.language);
         if (analyzer) {
-          chosen.set(key, [analyzer, entry.unit]);
+          chosen.set(key, [analyzer, unit]);
           known = true;
         }
       }
@@ -338,7 +309,11 @@ export class Engine {
         break;
       }
       // Read the next units' files while this one is analysed, so that I/O overlaps with parsing.
-      this.prefetch(units.slice(i + 1, i + 1 + PREFETCH_UNITS), run);
+      this.files.prefetch(
+        units.slice(i + 1, i + 1 + PREFETCH_UNITS).flatMap(([, u]) => u.files),
+        run.config.maxFileSize,
+        (f) => run.overlays?.has(f) === true,
+      );
       const [analyzer, unit] = units[i];
       const transient = shared && new Set(unit.files.filter((f) => !shared.has(f)));
       const result = await this.analyzeUnit(analyzer, unit, run, transient);
@@ -349,7 +324,7 @@ export class Engine {
       }
       const texts = new Map<string, string>();
       for (const file of unit.files) {
-        const text = run.overlays?.get(file) ?? (await this.readText(file, run.config.maxFileSize));
+        const text = run.overlays?.get(file) ?? (await this.files.readText(file, run.config.maxFileSize));
         if (typeof text === 'string') {
           texts.set(file, text);
         }
@@ -367,57 +342,6 @@ export class Engine {
       run.onProgress?.({ done: ++done, total: units.length, files: fileCount });
     }
     return { placements, findings, errors: dedupeErrors(errors), files: fileCount, units: units.map(([, u]) => u) };
-  }
-
-  private async readBytes(path: string, maxSize: number): Promise<LimitedRead | { kind: 'missing' }> {
-    if (this.opts.fs.readFileLimited) {
-      return this.opts.fs.readFileLimited(path, maxSize);
-    }
-    const st = await this.opts.fs.stat(path);
-    if (!st) {
-      return { kind: 'missing' };
-    }
-    if (st.type !== 'file') {
-      return { kind: 'not-a-file' };
-    }
-    if (st.size > maxSize) {
-      return { kind: 'too-large', size: st.size };
-    }
-    return { kind: 'ok', bytes: await this.opts.fs.readFile(path) };
-  }
-
-  /**
-   * Reads `files` in order, a few at a time, ahead of an analyzer that consumes them in the same order.
-   * Stops early when the text cache is full, so that memory stays bounded on huge workspaces.
-   */
-  private readAhead(files: string[], run: RunOptions): { stop(): Promise<void> } {
-    let next = 0;
-    let stopped = false;
-    const worker = async () => {
-      while (!stopped && next < files.length && !run.signal?.aborted && !this.texts.full()) {
-        const file = files[next++];
-        if (!this.texts.has(file) && !run.overlays?.has(file)) {
-          await this.readText(file, run.config.maxFileSize);
-        }
-      }
-    };
-    const workers = Array.from({ length: READ_AHEAD_CONCURRENCY }, worker);
-    return {
-      async stop() {
-        stopped = true;
-        await Promise.all(workers);
-      },
-    };
-  }
-
-  private prefetch(units: Array<[LanguageAnalyzer, AnalysisUnit]>, run: RunOptions): void {
-    for (const [, unit] of units) {
-      for (const file of unit.files) {
-        if (!this.texts.has(file) && !run.overlays?.has(file) && !this.pending.has(file)) {
-          void this.readText(file, run.config.maxFileSize);
-        }
-      }
-    }
   }
 
   private async analyzeUnit(
@@ -446,7 +370,7 @@ export class Engine {
       };
     }
     for (const path of reads) {
-      const err = this.readErrors.get(path);
+      const err = this.files.readError(path);
       if (err) {
         result.errors.push({ file: path, message: err });
       }
@@ -458,32 +382,9 @@ export class Engine {
     };
     if (this.opts.keepUnitResults !== false) {
       this.unitCache.set(key, { unit, result });
-      this.index(key, unit, result.dependencies);
+      this.unitIndex.set(key, unit, result.dependencies);
     }
     return result;
-  }
-
-  /** Records (or updates) which paths a unit lists and reads, for {@link analyzePaths}. */
-  private index(key: string, unit: AnalysisUnit, dependencies: string[]): void {
-    const previous = this.unitIndex.get(key);
-    if (previous) {
-      for (const p of [...previous.unit.files, ...previous.dependencies]) {
-        const keys = this.unitsByPath.get(p);
-        keys?.delete(key);
-        if (keys?.size === 0) {
-          this.unitsByPath.delete(p);
-        }
-      }
-    }
-    this.unitIndex.set(key, { unit, dependencies, order: previous?.order ?? this.unitIndex.size });
-    for (const p of [...unit.files, ...dependencies]) {
-      let keys = this.unitsByPath.get(p);
-      if (!keys) {
-        keys = new Set();
-        this.unitsByPath.set(p, keys);
-      }
-      keys.add(key);
-    }
   }
 
   private context(run: RunOptions, reads: Set<string>, transient?: ReadonlySet<string>): AnalysisContext {
@@ -496,9 +397,9 @@ export class Engine {
       readText: async (path) => {
         reads.add(path);
         const overlay = run.overlays?.get(path);
-        return overlay ?? (await this.readText(path, run.config.maxFileSize));
+        return overlay ?? (await this.files.readText(path, run.config.maxFileSize));
       },
-      listDir: (path) => this.listDir(path),
+      listDir: (path) => this.files.listDir(path),
       parse: <T>(path: string, kind: string, text: string, parse: (text: string) => T): T => {
         const key = `${path}\u0000${kind}`;
         const single = transient?.has(path) === true;
@@ -520,62 +421,6 @@ export class Engine {
         return value;
       },
     };
-  }
-
-  private async listDir(path: string): Promise<DirEntry[]> {
-    const hit = this.dirs.get(path);
-    if (hit) {
-      return hit;
-    }
-    let entries: DirEntry[] = [];
-    try {
-      entries = await this.opts.fs.readDirectory(path);
-    } catch {
-      entries = [];
-    }
-    this.dirs.set(path, entries);
-    return entries;
-  }
-
-  private async readText(path: string, maxSize: number): Promise<string | undefined> {
-    if (this.texts.has(path)) {
-      return this.texts.get(path) ?? undefined;
-    }
-    const pending = this.pending.get(path);
-    if (pending) {
-      return pending;
-    }
-    const promise = this.readUncached(path, maxSize).finally(() => this.pending.delete(path));
-    this.pending.set(path, promise);
-    return promise;
-  }
-
-  private async readUncached(path: string, maxSize: number): Promise<string | undefined> {
-    let text: string | null = null;
-    try {
-      const read = await this.readBytes(path, maxSize);
-      if (read.kind === 'missing') {
-        this.readErrors.set(path, 'file does not exist or cannot be accessed');
-      } else if (read.kind === 'not-a-file') {
-        this.readErrors.set(path, 'not a regular file; skipped without opening');
-      } else if (read.kind === 'too-large') {
-        this.readErrors.set(
-          path,
-          `file is ${(read.size / 1048576).toFixed(1)} MB, over the size limit of ${(maxSize / 1048576).toFixed(0)} MB; skipped`,
-        );
-      } else if (read.bytes.includes(0)) {
-        this.readErrors.set(path, 'binary file (contains NUL bytes); skipped');
-      } else {
-        text = decoder.decode(read.bytes);
-        if (text.includes('\uFFFD') && !read.bytes.includes(0xef)) {
-          this.readErrors.set(path, 'file is not valid UTF-8; invalid bytes were replaced');
-        }
-      }
-    } catch (e) {
-      this.readErrors.set(path, `cannot read file: ${(e as Error).message ?? String(e)}`);
-    }
-    this.texts.set(path, text, text?.length ?? 0);
-    return text ?? undefined;
   }
 }
 

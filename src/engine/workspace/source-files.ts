@@ -1,0 +1,192 @@
+import type { DirEntry, EngineFs, LimitedRead } from '../host';
+import { dirname } from './paths';
+import { LruCache } from './lru';
+
+/** Concurrent reads while files are grouped into units. */
+const READ_AHEAD_CONCURRENCY = 16;
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * The engine's reads of source files and directories, cached: texts (least recently used beyond a
+ * budget of characters), why a file could not be read, and directory listings. Concurrent reads of one
+ * file share a single read.
+ */
+export class SourceFiles {
+  private readonly texts = new LruCache<string | null>();
+  private readonly errors = new Map<string, string>();
+  private readonly dirs = new Map<string, DirEntry[]>();
+  private readonly pending = new Map<string, Promise<string | undefined>>();
+
+  constructor(
+    private readonly fs: EngineFs,
+    budget: number,
+  ) {
+    this.texts.budget = budget;
+  }
+
+  /** Characters of text kept; entries beyond a lowered budget go as new ones arrive. */
+  set budget(chars: number) {
+    this.texts.budget = chars;
+  }
+
+  /** Why `path` could not be read, or was read with replacements; undefined when it was read cleanly. */
+  readError(path: string): string | undefined {
+    return this.errors.get(path);
+  }
+
+  /** Forgets what is cached about `path` (its text, its read error, its own and its directory's listing). */
+  forget(path: string): void {
+    this.texts.delete(path);
+    this.errors.delete(path);
+    this.dirs.delete(dirname(path));
+    this.dirs.delete(path);
+  }
+
+  clear(): void {
+    this.texts.clear();
+    this.errors.clear();
+    this.dirs.clear();
+  }
+
+  /** The text of `path`; undefined when it is missing, not a file, too large, binary or unreadable. */
+  async readText(path: string, maxSize: number): Promise<string | undefined> {
+    if (this.texts.has(path)) {
+      return this.texts.get(path) ?? undefined;
+    }
+    const pending = this.pending.get(path);
+    if (pending) {
+      return pending;
+    }
+    const promise = this.readUncached(path, maxSize).finally(() => this.pending.delete(path));
+    this.pending.set(path, promise);
+    return promise;
+  }
+
+  /** Directory listing; empty when the directory is missing or unreadable. */
+  async listDir(path: string): Promise<DirEntry[]> {
+    const hit = this.dirs.get(path);
+    if (hit) {
+      return hit;
+    }
+    let entries: DirEntry[] = [];
+    try {
+      entries = await this.fs.readDirectory(path);
+    } catch {
+      entries = [];
+    }
+    this.dirs.set(path, entries);
+    return entries;
+  }
+
+  /**
+   * A file system for discovery that records the listings it makes; `keep` then caches those of the
+   * directories holding `files` (analyzers list them again: Terraform reads every file of a module
+   * directory) and drops the rest.
+   */
+  listingRecorder(): { fs: EngineFs; keep(files: string[]): void } {
+    const listed = new Map<string, DirEntry[]>();
+    const base = this.fs;
+    const fs: EngineFs = Object.create(base) as EngineFs;
+    fs.readDirectory = async (dir) => {
+      const entries = await base.readDirectory(dir);
+      listed.set(dir, entries.slice());
+      return entries;
+    };
+    const keep = (files: string[]) => {
+      for (const f of files) {
+        const dir = dirname(f);
+        const entries = listed.get(dir);
+        if (entries && !this.dirs.has(dir)) {
+          this.dirs.set(dir, entries);
+        }
+      }
+      listed.clear();
+    };
+    return { fs, keep };
+  }
+
+  /**
+   * Reads `files` in order, a few at a time, ahead of an analyzer that consumes them in the same order
+   * (`skip`: files whose text comes from elsewhere). Stops early when the text cache is full, so that
+   * memory stays bounded on huge workspaces.
+   */
+  readAhead(
+    files: string[],
+    maxSize: number,
+    skip: (path: string) => boolean,
+    signal?: AbortSignal,
+  ): { stop(): Promise<void> } {
+    let next = 0;
+    let stopped = false;
+    const worker = async () => {
+      while (!stopped && next < files.length && !signal?.aborted && !this.texts.full()) {
+        const file = files[next++];
+        if (!this.texts.has(file) && !skip(file)) {
+          await this.readText(file, maxSize);
+        }
+      }
+    };
+    const workers = Array.from({ length: READ_AHEAD_CONCURRENCY }, worker);
+    return {
+      async stop() {
+        stopped = true;
+        await Promise.all(workers);
+      },
+    };
+  }
+
+  /** Starts reading `files` that are neither cached nor being read, without waiting for them. */
+  prefetch(files: string[], maxSize: number, skip: (path: string) => boolean): void {
+    for (const file of files) {
+      if (!this.texts.has(file) && !skip(file) && !this.pending.has(file)) {
+        void this.readText(file, maxSize);
+      }
+    }
+  }
+
+  private async readBytes(path: string, maxSize: number): Promise<LimitedRead | { kind: 'missing' }> {
+    if (this.fs.readFileLimited) {
+      return this.fs.readFileLimited(path, maxSize);
+    }
+    const st = await this.fs.stat(path);
+    if (!st) {
+      return { kind: 'missing' };
+    }
+    if (st.type !== 'file') {
+      return { kind: 'not-a-file' };
+    }
+    if (st.size > maxSize) {
+      return { kind: 'too-large', size: st.size };
+    }
+    return { kind: 'ok', bytes: await this.fs.readFile(path) };
+  }
+
+  private async readUncached(path: string, maxSize: number): Promise<string | undefined> {
+    let text: string | null = null;
+    try {
+      const read = await this.readBytes(path, maxSize);
+      if (read.kind === 'missing') {
+        this.errors.set(path, 'file does not exist or cannot be accessed');
+      } else if (read.kind === 'not-a-file') {
+        this.errors.set(path, 'not a regular file; skipped without opening');
+      } else if (read.kind === 'too-large') {
+        this.errors.set(
+          path,
+          `file is ${(read.size / 1048576).toFixed(1)} MB, over the size limit of ${(maxSize / 1048576).toFixed(0)} MB; skipped`,
+        );
+      } else if (read.bytes.includes(0)) {
+        this.errors.set(path, 'binary file (contains NUL bytes); skipped');
+      } else {
+        text = decoder.decode(read.bytes);
+        if (text.includes('\uFFFD') && !read.bytes.includes(0xef)) {
+          this.errors.set(path, 'file is not valid UTF-8; invalid bytes were replaced');
+        }
+      }
+    } catch (e) {
+      this.errors.set(path, `cannot read file: ${(e as Error).message ?? String(e)}`);
+    }
+    this.texts.set(path, text, text?.length ?? 0);
+    return text ?? undefined;
+  }
+}
