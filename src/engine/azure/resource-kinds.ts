@@ -1,4 +1,5 @@
 import type { DataClass } from '../model';
+import { memoByKey } from '../text/memo';
 
 /**
  * What Azure resource types (Bicep and ARM) mean for placement: global services (CAL003) and whether a
@@ -181,19 +182,11 @@ function lookup(t: string): Kind {
  * providers/Microsoft.Insights/diagnosticSettings`), which are classified by the extension part.
  */
 export function classifyAzureType(type: string): Readonly<AzureTypeInfo> {
-  let info = classified.get(type);
-  if (!info) {
-    info = classify(type);
-    if (classified.size >= 10_000) {
-      classified.clear(); // generated type strings must not grow the memo without bound
-    }
-    classified.set(type, info);
-  }
-  return info;
+  return classified(type);
 }
 
 /** A workspace names a few hundred types thousands of times: classify each once. */
-const classified = new Map<string, Readonly<AzureTypeInfo>>();
+const classified = memoByKey<Readonly<AzureTypeInfo>>((type) => classify(type));
 
 function classify(type: string): AzureTypeInfo {
   let t = type.trim().toLowerCase();

@@ -1,4 +1,5 @@
 import type { DataClass } from '../../model';
+import { memoByKey } from '../../text/memo';
 
 /**
  * Which Terraform resource types are global services (CAL003) and which hold customer data (decides
@@ -274,45 +275,26 @@ function words(type: string): string[] {
 
 /**
  * The classifications below depend on the type string only and run for every resource instance (and
- * again on every edit): they are remembered per type. Workspaces use a few hundred types at most.
+ * again on every edit): they are remembered per type.
  */
-const globalByType = new Map<string, boolean>();
-const dataClassByType = new Map<string, DataClass>();
-/** Made-up type names (a generated or hostile file) must not grow the memo without end. */
-const MEMO_LIMIT = 10_000;
-
-function remember<V>(memo: Map<string, V>, type: string, value: V): V {
-  if (memo.size >= MEMO_LIMIT) {
-    memo.clear();
-  }
-  memo.set(type, value);
-  return value;
-}
+const globalByType = memoByKey(
+  (type) =>
+    !REGIONAL_EXCEPTIONS.some((p) => type.startsWith(p)) &&
+    (GLOBAL_PREFIXES.some((p) => type.startsWith(p)) || words(type).some((w) => GLOBAL_WORDS.includes(w))),
+);
+const dataClassByType = memoByKey(classifyData);
 
 /** Whether `type` is a global service; `scope` is WAFv2's `scope` argument when known. */
 export function isGlobalType(type: string, scope?: string): boolean {
   if (type.startsWith('aws_wafv2_')) {
     return scope?.toUpperCase() === 'CLOUDFRONT';
   }
-  let global = globalByType.get(type);
-  if (global === undefined) {
-    global = remember(
-      globalByType,
-      type,
-      !REGIONAL_EXCEPTIONS.some((p) => type.startsWith(p)) &&
-        (GLOBAL_PREFIXES.some((p) => type.startsWith(p)) || words(type).some((w) => GLOBAL_WORDS.includes(w))),
-    );
-  }
-  return global;
+  return globalByType(type);
 }
 
 /** Whether a resource type holds customer data. */
 export function dataClassOf(type: string): DataClass {
-  let c = dataClassByType.get(type);
-  if (c === undefined) {
-    c = remember(dataClassByType, type, classifyData(type));
-  }
-  return c;
+  return dataClassByType(type);
 }
 
 function classifyData(type: string): DataClass {
