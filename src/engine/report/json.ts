@@ -12,8 +12,8 @@ export function toJson(data: ReportData): string {
 }
 
 /**
- * Writes the same document as {@link toJson} in pieces, one resource, finding or error at a time, so
- * that a scan of a huge workspace never builds the whole document as one string (V8 strings stop at
+ * Writes the same document as {@link toJson} in pieces, a few hundred resources, findings or errors at
+ * a time, so that a scan of a huge workspace never builds the whole document as one string (V8 strings stop at
  * about 512 MB, and the document is several times the size of the source it describes). The bytes are
  * those of `JSON.stringify(document, null, 2)` followed by a newline.
  */
