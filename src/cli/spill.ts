@@ -41,10 +41,6 @@ class SpillIndex {
     this.lengths.push(length);
   }
 
-  get size(): number {
-    return this.files.length;
-  }
-
   /** Positions of the items in report order. */
   sorted(): Array<{ offset: number; length: number }> {
     const order = Array.from({ length: this.files.length }, (_, i) => i);
