@@ -1,5 +1,6 @@
 /**
- * The benchmark: `npm run bench [-- --real DIR] [--tf-modules N] [--bicep-files N] [--big-mb N] [--keep]`.
+ * The benchmark: `npm run bench [-- --real DIR] [--tf-modules N] [--bicep-files N] [--big-mb N] [--runs N]
+ * [--keep]`, or `npm run bench -- --edit-only [--profile-edits FILE]` for the edit latency alone.
  * Generates a deterministic corpus (or uses a real one), then measures parse-only throughput, the whole
  * CLI scan (node start-up included), per-file latency, peak memory and the latency of re-analysing one
  * edited 5,000-line file in a large workspace. Prints a table and writes bench-results/*.json.
@@ -143,10 +144,12 @@ function countReport(file: string): { resources: { length: number }; errors: { l
 
 /** Whole CLI scans of `dir`, `--runs N` times (default 1): the fastest and the median, the largest RSS. */
 function cliScan(target: string, dir: string, exts: string[], runs = SCAN_RUNS): ScanRow {
+  const files = listFiles(dir, exts);
+  const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
   const times: number[] = [];
   let row: ScanRow | undefined;
   for (let i = 0; i < Math.max(1, runs); i++) {
-    const one = cliScanOnce(target, dir, exts);
+    const one = cliScanOnce(target, dir, files.length, bytes);
     times.push(one.seconds);
     row = !row || one.peakRssMb > row.peakRssMb ? one : row;
   }
@@ -161,9 +164,7 @@ function cliScan(target: string, dir: string, exts: string[], runs = SCAN_RUNS):
   };
 }
 
-function cliScanOnce(target: string, dir: string, exts: string[]): ScanRow {
-  const files = listFiles(dir, exts);
-  const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+function cliScanOnce(target: string, dir: string, fileCount: number, bytes: number): ScanRow {
   const out = path.join(os.tmpdir(), `cal-bench-${process.pid}.json`);
   const t0 = performance.now();
   const r = spawnSync(
@@ -192,7 +193,7 @@ function cliScanOnce(target: string, dir: string, exts: string[]): ScanRow {
   fs.rmSync(out, { force: true });
   return {
     target,
-    files: files.length,
+    files: fileCount,
     mb: bytes / 1e6,
     seconds,
     medianSeconds: seconds,
