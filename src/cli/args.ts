@@ -19,8 +19,10 @@ export interface ScanArgs {
   color?: boolean;
   debug: boolean;
   maxFileSize?: number;
-  /** Threads for the scan (default: the number of cores). */
+  /** Threads for the scan (default: one per core beyond the first). */
   jobs?: number;
+  /** Print where the scan's time went (start-up, discovery and grouping, analysis, report) on stderr. */
+  timings: boolean;
 }
 
 export interface ExplainArgs {
@@ -78,6 +80,7 @@ export function parseArgs(argv: string[], formats: string[]): Args {
     exclude: [],
     rules: {},
     debug,
+    timings: false,
   };
   for (let i = 0; i < tail.length; i++) {
     const a = tail[i];
@@ -162,6 +165,9 @@ export function parseArgs(argv: string[], formats: string[]): Args {
         args.jobs = v;
         break;
       }
+      case '--timings':
+        args.timings = true;
+        break;
       case '--color':
         args.color = true;
         break;
@@ -202,6 +208,8 @@ Scan options:
   --max-file-size MB      skip larger files with a notice (default 32)
   -j, --jobs N            threads to scan with (default: one per core beyond the first)
   --color, --no-color     force or disable colours (default: when stdout is a terminal)
+  --timings               print on stderr where the time went: start-up, discovery and
+                          grouping, analysis, report; and the peak memory
   --debug                 print stack traces for internal errors
 
 Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error or unreadable path.

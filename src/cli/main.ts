@@ -22,6 +22,7 @@ import { nodeFs } from './node-fs';
 import { parallelScan } from './parallel-scan';
 import { progressLine, wantColor } from './progress';
 import { ResultSpill } from './spill';
+import { type ScanPhases, timingsLine } from './timings';
 
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
@@ -52,6 +53,16 @@ function fail(message: string, code: number): never {
 }
 
 async function scan(args: ScanArgs): Promise<number> {
+  const phases: ScanPhases = {
+    started: performance.now(),
+    planned: 0,
+    analysed: 0,
+    reported: 0,
+    files: 0,
+    units: 0,
+    threads: 1,
+    peakRss: 0,
+  };
   const cwd = paths.toEnginePath(process.cwd());
   const roots = args.paths.map((p) => paths.toEnginePath(nodePath.resolve(p)));
   for (let i = 0; i < roots.length; i++) {
@@ -99,6 +110,9 @@ async function scan(args: ScanArgs): Promise<number> {
     },
     jobs: args.jobs,
     sizeOf: async (p) => (await nodeFs.stat(p))?.size ?? 0,
+    onPlanned: (files, units, threads) => {
+      Object.assign(phases, { planned: performance.now(), files, units, threads });
+    },
     onWorkerFailure: (message) =>
       process.stderr.write(
         `cloud-act-lens: a scan thread failed (${message}); its share was analysed again in the main thread\n`,
@@ -121,6 +135,7 @@ async function scan(args: ScanArgs): Promise<number> {
     },
   });
   progress?.end();
+  phases.analysed = performance.now();
   result.errors.unshift(...loaded.errors);
   if (spill) {
     Object.assign(result, spill.inMemory());
@@ -135,6 +150,12 @@ async function scan(args: ScanArgs): Promise<number> {
     writeReport(args, data.placements.length, (write) =>
       stream ? stream(data, write) : write(FORMATTERS[args.format](data, { color })),
     );
+  }
+  if (args.timings) {
+    phases.reported = performance.now();
+    // maxRSS is in kilobytes.
+    phases.peakRss = process.resourceUsage().maxRSS * 1024;
+    process.stderr.write(`cloud-act-lens: ${timingsLine(phases)}\n`);
   }
   if (args.failOn === 'none') {
     return 0;

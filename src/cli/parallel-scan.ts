@@ -84,6 +84,8 @@ export interface ParallelOptions {
    * is complete): the first line of the worker's error.
    */
   onWorkerFailure?: (message: string) => void;
+  /** Told when discovery and grouping are done: how many files and units, and how many threads will analyse them. */
+  onPlanned?: (files: number, units: number, threads: number) => void;
   /** Overrides for tests: the worker bundle and the size below which the scan stays in-process. */
   workerFile?: string;
   minParallelBytes?: number;
@@ -149,11 +151,13 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
     });
   if (helpers.length === 0 || plan.units.length < 2 * jobs) {
     stopHelpers();
+    opts.onPlanned?.(plan.files.length, plan.units.length, 1);
     const result = await engine.runPlan(plan.units, run, plan.files.length, plan.shared);
     result.errors.unshift(...plan.errors);
     return result;
   }
 
+  opts.onPlanned?.(plan.files.length, plan.units.length, helpers.length + 1);
   const chunks = chunk(plan.units, sizes, jobs * CHUNKS_PER_THREAD);
   const results: Array<RunResult | undefined> = new Array(chunks.length);
   // With a sink, chunk results are handed on in plan order (as an in-process scan would) and dropped.

@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { parseTimings } from '../../../src/cli/timings';
+
 const ROOT = path.resolve(__dirname, '../../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
 
@@ -97,6 +99,24 @@ describe('cli', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('--timings adds one line on stderr saying where the time went, and leaves the report alone', () => {
+    const scanArgs = ['scan', 'test/fixtures/example-workspace', '--format', 'json', '--fail-on', 'none'];
+    const plain = run(scanArgs);
+    const timed = run([...scanArgs, '--timings']);
+    assert.equal(timed.code, 0, timed.stderr);
+    assert.equal(timed.stdout, plain.stdout);
+    assert.equal(plain.stderr, '');
+    const lines = timed.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, timed.stderr);
+    assert.match(
+      lines[0],
+      /^cloud-act-lens: timings: start-up [\d.]+ s, discovery and grouping [\d.]+ s \(11 files, 3 units\), analysis [\d.]+ s \(1 thread\), report [\d.]+ s, total [\d.]+ s, peak memory \d+ MB$/,
+    );
+    const t = parseTimings(lines[0])!;
+    // The phases follow each other, so they add up to the total (each is rounded to 10 ms).
+    assert.ok(Math.abs(t.startup + t.plan + t.analysis + t.report - t.total) <= 0.021, lines[0]);
   });
 
   it('prints help', () => {

@@ -54,6 +54,7 @@ describe('parallel scan', () => {
       );
     }
     const failures: string[] = [];
+    const planned: number[][] = [];
     const scan = async (jobs: number, workerFile = path.join(ROOT, 'dist/scan-worker.js')) => {
       const engine = new Engine({
         fs: nodeFs,
@@ -70,6 +71,7 @@ describe('parallel scan', () => {
         minParallelBytes: 0,
         workerFile,
         onWorkerFailure: (m) => failures.push(m),
+        onPlanned: (files, units, threads) => planned.push([files, units, threads]),
         sizeOf: async (p) => (await nodeFs.stat(p))?.size ?? 0,
         run: { config: defaultConfig() },
       });
@@ -80,6 +82,11 @@ describe('parallel scan', () => {
       const two = await scan(2);
       assert.equal(two, one);
       assert.equal(JSON.parse(one).resources.length, 12);
+      // `--timings` is told how much was planned and how many threads analyse it.
+      assert.deepEqual(planned, [
+        [12, 12, 1],
+        [12, 12, 2],
+      ]);
       // Workers stopped at the end of a scan exit with code 1 a little later: that is not a failure.
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.deepEqual(failures, []);
