@@ -14,6 +14,7 @@ import {
   unknown,
   withOrigin,
 } from './values';
+import { MORE_FUNCTIONS } from './functions-more';
 
 /**
  * The Terraform built-in functions that matter for regions and instance keys. `try` and `can` need
@@ -400,7 +401,12 @@ function numFold(args: Val[], f: (...n: number[]) => number): Val {
 
 /** Calls a built-in function; unknown functions (and provider-defined `provider::` ones) yield an unknown. */
 export function callFunction(name: string, args: Val[]): Val {
-  const fn = FUNCTIONS[name.startsWith('core::') ? name.slice(6) : name];
+  const bare = name.startsWith('core::') ? name.slice(6) : name;
+  const fn = Object.hasOwn(FUNCTIONS, bare)
+    ? FUNCTIONS[bare]
+    : Object.hasOwn(MORE_FUNCTIONS, bare)
+      ? MORE_FUNCTIONS[bare]
+      : undefined;
   if (!fn) {
     return unknown(`the function ${name}() is not evaluated statically`);
   }

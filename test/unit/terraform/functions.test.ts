@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { type Scope, evaluate } from '../../../src/engine/terraform/eval/evaluate';
+import { type Val, render, str } from '../../../src/engine/terraform/eval/values';
+import { parseHcl } from '../../../src/engine/terraform/parser';
+
+const scope: Scope = {
+  variable: (n) =>
+    n === 'region'
+      ? str('eu-west-1', { steps: [{ description: 'var.region default' }] })
+      : { t: 'unknown', reason: `var.${n} unset`, o: { steps: [] } },
+  local: (n) => ({ t: 'unknown', reason: `local.${n}`, o: { steps: [] } }),
+  reference: () => undefined,
+};
+
+function ev(src: string): Val {
+  const file = parseHcl(`x = ${src}\n`);
+  assert.deepEqual(file.errors, []);
+  return evaluate(file.body.attributes[0].expr, { scope, file: '/m/main.tf' });
+}
+
+describe('terraform functions beyond strings and collections', () => {
+  const cases: Array<[string, string]> = [
+    ['setproduct(["eu", "us"], ["app", "db"])', '[[eu, app], [eu, db], [us, app], [us, db]]'],
+    ['{ for p in setproduct(["a"], ["x", "y"]) : join("-", p) => p[1] }', '{a-x = x, a-y = y}'],
+    ['setproduct(["a"], [])', '[]'],
+    ['setunion(["a", "b"], ["b", "c"])', '[a, b, c]'],
+    ['setintersection(["a", "b", "c"], ["b", "c", "d"], ["c", "b"])', '[b, c]'],
+    ['setsubtract(["a", "b", "c"], ["b"])', '[a, c]'],
+    ['sort(["b", "a", "B", "é", "z"])', '[B, a, b, z, é]'],
+    ['sort([3, 10, 1])', '[1, 10, 3]'],
+    ['index(["a", "b"], "b")', '1'],
+    ['try(index(["a"], "z"), -1)', '-1'],
+    ['alltrue([])', 'true'],
+    ['alltrue([true, "true"])', 'true'],
+    ['alltrue([true, false])', 'false'],
+    ['anytrue([])', 'false'],
+    ['anytrue([false, true])', 'true'],
+    ['sum([1, 2.5])', '3.5'],
+    ['abs(-3)', '3'],
+    ['ceil(4.1)', '5'],
+    ['floor(-4.1)', '-5'],
+    ['signum(-7)', '-1'],
+    ['parseint("FF", 16)', '255'],
+    ['parseint("-1010", 2)', '-10'],
+    ['parseint("zz", 36)', '1295'],
+    ['parseint("Z", 62)', '61'],
+    ['try(parseint("12", 2), "bad")', 'bad'],
+    ['tobool("true")', 'true'],
+    ['tobool(null)', 'null'],
+    ['strcontains("eu-west-1", "west")', 'true'],
+    ['chomp("eu-west-1\\n\\r\\n")', 'eu-west-1'],
+    ['basename("foo/bar/baz.txt")', 'baz.txt'],
+    ['basename("a/b/")', 'b'],
+    ['basename("/")', '/'],
+    ['basename("")', '.'],
+    ['dirname("foo/bar/baz.txt")', 'foo/bar'],
+    ['dirname("baz")', '.'],
+    ['dirname("/a")', '/'],
+    ['dirname("a/b/")', 'a/b'],
+    ['dirname("a/../../b")', '..'],
+    ['nonsensitive(var.region)', 'eu-west-1'],
+    ['sensitive("eu-west-1")', 'eu-west-1'],
+    ['jsondecode("{\\"region\\": \\"eu-west-1\\", \\"zones\\": [\\"a\\", \\"b\\"]}").region', 'eu-west-1'],
+    ['jsondecode("[1, true, null]")', '[1, true, null]'],
+    ['try(jsondecode("not json"), "bad")', 'bad'],
+    ['base64decode("ZXUtd2VzdC0x")', 'eu-west-1'],
+    ['base64encode("eu-west-1")', 'ZXUtd2VzdC0x'],
+    ['base64encode("é")', 'w6k='],
+    ['try(base64decode("ZXU"), "bad")', 'bad'],
+  ];
+  for (const [src, want] of cases) {
+    it(`${src} → ${want}`, () => {
+      assert.equal(render(ev(src)), want);
+    });
+  }
+
+  it('keeps the provenance of the value a function passes through', () => {
+    assert.deepEqual(
+      ev('nonsensitive(var.region)').o.steps.map((s) => s.description),
+      ['var.region default'],
+    );
+    assert.deepEqual(
+      ev('jsondecode(var.region)').t,
+      'unknown', // "eu-west-1" is not JSON
+    );
+  });
+
+  it('propagates unknown arguments and says why', () => {
+    for (const src of ['setproduct(var.a, ["x"])', 'sort([var.a])', 'jsondecode(var.a)', 'alltrue([var.a])']) {
+      const v = ev(src);
+      assert.equal(v.t, 'unknown', src);
+      assert.match(v.t === 'unknown' ? v.reason : '', /var\.a unset/, src);
+    }
+  });
+
+  it('does not build huge products, and says so', () => {
+    const v = ev('setproduct(range(200), range(200))');
+    assert.equal(v.t, 'unknown');
+    assert.match(v.t === 'unknown' ? v.reason : '', /more than 10000 elements/);
+  });
+
+  it('leaves functions it does not know unknown, including names of JavaScript object members', () => {
+    for (const name of ['regex', 'file', 'constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+      const v = ev(`${name}("x", "y")`);
+      assert.equal(v.t, 'unknown', name);
+      assert.match(
+        v.t === 'unknown' ? v.reason : '',
+        new RegExp(`the function ${name}\\(\\) is not evaluated statically`),
+      );
+    }
+  });
+});
