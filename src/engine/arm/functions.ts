@@ -2,6 +2,7 @@ import type { SourceLocation } from '../model';
 import { evalExpr, type Scope } from './evaluate';
 import type { Expr } from './expression';
 import { asString, equalVals, firstUnknown, MAX_ITEMS, str, truthy, unk, type Val } from './value';
+import { own } from '../own';
 
 type Fn = (args: Expr[], scope: Scope, at: SourceLocation | undefined) => Val;
 
@@ -285,7 +286,7 @@ export function callFunction(name: string, args: Expr[], scope: Scope, at?: Sour
     }
     return name === 'parameters' ? scope.parameter(n) : scope.variable(n);
   }
-  const fn = FUNCTIONS[name];
+  const fn = own(FUNCTIONS, name);
   if (fn) {
     return fn(args, scope, at);
   }

@@ -1,5 +1,6 @@
 import type { DataClass } from '../model';
 import { memoByKey } from '../text/memo';
+import { own } from '../own';
 
 /**
  * What Azure resource types (Bicep and ARM) mean for placement: global services (CAL003) and whether a
@@ -168,11 +169,11 @@ function lookup(t: string): Kind {
   const parts = t.split('/');
   const namespace = parts[0];
   const top = parts.length > 1 ? `${parts[0]}/${parts[1]}` : namespace;
-  const exact = TYPES[t];
+  const exact = own(TYPES, t);
   if (exact) {
     return exact;
   }
-  return TYPES[top] ?? NAMESPACES[namespace] ?? UNKNOWN;
+  return own(TYPES, top) ?? own(NAMESPACES, namespace) ?? UNKNOWN;
 }
 
 /**

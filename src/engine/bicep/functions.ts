@@ -1,4 +1,5 @@
 import { str, toText, unknown, valuesEqual, withProvenance, type Value } from './values';
+import { own } from '../own';
 
 /** Scope functions whose `location` is chosen at deployment; the reason says where it would come from. */
 const DEPLOYMENT_SCOPES: Record<string, string> = {
@@ -11,7 +12,7 @@ const DEPLOYMENT_SCOPES: Record<string, string> = {
 };
 
 function scopeObject(name: string, hasArgs: boolean): Value {
-  const reason = DEPLOYMENT_SCOPES[name];
+  const reason = own(DEPLOYMENT_SCOPES, name) ?? '';
   const loc =
     hasArgs && name === 'resourcegroup'
       ? 'it is the location of another resource group, known only at deployment'
@@ -53,7 +54,7 @@ function carry(result: Value, from: Value | undefined): Value {
  */
 export function callFunction(rawName: string, args: Value[]): Value {
   const name = rawName.toLowerCase();
-  if (name in DEPLOYMENT_SCOPES) {
+  if (own(DEPLOYMENT_SCOPES, name) !== undefined) {
     return scopeObject(name, args.length > 0);
   }
   if (name === 'coalesce') {

@@ -15,6 +15,7 @@ import {
   withOrigin,
 } from './values';
 import { MORE_FUNCTIONS } from './functions-more';
+import { own } from '../../own';
 
 /**
  * The Terraform built-in functions that matter for regions and instance keys. `try` and `can` need
@@ -402,11 +403,7 @@ function numFold(args: Val[], f: (...n: number[]) => number): Val {
 /** Calls a built-in function; unknown functions (and provider-defined `provider::` ones) yield an unknown. */
 export function callFunction(name: string, args: Val[]): Val {
   const bare = name.startsWith('core::') ? name.slice(6) : name;
-  const fn = Object.hasOwn(FUNCTIONS, bare)
-    ? FUNCTIONS[bare]
-    : Object.hasOwn(MORE_FUNCTIONS, bare)
-      ? MORE_FUNCTIONS[bare]
-      : undefined;
+  const fn = own(FUNCTIONS, bare) ?? own(MORE_FUNCTIONS, bare);
   if (!fn) {
     return unknown(`the function ${name}() is not evaluated statically`);
   }

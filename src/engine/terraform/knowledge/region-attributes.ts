@@ -1,4 +1,5 @@
 import { lookupRegion } from '../../catalog';
+import { own } from '../../own';
 
 /**
  * Where each Terraform provider takes a resource's location from. `resource` arguments win over the
@@ -106,7 +107,7 @@ const GENERIC: RegionSpec = {
 
 /** The region spec of a Terraform provider type (`aws`, `google-beta`, ...). */
 export function regionSpec(providerType: string): RegionSpec {
-  return SPECS[ALIASES[providerType] ?? providerType] ?? GENERIC;
+  return own(SPECS, own(ALIASES, providerType) ?? providerType) ?? GENERIC;
 }
 
 /**

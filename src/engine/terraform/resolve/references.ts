@@ -8,6 +8,7 @@ import type { TraversalStep } from '../parser';
 import type { Instance } from './instances';
 import type { ModuleInstance } from './module-instance';
 import { providerOf, resolveRegion } from './region';
+import { own } from '../../own';
 
 /** Data sources whose region attributes simply echo the provider configuration's region. */
 const REGION_ECHO: Record<string, string[]> = {
@@ -64,7 +65,7 @@ export function dataSourceValue(
     const v = evaluate(attr.expr, inst.env(file, picked.instance));
     return { value: withStep(v, { description: `${label}.${s.name}`, location: { file, range: attr.range } }), used };
   }
-  if (REGION_ECHO[decl.type]?.includes(s.name)) {
+  if (own(REGION_ECHO, decl.type)?.includes(s.name)) {
     const v = inst.guard(label, () => regionAsVal(inst, decl, picked.instance));
     return { value: withStep(v, { description: `${label}.${s.name} (the provider's region)` }), used };
   }
