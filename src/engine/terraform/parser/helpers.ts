@@ -79,7 +79,8 @@ export function literalValue(expr: Expression, depth = 0): LiteralValue | undefi
         if ((typeof k !== 'string' && typeof k !== 'number') || v === undefined) {
           return undefined;
         }
-        out[String(k)] = v;
+        // Defined, not assigned: a key `__proto__` must become an entry, not the object's prototype.
+        Object.defineProperty(out, String(k), { value: v, enumerable: true, writable: true, configurable: true });
       }
       return out;
     }

@@ -27,4 +27,11 @@ describe('HCL parser: helpers', () => {
     });
     assert.equal(literalValue(expr('[var.x]').e), undefined);
   });
+
+  it('literalValue keeps a key named __proto__ as an entry', () => {
+    const v = literalValue(expr('{ "__proto__" = { polluted = true }, a = 1 }').e) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(v), ['__proto__', 'a']);
+    assert.deepEqual(v['__proto__'], { polluted: true });
+    assert.equal(Object.getPrototypeOf(v), Object.prototype);
+  });
 });
