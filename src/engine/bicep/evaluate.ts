@@ -1,7 +1,7 @@
 import type { Expr, ResourceDecl } from './ast';
 import { callFunction } from './functions';
-import { lookupLocal, type Scope } from './scope';
-import { getProp, str, toText, unknown, valuesEqual, withStep, type Value } from './values';
+import { type FileScope, lookupLocal, type Scope } from './scope';
+import { type DeployedResource, getProp, str, toText, unknown, valuesEqual, withStep, type Value } from './values';
 
 /** Evaluation through chains of variables and parameters deeper than this gives up (unknown). */
 const MAX_EVAL_DEPTH = 200;
@@ -293,11 +293,66 @@ export function resourceObject(value: Expr): Expr | undefined {
   return v.kind === 'object' ? v : undefined;
 }
 
+/** A resource type without its API version, in lower case (`microsoft.storage/storageaccounts`). */
+export function bareType(typeString: string): string {
+  return typeString.split('@')[0].toLowerCase();
+}
+
+/**
+ * The location of an `existing` resource that is the very resource a calling template deploys: its
+ * name is that resource's `name`, passed down (through any number of modules without `scope:`), and the
+ * types match. Undefined when that cannot be shown (another scope, a loop, a name from elsewhere).
+ */
+export function deployedByCaller(decl: ResourceDecl, fs: FileScope): Value | undefined {
+  if (!decl.existing || decl.value.kind === 'for') {
+    return undefined;
+  }
+  const body = resourceObject(decl.value);
+  if (body?.kind !== 'object' || body.properties.some((p) => p.key === 'scope')) {
+    return undefined;
+  }
+  const nameProp = body.properties.find((p) => p.key === 'name');
+  const nameValue = nameProp && evaluate(nameProp.value, { fs });
+  const ref = nameValue?.k === 'string' ? nameValue.res : undefined;
+  if (!ref || ref.target !== fs.target || ref.type !== bareType(decl.typeString)) {
+    return undefined;
+  }
+  return withStep(ref.location(), {
+    description: `existing resource ${decl.name.name} is the ${ref.symbol} that the calling template deploys (same type, name and resource group)`,
+    location: ref.declared,
+  });
+}
+
+/** The name of a deployed resource, marked as naming it (see {@link DeployedResource}) when it is surely deployed. */
+function deployedName(res: ResourceDecl, name: Value, scope: Scope): Value {
+  if (name.k !== 'string' || res.existing) {
+    return name;
+  }
+  if (res.value.kind === 'if') {
+    const cond = evaluate(res.value.cond, { fs: scope.fs });
+    if (cond.k !== 'bool' || !cond.v) {
+      return name;
+    }
+  }
+  let location: Value | undefined;
+  const ref: DeployedResource = {
+    type: bareType(res.typeString),
+    symbol: res.name.name,
+    declared: scope.fs.loc(res.keywordStart, res.typeEnd),
+    target: scope.fs.target,
+    location: () => (location ??= resourceProperty(res, 'location', scope)),
+  };
+  return { k: 'string', v: name.v, prov: name.prov, loc: name.loc, res: ref };
+}
+
 /** `sa.location`, `sa.name` of a resource in the same file. */
 function resourceProperty(res: ResourceDecl, prop: string, scope: Scope): Value {
   const name = res.name.name;
   if (res.existing && prop !== 'name') {
-    return unknown(`it is the ${prop} of the existing resource ${name}, which is known only at deployment`);
+    const viaCaller = prop === 'location' ? deployedByCaller(res, scope.fs) : undefined;
+    return (
+      viaCaller ?? unknown(`it is the ${prop} of the existing resource ${name}, which is known only at deployment`)
+    );
   }
   if (res.value.kind === 'for') {
     return unknown(`${name} is a resource loop; its ${prop} depends on the instance`);
@@ -322,8 +377,9 @@ function resourceProperty(res: ResourceDecl, prop: string, scope: Scope): Value 
     }
     return unknown(`the ${prop} of ${name} is known only at deployment`);
   }
-  return withStep(evaluate(p.value, { fs: scope.fs }), {
+  const value = withStep(evaluate(p.value, { fs: scope.fs }), {
     description: `${name}.${prop}`,
     location: scope.fs.loc(p.value.start, p.value.end),
   });
+  return prop === 'name' ? deployedName(res, value, scope) : value;
 }

@@ -1,7 +1,7 @@
 import { classifyAzureType } from '../azure/resource-kinds';
 import type { AnalysisError, ExtractedResource, ProvenanceStep, RegionResolution } from '../model';
 import type { Expr, ModuleDecl, ObjectExpr, ResourceDecl } from './ast';
-import { evaluate } from './evaluate';
+import { bareType, deployedByCaller, evaluate, resourceObject } from './evaluate';
 import { localModulePath } from './load';
 import { FileScope, withLocals, type Inputs, type ParsedDoc, type Scope } from './scope';
 import { toText, unknown, withProvenance, withStep, type Value } from './values';
@@ -160,10 +160,21 @@ function walkResource(
       region = undefined;
     } else if (parentExisting) {
       const where = parentProp ? fs.loc(parentProp.value.start, parentProp.value.end) : undefined;
+      // A resource that lives where its parent lives, in an existing parent that the calling template
+      // deploys, has that resource's region.
+      const viaCaller = !info.inheritsLocation
+        ? undefined
+        : parentProp
+          ? existingParentRegion(parentProp.value, fs)
+          : parent?.region;
       region = withStep(
-        unknown(`it is placed with its parent ${parentName}, an existing resource whose region is not declared here`),
+        viaCaller ??
+          unknown(`it is placed with its parent ${parentName}, an existing resource whose region is not declared here`),
         { description: `parent ${parentName}`, location: where },
       );
+    } else if (decl.existing && !parent) {
+      // Not listed itself; resources nested in it take this region (see existingParentRegion).
+      region = deployedByCaller(decl, fs);
     }
     let address = parent ? `${parent.address}::${name}` : `${mod.prefix}${name}`;
     if (inst.index !== undefined) {
@@ -239,6 +250,38 @@ function targetResourceGroup(inst: Instance, fs: FileScope): Value | undefined {
     inst.scope,
   );
   return withStep(location, { description: `resource group ${decl.name.name}`, location: fs.loc(e.start, e.end) });
+}
+
+/**
+ * The region of an existing parent named by `parent:` (`sa`, `sa::blobs`) when the calling template
+ * deploys its outermost resource, and every resource nested on the way lives where its parent does.
+ */
+function existingParentRegion(e: Expr, fs: FileScope): Value | undefined {
+  const path: string[] = [];
+  let root = e;
+  while (root.kind === 'resourceAccess') {
+    path.unshift(root.name.name);
+    root = root.object;
+  }
+  const top = root.kind === 'ident' ? fs.resources.get(root.name) : undefined;
+  if (!top) {
+    return undefined;
+  }
+  let decl = top;
+  let type = bareType(top.typeString);
+  for (const step of path) {
+    const body = resourceObject(decl.value);
+    const nested = body?.kind === 'object' ? body.resources.find((r) => r.name.name === step) : undefined;
+    if (!nested) {
+      return undefined;
+    }
+    type = fullType(nested.typeString, { name: '', address: '', type, existing: true }).toLowerCase();
+    if (!classifyAzureType(type).inheritsLocation) {
+      return undefined;
+    }
+    decl = nested;
+  }
+  return deployedByCaller(top, fs);
 }
 
 /** The resource a `parent:` value names (`sa`, `sa::blobs`), and whether it or an enclosing one is `existing`. */
@@ -353,6 +396,10 @@ function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: Extrac
     const prefix = `${mod.prefix}module.${name}${inst.index !== undefined ? `[${inst.index}]` : ''}.`;
     const child = new FileScope(doc, inputs);
     child.resourceGroupLocation = targetResourceGroup(inst, fs);
+    if (!inst.body.properties.some((p) => p.key === 'scope')) {
+      // Deployed to the caller's resource group: an `existing` resource there may be one the caller deploys.
+      child.target = fs.target;
+    }
     walkFile(child, { prefix, chain: [...mod.chain, path] }, ctx);
   }
 }

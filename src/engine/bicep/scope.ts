@@ -67,6 +67,11 @@ export class FileScope {
    * resource group (`module m './m.bicep' = { scope: rg }`): `resourceGroup().location` is then known.
    */
   resourceGroupLocation?: Value;
+  /**
+   * Identity of the resource group (or other scope) this file deploys to: a module without `scope:`
+   * shares its caller's, anything else gets its own. Only compared, never inspected.
+   */
+  target: object = {};
 
   constructor(
     readonly doc: ParsedDoc,

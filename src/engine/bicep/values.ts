@@ -14,10 +14,29 @@ export type ValueCore =
   | { k: 'unknown'; reason: string };
 
 /**
- * A value with where it came from: `prov` lists the steps nearest first (var, param default, module
- * input, .bicepparam), `loc` is where a string value is written as a literal.
+ * The resource a string names when it is the `name` of a resource a template deploys (`sa.name`). A
+ * module given that name and declaring an `existing` resource of the same type with it, in the same
+ * resource group, refers to that very resource: Azure identifies a resource by scope, type and name.
  */
-export type Value = ValueCore & { prov?: ProvenanceStep[]; loc?: SourceLocation };
+export interface DeployedResource {
+  /** Resource type without API version, in lower case. */
+  type: string;
+  /** Symbolic name in the declaring template. */
+  symbol: string;
+  /** Where it is declared. */
+  declared: SourceLocation;
+  /** The resource group the declaring template deploys to (identity only, see FileScope.target). */
+  target: object;
+  /** Its location, evaluated when first asked for. */
+  location(): Value;
+}
+
+/**
+ * A value with where it came from: `prov` lists the steps nearest first (var, param default, module
+ * input, .bicepparam), `loc` is where a string value is written as a literal; `res`, on a string, the
+ * deployed resource it is the name of.
+ */
+export type Value = ValueCore & { prov?: ProvenanceStep[]; loc?: SourceLocation; res?: DeployedResource };
 
 export function unknown(reason: string): Value {
   return { k: 'unknown', reason };
@@ -43,7 +62,9 @@ export function withProvenance(
 ): Value {
   switch (value.k) {
     case 'string':
-      return { k: 'string', v: value.v, prov, loc };
+      return value.res
+        ? { k: 'string', v: value.v, prov, loc, res: value.res }
+        : { k: 'string', v: value.v, prov, loc };
     case 'number':
       return { k: 'number', v: value.v, prov, loc };
     case 'bool':

@@ -183,6 +183,60 @@ resource copy 'Microsoft.Storage/storageAccounts@2023-05-01' = {
       ['param location', 'module a params.location'],
     );
   });
+  it('places a child of an existing resource where the calling template deploys that resource, and says so', async () => {
+    const fs = memoryFs({
+      '/ws/main.bicep': `resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-main'
+  location: 'norwayeast'
+}
+
+module secrets './secrets.bicep' = {
+  name: 'secrets'
+  params: { vaultName: vault.name }
+}
+
+resource maybe 'Microsoft.KeyVault/vaults@2023-07-01' = if (false) {
+  name: 'kv-maybe'
+  location: 'norwayeast'
+}
+
+module unsure './secrets.bicep' = {
+  name: 'unsure'
+  params: { vaultName: maybe.name }
+}
+`,
+      '/ws/secrets.bicep': `param vaultName string
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: vaultName
+}
+
+resource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  name: 'token'
+  parent: vault
+  properties: { value: 'x' }
+}
+`,
+    });
+    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    const secret = result.placements.find((p) => p.address === 'module.secrets.secret')!;
+    assert.equal(secret.regionId, 'norwayeast');
+    assert.deepEqual(
+      secret.provenance.map((s) => s.description),
+      [
+        'parent vault',
+        'existing resource vault is the vault that the calling template deploys (same type, name and resource group)',
+        'vault.location',
+      ],
+    );
+    // The step names where the caller declares the resource.
+    assert.equal(secret.provenance[1].location?.file, '/ws/main.bicep');
+    assert.equal(secret.provenance[1].location?.range.start.line, 0);
+    // A resource that is not surely deployed (its condition is false here) does not stand for the existing one.
+    const unsure = result.placements.find((p) => p.address === 'module.unsure.secret')!;
+    assert.equal(unsure.region.kind, 'unknown');
+  });
 });
 
 describe('bicep analyzer: bounds', () => {
