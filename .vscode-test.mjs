@@ -16,12 +16,19 @@ const suites = fs
   .map((d) => d.name)
   .sort();
 
+/** The suite's workspace folder, or the `.code-workspace` file in it (a multi-root workspace). */
+function workspaceOf(suite) {
+  const dir = path.join(SRC, suite, 'workspace');
+  const multiRoot = fs.readdirSync(dir).find((f) => f.endsWith('.code-workspace'));
+  return multiRoot ? path.join(dir, multiRoot) : dir;
+}
+
 export default defineConfig(
   suites.map((suite) => ({
     label: suite,
     version: process.env.VSCODE_VERSION ?? 'stable',
     extensionDevelopmentPath: '.',
-    workspaceFolder: path.join(SRC, suite, 'workspace'),
+    workspaceFolder: workspaceOf(suite),
     files: `${OUT}/${suite}/**/*.test.js`,
     // Other installed extensions (e.g. HashiCorp Terraform) stay out, so results depend on ours only.
     launchArgs: ['--disable-extensions', '--disable-workspace-trust'],

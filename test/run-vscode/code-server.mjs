@@ -113,7 +113,7 @@ export function copyWorkspace(source, dir) {
  * @param {ReturnType<typeof toolPaths>} o.tools
  * @param {string} o.extensionsDir
  * @param {string} o.userDataDir
- * @param {string} o.workspace folder to open
+ * @param {string} o.workspace folder to open, or a `.code-workspace` file (a multi-root workspace)
  * @param {Record<string,string>} [o.env] extra environment (reaches the extension host)
  * @param {Record<string,unknown>} [o.settings] user settings on top of QUIET_SETTINGS
  * @param {(line: string) => void} [o.onOutput]
@@ -170,7 +170,7 @@ export async function startCodeServer(o) {
   return {
     port,
     output,
-    url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(o.workspace)}`,
+    url: `http://127.0.0.1:${port}/?${o.workspace.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(o.workspace)}`,
     stop: () => killGroup(child),
   };
 }

@@ -54,7 +54,10 @@ async function runSuite(suite, ctx) {
     throw new Error(`no compiled tests in out/test/integration/${suite} (did the build run?)`);
   }
   const tmp = tempDir(`it-${suite}`);
-  const workspace = copyWorkspace(path.join(INTEGRATION_SRC, suite, 'workspace'), path.join(tmp, 'workspace'));
+  const copied = copyWorkspace(path.join(INTEGRATION_SRC, suite, 'workspace'), path.join(tmp, 'workspace'));
+  // A suite whose workspace holds a `.code-workspace` file is opened as that multi-root workspace.
+  const multiRoot = fs.readdirSync(copied).find((f) => f.endsWith('.code-workspace'));
+  const workspace = multiRoot ? path.join(copied, multiRoot) : copied;
   const resultsFile = path.join(tmp, 'results.json');
   const configFile = path.join(tmp, 'config.json');
   fs.writeFileSync(

@@ -1,0 +1,3 @@
+resource "aws_s3_bucket" "eu_backup" {
+  region = "eu-north-1"
+}

@@ -1,0 +1,5 @@
+provider "aws" {
+  region = "eu-central-1"
+}
+
+resource "aws_s3_bucket" "eu_records" {}

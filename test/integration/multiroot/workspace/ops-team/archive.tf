@@ -1,0 +1,3 @@
+resource "aws_s3_bucket" "ops_archive" {
+  region = "eu-west-3"
+}
