@@ -1,22 +1,8 @@
 import assert from 'node:assert/strict';
-import { type Scope, evaluate } from '../../../src/engine/terraform/eval/evaluate';
-import { type Val, render, str } from '../../../src/engine/terraform/eval/values';
+import { evaluate } from '../../../src/engine/terraform/eval/evaluate';
+import { render } from '../../../src/engine/terraform/eval/values';
+import { ev, scope } from './eval-helper';
 import { parseHcl } from '../../../src/engine/terraform/parser';
-
-const scope: Scope = {
-  variable: (n) =>
-    n === 'region'
-      ? str('eu-west-1', { steps: [{ description: 'var.region default' }] })
-      : { t: 'unknown', reason: `var.${n} unset`, o: { steps: [] } },
-  local: (n) => ({ t: 'unknown', reason: `local.${n}`, o: { steps: [] } }),
-  reference: () => undefined,
-};
-
-function ev(src: string): Val {
-  const file = parseHcl(`x = ${src}\n`);
-  assert.deepEqual(file.errors, []);
-  return evaluate(file.body.attributes[0].expr, { scope, file: '/m/main.tf' });
-}
 
 describe('terraform expression evaluation', () => {
   const cases: Array<[string, string]> = [

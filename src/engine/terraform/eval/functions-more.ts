@@ -21,13 +21,15 @@ import {
  * behaviour documented for Terraform; where that cannot be matched exactly (a result too large, a number
  * beyond double precision) the result is an unknown that says so, never an approximation.
  */
-type Fn = (args: Val[]) => Val;
+/** A built-in function over evaluated arguments. */
+export type Fn = (args: Val[]) => Val;
 
 /** The largest collection a set function builds (`setproduct` of many sets grows fast). */
 const MAX_ELEMENTS = 10_000;
 /** Deepest JSON nesting `jsondecode` converts. */
 const MAX_JSON_DEPTH = 64;
-const MAX_STRING = 1_000_000;
+/** The longest string a function builds or reads (longer ones are not evaluated). */
+export const MAX_STRING = 1_000_000;
 
 /** Elements of a list or set argument, or the unknown/failure to return instead. */
 function elements(v: Val | undefined, fn: string): Val[] | Val {
@@ -207,6 +209,23 @@ function fromJson(v: unknown, depth: number): Val {
   return map(entries);
 }
 
+/**
+ * `alltrue` (`decisive` false) and `anytrue` (`decisive` true): the first element equal to `decisive`
+ * decides, otherwise the result is its opposite. Elements may be booleans or the strings "true"/"false".
+ */
+function boolFold(name: string, items: Val[], decisive: boolean): Val {
+  for (const e of items) {
+    const b = e.t === 'bool' ? e.v : e.t === 'str' && (e.v === 'true' || e.v === 'false') ? e.v === 'true' : undefined;
+    if (b === undefined) {
+      return failure(`${name}() expects a list of booleans`);
+    }
+    if (b === decisive) {
+      return bool(decisive);
+    }
+  }
+  return bool(!decisive);
+}
+
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 export const MORE_FUNCTIONS: Record<string, Fn> = {
@@ -258,32 +277,8 @@ export const MORE_FUNCTIONS: Record<string, Fn> = {
     const i = its.findIndex((e) => equals(e, v) === true);
     return i < 0 ? failure('index() found no such element') : num(i);
   },
-  alltrue: setFn('alltrue', 1, ([s]) => {
-    for (const e of s) {
-      const b =
-        e.t === 'bool' ? e.v : e.t === 'str' && (e.v === 'true' || e.v === 'false') ? e.v === 'true' : undefined;
-      if (b === undefined) {
-        return failure('alltrue() expects a list of booleans');
-      }
-      if (!b) {
-        return bool(false);
-      }
-    }
-    return bool(true);
-  }),
-  anytrue: setFn('anytrue', 1, ([s]) => {
-    for (const e of s) {
-      const b =
-        e.t === 'bool' ? e.v : e.t === 'str' && (e.v === 'true' || e.v === 'false') ? e.v === 'true' : undefined;
-      if (b === undefined) {
-        return failure('anytrue() expects a list of booleans');
-      }
-      if (b) {
-        return bool(true);
-      }
-    }
-    return bool(false);
-  }),
+  alltrue: setFn('alltrue', 1, ([s]) => boolFold('alltrue', s, false)),
+  anytrue: setFn('anytrue', 1, ([s]) => boolFold('anytrue', s, true)),
   sum: setFn('sum', 1, ([s]) => {
     if (s.length === 0) {
       return failure('sum() of an empty list');

@@ -14,17 +14,8 @@ import {
   unknown,
   withOrigin,
 } from './values';
-import { MORE_FUNCTIONS } from './functions-more';
+import { type Fn, MAX_STRING, MORE_FUNCTIONS } from './functions-more';
 import { own } from '../../own';
-
-/**
- * The Terraform built-in functions that matter for regions and instance keys. `try` and `can` need
- * lazy arguments and live in the evaluator. Any function not listed yields an unknown that names it,
- * so an unsupported call never turns into a guess.
- */
-type Fn = (args: Val[]) => Val;
-
-const MAX_STRING = 1_000_000;
 
 function needStr(v: Val, fn: string): string | Val {
   const s = asString(v);
@@ -101,6 +92,11 @@ function distinct(vals: Val[]): Val[] {
   return out;
 }
 
+/**
+ * The Terraform built-in functions that matter for regions and instance keys; more are in
+ * `functions-more.ts`. `try` and `can` need lazy arguments and live in the evaluator. A function in
+ * neither yields an unknown that names it, so an unsupported call never turns into a guess.
+ */
 const FUNCTIONS: Record<string, Fn> = {
   lower: strFn('lower', (s) => s.toLowerCase()),
   upper: strFn('upper', (s) => s.toUpperCase()),
