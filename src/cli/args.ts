@@ -21,6 +21,9 @@ export interface ScanArgs {
   maxFileSize?: number;
   /** Threads for the scan (default: one per core beyond the first). */
   jobs?: number;
+  /** Azure: the location deployments start at, and that of the target resource group. */
+  deploymentLocation?: string;
+  resourceGroupLocation?: string;
   /** Print where the scan's time went (start-up, discovery and grouping, analysis, report) on stderr. */
   timings: boolean;
 }
@@ -165,6 +168,12 @@ export function parseArgs(argv: string[], formats: string[]): Args {
         args.jobs = v;
         break;
       }
+      case '--deployment-location':
+        args.deploymentLocation = value();
+        break;
+      case '--resource-group-location':
+        args.resourceGroupLocation = value();
+        break;
       case '--timings':
         args.timings = true;
         break;
@@ -206,6 +215,10 @@ Scan options:
   --exclude GLOB          skip files matching GLOB (repeatable)
   --rule CALnnn=LEVEL     set a rule's severity: error, warning, info, off (repeatable)
   --max-file-size MB      skip larger files with a notice (default 32)
+  --deployment-location REGION
+                          Bicep/ARM: the location deployments start at, for deployment().location
+  --resource-group-location REGION
+                          Bicep/ARM: the target resource group's location, for resourceGroup().location
   -j, --jobs N            threads to scan with (default: one per core beyond the first)
   --color, --no-color     force or disable colours (default: when stdout is a terminal)
   --timings               print on stderr where the time went: start-up, discovery and

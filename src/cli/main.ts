@@ -87,6 +87,8 @@ async function scan(args: ScanArgs): Promise<number> {
   if (args.maxFileSize) {
     config.maxFileSize = args.maxFileSize;
   }
+  config.deploymentLocation = args.deploymentLocation ?? config.deploymentLocation;
+  config.resourceGroupLocation = args.resourceGroupLocation ?? config.resourceGroupLocation;
   const engine = new Engine({
     fs: nodeFs,
     analyzers: defaultAnalyzers(),

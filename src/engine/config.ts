@@ -37,6 +37,16 @@ export interface LensConfig {
   /** When a compiled `main.json` sits beside `main.bicep`: report only the Bicep source (default) or both. */
   compiledArm: 'prefer-bicep' | 'both';
   accepted: AcceptedFinding[];
+  /**
+   * Azure (Bicep, ARM): the location a deployment is started at (`az deployment sub create --location`),
+   * which `deployment().location` then has. Unset: that stays unresolved (CAL002).
+   */
+  deploymentLocation?: string;
+  /**
+   * Azure: the location of the resource group templates are deployed to (`az deployment group create
+   * --resource-group`), which `resourceGroup().location` then has. Unset: unresolved (CAL002).
+   */
+  resourceGroupLocation?: string;
 }
 
 export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/.terraform/**', '**/.terragrunt-cache/**'];
@@ -129,6 +139,14 @@ export function mergeConfig(base: LensConfig, raw: unknown, problems: string[]):
   }
   if (raw.compiledArm === 'both' || raw.compiledArm === 'prefer-bicep') {
     out.compiledArm = raw.compiledArm;
+  }
+  for (const key of ['deploymentLocation', 'resourceGroupLocation'] as const) {
+    const v = raw[key];
+    if (typeof v === 'string' && v.trim() !== '') {
+      out[key] = v.trim();
+    } else if (v !== undefined) {
+      problems.push(`"${key}" must be a region name, e.g. "westeurope"`);
+    }
   }
   if (isRecord(raw.languages)) {
     for (const lang of ['terraform', 'bicep', 'arm'] as const) {

@@ -64,6 +64,15 @@ export function readSettings(scope: vscode.Uri | undefined, base: LensConfig = d
   if (typeof mb === 'number' && mb > 0) {
     config.maxFileSize = Math.round(mb * 1024 * 1024);
   }
+  for (const [setting, key] of [
+    ['azure.deploymentLocation', 'deploymentLocation'],
+    ['azure.resourceGroupLocation', 'resourceGroupLocation'],
+  ] as const) {
+    const v = cfg.get<string>(setting);
+    if (typeof v === 'string' && v.trim() !== '') {
+      config[key] = v.trim();
+    }
+  }
   const compiled = cfg.get<string>('arm.compiledTemplates');
   if (compiled === 'both' || compiled === 'prefer-bicep') {
     config.compiledArm = compiled;

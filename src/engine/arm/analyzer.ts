@@ -14,6 +14,8 @@ import { linkedFiles } from './linked';
 import { configValues, parameterFileValues, templateScope } from './scope';
 import { unitBudget } from './evaluate';
 import { walkResources, type Candidate, type Walk, type WalkFrame } from './walk';
+import { str, via } from './value';
+import { CONFIGURED_DEPLOYMENT_LOCATION, CONFIGURED_RESOURCE_GROUP_LOCATION } from '../azure/configured-target';
 
 /** Work budget per template and parameter file (function calls evaluated). */
 const BUDGET = 200_000;
@@ -127,10 +129,22 @@ async function analyze(unit: AnalysisUnit, ctx: AnalysisContext): Promise<UnitRe
       kinds: new Map(),
       deployment: (f, r, n, a, s, i) => followDeployment(pending, f, r, n, a, s, i),
     };
+    const { deploymentLocation, resourceGroupLocation } = ctx.config;
     const scope = templateScope(doc, doc.root, {
       params: inputs,
-      resourceGroup: () => resourceGroupVal(),
-      deployment: () => deploymentVal(file),
+      resourceGroup: () =>
+        resourceGroupVal(
+          resourceGroupLocation === undefined
+            ? undefined
+            : via(str(resourceGroupLocation), { description: CONFIGURED_RESOURCE_GROUP_LOCATION }),
+        ),
+      deployment: () =>
+        deploymentVal(
+          file,
+          deploymentLocation === undefined
+            ? undefined
+            : via(str(deploymentLocation), { description: CONFIGURED_DEPLOYMENT_LOCATION }),
+        ),
       budget: unitBudget(BUDGET),
     });
     const frame: WalkFrame = { walk, doc, scope, prefix: '', module: null, instance: [], depth: 0 };

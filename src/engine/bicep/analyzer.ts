@@ -4,9 +4,21 @@ import { basename } from '../workspace/paths';
 import { extractTemplate } from './extract';
 import { loadAll, loadDoc, reachable, references, usingPath } from './load';
 import { paramFileInputs } from './param-file';
-import { fromCliText, withStep, type Value } from './values';
+import type { LensConfig } from '../config';
+import { CONFIGURED_DEPLOYMENT_LOCATION, CONFIGURED_RESOURCE_GROUP_LOCATION } from '../azure/configured-target';
+import { fromCliText, str, withStep, type Value } from './values';
 
 const isParamFile = (p: string) => p.endsWith('.bicepparam');
+
+/** The deployment location and resource group location the configuration gives, as values with their source. */
+function configuredTarget(config: LensConfig): { deploymentLocation?: Value; resourceGroupLocation?: Value } {
+  const given = (v: string | undefined, description: string) =>
+    v === undefined ? undefined : withStep(str(v), { description });
+  return {
+    deploymentLocation: given(config.deploymentLocation, CONFIGURED_DEPLOYMENT_LOCATION),
+    resourceGroupLocation: given(config.resourceGroupLocation, CONFIGURED_RESOURCE_GROUP_LOCATION),
+  };
+}
 
 /** Text that may declare a module or extend a parameters file (a false match only costs a parse). */
 const MAY_REFERENCE = /\b(?:module|extends)\b/;
@@ -109,8 +121,9 @@ export const bicepAnalyzer: LanguageAnalyzer = {
     if (sets.length === 0) {
       sets.push({ inputs: cli, suffix: '' });
     }
+    const target = configuredTarget(ctx.config);
     for (const set of sets) {
-      extractTemplate(doc, set.inputs, { docs, errors, suffix: set.suffix, out: resources });
+      extractTemplate(doc, set.inputs, { docs, errors, suffix: set.suffix, out: resources, ...target });
     }
     return { resources, errors, dependencies: [...docs.keys()] };
   },

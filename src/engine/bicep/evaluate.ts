@@ -132,11 +132,21 @@ function evaluateInner(expr: Expr, scope: Scope): Value {
       const callee = expr.callee;
       const ns = callee.kind === 'member' && callee.object.kind === 'ident' ? callee.object.name : undefined;
       if (callee.kind === 'ident' || ns === 'az' || ns === 'sys') {
-        const rgLocation = scope.fs.resourceGroupLocation;
-        if (rgLocation && args.length === 0 && expr.name.toLowerCase() === 'resourcegroup') {
-          return { k: 'object', props: new Map([['location', rgLocation]]) };
+        const result = callFunction(expr.name, args);
+        if (args.length === 0 && result.k === 'object') {
+          // What the template or the configuration knows about the deployment target.
+          const name = expr.name.toLowerCase();
+          const location =
+            name === 'resourcegroup'
+              ? scope.fs.resourceGroupLocation
+              : name === 'deployment'
+                ? scope.fs.deploymentLocation
+                : undefined;
+          if (location) {
+            result.props.set('location', location);
+          }
         }
-        return callFunction(expr.name, args);
+        return result;
       }
       return unknown(`it is computed by ${ns ?? 'a'}.${expr.name}(), which is not evaluated statically`);
     }

@@ -20,6 +20,9 @@ export interface ExtractContext {
   out: ExtractedResource[];
   /** Set once the instance limit was reached (and reported). */
   truncated?: boolean;
+  /** From the configuration: `deployment().location` and the target resource group's location. */
+  deploymentLocation?: Value;
+  resourceGroupLocation?: Value;
 }
 
 interface ModuleInfo {
@@ -46,7 +49,10 @@ interface ParentInfo {
 
 /** Resolves every resource of a template (and of its local modules) given the values of its parameters. */
 export function extractTemplate(doc: ParsedDoc, inputs: Inputs, ctx: ExtractContext): void {
-  walkFile(new FileScope(doc, inputs), { prefix: '', chain: [doc.path] }, ctx);
+  const fs = new FileScope(doc, inputs);
+  fs.deploymentLocation = ctx.deploymentLocation;
+  fs.resourceGroupLocation = ctx.resourceGroupLocation;
+  walkFile(fs, { prefix: '', chain: [doc.path] }, ctx);
 }
 
 function walkFile(fs: FileScope, mod: ModuleInfo, ctx: ExtractContext): void {
@@ -234,6 +240,10 @@ function targetResourceGroup(inst: Instance, fs: FileScope): Value | undefined {
     return fs.resourceGroupLocation;
   }
   const e = scopeProp.value;
+  if (e.kind === 'call' && e.args.length === 0 && e.name.toLowerCase() === 'resourcegroup') {
+    // `scope: resourceGroup()`: the caller's own resource group.
+    return fs.resourceGroupLocation;
+  }
   const decl = e.kind === 'ident' ? fs.resources.get(e.name) : undefined;
   if (!decl || decl.existing || decl.typeString.split('@')[0].toLowerCase() !== 'microsoft.resources/resourcegroups') {
     return undefined;
@@ -396,6 +406,7 @@ function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: Extrac
     const prefix = `${mod.prefix}module.${name}${inst.index !== undefined ? `[${inst.index}]` : ''}.`;
     const child = new FileScope(doc, inputs);
     child.resourceGroupLocation = targetResourceGroup(inst, fs);
+    child.deploymentLocation = fs.deploymentLocation;
     if (!inst.body.properties.some((p) => p.key === 'scope')) {
       // Deployed to the caller's resource group: an `existing` resource there may be one the caller deploys.
       child.target = fs.target;

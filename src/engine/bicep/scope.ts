@@ -67,6 +67,8 @@ export class FileScope {
    * resource group (`module m './m.bicep' = { scope: rg }`): `resourceGroup().location` is then known.
    */
   resourceGroupLocation?: Value;
+  /** `deployment().location`, when the configuration gives it (`deploymentLocation`); modules inherit it. */
+  deploymentLocation?: Value;
   /**
    * Identity of the resource group (or other scope) this file deploys to: a module without `scope:`
    * shares its caller's, anything else gets its own. Only compared, never inspected.

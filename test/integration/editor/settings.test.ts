@@ -1,4 +1,5 @@
-// Settings take effect without a reload: rule severity, turning a rule off, the code lens.
+// Settings take effect without a reload: rule severity, turning a rule off, the code lens, the
+// deployment location of Bicep templates.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { open, waitFor, waitForDiagnostics } from './helpers';
@@ -9,6 +10,7 @@ describe('settings', () => {
   afterEach(async () => {
     await cfg().update('rules.CAL001', undefined, vscode.ConfigurationTarget.Workspace);
     await cfg().update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    await cfg().update('azure.deploymentLocation', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('changes the severity of a rule and turns it off', async () => {
@@ -46,5 +48,26 @@ describe('settings', () => {
     const lens = await waitFor(async () => ourLens(await lenses()), { description: 'our code lens' });
     assert.match(lens.command!.title, /IE · eu-west-1 · U\.S\.-controlled \(Amazon Web Services\)/);
     assert.equal(lens.range.start.line, 4);
+  });
+
+  it('resolves deployment().location from the azure.deploymentLocation setting', async () => {
+    const doc = await open('settings/deploy.bicep');
+    const code = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+    await waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.some((d) => code(d) === 'CAL002' && /deployment\(\)\.location/.test(d.message)),
+      'CAL002 naming deployment().location',
+    );
+    await cfg().update('azure.deploymentLocation', 'swedencentral', vscode.ConfigurationTarget.Workspace);
+    const diags = await waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.some((d) => code(d) === 'CAL001'),
+      'CAL001 in swedencentral',
+    );
+    const cal001 = diags.find((d) => code(d) === 'CAL001')!;
+    assert.match(cal001.message, /swedencentral \(Sweden\)/);
+    assert.match(cal001.message, /given as deploymentLocation in the configuration/);
+    await cfg().update('azure.deploymentLocation', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => code(d) === 'CAL002'), 'CAL002 again');
   });
 });
