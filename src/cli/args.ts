@@ -24,6 +24,8 @@ export interface ScanArgs {
   /** Azure: the location deployments start at, and that of the target resource group. */
   deploymentLocation?: string;
   resourceGroupLocation?: string;
+  /** Read TF_VAR_* and provider region variables from the environment, as Terraform would. */
+  env: boolean;
   /** Print where the scan's time went (start-up, discovery and grouping, analysis, report) on stderr. */
   timings: boolean;
 }
@@ -83,6 +85,7 @@ export function parseArgs(argv: string[], formats: string[]): Args {
     exclude: [],
     rules: {},
     debug,
+    env: false,
     timings: false,
   };
   for (let i = 0; i < tail.length; i++) {
@@ -174,6 +177,9 @@ export function parseArgs(argv: string[], formats: string[]): Args {
       case '--resource-group-location':
         args.resourceGroupLocation = value();
         break;
+      case '--env':
+        args.env = true;
+        break;
       case '--timings':
         args.timings = true;
         break;
@@ -215,6 +221,8 @@ Scan options:
   --exclude GLOB          skip files matching GLOB (repeatable)
   --rule CALnnn=LEVEL     set a rule's severity: error, warning, info, off (repeatable)
   --max-file-size MB      skip larger files with a notice (default 32)
+  --env                   Terraform: read TF_VAR_* variables and provider regions
+                          (AWS_REGION, GOOGLE_REGION, ...) from the environment, as terraform would
   --deployment-location REGION
                           Bicep/ARM: the location deployments start at, for deployment().location
   --resource-group-location REGION

@@ -12,6 +12,7 @@ import {
   paths,
   STREAMING,
   TOOL_VERSION,
+  isTerraformEnvironment,
   type LensConfig,
   type RuleId,
   type Severity,
@@ -86,6 +87,13 @@ async function scan(args: ScanArgs): Promise<number> {
   }
   if (args.maxFileSize) {
     config.maxFileSize = args.maxFileSize;
+  }
+  if (args.env) {
+    config.environment = Object.fromEntries(
+      Object.entries(process.env).filter(
+        (e): e is [string, string] => e[1] !== undefined && isTerraformEnvironment(e[0]),
+      ),
+    );
   }
   config.deploymentLocation = args.deploymentLocation ?? config.deploymentLocation;
   config.resourceGroupLocation = args.resourceGroupLocation ?? config.resourceGroupLocation;

@@ -47,6 +47,12 @@ export interface LensConfig {
    * --resource-group`), which `resourceGroup().location` then has. Unset: unresolved (CAL002).
    */
   resourceGroupLocation?: string;
+  /**
+   * Environment variables Terraform would see (CLI `--env`): `TF_VAR_name` sets a root variable below
+   * every variables file, and a provider without a region in its configuration takes the one its
+   * environment variable gives (AWS_REGION, GOOGLE_REGION, ...). Unset: neither is read.
+   */
+  environment?: Record<string, string>;
 }
 
 export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/.terraform/**', '**/.terragrunt-cache/**'];

@@ -17,6 +17,7 @@ export {
 } from './config';
 export { loadProjectConfig } from './project-file';
 export { defaultAnalyzers } from './languages';
+export { isTerraformEnvironment } from './terraform/knowledge/region-attributes';
 export * as catalog from './catalog';
 export { countryName } from './catalog/countries';
 export * as legal from './legal';

@@ -4,7 +4,7 @@ import { fileKind } from './config/files';
 import { configFilesIn, loadTree } from './config/load-tree';
 import type { GeneratedFile } from './config/module-config';
 import { readTerragrunt } from './config/terragrunt';
-import { type VarSource, rootVarSources } from './config/var-files';
+import { type VarSource, environmentVarSources, rootVarSources } from './config/var-files';
 import { extractResources } from './resolve/extract';
 import { addOwnProviders } from './resolve/module-calls';
 import { ModuleInstance } from './resolve/module-instance';
@@ -33,14 +33,16 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
   const tree = await loadTree(ctx, root, rootConfig, generated);
   const vars = await rootVarSources(ctx, root);
   errors.push(...vars.errors);
-  // Terragrunt passes inputs as TF_VAR_ environment variables: every variables file overrides them.
-  vars.sources.forEach((v, k) => inputs.set(k, v));
+  // Lowest first, as Terraform sees them: TF_VAR_ variables of the shell (only with --env), Terragrunt's
+  // inputs (which it passes as TF_VAR_ variables over the shell's), then variables files and --var.
+  inputs = new Map([...environmentVarSources(ctx.config.environment), ...inputs, ...vars.sources]);
   for (const cfg of tree.modules.values()) {
     errors.push(...cfg.errors);
   }
   errors.push(...tree.errors);
   const cfg = tree.modules.get(root)!;
-  const inst = new ModuleInstance({ ...tree, activeGuards: 0 }, cfg, null, [], inputs, new Map(), 0, true);
+  const ws = { ...tree, activeGuards: 0, environment: ctx.config.environment };
+  const inst = new ModuleInstance(ws, cfg, null, [], inputs, new Map(), 0, true);
   addOwnProviders(inst);
   const resources: ExtractedResource[] = [];
   extractResources(inst, resources);

@@ -43,6 +43,22 @@ async function addFile(
   }
 }
 
+/** `TF_VAR_name` environment variables (with `--env`): the lowest-precedence source of a root variable. */
+export function environmentVarSources(
+  environment: Readonly<Record<string, string>> | undefined,
+): Map<string, VarSource> {
+  const sources = new Map<string, VarSource>();
+  for (const [key, value] of Object.entries(environment ?? {})) {
+    if (key.startsWith('TF_VAR_') && key.length > 'TF_VAR_'.length) {
+      const name = key.slice('TF_VAR_'.length);
+      sources.set(name, () =>
+        withStep(str(value), { description: `var.${name} from ${key} in the environment (--env)` }),
+      );
+    }
+  }
+  return sources;
+}
+
 /**
  * The values a root module's variables receive from outside, later sources winning as in Terraform:
  * `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars(.json)` in lexical order, the var files

@@ -12,6 +12,13 @@ export interface RegionSpec {
   resource: string[];
   provider: string[];
   unset: string;
+  /**
+   * Environment variables the provider reads its region from when its configuration sets none, first
+   * one set wins (used only with `--env`). Sources: the AWS provider's documentation (`region`: AWS_REGION,
+   * then AWS_DEFAULT_REGION) and the Google provider's schema (`region`: GOOGLE_REGION, GCLOUD_REGION,
+   * CLOUDSDK_COMPUTE_REGION), read 2026-11-26.
+   */
+  env?: string[];
 }
 
 const SPECS: Record<string, RegionSpec> = {
@@ -19,6 +26,7 @@ const SPECS: Record<string, RegionSpec> = {
     resource: ['region'],
     provider: ['region'],
     unset: 'the aws provider sets no region: it comes from AWS_REGION, AWS_DEFAULT_REGION or a profile at run time',
+    env: ['AWS_REGION', 'AWS_DEFAULT_REGION'],
   },
   azurerm: {
     resource: ['location'],
@@ -35,6 +43,7 @@ const SPECS: Record<string, RegionSpec> = {
     provider: ['region', 'zone'],
     unset:
       'neither the resource nor the google provider sets a region: it comes from GOOGLE_REGION or gcloud at run time',
+    env: ['GOOGLE_REGION', 'GCLOUD_REGION', 'CLOUDSDK_COMPUTE_REGION'],
   },
   oci: {
     resource: [],
@@ -98,6 +107,11 @@ const SPECS: Record<string, RegionSpec> = {
 };
 
 const ALIASES: Record<string, string> = { 'google-beta': 'google', azuread: 'azurerm' };
+
+/** Whether `--env` passes the environment variable `name` to the engine: `TF_VAR_*` and provider regions. */
+export function isTerraformEnvironment(name: string): boolean {
+  return name.startsWith('TF_VAR_') || Object.values(SPECS).some((spec) => spec.env?.includes(name));
+}
 
 const GENERIC: RegionSpec = {
   resource: ['region', 'location', 'zone'],

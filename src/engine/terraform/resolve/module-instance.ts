@@ -31,6 +31,8 @@ export interface Workspace {
   installed: Map<string, string>;
   /** Evaluations in progress across all module instances of this analysis. */
   activeGuards: number;
+  /** Environment variables Terraform would see (`--env`), if the user asked for them. */
+  environment?: Readonly<Record<string, string>>;
 }
 
 const MAX_MODULE_DEPTH = 12;

@@ -3,7 +3,7 @@ import type { ProvenanceStep, RegionResolution, SourceLocation } from '../../mod
 import type { ResourceDecl } from '../config/module-config';
 import { fileFor } from '../config/module-config';
 import { type Env, evaluate } from '../eval/evaluate';
-import { type Val, render, unknown } from '../eval/values';
+import { type Val, render, str, unknown } from '../eval/values';
 import { isGlobalType } from '../knowledge/resource-classes';
 import { regionSpec, zoneToRegion } from '../knowledge/region-attributes';
 import type { Expression, ScopeTraversalExpression } from '../parser';
@@ -227,6 +227,15 @@ export function resolveRegion(
   const provStep = pdecl
     ? [{ description: describeProvider(key, pc), location: { file: pdecl.file, range: pdecl.block.typeRange } }]
     : [];
+  // With `--env`, the provider takes its region from the environment as it would at run time.
+  const envName = spec.env?.find((name) => inst.ws.environment?.[name]);
+  if (envName) {
+    const steps = [...pc.via, ...provStep, { description: `${envName} in the environment (--env)` }];
+    const r = fromVal(str(inst.ws.environment![envName]), steps, providerId);
+    if (r) {
+      return regional(r, providerType);
+    }
+  }
   return {
     providerId,
     providerType,
