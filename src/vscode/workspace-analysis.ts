@@ -40,7 +40,9 @@ export interface FilesChanged {
   deleted: vscode.Uri[];
 }
 
-const WATCH_GLOB = '**/{terragrunt.hcl,*.tf,*.tofu,*.tfvars,*.bicep,*.bicepparam,*.json,*.jsonc,.cloud-act-lens.json}';
+// YAML too: Terraform's file() often reads YAML configuration (`yamldecode(file(...))`).
+const WATCH_GLOB =
+  '**/{terragrunt.hcl,*.tf,*.tofu,*.tfvars,*.bicep,*.bicepparam,*.json,*.jsonc,*.yaml,*.yml,.cloud-act-lens.json}';
 const WATCH_DEBOUNCE_MS = 300;
 
 /**

@@ -5,10 +5,14 @@ import { configFilesIn, loadTree } from './config/load-tree';
 import type { GeneratedFile } from './config/module-config';
 import { readTerragrunt } from './config/terragrunt';
 import { type VarSource, environmentVarSources, rootVarSources } from './config/var-files';
+import { FileCache, loadWanted } from './eval/file-functions';
 import { extractResources } from './resolve/extract';
 import { addOwnProviders } from './resolve/module-calls';
 import { ModuleInstance } from './resolve/module-instance';
 import { terraformUnits } from './units';
+
+/** Evaluation passes for file functions: `fileset` then `file` of each file found needs three. */
+const MAX_FILE_PASSES = 4;
 
 async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<UnitResult> {
   const errors: AnalysisError[] = [];
@@ -41,12 +45,19 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
   }
   errors.push(...tree.errors);
   const cfg = tree.modules.get(root)!;
-  const ws = { ...tree, activeGuards: 0, environment: ctx.config.environment };
-  const inst = new ModuleInstance(ws, cfg, null, [], inputs, new Map(), 0, true);
-  addOwnProviders(inst);
-  const resources: ExtractedResource[] = [];
-  extractResources(inst, resources);
-  return { resources, errors, dependencies: [] };
+  // File functions read between passes: a pass that asked for files is run again once they are read.
+  const cache = new FileCache(ctx.root ?? root);
+  for (let pass = 1; ; pass++) {
+    const ws = { ...tree, activeGuards: 0, environment: ctx.config.environment, files: { rootDir: root, cache } };
+    const inst = new ModuleInstance(ws, cfg, null, [], inputs, new Map(), 0, true);
+    addOwnProviders(inst);
+    const resources: ExtractedResource[] = [];
+    extractResources(inst, resources);
+    if (!cache.pending || pass === MAX_FILE_PASSES || ctx.signal?.aborted) {
+      return { resources, errors, dependencies: [] };
+    }
+    await loadWanted(cache, ctx);
+  }
 }
 
 /** Terraform and OpenTofu: module-aware resolution of providers and regions over our own HCL parser. */

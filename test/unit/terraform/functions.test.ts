@@ -51,6 +51,12 @@ describe('terraform functions beyond strings and collections', () => {
     ['base64encode("eu-west-1")', 'ZXUtd2VzdC0x'],
     ['base64encode("é")', 'w6k='],
     ['try(base64decode("ZXU"), "bad")', 'bad'],
+    ['yamldecode("region: eu-west-1\\nzones: [a, b]\\n").zones[1]', 'b'],
+    ['yamldecode("region: eu-west-1\\nzones: [a, b]\\n").region', 'eu-west-1'],
+    ['yamldecode("a: &x 1\\nb: *x\\n").b', '1'],
+    ['yamldecode("- 1\\n- true\\n- null\\n- \\"007\\"\\n")', '[1, true, null, 007]'],
+    ['try(yamldecode("a: 1\\n---\\nb: 2\\n"), "two documents")', 'two documents'],
+    ['try(yamldecode("a: [1, 2\\n"), "bad")', 'bad'],
   ];
   for (const [src, want] of cases) {
     it(`${src} → ${want}`, () => {
@@ -77,6 +83,17 @@ describe('terraform functions beyond strings and collections', () => {
     }
   });
 
+  it('does not expand YAML aliases without bound ("billion laughs")', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
+    }
+    const v = ev(`try(yamldecode(${JSON.stringify(`${levels.join('\n')}\n`)}), "refused")`);
+    assert.equal(render(v), 'refused');
+  });
+
   it('does not build huge products, and says so', () => {
     const v = ev('setproduct(range(200), range(200))');
     assert.equal(v.t, 'unknown');
@@ -84,7 +101,7 @@ describe('terraform functions beyond strings and collections', () => {
   });
 
   it('leaves functions it does not know unknown, including names of JavaScript object members', () => {
-    for (const name of ['regex', 'file', 'constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+    for (const name of ['regex', 'templatefile', 'constructor', 'toString', 'hasOwnProperty', '__proto__']) {
       const v = ev(`${name}("x", "y")`);
       assert.equal(v.t, 'unknown', name);
       assert.match(

@@ -1,4 +1,6 @@
 import type { Expression, TemplatePart, TraversalStep } from '../parser';
+import { relative } from '../../workspace/paths';
+import { type FileAccess, callFileFunction, isFileFunction } from './file-functions';
 import { callFunction } from './functions';
 import {
   type Val,
@@ -32,6 +34,10 @@ export interface Scope {
    * (the rest are applied generically), or undefined when `root` is not such a reference.
    */
   reference(root: string, steps: TraversalStep[], env: Env): { value: Val; used: number } | undefined;
+  /** File functions and `path.*`: Terraform's working directory (the root module's) and the files read. */
+  files?: FileAccess;
+  /** The directory of the module the expression belongs to (`path.module`). */
+  moduleDir?: string;
 }
 
 /** An evaluation environment: the scope, the file the expression is in, and for-expression variables. */
@@ -224,7 +230,17 @@ function traversal(root: string, steps: TraversalStep[], env: Env): Val {
           ? 'terraform.workspace is chosen at run time (terraform workspace select, TF_WORKSPACE)'
           : `terraform.${name ?? ''} is not evaluated statically`,
       );
-    case 'path':
+    case 'path': {
+      const files = scope.files;
+      if (files && name === 'module' && scope.moduleDir !== undefined) {
+        // Relative to Terraform's working directory, as Terraform gives it.
+        return applySteps(str(relative(files.rootDir, scope.moduleDir) || '.'), steps.slice(1), env);
+      }
+      if (files && name === 'root') {
+        return applySteps(str('.'), steps.slice(1), env);
+      }
+      return unknown(`path.${name ?? ''} is not evaluated statically`);
+    }
     case 'self':
       return unknown(`${root}.${name ?? ''} is not evaluated statically`);
   }
@@ -293,6 +309,10 @@ function call(name: string, args: Expression[], expandFinal: boolean, env: Env):
       return last;
     }
     vals.push(...(last.t === 'list' ? last.items : []));
+  }
+  if (isFileFunction(name)) {
+    const files = env.scope.files;
+    return files ? callFileFunction(name, vals, files) : unknown(`the function ${name}() is not evaluated here`);
   }
   return callFunction(name, vals);
 }

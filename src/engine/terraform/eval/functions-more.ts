@@ -15,6 +15,7 @@ import {
   unknown,
   withOrigin,
 } from './values';
+import { parse as parseYaml } from 'yaml';
 
 /**
  * More Terraform built-in functions: sets, numbers, conversions, paths and JSON. Each follows the
@@ -183,7 +184,7 @@ function strArg(args: Val[], fn: string, f: (s: string, o: Val) => Val): Val {
   return s === undefined ? failure(`${fn}() expects a string`) : f(s, a);
 }
 
-/** A JSON value as a Terraform value; unknown when nested too deeply to convert here. */
+/** A JSON (or YAML) value as a Terraform value; unknown when nested too deeply or not plain data. */
 function fromJson(v: unknown, depth: number): Val {
   if (depth > MAX_JSON_DEPTH) {
     return unknown(`jsondecode() of JSON nested deeper than ${MAX_JSON_DEPTH} levels is not evaluated`);
@@ -201,6 +202,9 @@ function fromJson(v: unknown, depth: number): Val {
   }
   if (Array.isArray(v)) {
     return list(v.map((e) => fromJson(e, depth + 1)));
+  }
+  if (typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) {
+    return unknown('a decoded value that is not plain data is not evaluated');
   }
   const entries = new Map<string, Val>();
   for (const [k, e] of Object.entries(v as Record<string, unknown>)) {
@@ -344,6 +348,20 @@ export const MORE_FUNCTIONS: Record<string, Fn> = {
         parsed = JSON.parse(s);
       } catch {
         return failure('jsondecode() of text that is not JSON');
+      }
+      return withOrigin(fromJson(parsed, 0), originOf([a]));
+    }),
+  yamldecode: (args) =>
+    strArg(args, 'yamldecode', (s, a) => {
+      if (s.length > MAX_STRING) {
+        return unknown('yamldecode() of a string over 1 MB is not evaluated');
+      }
+      let parsed: unknown;
+      try {
+        // YAML 1.2 core schema, as Terraform decodes; aliases are bounded (no "billion laughs").
+        parsed = parseYaml(s, { version: '1.2', schema: 'core', uniqueKeys: true, maxAliasCount: 100 });
+      } catch {
+        return failure('yamldecode() of text that is not a single YAML document');
       }
       return withOrigin(fromJson(parsed, 0), originOf([a]));
     }),

@@ -3,6 +3,7 @@ import type { Decl, ModuleCallDecl, ModuleConfig, ProviderDecl, ResourceDecl } f
 import { fileFor } from '../config/module-config';
 import type { VarSource } from '../config/var-files';
 import { type Env, type Scope, evaluate } from '../eval/evaluate';
+import type { FileAccess } from '../eval/file-functions';
 import { applyTypeDefaults } from '../eval/type-defaults';
 import { type Val, failure, unknown, withStep } from '../eval/values';
 import type { TraversalStep } from '../parser';
@@ -31,6 +32,8 @@ export interface Workspace {
   installed: Map<string, string>;
   /** Evaluations in progress across all module instances of this analysis. */
   activeGuards: number;
+  /** What Terraform's file functions read (absent: they stay unknown). */
+  files?: FileAccess;
   /** Environment variables Terraform would see (`--env`), if the user asked for them. */
   environment?: Readonly<Record<string, string>>;
 }
@@ -153,6 +156,8 @@ export class ModuleInstance {
       each: inst?.each,
       count: inst?.count,
       reference: (root, steps, env) => this.reference(root, steps, env),
+      files: this.ws.files,
+      moduleDir: this.cfg.dir,
     };
     return { scope, file };
   }
