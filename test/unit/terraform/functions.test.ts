@@ -101,7 +101,7 @@ describe('terraform functions beyond strings and collections', () => {
   });
 
   it('leaves functions it does not know unknown, including names of JavaScript object members', () => {
-    for (const name of ['regex', 'templatefile', 'constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+    for (const name of ['regex', 'filebase64', 'constructor', 'toString', 'hasOwnProperty', '__proto__']) {
       const v = ev(`${name}("x", "y")`);
       assert.equal(v.t, 'unknown', name);
       assert.match(

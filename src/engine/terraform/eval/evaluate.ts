@@ -1,4 +1,4 @@
-import type { Expression, TemplatePart, TraversalStep } from '../parser';
+import { type Expression, type TemplatePart, type TraversalStep, parseTemplateText } from '../parser';
 import { relative } from '../../workspace/paths';
 import { type FileAccess, callFileFunction, isFileFunction } from './file-functions';
 import { callFunction } from './functions';
@@ -38,6 +38,8 @@ export interface Scope {
   files?: FileAccess;
   /** The directory of the module the expression belongs to (`path.module`). */
   moduleDir?: string;
+  /** Set while rendering `templatefile`, which Terraform does not allow to nest. */
+  inTemplate?: boolean;
 }
 
 /** An evaluation environment: the scope, the file the expression is in, and for-expression variables. */
@@ -314,7 +316,50 @@ function call(name: string, args: Expression[], expandFinal: boolean, env: Env):
     const files = env.scope.files;
     return files ? callFileFunction(name, vals, files) : unknown(`the function ${name}() is not evaluated here`);
   }
+  if (name === 'templatefile') {
+    return templateFile(vals, env);
+  }
   return callFunction(name, vals);
+}
+
+/**
+ * `templatefile(path, vars)`: the file's text rendered as an HCL template in which only `vars` are
+ * visible (bare names), as Terraform renders it. Another `templatefile` inside is refused, as Terraform does.
+ */
+function templateFile(vals: Val[], env: Env): Val {
+  const files = env.scope.files;
+  if (!files || env.scope.inTemplate) {
+    return unknown('the function templatefile() is not evaluated here');
+  }
+  const [pathVal, varsVal] = vals;
+  const text = callFileFunction('file', pathVal ? [pathVal] : [], files);
+  if (text.t !== 'str') {
+    return text;
+  }
+  if (varsVal?.t === 'unknown') {
+    return varsVal;
+  }
+  if (varsVal?.t !== 'map') {
+    return failure('templatefile() expects a path and a map of variables');
+  }
+  const parsed = parseTemplateText(text.v);
+  if (parsed.errors.length > 0) {
+    return failure(`templatefile(): the template has a syntax error: ${parsed.errors[0].message}`);
+  }
+  const file = text.o.steps[0]?.location?.file ?? env.file;
+  const scope: Scope = {
+    variable: (n) => failure(`var.${n} cannot be used in a template; pass it in the variables map`),
+    local: (n) => failure(`local.${n} cannot be used in a template; pass it in the variables map`),
+    reference: (root) => {
+      const v = varsVal.entries.get(root);
+      return { value: v ? inherit(varsVal, v) : failure(`the template variables have no "${root}"`), used: 0 };
+    },
+    files,
+    moduleDir: env.scope.moduleDir,
+    inTemplate: true,
+  };
+  const out = evaluate(parsed.expr, { scope, file });
+  return out.t === 'str' ? str(out.v, { steps: [...text.o.steps, ...out.o.steps], loc: out.o.loc }) : out;
 }
 
 function binary(op: string, a: Val, b: Val): Val {

@@ -3,7 +3,7 @@
  * mapping (`.tf.json`, `.tofu.json`, `.tfvars.json`). Both entry points are error tolerant and never
  * throw: syntax errors are returned in `File.errors` next to whatever could be parsed.
  */
-import type { File } from './ast';
+import type { Expression, File, ParseError } from './ast';
 import { HclParser } from './body-parser';
 
 export * from './ast';
@@ -19,6 +19,25 @@ export { literalString, traversalToPath, literalValue, type LiteralValue } from 
 
 /** Options for {@link parseHcl} (reserved for future use). */
 export type ParseHclOptions = Record<string, never>;
+
+/**
+ * Parses a whole text as an HCL template (what Terraform's `templatefile` renders): `${...}` and
+ * `%{...}` in plain text. Never throws; syntax errors are returned beside the expression.
+ */
+export function parseTemplateText(text: string): { expr: Expression; errors: ParseError[] } {
+  try {
+    const p = new HclParser(text);
+    const expr = p.parseBareTemplate();
+    return { expr, errors: p.errors };
+  } catch (e) {
+    const zero = { line: 0, character: 0 };
+    const message = `internal parser error: ${e instanceof Error ? e.message : String(e)}`;
+    return {
+      expr: { kind: 'literal', value: '', offset: 0, endOffset: 0, range: { start: zero, end: zero } },
+      errors: [{ message, range: { start: zero, end: zero } }],
+    };
+  }
+}
 
 /** Parses HCL native syntax. Never throws. */
 export function parseHcl(text: string, _options?: ParseHclOptions): File {
