@@ -79,4 +79,38 @@ resource "aws_s3_bucket" "last" {
     const second = await engine.scan(['/ws/app'], { config: defaultConfig(), root: '/ws' });
     assert.equal(second.placements[0].regionId, 'eu-central-1');
   });
+
+  it('names the key and line of a YAML value read with file(), also through anchors and nested keys', async () => {
+    const yaml = [
+      '# settings',
+      'defaults: &d',
+      '  region: eu-west-1',
+      'sites:',
+      '  paris:',
+      '    region: eu-west-3',
+      '  copy: *d',
+      '',
+    ].join('\n');
+    const main = `locals {
+  cfg = yamldecode(file("settings.yaml"))
+}
+
+resource "aws_s3_bucket" "paris" {
+  region = local.cfg.sites.paris.region
+}
+
+resource "aws_s3_bucket" "copy" {
+  region = local.cfg.sites.copy.region
+}
+`;
+    const { placements } = await scan({ '/ws/app/main.tf': main, '/ws/app/settings.yaml': yaml }, '/ws');
+    const paris = placements.get('aws_s3_bucket.paris')!;
+    assert.equal(paris.regionId, 'eu-west-3');
+    const last = paris.provenance[paris.provenance.length - 1];
+    assert.equal(last.description, 'sites.paris.region in settings.yaml');
+    assert.equal(last.location?.file, '/ws/app/settings.yaml');
+    assert.equal(last.location?.range.start.line, 5);
+    // A value reached through an alias is right; its position is not tracked through the alias.
+    assert.equal(placements.get('aws_s3_bucket.copy')?.regionId, 'eu-west-1');
+  });
 });

@@ -94,7 +94,7 @@ export function callFileFunction(name: string, args: Val[], files: FileAccess): 
   if (text === null || text === undefined) {
     return cache.refused.has(abs) ? unknown(cache.refused.get(abs)!) : failure(`file("${p}") cannot be read`);
   }
-  return str(text, { steps: [fileStep(name, p, abs)] });
+  return str(text, { steps: [fileStep(name, p, abs)], source: abs });
 }
 
 function fileset(cache: FileCache, abs: string, p: string, patternArg: Val | undefined): Val {

@@ -15,7 +15,7 @@ import {
   unknown,
   withOrigin,
 } from './values';
-import type * as Yaml from 'yaml';
+import { decodeYaml } from './yaml-decode';
 
 /**
  * More Terraform built-in functions: sets, numbers, conversions, paths and JSON. Each follows the
@@ -24,21 +24,6 @@ import type * as Yaml from 'yaml';
  */
 /** A built-in function over evaluated arguments. */
 export type Fn = (args: Val[]) => Val;
-
-let yaml: typeof Yaml | undefined;
-
-/**
- * The YAML parser, loaded when `yamldecode` is first called: evaluating the library at start-up cost
- * every CLI run about 25 ms (measured), and most configurations never decode YAML.
- */
-function parseYaml(
-  text: string,
-  options: Yaml.ParseOptions & Yaml.DocumentOptions & Yaml.SchemaOptions & Yaml.ToJSOptions,
-): unknown {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  yaml ??= require('yaml') as typeof Yaml;
-  return yaml.parse(text, options);
-}
 
 /** The largest collection a set function builds (`setproduct` of many sets grows fast). */
 const MAX_ELEMENTS = 10_000;
@@ -371,14 +356,11 @@ export const MORE_FUNCTIONS: Record<string, Fn> = {
       if (s.length > MAX_STRING) {
         return unknown('yamldecode() of a string over 1 MB is not evaluated');
       }
-      let parsed: unknown;
-      try {
-        // YAML 1.2 core schema, as Terraform decodes; aliases are bounded (no "billion laughs").
-        parsed = parseYaml(s, { version: '1.2', schema: 'core', uniqueKeys: true, maxAliasCount: 100 });
-      } catch {
+      const decoded = decodeYaml(s, a.o.source);
+      if (!decoded) {
         return failure('yamldecode() of text that is not a single YAML document');
       }
-      return withOrigin(fromJson(parsed, 0), originOf([a]));
+      return inherit(a, decoded);
     }),
   base64decode: (args) =>
     strArg(args, 'base64decode', (s, a) => {

@@ -7,6 +7,8 @@ import type { ProvenanceStep, SourceLocation } from '../../model';
 export interface Origin {
   steps: ProvenanceStep[];
   loc?: SourceLocation;
+  /** Set by `file()` only: this string is the whole text of that file, so positions in it are the file's. */
+  source?: string;
 }
 
 /**
