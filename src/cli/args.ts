@@ -24,6 +24,10 @@ export interface ScanArgs {
   /** Azure: the location deployments start at, and that of the target resource group. */
   deploymentLocation?: string;
   resourceGroupLocation?: string;
+  /** Accept the findings listed in this baseline file (`--baseline`). */
+  baseline?: string;
+  /** Write the findings not accepted otherwise to this baseline file (`--write-baseline`). */
+  writeBaseline?: string;
   /** Read TF_VAR_* and provider region variables from the environment, as Terraform would. */
   env: boolean;
   /** Print where the scan's time went (start-up, discovery and grouping, analysis, report) on stderr. */
@@ -177,6 +181,12 @@ export function parseArgs(argv: string[], formats: string[]): Args {
       case '--resource-group-location':
         args.resourceGroupLocation = value();
         break;
+      case '--baseline':
+        args.baseline = value();
+        break;
+      case '--write-baseline':
+        args.writeBaseline = value();
+        break;
       case '--env':
         args.env = true;
         break;
@@ -221,6 +231,9 @@ Scan options:
   --exclude GLOB          skip files matching GLOB (repeatable)
   --rule CALnnn=LEVEL     set a rule's severity: error, warning, info, off (repeatable)
   --max-file-size MB      skip larger files with a notice (default 32)
+  --baseline FILE         accept the findings listed in FILE (written by --write-baseline):
+                          only new findings are open and count for --fail-on
+  --write-baseline FILE   write the findings not accepted otherwise to FILE
   --env                   Terraform: read TF_VAR_* variables and provider regions
                           (AWS_REGION, GOOGLE_REGION, ...) from the environment, as terraform would
   --deployment-location REGION

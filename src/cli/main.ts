@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import {
@@ -18,6 +18,7 @@ import {
   type Severity,
 } from '../engine';
 import { HELP, parseArgs, UsageError, type ScanArgs } from './args';
+import { baselineEntries, baselineText, readBaseline } from './baseline';
 import { explain } from './explain';
 import { nodeFs } from './node-fs';
 import { parallelScan } from './parallel-scan';
@@ -88,6 +89,15 @@ async function scan(args: ScanArgs): Promise<number> {
   if (args.maxFileSize) {
     config.maxFileSize = args.maxFileSize;
   }
+  if (args.baseline) {
+    try {
+      const baseline = readBaseline(args.baseline);
+      baseline.problems.forEach((p) => process.stderr.write(`cloud-act-lens: baseline ${args.baseline}: ${p}\n`));
+      config.accepted = [...config.accepted, ...baseline.accepted];
+    } catch (e) {
+      fail(`cannot read baseline ${args.baseline}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
+    }
+  }
   if (args.env) {
     config.environment = Object.fromEntries(
       Object.entries(process.env).filter(
@@ -107,7 +117,8 @@ async function scan(args: ScanArgs): Promise<number> {
   });
   const progress = process.stderr.isTTY && !args.output?.startsWith('/dev/') ? progressLine(process.stderr) : undefined;
   // The JSON report can be written from results spilled to disk, so a huge scan never holds them all.
-  const spill = args.format === 'json' ? new ResultSpill(cwd) : undefined;
+  // A baseline is written from every finding, so a scan that writes one keeps them in memory.
+  const spill = args.format === 'json' && !args.writeBaseline ? new ResultSpill(cwd) : undefined;
   let parseCacheBytes = PARSE_CACHE_BYTES;
   const result = await parallelScan({
     engine,
@@ -160,6 +171,16 @@ async function scan(args: ScanArgs): Promise<number> {
     writeReport(args, data.placements.length, (write) =>
       stream ? stream(data, write) : write(FORMATTERS[args.format](data, { color })),
     );
+  }
+  if (args.writeBaseline) {
+    const date = new Date().toISOString().slice(0, 10);
+    const entries = baselineEntries(result.findings, firstDir, date);
+    try {
+      writeFileSync(args.writeBaseline, baselineText(entries, date));
+    } catch (e) {
+      fail(`cannot write baseline ${args.writeBaseline}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 2);
+    }
+    process.stderr.write(`cloud-act-lens: wrote ${entries.length} findings to the baseline ${args.writeBaseline}\n`);
   }
   if (args.timings) {
     phases.reported = performance.now();

@@ -21,6 +21,37 @@ function matchesAccepted(a: AcceptedFinding, f: Finding, root: string | undefine
   return Boolean(a.resource || a.file);
 }
 
+const indexes = new WeakMap<readonly AcceptedFinding[], Map<string, AcceptedFinding[]>>();
+const orders = new WeakMap<readonly AcceptedFinding[], Map<AcceptedFinding, number>>();
+
+function acceptedOrder(accepted: readonly AcceptedFinding[]): Map<AcceptedFinding, number> {
+  let order = orders.get(accepted);
+  if (!order) {
+    order = new Map(accepted.map((a, i) => [a, i]));
+    orders.set(accepted, order);
+  }
+  return order;
+}
+
+/**
+ * Accepted findings by rule and resource (and by rule alone for entries that name only a file), in
+ * their order: a baseline accepts thousands of findings, and a scan looks each finding up once.
+ */
+function acceptedIndex(accepted: readonly AcceptedFinding[]): Map<string, AcceptedFinding[]> {
+  let index = indexes.get(accepted);
+  if (!index) {
+    index = new Map();
+    for (const a of accepted) {
+      const key = a.resource ? `${a.ruleId}\u0000${a.resource}` : a.ruleId;
+      const list = index.get(key) ?? [];
+      list.push(a);
+      index.set(key, list);
+    }
+    indexes.set(accepted, index);
+  }
+  return index;
+}
+
 /**
  * Marks findings accepted by comment directives in their file or by the project file, and reports
  * problems with directives as CAL007 findings. Accepted findings stay in the result with `suppressed`.
@@ -93,12 +124,19 @@ export function applySuppressions(
     }
   }
   if (config.accepted.length > 0) {
+    const index = acceptedIndex(config.accepted);
     for (const p of placements) {
       for (const f of p.findings) {
         if (f.suppressed) {
           continue;
         }
-        const a = config.accepted.find((a) => matchesAccepted(a, f, root) && !isExpired(a.expires, now));
+        // Both lists are in file order; the first entry that matches wins, as the project file reads.
+        const candidates = [...(index.get(`${f.ruleId}\u0000${f.resource}`) ?? []), ...(index.get(f.ruleId) ?? [])];
+        if (candidates.length > 1) {
+          const order = acceptedOrder(config.accepted);
+          candidates.sort((x, y) => order.get(x)! - order.get(y)!);
+        }
+        const a = candidates.find((a) => matchesAccepted(a, f, root) && !isExpired(a.expires, now));
         if (a) {
           f.suppressed = { reason: a.reason, expires: a.expires, location: { file: f.file, range: f.range } };
         }
