@@ -21,35 +21,54 @@ function matchesAccepted(a: AcceptedFinding, f: Finding, root: string | undefine
   return Boolean(a.resource || a.file);
 }
 
-const indexes = new WeakMap<readonly AcceptedFinding[], Map<string, AcceptedFinding[]>>();
-const orders = new WeakMap<readonly AcceptedFinding[], Map<AcceptedFinding, number>>();
-
-function acceptedOrder(accepted: readonly AcceptedFinding[]): Map<AcceptedFinding, number> {
-  let order = orders.get(accepted);
-  if (!order) {
-    order = new Map(accepted.map((a, i) => [a, i]));
-    orders.set(accepted, order);
-  }
-  return order;
+/**
+ * The project file's accepted entries (and a baseline's, which hold thousands) by the keys a finding can
+ * match: rule + resource + file, rule + resource, rule + file. Built once per list.
+ */
+interface AcceptedIndex {
+  byKey: Map<string, AcceptedFinding[]>;
+  order: Map<AcceptedFinding, number>;
 }
 
-/**
- * Accepted findings by rule and resource (and by rule alone for entries that name only a file), in
- * their order: a baseline accepts thousands of findings, and a scan looks each finding up once.
- */
-function acceptedIndex(accepted: readonly AcceptedFinding[]): Map<string, AcceptedFinding[]> {
+const indexes = new WeakMap<readonly AcceptedFinding[], AcceptedIndex>();
+
+const keyOf = (rule: string, resource: string, file: string) => `${rule}\u0000${resource}\u0000${file}`;
+
+function acceptedIndex(accepted: readonly AcceptedFinding[]): AcceptedIndex {
   let index = indexes.get(accepted);
   if (!index) {
-    index = new Map();
+    const byKey = new Map<string, AcceptedFinding[]>();
     for (const a of accepted) {
-      const key = a.resource ? `${a.ruleId}\u0000${a.resource}` : a.ruleId;
-      const list = index.get(key) ?? [];
+      const key = keyOf(a.ruleId, a.resource ?? '', a.file?.replace(/^\.\//, '') ?? '');
+      const list = byKey.get(key) ?? [];
       list.push(a);
-      index.set(key, list);
+      byKey.set(key, list);
     }
+    index = { byKey, order: new Map(accepted.map((a, i) => [a, i])) };
     indexes.set(accepted, index);
   }
   return index;
+}
+
+/** The first accepted entry (in file order) that matches `f` and has not expired. */
+function acceptedFor(
+  accepted: readonly AcceptedFinding[],
+  f: Finding,
+  root: string | undefined,
+  now: Date,
+): AcceptedFinding | undefined {
+  if (root === undefined) {
+    // Without a root, file paths cannot be compared and entries match on rule and resource alone.
+    return accepted.find((a) => matchesAccepted(a, f, root) && !isExpired(a.expires, now));
+  }
+  const { byKey, order } = acceptedIndex(accepted);
+  const file = relative(root, f.file);
+  const candidates = [
+    ...(byKey.get(keyOf(f.ruleId, f.resource, file)) ?? []),
+    ...(byKey.get(keyOf(f.ruleId, f.resource, '')) ?? []),
+    ...(byKey.get(keyOf(f.ruleId, '', file)) ?? []),
+  ].sort((x, y) => order.get(x)! - order.get(y)!);
+  return candidates.find((a) => matchesAccepted(a, f, root) && !isExpired(a.expires, now));
 }
 
 /**
@@ -124,19 +143,12 @@ export function applySuppressions(
     }
   }
   if (config.accepted.length > 0) {
-    const index = acceptedIndex(config.accepted);
     for (const p of placements) {
       for (const f of p.findings) {
         if (f.suppressed) {
           continue;
         }
-        // Both lists are in file order; the first entry that matches wins, as the project file reads.
-        const candidates = [...(index.get(`${f.ruleId}\u0000${f.resource}`) ?? []), ...(index.get(f.ruleId) ?? [])];
-        if (candidates.length > 1) {
-          const order = acceptedOrder(config.accepted);
-          candidates.sort((x, y) => order.get(x)! - order.get(y)!);
-        }
-        const a = candidates.find((a) => matchesAccepted(a, f, root) && !isExpired(a.expires, now));
+        const a = acceptedFor(config.accepted, f, root, now);
         if (a) {
           f.suppressed = { reason: a.reason, expires: a.expires, location: { file: f.file, range: f.range } };
         }
