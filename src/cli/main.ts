@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import {
@@ -9,6 +9,9 @@ import {
   defaultConfig,
   formatNames,
   loadProjectConfig,
+  baselineEntries,
+  baselineText,
+  parseBaseline,
   paths,
   STREAMING,
   TOOL_VERSION,
@@ -18,7 +21,6 @@ import {
   type Severity,
 } from '../engine';
 import { HELP, parseArgs, UsageError, type ScanArgs } from './args';
-import { baselineEntries, baselineText, readBaseline } from './baseline';
 import { explain } from './explain';
 import { nodeFs } from './node-fs';
 import { parallelScan } from './parallel-scan';
@@ -91,7 +93,7 @@ async function scan(args: ScanArgs): Promise<number> {
   }
   if (args.baseline) {
     try {
-      const baseline = readBaseline(args.baseline);
+      const baseline = parseBaseline(readFileSync(args.baseline, 'utf8'));
       baseline.problems.forEach((p) => process.stderr.write(`cloud-act-lens: baseline ${args.baseline}: ${p}\n`));
       config.accepted = [...config.accepted, ...baseline.accepted];
     } catch (e) {

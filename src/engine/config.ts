@@ -53,6 +53,8 @@ export interface LensConfig {
    * environment variable gives (AWS_REGION, GOOGLE_REGION, ...). Unset: neither is read.
    */
   environment?: Record<string, string>;
+  /** The baseline the project file names (`"baseline"`), absolute; its entries are already in `accepted`. */
+  baselineFile?: string;
 }
 
 export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/.terraform/**', '**/.terragrunt-cache/**'];

@@ -16,6 +16,7 @@ export {
   type AcceptedFinding,
 } from './config';
 export { loadProjectConfig } from './project-file';
+export { baselineEntries, baselineText, parseBaseline } from './baseline';
 export { defaultAnalyzers } from './languages';
 export { isTerraformEnvironment } from './terraform/knowledge/region-attributes';
 export * as catalog from './catalog';

@@ -2,7 +2,8 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { defaultConfig, mergeConfig, PROJECT_FILE, type LensConfig } from './config';
 import type { EngineFs } from './host';
 import type { AnalysisError } from './model';
-import { join } from './workspace/paths';
+import { parseBaseline } from './baseline';
+import { dirname, join } from './workspace/paths';
 
 /**
  * Reads `.cloud-act-lens.json` (JSON with comments) from `root` over `base`. A missing file is not an
@@ -43,5 +44,24 @@ export async function loadProjectConfig(
   }
   const problems: string[] = [];
   const config = mergeConfig(base, raw, problems);
-  return { config, errors: problems.map((message) => ({ file: path, message })), path };
+  const errors: AnalysisError[] = problems.map((message) => ({ file: path, message }));
+  const baseline = (raw as { baseline?: unknown } | null)?.baseline;
+  if (typeof baseline === 'string' && baseline.trim() !== '') {
+    config.baselineFile = join(dirname(path), baseline.trim());
+    errors.push(...(await addBaseline(fs, config, config.baselineFile)));
+  } else if (baseline !== undefined) {
+    errors.push({ file: path, message: '"baseline" must be the path of a baseline file' });
+  }
+  return { config, errors, path };
+}
+
+/** Adds the entries of the baseline at `path` to `config.accepted`; what went wrong, as errors of that file. */
+async function addBaseline(fs: EngineFs, config: LensConfig, path: string): Promise<AnalysisError[]> {
+  try {
+    const { accepted, problems } = parseBaseline(new TextDecoder().decode(await fs.readFile(path)));
+    config.accepted = [...config.accepted, ...accepted];
+    return problems.map((message) => ({ file: path, message: `baseline: ${message}` }));
+  } catch (e) {
+    return [{ file: path, message: `cannot read the baseline: ${e instanceof Error ? e.message : String(e)}` }];
+  }
 }

@@ -54,6 +54,8 @@ const WATCH_DEBOUNCE_MS = 300;
 export class WorkspaceAnalysis implements vscode.Disposable {
   private readonly engines = new Map<string, Engine>();
   private readonly configs = new Map<string, Promise<{ config: LensConfig; errors: AnalysisError[] }>>();
+  /** The baseline file each folder's project file names, by folder. */
+  private readonly baselines = new Map<string, string | undefined>();
   private readonly emitter = new vscode.EventEmitter<WorkspaceScan>();
   private readonly filesEmitter = new vscode.EventEmitter<FilesChanged>();
   private readonly configEmitter = new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>();
@@ -117,10 +119,16 @@ export class WorkspaceAnalysis implements vscode.Disposable {
     const key = folder.uri.toString();
     let hit = this.configs.get(key);
     if (!hit) {
-      hit = loadProjectConfig(vscodeFs(folder.uri), folder.uri.path, readSettings(folder.uri)).catch((e: unknown) => ({
-        config: readSettings(folder.uri),
-        errors: [{ file: `${folder.uri.path}/${PROJECT_FILE}`, message: String(e) }],
-      }));
+      hit = loadProjectConfig(vscodeFs(folder.uri), folder.uri.path, readSettings(folder.uri))
+        .then((loaded) => {
+          // Editing the baseline the project file names reloads the configuration, as editing the file does.
+          this.baselines.set(key, loaded.config.baselineFile);
+          return loaded;
+        })
+        .catch((e: unknown) => ({
+          config: readSettings(folder.uri),
+          errors: [{ file: `${folder.uri.path}/${PROJECT_FILE}`, message: String(e) }],
+        }));
       this.configs.set(key, hit);
     }
     return hit;
@@ -209,7 +217,7 @@ export class WorkspaceAnalysis implements vscode.Disposable {
       return;
     }
     this.engineFor(folder).invalidate(uri.path);
-    if (uri.path.endsWith(`/${PROJECT_FILE}`)) {
+    if (uri.path.endsWith(`/${PROJECT_FILE}`) || this.baselines.get(folder.uri.toString()) === uri.path) {
       this.reloadConfig(folder);
       return;
     }

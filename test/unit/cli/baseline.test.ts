@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
+import { defaultAnalyzers, defaultConfig, Engine, loadProjectConfig } from '../../../src/engine';
 import { memoryFs } from '../helpers/memory-fs';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -84,5 +84,53 @@ describe('baselines (--write-baseline, --baseline)', () => {
       )?.suppressed?.reason;
     assert.equal(await scan(accepted), 'whole file first');
     assert.equal(await scan([...accepted].reverse()), 'the bucket');
+  });
+
+  it('is refreshed by writing it again with itself applied: entries stay, with their date, and gone ones go', () => {
+    const ws = path.join(dir, 'refresh');
+    fs.cpSync(path.join(ROOT, 'test/fixtures/terraform/minimal'), ws, { recursive: true });
+    const baseline = path.join(dir, 'refresh.json');
+    assert.equal(run(['scan', ws, '--fail-on', 'none', '--write-baseline', baseline]).code, 0);
+    const first = JSON.parse(fs.readFileSync(baseline, 'utf8')) as {
+      accepted: Array<{ ruleId?: string; resource?: string; file?: string; reason: string }>;
+    };
+    first.accepted.forEach((e) => (e.reason = 'in the baseline written on 2026-01-01'));
+    const kept = first.accepted.length;
+    // An entry whose resource no longer exists.
+    first.accepted.push({ ruleId: 'CAL001', resource: 'aws_s3_bucket.removed', file: 'main.tf', reason: 'old' });
+    fs.writeFileSync(baseline, JSON.stringify(first));
+    assert.equal(run(['scan', ws, '--fail-on', 'none', '--baseline', baseline, '--write-baseline', baseline]).code, 0);
+    const second = JSON.parse(fs.readFileSync(baseline, 'utf8')) as { accepted: Array<{ reason: string }> };
+    assert.equal(second.accepted.length, kept);
+    assert.ok(second.accepted.every((e) => e.reason === 'in the baseline written on 2026-01-01'));
+  });
+
+  it('is applied when the project file names it, for the CLI and the editor alike', async () => {
+    const files = {
+      '/ws/main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_s3_bucket" "b" {}\n',
+      '/ws/.cloud-act-lens.json': '{ "baseline": "ci/baseline.json" }',
+      '/ws/ci/baseline.json': JSON.stringify({
+        accepted: [
+          {
+            ruleId: 'CAL001',
+            resource: 'aws_s3_bucket.b',
+            file: 'main.tf',
+            reason: 'in the baseline written on 2026-11-26',
+          },
+        ],
+      }),
+    };
+    const mem = memoryFs(files);
+    const loaded = await loadProjectConfig(mem, '/ws');
+    assert.deepEqual(loaded.errors, []);
+    assert.equal(loaded.config.baselineFile, '/ws/ci/baseline.json');
+    const engine = new Engine({ fs: mem, analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws'], { config: loaded.config, root: '/ws' });
+    assert.equal(
+      result.findings.find((f) => f.ruleId === 'CAL001')?.suppressed?.reason,
+      'in the baseline written on 2026-11-26',
+    );
+    const broken = await loadProjectConfig(memoryFs({ ...files, '/ws/ci/baseline.json': '{' }), '/ws');
+    assert.match(broken.errors[0]?.message ?? '', /cannot read the baseline: invalid JSON/);
   });
 });

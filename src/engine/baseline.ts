@@ -1,21 +1,30 @@
-import { readFileSync } from 'node:fs';
-import { type AcceptedFinding, type Finding, defaultConfig, mergeConfig, paths } from '../engine';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { type AcceptedFinding, defaultConfig, mergeConfig } from './config';
+import type { Finding } from './model';
+import * as paths from './workspace/paths';
 
 /**
  * Baselines (`--write-baseline`, `--baseline`): the findings of a workspace as it is today, accepted so
  * that a pipeline fails only on new ones. A baseline holds entries of the project file's `accepted`
  * list (rule, resource address, file), so the same matching applies and an entry can be moved into
  * `.cloud-act-lens.json` with a real reason. Paths are relative to the first scanned path, as there.
+ * The project file can name a baseline (`"baseline": "..."`), so that the editor shows the same.
  */
 
-/** Entries for the findings not accepted otherwise, one per rule, resource and file, in a stable order. */
+const REASON_PREFIX = 'in the baseline written on ';
+
+/**
+ * Entries for the findings not accepted otherwise, one per rule, resource and file, in a stable order.
+ * Findings a baseline already accepts keep their entry (and its date): writing the baseline again
+ * refreshes it, dropping entries whose findings are gone.
+ */
 export function baselineEntries(findings: readonly Finding[], root: string, date: string): AcceptedFinding[] {
-  const reason = `in the baseline written on ${date}`;
   const byKey = new Map<string, AcceptedFinding>();
   for (const f of findings) {
-    if (f.suppressed) {
+    if (f.suppressed && !f.suppressed.reason.startsWith(REASON_PREFIX)) {
       continue;
     }
+    const reason = f.suppressed?.reason ?? `${REASON_PREFIX}${date}`;
     const file = paths.relative(root, f.file);
     // File-level findings (CAL007) name the file as their resource.
     const resource = f.resource.startsWith('/') ? undefined : f.resource;
@@ -38,13 +47,17 @@ export function baselineText(entries: AcceptedFinding[], date: string): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** Reads a baseline: its accepted entries, and problems with entries that were left out. Throws when unreadable. */
-export function readBaseline(path: string): { accepted: AcceptedFinding[]; problems: string[] } {
-  const raw = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  const problems: string[] = [];
+/** A baseline's accepted entries, and problems with entries that were left out. Throws when it is not a baseline. */
+export function parseBaseline(text: string): { accepted: AcceptedFinding[]; problems: string[] } {
+  const errors: ParseError[] = [];
+  const raw = parse(text, errors, { allowTrailingComma: true }) as unknown;
+  if (errors.length > 0) {
+    throw new Error(`invalid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset})`);
+  }
   const entries = typeof raw === 'object' && raw !== null && 'accepted' in raw ? raw.accepted : undefined;
   if (!Array.isArray(entries)) {
     throw new Error('it has no "accepted" list');
   }
+  const problems: string[] = [];
   return { accepted: mergeConfig(defaultConfig(), { accepted: entries }, problems).accepted, problems };
 }
