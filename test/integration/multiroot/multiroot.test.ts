@@ -1,5 +1,6 @@
 // A multi-root workspace (a `.code-workspace` file with two folders): each folder is analysed on its
-// own, with its own project file, and the workspace scan covers files in both that were never opened.
+// own, with its own project file (and the baseline it names), and the workspace scan covers files in
+// both that were never opened.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, waitForOurDiagnostic } from '../util/workspace';
@@ -35,7 +36,7 @@ describe('multi-root workspace', () => {
     assert.equal(euDiagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.match(euDiagnostic.message, /aws_s3_bucket\.eu_records/);
 
-    // ... and ops-team, which has no project file, keeps the default (a warning).
+    // ... and ops-team, whose project file only names a baseline, keeps the default (a warning).
     const ops = await open('ops-team', 'main.tf');
     const opsDiagnostic = await waitForOurDiagnostic(ops.uri, 'CAL001');
     assert.equal(opsDiagnostic.severity, vscode.DiagnosticSeverity.Warning);
@@ -52,5 +53,19 @@ describe('multi-root workspace', () => {
     const archive = await waitForOurDiagnostic(folderFile('ops-team', 'archive.tf'), 'CAL001');
     assert.equal(archive.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(archive.message, /eu-west-3/);
+  });
+
+  it("applies the baseline that a folder's project file names", async () => {
+    await activateExtension();
+    await vscode.commands.executeCommand('cloudActLens.rescanWorkspace');
+    // archive.tf and legacy.tf are one unit: once archive.tf has its diagnostic, legacy.tf was analysed too.
+    await waitForOurDiagnostic(folderFile('ops-team', 'archive.tf'), 'CAL001');
+    const legacy = vscode.languages
+      .getDiagnostics(folderFile('ops-team', 'legacy.tf'))
+      .filter((d) => /ops_legacy/.test(d.message) && !/accepted/i.test(d.message));
+    assert.deepEqual(
+      legacy.map((d) => d.message),
+      [],
+    );
   });
 });
