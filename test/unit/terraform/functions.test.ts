@@ -94,6 +94,13 @@ describe('terraform functions beyond strings and collections', () => {
     assert.equal(render(v), 'refused');
   });
 
+  it('does not parse YAML nested deeper than it converts (a parser would spend seconds on it)', () => {
+    const deep = `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    const v = ev(`yamldecode(${JSON.stringify(deep)})`);
+    assert.equal(v.t, 'unknown');
+    assert.match(v.t === 'unknown' ? v.reason : '', /nested deeper than 64 levels/);
+  });
+
   it('does not build huge products, and says so', () => {
     const v = ev('setproduct(range(200), range(200))');
     assert.equal(v.t, 'unknown');

@@ -34,6 +34,10 @@ interface Positions {
  * key path and line (`region in settings.yaml`).
  */
 export function decodeYaml(text: string, source: string | undefined): Val | undefined {
+  if (flowDepth(text) > MAX_DEPTH) {
+    // Deeper than we convert anyway; the parser would spend seconds on 100,000 nested brackets.
+    return unknown(`yamldecode() of YAML nested deeper than ${MAX_DEPTH} levels is not evaluated`);
+  }
   const Y = lib();
   let doc: Yaml.Document.Parsed;
   let data: unknown;
@@ -49,6 +53,21 @@ export function decodeYaml(text: string, source: string | undefined): Val | unde
   }
   const where = source ? { file: source, label: basename(source), lines: new LineMap(text) } : undefined;
   return convert(data, where ? doc.contents : null, '', where, 0);
+}
+
+/** The deepest nesting of flow collections (`[`, `{`), counted roughly (brackets in strings count too). */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      max = Math.max(max, ++depth);
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+  return max;
 }
 
 function scalarStep(node: Yaml.Node | null, path: string, where: Positions | undefined): Val['o'] | undefined {
