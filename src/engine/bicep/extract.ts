@@ -240,8 +240,7 @@ function targetResourceGroup(inst: Instance, fs: FileScope): Value | undefined {
     return fs.resourceGroupLocation;
   }
   const e = scopeProp.value;
-  if (e.kind === 'call' && e.args.length === 0 && e.name.toLowerCase() === 'resourcegroup') {
-    // `scope: resourceGroup()`: the caller's own resource group.
+  if (isOwnResourceGroup(e)) {
     return fs.resourceGroupLocation;
   }
   const decl = e.kind === 'ident' ? fs.resources.get(e.name) : undefined;
@@ -260,6 +259,11 @@ function targetResourceGroup(inst: Instance, fs: FileScope): Value | undefined {
     inst.scope,
   );
   return withStep(location, { description: `resource group ${decl.name.name}`, location: fs.loc(e.start, e.end) });
+}
+
+/** `scope: resourceGroup()`: the caller's own resource group. */
+function isOwnResourceGroup(e: Expr): boolean {
+  return e.kind === 'call' && e.args.length === 0 && e.name.toLowerCase() === 'resourcegroup';
 }
 
 /**
@@ -407,7 +411,8 @@ function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: Extrac
     const child = new FileScope(doc, inputs);
     child.resourceGroupLocation = targetResourceGroup(inst, fs);
     child.deploymentLocation = fs.deploymentLocation;
-    if (!inst.body.properties.some((p) => p.key === 'scope')) {
+    const scopeProp = inst.body.properties.find((p) => p.key === 'scope');
+    if (!scopeProp || isOwnResourceGroup(scopeProp.value)) {
       // Deployed to the caller's resource group: an `existing` resource there may be one the caller deploys.
       child.target = fs.target;
     }
