@@ -7,28 +7,24 @@ import {
   firstUnknown,
   inherit,
   list,
-  map,
   num,
-  nul,
   originOf,
   str,
   unknown,
   withOrigin,
 } from './values';
+import { fromData } from './decoded';
 import { decodeYaml } from './yaml-decode';
 
-/**
- * More Terraform built-in functions: sets, numbers, conversions, paths and JSON. Each follows the
- * behaviour documented for Terraform; where that cannot be matched exactly (a result too large, a number
- * beyond double precision) the result is an unknown that says so, never an approximation.
- */
+// More Terraform built-in functions: sets, numbers, conversions, paths, JSON and YAML. Each follows the
+// behaviour documented for Terraform; where that cannot be matched exactly (a result too large, a number
+// beyond double precision) the result is an unknown that says so, never an approximation.
+
 /** A built-in function over evaluated arguments. */
 export type Fn = (args: Val[]) => Val;
 
 /** The largest collection a set function builds (`setproduct` of many sets grows fast). */
 const MAX_ELEMENTS = 10_000;
-/** Deepest JSON nesting `jsondecode` converts. */
-const MAX_JSON_DEPTH = 64;
 /** The longest string a function builds or reads (longer ones are not evaluated). */
 export const MAX_STRING = 1_000_000;
 
@@ -184,35 +180,6 @@ function strArg(args: Val[], fn: string, f: (s: string, o: Val) => Val): Val {
   return s === undefined ? failure(`${fn}() expects a string`) : f(s, a);
 }
 
-/** A JSON (or YAML) value as a Terraform value; unknown when nested too deeply or not plain data. */
-function fromJson(v: unknown, depth: number): Val {
-  if (depth > MAX_JSON_DEPTH) {
-    return unknown(`jsondecode() of JSON nested deeper than ${MAX_JSON_DEPTH} levels is not evaluated`);
-  }
-  if (v === null) {
-    return nul();
-  }
-  switch (typeof v) {
-    case 'string':
-      return str(v);
-    case 'number':
-      return num(v);
-    case 'boolean':
-      return bool(v);
-  }
-  if (Array.isArray(v)) {
-    return list(v.map((e) => fromJson(e, depth + 1)));
-  }
-  if (typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) {
-    return unknown('a decoded value that is not plain data is not evaluated');
-  }
-  const entries = new Map<string, Val>();
-  for (const [k, e] of Object.entries(v as Record<string, unknown>)) {
-    entries.set(k, fromJson(e, depth + 1));
-  }
-  return map(entries);
-}
-
 /**
  * `alltrue` (`decisive` false) and `anytrue` (`decisive` true): the first element equal to `decisive`
  * decides, otherwise the result is its opposite. Elements may be booleans or the strings "true"/"false".
@@ -349,7 +316,7 @@ export const MORE_FUNCTIONS: Record<string, Fn> = {
       } catch {
         return failure('jsondecode() of text that is not JSON');
       }
-      return withOrigin(fromJson(parsed, 0), originOf([a]));
+      return withOrigin(fromData(parsed, 'jsondecode() of JSON'), originOf([a]));
     }),
   yamldecode: (args) =>
     strArg(args, 'yamldecode', (s, a) => {

@@ -1,10 +1,9 @@
 import type * as Yaml from 'yaml';
 import { LineMap } from '../../text/line-map';
 import { basename } from '../../workspace/paths';
-import { type Val, bool, list, map, nul, num, str, unknown } from './values';
+import { type Locator, MAX_DECODED_DEPTH, fromData } from './decoded';
+import { type Val, unknown } from './values';
 
-/** Deepest nesting converted; deeper values are unknown. */
-const MAX_DEPTH = 64;
 /** Terraform decodes YAML 1.2 with the core schema; aliases are expanded at most this often ("billion laughs"). */
 const OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true } as const;
 const MAX_ALIASES = 100;
@@ -34,9 +33,9 @@ interface Positions {
  * key path and line (`region in settings.yaml`).
  */
 export function decodeYaml(text: string, source: string | undefined): Val | undefined {
-  if (flowDepth(text) > MAX_DEPTH) {
+  if (flowDepth(text) > MAX_DECODED_DEPTH) {
     // Deeper than we convert anyway; the parser would spend seconds on 100,000 nested brackets.
-    return unknown(`yamldecode() of YAML nested deeper than ${MAX_DEPTH} levels is not evaluated`);
+    return unknown(`yamldecode() of YAML nested deeper than ${MAX_DECODED_DEPTH} levels is not evaluated`);
   }
   const Y = lib();
   let doc: Yaml.Document.Parsed;
@@ -52,7 +51,7 @@ export function decodeYaml(text: string, source: string | undefined): Val | unde
     return undefined;
   }
   const where = source ? { file: source, label: basename(source), lines: new LineMap(text) } : undefined;
-  return convert(data, where ? doc.contents : null, '', where, 0);
+  return fromData(data, 'yamldecode() of YAML', 0, where && locator(doc.contents, '', where));
 }
 
 /** The deepest nesting of flow collections (`[`, `{`), counted roughly (brackets in strings count too). */
@@ -70,51 +69,34 @@ function flowDepth(text: string): number {
   return max;
 }
 
-function scalarStep(node: Yaml.Node | null, path: string, where: Positions | undefined): Val['o'] | undefined {
-  const range = node?.range;
-  if (!where || !range || !path) {
+/** Positions in the document's nodes for `fromData` (aliases have none of their own). */
+function locator(node: unknown, path: string, where: Positions): Locator | undefined {
+  const Y = lib();
+  if (!Y.isNode(node) || Y.isAlias(node)) {
     return undefined;
   }
+  let members: Map<string, unknown> | undefined;
   return {
-    steps: [
-      {
-        description: `${path} in ${where.label}`,
-        location: { file: where.file, range: where.lines.range(range[0], range[1]) },
-      },
-    ],
+    origin: () => {
+      const range = node.range;
+      if (!range || !path) {
+        return undefined;
+      }
+      const location = { file: where.file, range: where.lines.range(range[0], range[1]) };
+      return { steps: [{ description: `${path} in ${where.label}`, location }] };
+    },
+    child: (key) => {
+      if (typeof key === 'number') {
+        return Y.isSeq(node) ? locator(node.items[key], `${path}[${key}]`, where) : undefined;
+      }
+      if (!Y.isMap(node)) {
+        return undefined;
+      }
+      // Built once per mapping: looking each key up in the pairs would be quadratic in its size.
+      members ??= new Map(
+        node.items.filter((p) => Y.isScalar(p.key)).map((p) => [String((p.key as Yaml.Scalar).value), p.value]),
+      );
+      return locator(members.get(key), path ? `${path}.${key}` : key, where);
+    },
   };
-}
-
-/** Converts decoded data, following the document's nodes alongside for positions (aliases have none). */
-function convert(v: unknown, node: unknown, path: string, where: Positions | undefined, depth: number): Val {
-  if (depth > MAX_DEPTH) {
-    return unknown(`yamldecode() of YAML nested deeper than ${MAX_DEPTH} levels is not evaluated`);
-  }
-  const Y = lib();
-  const n = where && Y.isNode(node) && !Y.isAlias(node) ? node : null;
-  if (v === null || v === undefined) {
-    return nul(scalarStep(n, path, where));
-  }
-  switch (typeof v) {
-    case 'string':
-      return str(v, scalarStep(n, path, where));
-    case 'number':
-      return num(v, scalarStep(n, path, where));
-    case 'boolean':
-      return bool(v, scalarStep(n, path, where));
-  }
-  if (Array.isArray(v)) {
-    const items = n && Y.isSeq(n) ? n.items : [];
-    return list(v.map((e, i) => convert(e, items[i], `${path}[${i}]`, where, depth + 1)));
-  }
-  if (typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) {
-    return unknown('yamldecode() of a value that is not plain data is not evaluated');
-  }
-  const pairs = n && Y.isMap(n) ? n.items : [];
-  const entries = new Map<string, Val>();
-  for (const [k, e] of Object.entries(v as Record<string, unknown>)) {
-    const pair = pairs.find((p) => Y.isScalar(p.key) && String(p.key.value) === k);
-    entries.set(k, convert(e, pair?.value, path ? `${path}.${k}` : k, where, depth + 1));
-  }
-  return map(entries);
 }
