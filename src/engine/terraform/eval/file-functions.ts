@@ -12,7 +12,7 @@ import { type Val, asString, bool, failure, firstUnknown, list, str, unknown } f
 export class FileCache {
   /** Text by absolute path; null when missing, unreadable or over the limits (then `refused` says why). */
   readonly texts = new Map<string, string | null>();
-  /** Files below a directory (relative paths, recursive), by absolute path; null when missing. */
+  /** Files below a directory (relative paths, recursive), by absolute path; null when over the limit. */
   readonly listings = new Map<string, string[] | null>();
   readonly refused = new Map<string, string>();
   readonly wantedFiles = new Set<string>();
@@ -111,8 +111,8 @@ function fileset(cache: FileCache, abs: string, p: string, patternArg: Val | und
     return unknown(`fileset("${p}") has not been listed yet`);
   }
   const entries = cache.listings.get(abs);
-  if (entries === null || entries === undefined) {
-    return cache.refused.has(abs) ? unknown(cache.refused.get(abs)!) : list([]);
+  if (!entries) {
+    return unknown(cache.refused.get(abs) ?? `fileset("${p}") was not listed`);
   }
   const glob = compileGlobs([pattern]);
   const matched = entries.filter((e) => glob.matches(e)).sort();
@@ -130,8 +130,8 @@ export interface FileLoader {
 
 /** Reads the files and lists the directories the last pass asked for, within the limits. */
 export async function loadWanted(cache: FileCache, loader: FileLoader): Promise<void> {
+  let read = [...cache.texts.values()].filter((t) => t !== null).length;
   for (const abs of cache.wantedFiles) {
-    const read = [...cache.texts.values()].filter((t) => t !== null).length;
     if (read >= MAX_FILES_READ) {
       cache.texts.set(abs, null);
       cache.refused.set(abs, `file functions read more than ${MAX_FILES_READ} files here; the rest are not read`);
@@ -141,7 +141,9 @@ export async function loadWanted(cache: FileCache, loader: FileLoader): Promise<
     const slash = abs.lastIndexOf('/');
     const entries = await loader.listDir(abs.slice(0, Math.max(1, slash)));
     const entry = entries.find((e) => e.name === abs.slice(slash + 1));
-    cache.texts.set(abs, entry && entry.type !== 'directory' ? ((await loader.readText(abs)) ?? null) : null);
+    const text = entry && entry.type !== 'directory' ? ((await loader.readText(abs)) ?? null) : null;
+    cache.texts.set(abs, text);
+    read += text === null ? 0 : 1;
   }
   cache.wantedFiles.clear();
   for (const abs of cache.wantedDirs) {
@@ -162,12 +164,12 @@ export async function loadWanted(cache: FileCache, loader: FileLoader): Promise<
       }
       return true;
     };
-    const exists = (await loader.listDir(abs)).length > 0;
-    if (!(await walk(abs, 0))) {
+    // A directory that does not exist lists nothing, and fileset() of it is empty, as in Terraform.
+    if (await walk(abs, 0)) {
+      cache.listings.set(abs, out);
+    } else {
       cache.listings.set(abs, null);
       cache.refused.set(abs, `fileset() found more than ${MAX_LISTED} files below ${abs}; not evaluated`);
-    } else {
-      cache.listings.set(abs, exists ? out : null);
     }
   }
   cache.wantedDirs.clear();
