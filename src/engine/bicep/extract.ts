@@ -117,9 +117,9 @@ function instances(value: Expr, scope: Scope): Instance[] {
 }
 
 /** `blobServices` nested in `Microsoft.Storage/storageAccounts` is `Microsoft.Storage/storageAccounts/blobServices`. */
-function fullType(typeString: string, parent?: ParentInfo): string {
+function fullType(typeString: string, parentType?: string): string {
   const t = typeString.split('@')[0];
-  return parent && !t.includes('/') ? `${parent.type}/${t}` : t;
+  return parentType !== undefined && !t.includes('/') ? `${parentType}/${t}` : t;
 }
 
 function resolution(value: Value | undefined, name: string, isGlobal: boolean): RegionResolution {
@@ -146,7 +146,7 @@ function walkResource(
     return;
   }
   const fs = scope.fs;
-  const type = fullType(decl.typeString, parent);
+  const type = fullType(decl.typeString, parent?.type);
   const info = classifyAzureType(type);
   const name = decl.name.name;
   for (const inst of instances(decl.value, scope)) {
@@ -244,7 +244,7 @@ function targetResourceGroup(inst: Instance, fs: FileScope): Value | undefined {
     return fs.resourceGroupLocation;
   }
   const decl = e.kind === 'ident' ? fs.resources.get(e.name) : undefined;
-  if (!decl || decl.existing || decl.typeString.split('@')[0].toLowerCase() !== 'microsoft.resources/resourcegroups') {
+  if (!decl || decl.existing || bareType(decl.typeString) !== 'microsoft.resources/resourcegroups') {
     return undefined;
   }
   const location = evaluate(
@@ -289,7 +289,7 @@ function existingParentRegion(e: Expr, fs: FileScope): Value | undefined {
     if (!nested) {
       return undefined;
     }
-    type = fullType(nested.typeString, { name: '', address: '', type, existing: true }).toLowerCase();
+    type = fullType(nested.typeString, type).toLowerCase();
     if (!classifyAzureType(type).inheritsLocation) {
       return undefined;
     }
