@@ -33,12 +33,22 @@ function listFiles(dir, exts, out = []) {
 const problemMatcher = {
   name: 'problem-matcher',
   setup(build) {
+    // In watch mode these lines tell VS Code's background task (.vscode/tasks.json) when a rebuild
+    // starts and ends, so that F5 launches the extension only after the first build.
+    build.onStart(() => {
+      if (watch) {
+        console.log('[watch] build started');
+      }
+    });
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
         if (location) {
           console.error(`    ${location.file}:${location.line}:${location.column}:`);
         }
+      }
+      if (watch) {
+        console.log('[watch] build finished');
       }
     });
   },

@@ -17,10 +17,13 @@ export function getRule(id: RuleId): Rule {
   return RULES.find((r) => r.id === id)!;
 }
 
-/** Link to the rule's documentation section in the README. */
+/** Files of the main branch of the project's repository. */
+const REPOSITORY_FILES = 'https://github.com/cloud-act-lens/cloud-act-lens/blob/main';
+
+/** Link to the rule's page, docs/rules/CALnnn.md: a stable target for diagnostics and SARIF `helpUri`. */
 export function ruleDocsUrl(id: RuleId): string {
-  return `${DOCS_URL}#${id.toLowerCase()}`;
+  return `${REPOSITORY_FILES}/docs/rules/${id}.md`;
 }
 
-/** The project's documentation (README); rule sections are anchored by lower-case rule id. */
-export const DOCS_URL = 'https://github.com/cloud-act-lens/cloud-act-lens/blob/main/README.md';
+/** The project's README: the tool's home page (SARIF `informationUri`). */
+export const DOCS_URL = `${REPOSITORY_FILES}/README.md`;
