@@ -80,6 +80,8 @@ async function scan(args: ScanArgs): Promise<number> {
     fail(`cannot read config ${args.config}: no such file`, 2);
   }
   const loaded = await loadProjectConfig(nodeFs, firstDir, defaultConfig(), explicit);
+  // What the scan reads on behalf of the scanned code stays inside the scanned paths, and the files the
+  // command line names itself.
   const config: LensConfig = loaded.config;
   config.varFiles = [...config.varFiles, ...args.varFiles.map((f) => paths.toEnginePath(nodePath.resolve(f)))];
   Object.assign(config.vars, args.vars);
@@ -107,10 +109,12 @@ async function scan(args: ScanArgs): Promise<number> {
       ),
     );
   }
+  const readRoots = [...roots, ...args.varFiles.map((f) => paths.toEnginePath(nodePath.resolve(f)))];
   config.deploymentLocation = args.deploymentLocation ?? config.deploymentLocation;
   config.resourceGroupLocation = args.resourceGroupLocation ?? config.resourceGroupLocation;
   const engine = new Engine({
     fs: nodeFs,
+    readRoots,
     analyzers: defaultAnalyzers(),
     displayPath: paths.relativeTo(cwd),
     cacheBytes: CACHE_BYTES,
@@ -125,6 +129,7 @@ async function scan(args: ScanArgs): Promise<number> {
   const result = await parallelScan({
     engine,
     roots,
+    readRoots,
     cwd,
     cacheBytes: CACHE_BYTES,
     // Read when worker threads start, after `onSourceBytes` may have lowered it.

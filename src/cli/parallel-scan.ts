@@ -8,6 +8,7 @@ import type { AnalysisUnit, Engine, LensConfig, RunOptions, RunResult } from '..
 export interface WorkerInput {
   config: LensConfig;
   root?: string;
+  readRoots: string[];
   cwd: string;
   cacheBytes: number;
   parseCacheBytes: number;
@@ -70,6 +71,8 @@ export function chunk(units: AnalysisUnit[], sizes: Map<string, number>, count: 
 export interface ParallelOptions {
   engine: Engine;
   roots: string[];
+  /** Where the engine may read (see `EngineOptions.readRoots`); worker threads get the same. */
+  readRoots: string[];
   run: RunOptions;
   cwd: string;
   cacheBytes: number;
@@ -129,6 +132,7 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
     const input: WorkerInput = {
       config: run.config,
       root: run.root,
+      readRoots: opts.readRoots,
       cwd: opts.cwd,
       cacheBytes: opts.cacheBytes,
       parseCacheBytes: opts.parseCacheBytes,

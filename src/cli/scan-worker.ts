@@ -11,6 +11,7 @@ import type { WorkerCommand, WorkerInput, WorkerMessage } from './parallel-scan'
 const input = workerData as WorkerInput;
 const engine = new Engine({
   fs: nodeFs,
+  readRoots: input.readRoots,
   analyzers: defaultAnalyzers(),
   displayPath: paths.relativeTo(input.cwd),
   cacheBytes: input.cacheBytes,

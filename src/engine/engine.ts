@@ -7,6 +7,7 @@ import type { AnalysisError, Finding, Placement, ScanResult } from './model';
 import { applySuppressions } from './suppress/apply';
 import { UnitIndex } from './unit-index';
 import { discover } from './workspace/discover';
+import { confine } from './workspace/confine';
 import { basename, dirname } from './workspace/paths';
 import { LruCache } from './workspace/lru';
 import { SourceFiles } from './workspace/source-files';
@@ -16,6 +17,12 @@ const PREFETCH_UNITS = 4;
 
 export interface EngineOptions {
   fs: EngineFs;
+  /**
+   * Folders (or files) inside which the engine reads on behalf of the scanned code: the scanned paths
+   * in the CLI, the workspace folder in the editor. Every read is checked where links lead (see
+   * `confine`); outside these only module configuration is read.
+   */
+  readRoots: readonly string[];
   analyzers: LanguageAnalyzer[];
   /** Formats paths in messages; defaults to the base name. */
   displayPath?: (path: string) => string;
@@ -115,7 +122,7 @@ export class Engine {
     this.displayPath = opts.displayPath ?? basename;
     this.now = opts.now ?? (() => new Date());
     const budget = opts.cacheBytes ?? 256 * 1024 * 1024;
-    this.files = new SourceFiles(opts.fs, budget);
+    this.files = new SourceFiles(confine(opts.fs, opts.readRoots), budget);
     this.parses.budget = opts.parseCacheBytes ?? budget;
   }
 

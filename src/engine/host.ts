@@ -29,5 +29,9 @@ export interface EngineFs {
   realpath?(path: string): Promise<string>;
 }
 
+/** `outside`: refused because the path resolves outside the scanned roots (see `confine`). */
 export type LimitedRead =
-  { kind: 'ok'; bytes: Uint8Array } | { kind: 'too-large'; size: number } | { kind: 'not-a-file' };
+  | { kind: 'ok'; bytes: Uint8Array }
+  | { kind: 'too-large'; size: number }
+  | { kind: 'not-a-file' }
+  | { kind: 'outside' };

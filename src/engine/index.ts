@@ -5,6 +5,8 @@
 export { Engine, type EngineOptions, type RunOptions, type RunResult, type ScanPlan } from './engine';
 export type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from './analyzer';
 export type { DirEntry, EngineFs, EntryType, FileStat, LimitedRead } from './host';
+export { confine, OutsideRootError } from './workspace/confine';
+export { quoteValue, shortValue, MAX_QUOTED } from './text/quote';
 export * from './model';
 export {
   defaultConfig,

@@ -3,6 +3,8 @@ import { defaultConfig, mergeConfig, PROJECT_FILE, type LensConfig } from './con
 import type { EngineFs } from './host';
 import type { AnalysisError } from './model';
 import { parseBaseline } from './baseline';
+import { shortValue } from './text/quote';
+import { confine } from './workspace/confine';
 import { dirname, join } from './workspace/paths';
 
 /**
@@ -16,6 +18,8 @@ export async function loadProjectConfig(
   explicitPath?: string,
 ): Promise<{ config: LensConfig; errors: AnalysisError[]; path?: string }> {
   const path = explicitPath ?? join(root, PROJECT_FILE);
+  // A project file or baseline that links out of the folder is refused (its content never reaches a report).
+  fs = confine(fs, explicitPath ? [root, explicitPath] : [root]);
   const st = await fs.stat(path);
   if (!st) {
     return explicitPath
@@ -26,7 +30,7 @@ export async function loadProjectConfig(
   try {
     text = new TextDecoder().decode(await fs.readFile(path));
   } catch (e) {
-    return { config: base, errors: [{ file: path, message: `cannot read configuration: ${String(e)}` }] };
+    return { config: base, errors: [{ file: path, message: `cannot read configuration: ${errorText(e)}` }] };
   }
   const parseErrors: ParseError[] = [];
   const raw: unknown = parse(text, parseErrors, { allowTrailingComma: true });
@@ -62,6 +66,10 @@ async function addBaseline(fs: EngineFs, config: LensConfig, path: string): Prom
     config.accepted = [...config.accepted, ...accepted];
     return problems.map((message) => ({ file: path, message: `baseline: ${message}` }));
   } catch (e) {
-    return [{ file: path, message: `cannot read the baseline: ${e instanceof Error ? e.message : String(e)}` }];
+    return [{ file: path, message: `cannot read the baseline: ${errorText(e)}` }];
   }
+}
+
+function errorText(e: unknown): string {
+  return shortValue(e instanceof Error ? e.message : String(e), 200);
 }

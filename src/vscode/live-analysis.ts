@@ -118,7 +118,7 @@ export class LiveAnalysis implements vscode.Disposable {
     const base = uri.with({ path: paths.dirname(uri.path), query: '', fragment: '' });
     let engine = this.looseEngines.get(base.toString());
     if (!engine) {
-      engine = new Engine({ fs: vscodeFs(base), analyzers: defaultAnalyzers() });
+      engine = new Engine({ fs: vscodeFs(base), readRoots: [base.path], analyzers: defaultAnalyzers() });
       this.looseEngines.set(base.toString(), engine);
     }
     return { engine, base, folder: undefined, config: readSettings(uri) };

@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { DirEntry, EngineFs, FileStat } from '../engine';
 
@@ -17,7 +18,14 @@ function isAncestor(path: string, root: string): boolean {
 export function vscodeFs(base: vscode.Uri): EngineFs {
   const toUri = (path: string) => base.with({ path });
   const root = base.path;
+  // Links exist on the local disk; the engine follows them with this to keep every read inside the
+  // workspace folder (see `confine`). Virtual file systems have none, and are checked as written.
+  const local =
+    base.scheme === 'file'
+      ? { realpath: async (path: string) => vscode.Uri.file(await realpath(vscode.Uri.file(path).fsPath)).path }
+      : {};
   return {
+    ...local,
     async readFile(path: string): Promise<Uint8Array> {
       return vscode.workspace.fs.readFile(toUri(path));
     },

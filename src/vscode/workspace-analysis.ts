@@ -106,6 +106,7 @@ export class WorkspaceAnalysis implements vscode.Disposable {
     if (!engine) {
       engine = new Engine({
         fs: vscodeFs(folder.uri),
+        readRoots: [folder.uri.path],
         analyzers: defaultAnalyzers(),
         displayPath: (p) => vscode.workspace.asRelativePath(folder.uri.with({ path: p }), false),
       });

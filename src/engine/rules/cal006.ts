@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { quoteValue } from '../text/quote';
 import { resourceLabel } from './describe';
 
 /** A region identifier the catalog does not know. */
@@ -15,7 +16,7 @@ export const cal006: Rule = {
       return undefined;
     }
     return {
-      message: `"${p.region.value}" is not a known region of ${p.provider} (used by ${resourceLabel(p)}); check for a typo.`,
+      message: `${quoteValue(p.region.value)} is not a known region of ${p.provider} (used by ${resourceLabel(p)}); check for a typo.`,
     };
   },
 };

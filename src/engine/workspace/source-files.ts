@@ -1,6 +1,7 @@
 import type { DirEntry, EngineFs, LimitedRead } from '../host';
 import { dirname } from './paths';
 import { LruCache } from './lru';
+import { quoteValue } from '../text/quote';
 
 /** Concurrent reads while files are grouped into units. */
 const READ_AHEAD_CONCURRENCY = 16;
@@ -168,6 +169,8 @@ export class SourceFiles {
       const read = await this.readBytes(path, maxSize);
       if (read.kind === 'missing') {
         this.errors.set(path, 'file does not exist or cannot be accessed');
+      } else if (read.kind === 'outside') {
+        this.errors.set(path, 'lies outside the scanned folder (after following links); not read');
       } else if (read.kind === 'not-a-file') {
         this.errors.set(path, 'not a regular file; skipped without opening');
       } else if (read.kind === 'too-large') {
@@ -184,7 +187,7 @@ export class SourceFiles {
         }
       }
     } catch (e) {
-      this.errors.set(path, `cannot read file: ${(e as Error).message ?? String(e)}`);
+      this.errors.set(path, `cannot read file: ${quoteValue((e as Error).message ?? String(e), 160)}`);
     }
     this.texts.set(path, text, text?.length ?? 0);
     return text ?? undefined;

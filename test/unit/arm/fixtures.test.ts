@@ -12,7 +12,7 @@ describe('ARM fixtures through the engine', () => {
     const dir = paths.toEnginePath(path.join(ROOT, name));
     it(name, async () => {
       const expected = JSON.parse(readFileSync(path.join(ROOT, name, 'expected.json'), 'utf8')) as ExpectedShape;
-      const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers() });
+      const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
       const result = await engine.scan([dir], { config: defaultConfig() });
       assert.deepEqual(toExpected(result, dir), expected);
     });
@@ -20,7 +20,7 @@ describe('ARM fixtures through the engine', () => {
 
   it('reports a compiled main.json beside main.bicep when compiledArm is "both"', async () => {
     const dir = paths.toEnginePath(path.join(ROOT, 'compiled-bicep'));
-    const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
     const result = await engine.scan([dir], { config: { ...defaultConfig(), compiledArm: 'both' } });
     const files = result.placements.filter((p) => p.language === 'arm').map((p) => path.basename(p.file));
     assert.deepEqual(files.sort(), ['main.json', 'standalone.json']);
@@ -28,7 +28,7 @@ describe('ARM fixtures through the engine', () => {
 
   it('lets --var override a parameter file', async () => {
     const dir = paths.toEnginePath(path.join(ROOT, 'parameter-file'));
-    const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
     const config = { ...defaultConfig(), vars: { location: 'swedencentral' } };
     const result = await engine.scan([dir], { config });
     const pg = result.placements.find((p) => p.name === 'pg');

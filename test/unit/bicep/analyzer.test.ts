@@ -28,7 +28,7 @@ param location = 'swedencentral'
 
 function setup() {
   const fs = memoryFs({ '/ws/main.bicep': MAIN, '/ws/mod/store.bicep': STORE, '/ws/main.bicepparam': PARAMS });
-  return { fs, engine: new Engine({ fs, analyzers: defaultAnalyzers() }) };
+  return { fs, engine: new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() }) };
 }
 
 describe('bicep analyzer', () => {
@@ -92,7 +92,7 @@ resource ok 'Microsoft.Web/sites@2023-12-01' = {
 }
 `;
     const fs = memoryFs({ '/ws/main.bicep': text });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const result = await engine.scan(['/ws'], { config: defaultConfig() });
     assert.equal(result.errors.length, 1);
     assert.equal(result.errors[0].range?.start.line, 2);
@@ -107,7 +107,7 @@ resource ok 'Microsoft.Web/sites@2023-12-01' = {
       '/ws/a.bicep': `module b './b.bicep' = {\n  name: 'b'\n}\nmodule gone './gone.bicep' = {\n  name: 'g'\n}\n`,
       '/ws/b.bicep': `module a './a.bicep' = {\n  name: 'a'\n}\n`,
     });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const result = await engine.scan(['/ws'], { config: defaultConfig() });
     const messages = result.errors.map((e) => e.message).join('\n');
     assert.match(messages, /module file not found: \.\/gone\.bicep/);
@@ -168,7 +168,7 @@ resource copy 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 }
 `,
     });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const result = await engine.scan(['/ws'], { config: defaultConfig() });
     const where = Object.fromEntries(result.placements.map((p) => [p.address, p.regionId]));
     assert.deepEqual(where, {
@@ -218,7 +218,7 @@ resource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
 }
 `,
     });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const result = await engine.scan(['/ws'], { config: defaultConfig() });
     const secret = result.placements.find((p) => p.address === 'module.secrets.secret')!;
     assert.equal(secret.regionId, 'norwayeast');

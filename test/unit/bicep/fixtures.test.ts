@@ -17,7 +17,7 @@ describe('bicep fixtures', () => {
     it(name, async () => {
       const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
       const config = { ...defaultConfig(), vars: expected.vars ?? {} };
-      const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers() });
+      const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
       const result = await engine.scan([paths.toEnginePath(dir)], { config });
       assert.deepEqual(result.errors, []);
       const actual = result.placements

@@ -73,7 +73,7 @@ describe('baselines (--write-baseline, --baseline)', () => {
     const fs2 = memoryFs({
       '/ws/main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_s3_bucket" "b" {}\n',
     });
-    const engine = new Engine({ fs: fs2, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs: fs2, analyzers: defaultAnalyzers() });
     const accepted = [
       { ruleId: 'CAL001' as const, file: 'main.tf', reason: 'whole file first' },
       { ruleId: 'CAL001' as const, resource: 'aws_s3_bucket.b', reason: 'the bucket' },
@@ -124,7 +124,7 @@ describe('baselines (--write-baseline, --baseline)', () => {
     const loaded = await loadProjectConfig(mem, '/ws');
     assert.deepEqual(loaded.errors, []);
     assert.equal(loaded.config.baselineFile, '/ws/ci/baseline.json');
-    const engine = new Engine({ fs: mem, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs: mem, analyzers: defaultAnalyzers() });
     const result = await engine.scan(['/ws'], { config: loaded.config, root: '/ws' });
     assert.equal(
       result.findings.find((f) => f.ruleId === 'CAL001')?.suppressed?.reason,

@@ -57,6 +57,7 @@ describe('parallel scan', () => {
     const planned: number[][] = [];
     const scan = async (jobs: number, workerFile = path.join(ROOT, 'dist/scan-worker.js')) => {
       const engine = new Engine({
+        readRoots: ['/'],
         fs: nodeFs,
         analyzers: defaultAnalyzers(),
         displayPath: (p) => paths.relative(dir, p),
@@ -64,6 +65,7 @@ describe('parallel scan', () => {
       const result = await parallelScan({
         engine,
         roots: [dir],
+        readRoots: [dir],
         cwd: dir,
         cacheBytes: 1 << 20,
         parseCacheBytes: 1 << 20,

@@ -82,7 +82,7 @@ function workspace(): string {
 }
 
 async function scan(dir: string, config: Partial<LensConfig>): Promise<Map<string, Placement>> {
-  const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers() });
+  const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
   const result = await engine.scan([dir.replace(/\\/g, '/')], { config: { ...defaultConfig(), ...config } });
   assert.deepEqual(result.errors, []);
   return new Map(result.placements.map((p) => [`${path.basename(path.dirname(p.file))}:${p.address}`, p]));

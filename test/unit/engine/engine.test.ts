@@ -14,7 +14,7 @@ resource "aws_s3_bucket" "invoices" {
 describe('engine end to end', () => {
   it('places a resource, consults the catalog and reports CAL001 on its header, related to the region value', async () => {
     const fs = memoryFs({ '/ws/main.tf': MAIN });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const result = await engine.scan(['/ws'], { config: defaultConfig() });
     assert.equal(result.placements.length, 1);
     const p = result.placements[0];
@@ -54,7 +54,7 @@ describe('engine end to end', () => {
     };
     const fs = memoryFs({ '/ws/a.toy': 'a', '/ws/b.toy': 'b', '/ws/m.toy': 'm' });
     const config = defaultConfig();
-    const oneShot = new Engine({ fs, analyzers: [toy], keepUnitResults: false });
+    const oneShot = new Engine({ readRoots: ['/'], fs, analyzers: [toy], keepUnitResults: false });
     await oneShot.scan(['/ws'], { config });
     // Each file parsed once: the unit's own files are kept for the length of their unit.
     assert.deepEqual(parsed.sort(), ['/ws/a.toy', '/ws/b.toy', '/ws/m.toy']);
@@ -64,7 +64,7 @@ describe('engine end to end', () => {
     assert.deepEqual(parsed.sort(), ['/ws/a.toy', '/ws/b.toy']);
 
     // A plan run in shares (as threads do) still caches what the whole plan shares.
-    const split = new Engine({ fs, analyzers: [toy], keepUnitResults: false });
+    const split = new Engine({ readRoots: ['/'], fs, analyzers: [toy], keepUnitResults: false });
     const plan = await split.plan(['/ws'], { config });
     assert.deepEqual(plan.shared, ['/ws/m.toy']);
     parsed.length = 0;
@@ -83,7 +83,7 @@ describe('engine end to end', () => {
     const listed: string[] = [];
     const readDirectory = fs.readDirectory.bind(fs);
     fs.readDirectory = async (p) => (listed.push(p), readDirectory(p));
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const result = await engine.scan(['/ws'], { config: defaultConfig() });
     assert.equal(result.placements.length, 2);
     assert.deepEqual(
@@ -95,7 +95,7 @@ describe('engine end to end', () => {
 
   it('uses unsaved editor text and does not re-read unchanged files', async () => {
     const fs = memoryFs({ '/ws/main.tf': MAIN });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     await engine.scan(['/ws'], { config: defaultConfig() });
     const before = fs.reads.length;
     const edited = MAIN.replace('eu-central-1', 'us-east-1');
@@ -110,7 +110,7 @@ describe('engine end to end', () => {
 
   it('reports an unreadable or binary file as an error and keeps the good ones', async () => {
     const fs = memoryFs({ '/ws/main.tf': MAIN, '/ws/bad.tf': new Uint8Array([0x72, 0, 0x1, 0x2]) });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const result = await engine.scan(['/ws'], { config: defaultConfig() });
     assert.equal(result.placements.length, 1);
     assert.deepEqual(
@@ -130,7 +130,11 @@ resource "aws_s3_bucket" "site" {}
 # cloud-act-lens:ignore CAL001
 resource "aws_s3_bucket" "logs" {}
 `;
-    const engine = new Engine({ fs: memoryFs({ '/ws/main.tf': text }), analyzers: defaultAnalyzers() });
+    const engine = new Engine({
+      readRoots: ['/'],
+      fs: memoryFs({ '/ws/main.tf': text }),
+      analyzers: defaultAnalyzers(),
+    });
     const result = await engine.scan(['/ws'], { config: defaultConfig() });
     const byResource = Object.fromEntries(
       result.findings.filter((f) => f.ruleId === 'CAL001').map((f) => [f.resource, f]),
@@ -149,7 +153,7 @@ describe('engine editor path', () => {
       '/ws/main.bicep': `module m './modules/m.bicep' = {\n  name: 'm'\n  params: {\n    location: 'westeurope'\n  }\n}\n`,
       '/ws/modules/m.bicep': `param location string\n\nresource sa 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'sa'\n  location: location\n}\n`,
     });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     await engine.scan(['/ws'], { config: defaultConfig() });
     engine.invalidate('/ws/modules/m.bicep');
     const result = await engine.analyzePaths(['/ws/modules/m.bicep'], { config: defaultConfig() });
@@ -163,7 +167,7 @@ describe('engine editor path', () => {
 describe('engine invalidation', () => {
   it('sees a file created in a module after invalidating its path', async () => {
     const fs = memoryFs({ '/ws/main.tf': MAIN });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     assert.equal((await engine.scan(['/ws'], { config: defaultConfig() })).placements.length, 1);
     fs.write('/ws/more.tf', 'resource "aws_sqs_queue" "q" {}\n');
     engine.invalidate('/ws/more.tf');

@@ -169,7 +169,11 @@ describe('fuzz: mutated fixtures through the engine', function () {
       await fc.assert(
         fc.asyncProperty(fc.nat({ max: texts.length - 1 }), fc.array(edit, { maxLength: 6 }), async (i, edits) => {
           const text = mutate(texts[i], edits);
-          const engine = new Engine({ fs: memoryFs({ [file]: text }), analyzers: defaultAnalyzers() });
+          const engine = new Engine({
+            readRoots: ['/'],
+            fs: memoryFs({ [file]: text }),
+            analyzers: defaultAnalyzers(),
+          });
           const result = await engine.scan(['/ws'], { config: defaultConfig() });
           const internal = result.errors.filter((e) => /internal error/i.test(e.message));
           assert.deepEqual(internal, []);

@@ -19,7 +19,7 @@ describe('hostile workspace (in-process engine)', function () {
 
   before(async () => {
     dir = generateHostile(true);
-    const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
     result = await engine.scan([paths.toEnginePath(dir)], { config: defaultConfig() });
   });
 

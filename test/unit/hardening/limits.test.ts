@@ -12,7 +12,7 @@ describe('bounded work', () => {
   it('skips files over config.maxFileSize with a notice and keeps the others', async () => {
     const big = `${GOOD_ARM}${' '.repeat(4096)}`;
     const fs = memoryFs({ '/ws/main.tf': GOOD_TF, '/ws/big/azuredeploy.json': big, '/ws/small.json': GOOD_ARM });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const result = await engine.scan(['/ws'], { config: { ...defaultConfig(), maxFileSize: 2048 } });
     assert.deepEqual(
       result.errors.map((e) => e.file),
@@ -32,7 +32,7 @@ describe('bounded work', () => {
     for (let i = 0; i < 40; i++) {
       files[`/ws/m${i}/main.tf`] = GOOD_TF;
     }
-    const engine = new Engine({ fs: memoryFs(files), analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs: memoryFs(files), analyzers: defaultAnalyzers() });
     const controller = new AbortController();
     let progress = 0;
     const result = await engine.scan(['/ws'], {
@@ -50,7 +50,7 @@ describe('bounded work', () => {
 
   it('does nothing when cancelled before it starts', async () => {
     const fs = memoryFs({ '/ws/main.tf': GOOD_TF });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const result = await engine.scan(['/ws'], { config: defaultConfig(), signal: AbortSignal.abort() });
     assert.deepEqual(result.placements, []);
     assert.deepEqual(fs.reads, []);
@@ -67,7 +67,7 @@ describe('bounded work', () => {
         return base.readFile(path);
       },
     };
-    const engine = new Engine({ fs: racing, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs: racing, analyzers: defaultAnalyzers() });
     const result = await engine.scan(['/ws'], { config: defaultConfig() });
     assert.deepEqual(result.errors.map((e) => e.file).sort(), ['/ws/gone.json', '/ws/gone.tf']);
     assert.ok(result.errors.every((e) => e.message.startsWith('cannot read file')));

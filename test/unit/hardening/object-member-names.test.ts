@@ -14,7 +14,7 @@ async function scan(files: Record<string, string>): Promise<ScanResult> {
     for (const [name, text] of Object.entries(files)) {
       writeFileSync(path.join(dir, name), text);
     }
-    const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
     return await engine.scan([dir.replace(/\\/g, '/')], { config: defaultConfig() });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -71,7 +71,7 @@ describe('privacy', function () {
   it('a full scan with every report format opens no network connection', async () => {
     let resources = 0;
     const attempts = await recordingNetwork(async () => {
-      const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers() });
+      const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
       const config = defaultConfig();
       config.exclude.push('**/hostile/generated/**');
       const result = await engine.scan([paths.toEnginePath(FIXTURES)], { config });

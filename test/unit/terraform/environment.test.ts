@@ -58,7 +58,7 @@ const ENV = {
 
 async function scan(environment?: Record<string, string>): Promise<Map<string, Placement>> {
   const fs = memoryFs({ '/ws/main.tf': MAIN, '/ws/terraform.tfvars': 'queue_region = "eu-west-3"\n' });
-  const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+  const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
   const config = { ...defaultConfig(), vars: { topic_region: 'eu-south-1' }, environment };
   const result = await engine.scan(['/ws'], { config });
   return new Map(result.placements.map((p) => [p.address, p]));
@@ -96,7 +96,7 @@ describe('Terraform: the environment, with --env', () => {
   });
 
   it("puts Terragrunt's inputs over the shell's TF_VAR_ variables", async () => {
-    const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
     const dir = path.resolve(__dirname, '../../../../test/fixtures/terraform/terragrunt/live/eu').replace(/\\/g, '/');
     const result = await engine.scan([dir], {
       config: { ...defaultConfig(), environment: { TF_VAR_region: 'ap-southeast-2' } },

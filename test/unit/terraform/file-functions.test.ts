@@ -8,7 +8,7 @@ async function scan(
   root?: string,
 ): Promise<{ placements: Map<string, Placement>; errors: unknown[] }> {
   const fs = memoryFs(files);
-  const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+  const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
   const result = await engine.scan(['/ws/app'], { config: defaultConfig(), root });
   return { placements: new Map(result.placements.map((p) => [p.address, p])), errors: result.errors };
 }
@@ -71,7 +71,7 @@ resource "aws_s3_bucket" "last" {
         'provider "aws" {\n  region = yamldecode(file("cfg.yaml")).region\n}\n\nresource "aws_s3_bucket" "b" {}\n',
       '/ws/app/cfg.yaml': 'region: eu-west-1\n',
     });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const first = await engine.scan(['/ws/app'], { config: defaultConfig(), root: '/ws' });
     assert.equal(first.placements[0].regionId, 'eu-west-1');
     fs.write('/ws/app/cfg.yaml', 'region: eu-central-1\n');

@@ -55,7 +55,7 @@ export function missingProviders(expected: Expected): string[] {
 }
 
 export async function scanFixture(name: string, expected: Expected): Promise<ScanResult> {
-  const engine = new Engine({ fs: nodeFs, analyzers: defaultAnalyzers() });
+  const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
   const config = { ...defaultConfig(), ...expected.config };
   return engine.scan([path.join(FIXTURES, name).replace(/\\/g, '/')], { config });
 }

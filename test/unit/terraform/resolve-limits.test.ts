@@ -3,7 +3,7 @@ import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
 import { memoryFs } from '../helpers/memory-fs';
 
 async function scan(files: Record<string, string>) {
-  const engine = new Engine({ fs: memoryFs(files), analyzers: defaultAnalyzers() });
+  const engine = new Engine({ readRoots: ['/'], fs: memoryFs(files), analyzers: defaultAnalyzers() });
   return engine.scan(['/ws'], { config: defaultConfig() });
 }
 

@@ -31,7 +31,7 @@ describe('terraform units', () => {
       '/ws/j/main.tf.json': '{ "module": { "s": { "source": "../store2" } } }',
       '/ws/store2/main.tf': CHILD_TF,
     });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const r = await engine.scan(['/ws'], { config: defaultConfig() });
     assert.deepEqual(
       r.units.map((u) => u.key),
@@ -45,7 +45,7 @@ describe('terraform units', () => {
       '/ws/modules/store/main.tf': CHILD_TF,
       '/ws/other/main.tf': CHILD_TF,
     });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const r = await engine.scan(['/ws'], { config: defaultConfig() });
     assert.deepEqual(
       r.units.map((u) => [u.key, u.files]),
@@ -68,7 +68,7 @@ describe('terraform units', () => {
       '/ws/a/main.tf': 'module "b" {\n  source = "../b"\n}\nresource "aws_sqs_queue" "a" {}\n',
       '/ws/b/main.tf': 'module "a" {\n  source = "../a"\n}\nresource "aws_sqs_queue" "b" {}\n',
     });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const r = await engine.scan(['/ws'], { config: defaultConfig() });
     assert.ok(r.placements.some((p) => p.address.endsWith('aws_sqs_queue.a')));
     assert.ok(r.placements.some((p) => p.address.endsWith('aws_sqs_queue.b')));
@@ -76,7 +76,7 @@ describe('terraform units', () => {
 
   it('re-analyses the root unit when a child module file is edited in the editor', async () => {
     const fs = memoryFs({ '/ws/main.tf': ROOT_TF, '/ws/modules/store/main.tf': CHILD_TF });
-    const engine = new Engine({ fs, analyzers: defaultAnalyzers() });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     await engine.scan(['/ws'], { config: defaultConfig() });
     const edited = 'resource "aws_s3_bucket" "b" {\n  region = "eu-central-1"\n}\n';
     const r = await engine.analyzePaths(['/ws/modules/store/main.tf'], {

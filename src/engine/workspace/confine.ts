@@ -1,0 +1,91 @@
+import type { DirEntry, EngineFs, FileStat, LimitedRead } from '../host';
+import { quoteValue } from '../text/quote';
+
+/**
+ * Files that may be read outside the scanned roots: configuration of modules that the code calls by a
+ * relative source (`source = "../modules/x"`, `module m '../shared/x.bicep'`). Nothing else is read there:
+ * no data files, variable files, linked templates, baselines or listings.
+ */
+const OUTSIDE_READABLE = /\.(?:tf|tofu|tf\.json|tofu\.json|bicep)$/;
+
+/** Why a read was refused: names the path as written, never anything read from it. */
+export class OutsideRootError extends Error {
+  constructor(readonly path: string) {
+    super(`${quoteValue(path)} resolves outside the scanned folder; not read`);
+  }
+}
+
+function within(root: string, path: string): boolean {
+  return path === root || path.startsWith(root === '/' ? '/' : `${root}/`);
+}
+
+/**
+ * Confines an engine file system to `roots` (folders or single files): every read made on behalf of the
+ * scanned code goes through here, and is allowed only when the path, after following every link, lies
+ * inside a root. Outside the roots only module configuration is read (see {@link OUTSIDE_READABLE}): a
+ * file of that kind both as written and where its links lead; never data, variables, templates,
+ * baselines or directory listings.
+ *
+ * `realpath` of the underlying file system resolves links; where it has none (virtual file systems
+ * without links), paths are checked as written.
+ */
+export function confine(fs: EngineFs, roots: readonly string[]): EngineFs {
+  const real = async (path: string): Promise<string | undefined> => {
+    if (!fs.realpath) {
+      return path;
+    }
+    try {
+      return await fs.realpath(path);
+    } catch {
+      return undefined;
+    }
+  };
+  let realRoots: Promise<string[]> | undefined;
+  const rootsResolved = () =>
+    (realRoots ??= Promise.all(roots.map(async (r) => [r, (await real(r)) ?? r])).then((pairs) => [
+      ...new Set(pairs.flat()),
+    ]));
+
+  /** Whether `path` lies inside a root after following links (a missing path counts as inside: it reads as missing). */
+  const inside = async (path: string): Promise<boolean> => {
+    const resolved = await real(path);
+    if (resolved === undefined) {
+      return true;
+    }
+    return (await rootsResolved()).some((r) => within(r, resolved)) || outsideReadable(path, resolved);
+  };
+  // Outside every root: only module configuration, named so before and after following links.
+  const outsideReadable = (path: string, resolved: string) =>
+    OUTSIDE_READABLE.test(path) && OUTSIDE_READABLE.test(resolved);
+
+  const confined: EngineFs = {
+    async readFile(path: string): Promise<Uint8Array> {
+      if (!(await inside(path))) {
+        throw new OutsideRootError(path);
+      }
+      return fs.readFile(path);
+    },
+    async stat(path: string): Promise<FileStat | undefined> {
+      return fs.stat(path);
+    },
+    async readDirectory(path: string): Promise<DirEntry[]> {
+      const entries = await fs.readDirectory(path);
+      const resolved = await real(path);
+      if (resolved === undefined || (await rootsResolved()).some((r) => within(r, resolved))) {
+        return entries;
+      }
+      // A module folder outside the roots shows its module configuration files only: no data file, no
+      // subfolder, nothing that a file function or discovery could take further.
+      return entries.filter((e) => e.type !== 'directory' && OUTSIDE_READABLE.test(e.name));
+    },
+  };
+  const limited = fs.readFileLimited?.bind(fs);
+  if (limited) {
+    confined.readFileLimited = async (path: string, maxBytes: number): Promise<LimitedRead> =>
+      (await inside(path)) ? limited(path, maxBytes) : { kind: 'outside' };
+  }
+  if (fs.realpath) {
+    confined.realpath = fs.realpath.bind(fs);
+  }
+  return confined;
+}
