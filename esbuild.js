@@ -58,6 +58,8 @@ const bundles = [
   { entryPoints: { extension: 'src/vscode/extension.ts' }, external: ['vscode'] },
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { 'scan-worker': 'src/cli/scan-worker.ts' } },
+  // The GitHub Action's scan step (action.yml): runs dist/cli.js once per requested format.
+  { entryPoints: { action: 'src/action/main.ts' } },
 ];
 
 async function main() {

@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/cli/**/*.ts', 'src/action/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
