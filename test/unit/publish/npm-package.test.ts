@@ -29,6 +29,12 @@ describe('npm package', () => {
     assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/scan-worker.js', 'package.json']);
   });
 
+  it('leaves the .vsix to .vscodeignore: no "files" in package.json, which vsce refuses beside it', () => {
+    assert.ok(fs.existsSync(path.join(ROOT, '.vscodeignore')));
+    assert.equal(pkg.files, undefined);
+    assert.ok(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').includes('.npmignore'));
+  });
+
   it('declares no runtime dependencies, because the CLI is bundled into dist/', () => {
     // Everything the bundles import is inlined by esbuild, so installing the package must not fetch
     // anything; a package listed under `dependencies` would make every install download it.
