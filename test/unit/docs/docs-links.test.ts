@@ -38,7 +38,21 @@ describe('documentation', () => {
       assert.ok(file.startsWith('docs/'), `${rule.id} links outside docs/: ${url}`);
       assert.ok(fs.existsSync(path.join(ROOT, file)), `${rule.id} links to a missing file: ${file}`);
       const page = fs.readFileSync(path.join(ROOT, file), 'utf8');
-      assert.ok(page.startsWith(`# ${rule.id} `), `${file} starts with its rule id`);
+      assert.equal(page.split('\n')[0], `# ${rule.id} — ${rule.title}`, `${file}: the title is the registry's`);
+    }
+  });
+
+  it('gives every rule page the same sections', () => {
+    for (const file of fs.readdirSync(path.join(ROOT, 'docs/rules')).filter((f) => /^CAL\d{3}\.md$/.test(f))) {
+      const headings = fs
+        .readFileSync(path.join(ROOT, 'docs/rules', file), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('## '));
+      assert.deepEqual(
+        headings,
+        ['## What it checks', '## Why it matters', '## Example', '## How to fix', '## How to suppress'],
+        file,
+      );
     }
   });
 
