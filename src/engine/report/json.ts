@@ -13,9 +13,11 @@ export function toJson(data: ReportData): string {
 
 /**
  * Writes the same document as {@link toJson} in pieces, a few hundred resources, findings or errors at
- * a time, so that a scan of a huge workspace never builds the whole document as one string (V8 strings stop at
- * about 512 MB, and the document is several times the size of the source it describes). The bytes are
- * those of `JSON.stringify(document, null, 2)` followed by a newline.
+ * a time, so that a scan of a huge workspace never builds the whole document as one string (V8 strings
+ * stop at about 512 MB). Layout: the frame is indented by two spaces, and each element of `resources`,
+ * `findings` and `errors` is one line of compact JSON. Indenting every field as well made the report
+ * 1.8 times the size of the real Bicep it described (12.4 MB for 6.8 MB of modules); one line per
+ * element keeps it near the source's size, and a report diffs and greps element by element.
  */
 export function writeJson(data: ReportData, write: (chunk: string) => void): void {
   writeJsonDocument(
@@ -36,17 +38,9 @@ function* mapItems<T>(items: readonly T[], toObject: (item: T) => object): Itera
   }
 }
 
-const WRAP_HEAD = '{\n  "x": [\n    ';
-const WRAP_TAIL = '\n  ]\n}';
-
-/**
- * Elements of a top-level list as `JSON.stringify(document, null, 2)` prints them there (without the
- * first line's indent), separated by `,` and a line break. Stringifying them inside a wrapper at the
- * same depth gives the exact indentation without re-indenting the text.
- */
+/** Elements of a top-level list, one line of compact JSON each (without the first line's indent). */
 export function jsonListItems(objs: object[]): string {
-  const s = JSON.stringify({ x: objs }, null, 2);
-  return s.slice(WRAP_HEAD.length, s.length - WRAP_TAIL.length);
+  return objs.map((o) => JSON.stringify(o)).join(',\n    ');
 }
 
 /** One element of a top-level list (see {@link jsonListItems}). */
