@@ -52,7 +52,10 @@ describe('diagnostics for fixture folders', () => {
               ? lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)
               : lines.slice(d.range.start.line, d.range.end.line + 1).join('\n');
           assert.ok(w.text === undefined || covered.includes(w.text), `range covers "${w.text}": "${covered}"`);
-          assert.ok(typeof d.code === 'object' && String(d.code.target).endsWith(`/docs/rules/${w.code}.md`), 'code links to the rule page');
+          assert.ok(
+            typeof d.code === 'object' && String(d.code.target).endsWith(`/docs/rules/${w.code}.md`),
+            'code links to the rule page',
+          );
           if (w.related) {
             const rel = d.relatedInformation ?? [];
             assert.ok(
