@@ -14,6 +14,9 @@ import {
   type ReportData,
 } from '../engine';
 
+/** Most bytes of adjacent spilled items read back with one call. */
+const READ_RUN_BYTES = 1024 * 1024;
+
 /** Placements kept in memory before a scan starts spilling its results to a temporary file. */
 export const SPILL_AFTER = 50_000;
 
@@ -122,14 +125,28 @@ export class ResultSpill {
   /** Writes the JSON report of everything collected, with `errors`, in the order of an in-memory report. */
   writeJson(errors: AnalysisError[], write: (chunk: string) => void): void {
     const fd = this.fd!;
+    // Items mostly come back in the order they were written (units arrive in plan order, resources in
+    // file order): runs of adjacent items are read with one call each, not one call per item, which
+    // took a third of the scan of a single 5 MB file of 50,000 resources.
     const read = function* (index: SpillIndex): Iterable<string> {
-      let buf = Buffer.alloc(64 * 1024);
-      for (const { offset, length } of index.sorted()) {
-        if (buf.length < length) {
-          buf = Buffer.alloc(length);
+      const sorted = index.sorted();
+      for (let i = 0; i < sorted.length; ) {
+        let end = i + 1;
+        let bytes = sorted[i].length;
+        while (
+          end < sorted.length &&
+          sorted[end].offset === sorted[end - 1].offset + sorted[end - 1].length &&
+          bytes + sorted[end].length <= READ_RUN_BYTES
+        ) {
+          bytes += sorted[end].length;
+          end++;
         }
-        fs.readSync(fd, buf, 0, length, offset);
-        yield buf.toString('utf8', 0, length);
+        const buf = Buffer.allocUnsafe(bytes);
+        fs.readSync(fd, buf, 0, bytes, sorted[i].offset);
+        for (let at = 0; i < end; i++) {
+          yield buf.toString('utf8', at, at + sorted[i].length);
+          at += sorted[i].length;
+        }
       }
     };
     const data = buildReportData({ placements: [], findings: [], errors, files: 0 }, this.cwd);

@@ -1,6 +1,6 @@
 /**
- * The benchmark: `npm run bench [-- --real DIR] [--tf-modules N] [--bicep-files N] [--big-mb N] [--runs N]
- * [--keep]`, or `npm run bench -- --edit-only [--profile-edits FILE]` for the edit latency alone.
+ * The benchmark: `npm run bench [-- --real DIR]... [--hcl-reference CMD] [--single-file-mb N]
+ * [--tf-modules N] [--bicep-files N] [--big-mb N] [--runs N] [--keep]`, or `npm run bench -- --edit-only [--profile-edits FILE]` for the edit latency alone.
  * Generates a deterministic corpus (or uses a real one), then measures parse-only throughput, the whole
  * CLI scan (node start-up included), per-file latency, peak memory and the latency of re-analysing one
  * edited 5,000-line file in a large workspace. Prints a table and writes bench-results/*.json.
@@ -116,12 +116,22 @@ interface ScanRow {
   planS: number;
   analysisS: number;
   reportS: number;
+  /** Size of the JSON report against the source it describes (target: at most 1.5). */
+  reportBytes: number;
+  reportRatio: number;
+  /**
+   * `--hcl-reference CMD`: the fastest whole-process run of CMD on the same folder (e.g. a program that
+   * reads and parses every `.tf` file with hashicorp/hcl/v2), alternated with the CLI's runs, and
+   * `vsReference` = its time / the CLI's (at least 1 means the CLI is as fast).
+   */
+  referenceSeconds?: number;
+  vsReference?: number;
 }
 
 /**
  * Resources and errors in a JSON report, read line by line in chunks: the report of a large corpus is
- * too big for one string. Relies on the report's fixed layout (two-space indentation, one object per
- * `    {` line inside each top-level list).
+ * too big for one string. Relies on the report's fixed layout (two-space indentation, one element
+ * per line starting `    {` inside each top-level list).
  */
 function countReport(file: string): { resources: { length: number }; errors: { length: number } } {
   const counts: Record<string, number> = {};
@@ -137,7 +147,7 @@ function countReport(file: string): { resources: { length: number }; errors: { l
         const m = /^ {2}"(\w+)": \[/.exec(line);
         if (m) {
           section = m[1];
-        } else if (line === '    {') {
+        } else if (line.startsWith('    {')) {
           counts[section] = (counts[section] ?? 0) + 1;
         }
       }
@@ -148,11 +158,32 @@ function countReport(file: string): { resources: { length: number }; errors: { l
   return { resources: { length: counts.resources ?? 0 }, errors: { length: counts.errors ?? 0 } };
 }
 
-/** Whole CLI scans of `dir`, `--runs N` times (default 1): the fastest and the median, the largest RSS. */
-function cliScan(target: string, dir: string, exts: string[], runs = SCAN_RUNS): ScanRow {
+/** `--hcl-reference CMD`: the reference reader of `.tf` files, run as `CMD DIR` through the shell. */
+const HCL_REFERENCE = (() => {
+  const i = args.indexOf('--hcl-reference');
+  return i >= 0 ? args[i + 1] : undefined;
+})();
+
+/** One whole-process run of the reference on `dir`, in seconds (start-up included, as for the CLI). */
+function referenceOnce(command: string, dir: string): number {
+  const t0 = performance.now();
+  const r = spawnSync(`${command} ${JSON.stringify(dir)}`, { shell: true, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) {
+    throw new Error(`the reference failed on ${dir}: ${r.stderr}`);
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+/**
+ * Whole CLI scans of `dir`, `--runs N` times (default 1): the fastest and the median, the largest RSS.
+ * With a `reference` command, each CLI run is followed by one of the reference, so that both see the
+ * same moments of a machine whose speed varies.
+ */
+function cliScan(target: string, dir: string, exts: string[], runs = SCAN_RUNS, reference?: string): ScanRow {
   const files = listFiles(dir, exts);
   const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
   const times: number[] = [];
+  const refTimes: number[] = [];
   let fastest: ScanRow | undefined;
   let peakRssMb = 0;
   for (let i = 0; i < Math.max(1, runs); i++) {
@@ -160,9 +191,13 @@ function cliScan(target: string, dir: string, exts: string[], runs = SCAN_RUNS):
     times.push(one.seconds);
     fastest = !fastest || one.seconds < fastest.seconds ? one : fastest;
     peakRssMb = Math.max(peakRssMb, one.peakRssMb);
+    if (reference) {
+      refTimes.push(referenceOnce(reference, dir));
+    }
   }
   times.sort((a, b) => a - b);
   const seconds = times[0];
+  const referenceSeconds = refTimes.length > 0 ? Math.min(...refTimes) : undefined;
   return {
     ...fastest!,
     peakRssMb,
@@ -170,6 +205,8 @@ function cliScan(target: string, dir: string, exts: string[], runs = SCAN_RUNS):
     medianSeconds: times[Math.floor(times.length / 2)],
     runs: times.length,
     mbPerSec: fastest!.mb / seconds,
+    referenceSeconds,
+    vsReference: referenceSeconds === undefined ? undefined : referenceSeconds / seconds,
   };
 }
 
@@ -200,6 +237,7 @@ function cliScanOnce(target: string, dir: string, fileCount: number, bytes: numb
   }
   const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0);
   const doc = countReport(out);
+  const reportBytes = fs.statSync(out).size;
   fs.rmSync(out, { force: true });
   const phases = parseTimings(r.stderr);
   if (!phases) {
@@ -220,6 +258,8 @@ function cliScanOnce(target: string, dir: string, fileCount: number, bytes: numb
     planS: phases.plan,
     analysisS: phases.analysis,
     reportS: phases.report,
+    reportBytes,
+    reportRatio: reportBytes / bytes,
   };
 }
 
@@ -228,6 +268,7 @@ async function editLatency(dir: string): Promise<{
   editedLines: number;
   p50ms: number;
   p90ms: number;
+  p99ms: number;
   maxMs: number;
   initialScanSeconds: number;
 }> {
@@ -278,6 +319,7 @@ async function editLatency(dir: string): Promise<{
     editedLines: text.split('\n').length,
     p50ms: percentile(times, 50),
     p90ms: percentile(times, 90),
+    p99ms: percentile(times, 99),
     maxMs: times[times.length - 1],
     initialScanSeconds,
   };
@@ -321,6 +363,27 @@ function bigScan(mb: number): ScanRow & { generateSeconds: number } {
   }
 }
 
+/**
+ * `--single-file-mb N`: one Terraform file of about N MB (150,000 resources for 20 MB), scanned by the
+ * CLI, for the memory target on one huge file (under 600 MB peak RSS for 20 MB).
+ */
+function singleFileScan(mb: number): ScanRow {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cal-single-'));
+  try {
+    const parts = ['provider "aws" {\n  region = "eu-central-1"\n}\n\n'];
+    let size = parts[0].length;
+    for (let i = 0; size < mb * 1e6; i++) {
+      const block = `resource "aws_s3_bucket" "b${i}" {\n  bucket = "bucket-${i}"\n  tags = { Index = "${i}" }\n}\n\n`;
+      parts.push(block);
+      size += block.length;
+    }
+    fs.writeFileSync(path.join(dir, 'main.tf'), parts.join(''));
+    return cliScan(`terraform (one ${mb} MB file)`, dir, ['.tf'], 1);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   if (flag('--edit-only')) {
     // Only the edit latency (e.g. with node --trace-gc to see what the slowest edits wait for).
@@ -333,8 +396,8 @@ async function main(): Promise<void> {
     }
     return;
   }
-  const realIdx = args.indexOf('--real');
-  const real = realIdx >= 0 ? path.resolve(args[realIdx + 1]) : undefined;
+  // `--real DIR` (repeatable): folders of real code, e.g. one of Terraform and one of Bicep.
+  const reals = args.flatMap((a, i) => (a === '--real' && args[i + 1] ? [path.resolve(args[i + 1])] : []));
   const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'cal-corpus-'));
   const tfModules = value('--tf-modules', 1667);
   const bicepFiles = value('--bicep-files', 3000);
@@ -344,8 +407,8 @@ async function main(): Promise<void> {
   const stats = generateCorpus(corpus, { tfModules, bicepFiles });
 
   const sets: Array<[string, string]> = [['generated', corpus]];
-  if (real) {
-    sets.push(['real', real]);
+  for (const real of reals) {
+    sets.push([`real: ${path.basename(real)}`, real]);
   }
   const parseRows: ParseRow[] = [];
   const scanRows: ScanRow[] = [];
@@ -360,11 +423,15 @@ async function main(): Promise<void> {
     const tfDir = name === 'generated' ? path.join(dir, 'terraform') : dir;
     const bicepDir = name === 'generated' ? path.join(dir, 'bicep') : dir;
     if (tf.length > 0) {
-      scanRows.push(cliScan(`terraform (${name})`, tfDir, ['.tf']));
+      scanRows.push(cliScan(`terraform (${name})`, tfDir, ['.tf'], SCAN_RUNS, HCL_REFERENCE));
     }
     if (bicep.length > 0) {
       scanRows.push(cliScan(`bicep (${name})`, bicepDir, ['.bicep']));
     }
+  }
+  const singleMb = value('--single-file-mb', 0);
+  if (singleMb > 0) {
+    scanRows.push(singleFileScan(singleMb));
   }
   const edit = await editLatency(corpus);
   const bigMb = value('--big-mb', 0);
@@ -388,7 +455,7 @@ async function main(): Promise<void> {
     `\nWhole CLI scan (node start-up, parse, resolve, assess, JSON output); the last four columns split the fastest run\n${table(scanRows as unknown as Array<Record<string, unknown>>)}\n`,
   );
   process.stdout.write(
-    `\nRe-analysis of one edited ${edit.editedLines}-line file in a ${edit.workspaceFiles}-file workspace: p50 ${edit.p50ms.toFixed(1)} ms, p90 ${edit.p90ms.toFixed(1)} ms, max ${edit.maxMs.toFixed(1)} ms (initial in-process scan ${edit.initialScanSeconds.toFixed(1)} s)\n`,
+    `\nRe-analysis of one edited ${edit.editedLines}-line file in a ${edit.workspaceFiles}-file workspace: p50 ${edit.p50ms.toFixed(1)} ms, p90 ${edit.p90ms.toFixed(1)} ms, p99 ${edit.p99ms.toFixed(1)} ms, max ${edit.maxMs.toFixed(1)} ms (initial in-process scan ${edit.initialScanSeconds.toFixed(1)} s)\n`,
   );
   if (big) {
     process.stdout.write(

@@ -37,8 +37,12 @@ export interface BenchResult {
     planS: number;
     analysisS: number;
     reportS: number;
+    /** Absent in results written before these were measured. */
+    reportRatio?: number;
+    referenceSeconds?: number;
+    vsReference?: number;
   }[];
-  edit: { workspaceFiles: number; editedLines: number; p50ms: number; p90ms: number; maxMs: number };
+  edit: { workspaceFiles: number; editedLines: number; p50ms: number; p90ms: number; p99ms?: number; maxMs: number };
   big?: { target: string; files: number; mb: number; seconds: number; mbPerSec: number; peakRssMb: number };
 }
 
@@ -72,6 +76,8 @@ export function benchMarkdown(r: BenchResult): string {
         'grouping',
         'analysis',
         'report',
+        'JSON report / source',
+        'hcl/v2 reference',
       ],
       r.scan.map((s) => [
         `${s.target}, ${s.runs} run${s.runs === 1 ? '' : 's'}`,
@@ -85,6 +91,10 @@ export function benchMarkdown(r: BenchResult): string {
         `${n(s.planS, 2)} s`,
         `${n(s.analysisS, 2)} s`,
         `${n(s.reportS, 2)} s`,
+        s.reportRatio === undefined ? '–' : `${n(s.reportRatio, 2)}×`,
+        s.referenceSeconds === undefined || s.vsReference === undefined
+          ? '–'
+          : `${n(s.referenceSeconds, 2)} s (CLI ${n(s.vsReference, 2)}× its speed)`,
       ]),
     ),
     '',
@@ -103,7 +113,7 @@ export function benchMarkdown(r: BenchResult): string {
     ),
     '',
     table(
-      ['re-analysis of one edited file', 'workspace files', 'edited lines', 'p50', 'p90', 'slowest'],
+      ['re-analysis of one edited file', 'workspace files', 'edited lines', 'p50', 'p90', 'p99', 'slowest'],
       [
         [
           'in the engine the extension uses',
@@ -111,6 +121,7 @@ export function benchMarkdown(r: BenchResult): string {
           n(r.edit.editedLines, 0),
           `${n(r.edit.p50ms, 1)} ms`,
           `${n(r.edit.p90ms, 1)} ms`,
+          r.edit.p99ms === undefined ? '–' : `${n(r.edit.p99ms, 1)} ms`,
           `${n(r.edit.maxMs, 1)} ms`,
         ],
       ],

@@ -36,23 +36,26 @@ const RESULT: BenchResult = {
       planS: 0.69,
       analysisS: 1.55,
       reportS: 0.16,
+      reportRatio: 0.67,
+      referenceSeconds: 1.88,
+      vsReference: 0.9,
     },
   ],
-  edit: { workspaceFiles: 10004, editedLines: 5000, p50ms: 24.3, p90ms: 34.9, maxMs: 47.1 },
+  edit: { workspaceFiles: 10004, editedLines: 5000, p50ms: 24.3, p90ms: 34.9, p99ms: 45.2, maxMs: 47.1 },
 };
 
 describe('benchmark results in docs/performance.md', () => {
-  it('renders the whole-scan, parse and edit tables from a result', () => {
+  it('renders the whole-scan (with report size and the hcl/v2 reference), parse and edit (with p99) tables from a result', () => {
     const md = benchMarkdown(RESULT);
     assert.match(md, /^Latest `npm run bench` run: 2026-12-02, 2 × AMD EPYC, 24 GB, Node v20\.20\.0\./);
     assert.ok(
       md.includes(
-        '| terraform (real), 5 runs | 2,667 | 7.9 | 2.09 s | 2.50 s | 3.8 | 301 MB | 0.16 s | 0.69 s | 1.55 s | 0.16 s |',
+        '| terraform (real), 5 runs | 2,667 | 7.9 | 2.09 s | 2.50 s | 3.8 | 301 MB | 0.16 s | 0.69 s | 1.55 s | 0.16 s | 0.67× | 1.88 s (CLI 0.90× its speed) |',
       ),
       md,
     );
     assert.ok(md.includes('| terraform (real) | 2,463 | 7.9 | 31.2 | 0.41 ms | 3.10 ms | 19.5 ms | 0 |'), md);
-    assert.ok(md.includes('| in the engine the extension uses | 10,004 | 5,000 | 24.3 ms | 34.9 ms | 47.1 ms |'), md);
+    assert.ok(md.includes('| in the engine the extension uses | 10,004 | 5,000 | 24.3 ms | 34.9 ms | 45.2 ms | 47.1 ms |'), md);
   });
 
   it('replaces only what stands between the markers of the page', () => {
