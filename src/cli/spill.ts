@@ -130,7 +130,7 @@ export class ResultSpill {
     // took a third of the scan of a single 5 MB file of 50,000 resources.
     const read = function* (index: SpillIndex): Iterable<string> {
       const sorted = index.sorted();
-      for (let i = 0; i < sorted.length; ) {
+      for (let i = 0; i < sorted.length;) {
         let end = i + 1;
         let bytes = sorted[i].length;
         while (

@@ -1,4 +1,5 @@
 import type { RuleId, Severity } from './model';
+import { RULES } from './rules/registry';
 
 export type RuleSetting = Severity | 'off';
 
@@ -64,15 +65,8 @@ export function defaultConfig(): LensConfig {
     include: [],
     exclude: [...DEFAULT_EXCLUDES],
     languages: { terraform: true, bicep: true, arm: true },
-    rules: {
-      CAL001: 'warning',
-      CAL002: 'info',
-      CAL003: 'info',
-      CAL004: 'info',
-      CAL005: 'off',
-      CAL006: 'warning',
-      CAL007: 'warning',
-    },
+    // Every rule's default severity, from the one rule registry.
+    rules: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])) as LensConfig['rules'],
     noDataSeverity: 'info',
     dataHoldingOnly: false,
     varFiles: [],
@@ -84,7 +78,7 @@ export function defaultConfig(): LensConfig {
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
-const RULE_IDS = new Set(['CAL001', 'CAL002', 'CAL003', 'CAL004', 'CAL005', 'CAL006', 'CAL007']);
+const RULE_IDS = new Set<string>(RULES.map((r) => r.id));
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

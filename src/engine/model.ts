@@ -25,7 +25,7 @@ export type Language = 'terraform' | 'bicep' | 'arm';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type RuleId = 'CAL001' | 'CAL002' | 'CAL003' | 'CAL004' | 'CAL005' | 'CAL006' | 'CAL007';
+export type RuleId = 'CAL001' | 'CAL002' | 'CAL003' | 'CAL004' | 'CAL005' | 'CAL006' | 'CAL007' | 'CAL008';
 
 /** One step in the chain that explains where a region value came from, nearest to the resource first. */
 export interface ProvenanceStep {
@@ -40,6 +40,50 @@ export interface ProvenanceStep {
  * - `unknown`: cannot be determined statically; `reason` says why and where it would come from (CAL002).
  */
 export type RegionResolution = { kind: 'known'; value: string } | { kind: 'unknown'; reason: string };
+
+/**
+ * How a copy of a resource's data comes about:
+ * - `replication`: an explicit target the configuration names (S3 replication, ECR replication, a
+ *   Secrets Manager replica, a KMS replica key);
+ * - `replica`: secondary locations declared on the resource (DynamoDB replicas, Cosmos DB locations,
+ *   SQL failover partners, RDS read replicas);
+ * - `geo-redundancy`: a copy the platform places (Azure GRS storage in the region's published pair,
+ *   Recovery Services vaults with geo-redundant storage);
+ * - `backup`: backups copied to another region (AWS Backup copy actions, RDS automated-backup replication);
+ * - `multi-region`: the location itself spans several regions (Cloud Storage dual- and multi-regions).
+ */
+export type CopyKind = 'replication' | 'replica' | 'geo-redundancy' | 'backup' | 'multi-region';
+
+/** A copy as a language analyzer finds it, before the catalog is consulted. */
+export interface ExtractedCopy {
+  kind: CopyKind;
+  /** Catalog provider id of the copy's location (the resource's own provider). */
+  provider: string;
+  /**
+   * Where the copy lands. `pair`: the published pair of the resource's own region, which the catalog
+   * knows (Azure geo-redundant storage); resolved when the resource is placed.
+   */
+  region: RegionResolution | { kind: 'pair' };
+  /** How the copy comes about: the attribute that asks for it, then where its region comes from. */
+  provenance: ProvenanceStep[];
+}
+
+/** A copy of a resource's data, placed like the resource itself. */
+export interface Copy {
+  kind: CopyKind;
+  /** Canonical catalog region id; the literal if unknown to the catalog; null if it cannot be determined. */
+  regionId: string | null;
+  /** Why `regionId` is null. */
+  unresolvedReason: string | null;
+  country: string | null;
+  controller: string | null;
+  operator: string | null;
+  ultimateParent: string | null;
+  regionKnown: boolean;
+  /** A location that spans several countries (a multi-region). */
+  multiCountry: boolean;
+  provenance: ProvenanceStep[];
+}
 
 /** Whether a resource type stores or processes customer data (decides CAL001's severity). */
 export type DataClass = 'customer-data' | 'no-customer-data';
@@ -71,6 +115,8 @@ export interface ExtractedResource {
   global: boolean;
   /** for_each key / count index / loop value that produced this instance, if any. */
   instanceKey?: string;
+  /** Other places the configuration or the platform copies the resource's data to. */
+  copies?: ExtractedCopy[];
 }
 
 /** An error that concerns one file; nothing else is lost because of it. */
@@ -108,7 +154,7 @@ export interface Finding {
 /** Who controls the entity that operates a region, from the catalog. */
 export type ControlClass = 'us' | 'licensed-us-technology' | 'non-us';
 
-export interface Placement extends ExtractedResource {
+export interface Placement extends Omit<ExtractedResource, 'copies'> {
   /** Canonical catalog region id; the literal if unknown to the catalog; null if unresolved. */
   regionId: string | null;
   /** ISO 3166-1 alpha-2, null when not one country (multi-region, global, unknown). */
@@ -122,6 +168,8 @@ export interface Placement extends ExtractedResource {
   control: ControlClass | null;
   /** Whether the catalog knows the region id. */
   regionKnown: boolean;
+  /** Where copies of the data go (replication, replicas, geo-redundant pairs, backups, multi-regions); [] when none. */
+  copies: Copy[];
   findings: Finding[];
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { defaultConfig, DEFAULT_EXCLUDES, type LensConfig, type RuleId, type RuleSetting } from '../engine';
+import { defaultConfig, DEFAULT_EXCLUDES, type LensConfig, RULES, type RuleId, type RuleSetting } from '../engine';
 import { CONFIG_SECTION } from './constants';
 
 /** Settings that only the editor uses (the rest map onto the engine's LensConfig). */
@@ -15,7 +15,7 @@ export interface EditorSettings {
 }
 
 const LEVELS = new Set<string>(['error', 'warning', 'info', 'off']);
-const RULE_IDS: RuleId[] = ['CAL001', 'CAL002', 'CAL003', 'CAL004', 'CAL005', 'CAL006', 'CAL007'];
+const RULE_IDS: RuleId[] = RULES.map((r) => r.id);
 
 function level(v: unknown): RuleSetting | undefined {
   return typeof v === 'string' && LEVELS.has(v) ? (v as RuleSetting) : undefined;

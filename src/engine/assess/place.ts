@@ -1,6 +1,7 @@
 import { getProvider, lookupRegion } from '../catalog';
 import type { ExtractedResource, Placement, ProvenanceStep, RegionResolution } from '../model';
 import { escapeControl, MAX_QUOTED, shortValue } from '../text/quote';
+import { placeCopies } from './copies';
 
 /** Longest unresolved reason and provenance step kept: they quote paths and expressions as written. */
 const MAX_REASON = 240;
@@ -54,6 +55,7 @@ export function place(res: ExtractedResource): Placement {
     ultimateParent: match ? match.ultimateParent.name : (provider?.ultimateParent.name ?? null),
     control: match ? match.control : (provider?.control ?? null),
     regionKnown: match !== undefined,
+    copies: placeCopies(res, match ? match.region.id : null),
     findings: [],
   };
 }

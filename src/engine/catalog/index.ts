@@ -21,7 +21,8 @@ import { upcloud } from './data/upcloud';
 import { vultr } from './data/vultr';
 import { yandex } from './data/yandex';
 import { closest } from './suggest';
-import type { ProviderData, ProviderInfo, RegionInfo, RegionMatch } from './types';
+import { NONPAIRED, PAIRS_SOURCE, SECONDARY } from './data/azure-pairs';
+import type { ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source } from './types';
 
 export type { ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source, Entity, LocationKind } from './types';
 
@@ -225,4 +226,23 @@ export function alternativesIn(country: string): Alternative[] {
     }
   }
   return out;
+}
+
+/**
+ * The published secondary region of an Azure region (where geo-redundant storage copies it):
+ * `{ secondary }`, `{ secondary: null }` for a region Microsoft lists as having no pair, undefined when
+ * the provider publishes no pairs or the region is not in the list. With the source it comes from.
+ */
+export function regionPair(
+  providerId: string,
+  regionId: string,
+): { secondary: string | null; source: Source } | undefined {
+  if (providerId !== 'azure') {
+    return undefined;
+  }
+  const secondary = SECONDARY.get(regionId);
+  if (secondary) {
+    return { secondary, source: PAIRS_SOURCE };
+  }
+  return NONPAIRED.includes(regionId) ? { secondary: null, source: PAIRS_SOURCE } : undefined;
 }

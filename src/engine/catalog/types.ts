@@ -65,6 +65,8 @@ export interface RegionInfo {
   ultimateParent?: Entity;
   /** Classification override for this region (e.g. `licensed-us-technology` for AWS China). */
   control?: ControlClass;
+  /** For dual-regions: the regions the data is stored in (each holds a copy). */
+  members?: string[];
   /** For zones: the region they belong to. */
   parentRegion?: string;
   /** Extra sourced facts shown in hovers (e.g. "AWS European Sovereign Cloud: separate partition ..."). */

@@ -105,6 +105,15 @@ export function resourceJson(data: ReportData, p: Placement): object {
     dataClass: p.dataClass,
     global: p.global,
     instanceKey: p.instanceKey ?? null,
+    copies: p.copies.map((c) => ({
+      kind: c.kind,
+      region: c.regionId,
+      country: c.country,
+      operator: c.operator,
+      controller: c.controller,
+      provenance: data.steps(c.provenance) || null,
+      unresolvedReason: c.unresolvedReason,
+    })),
     findings: p.findings.filter((f) => !f.suppressed).map((f) => f.ruleId),
     accepted: p.findings.filter((f) => f.suppressed).map((f) => f.ruleId),
   };

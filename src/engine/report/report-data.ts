@@ -1,5 +1,5 @@
 import { CATALOG_DATE } from '../catalog';
-import type { AnalysisError, Finding, Placement, ScanResult } from '../model';
+import type { AnalysisError, Finding, Placement, ProvenanceStep, ScanResult } from '../model';
 import { describeProvenance } from '../rules/describe';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { relative } from '../workspace/paths';
@@ -15,6 +15,8 @@ export interface ReportData {
   /** `file` relative to the base directory, forward slashes. */
   rel(file: string): string;
   provenance(p: Placement): string;
+  /** A provenance chain (a copy's) as one line, with relative paths. */
+  steps(steps: ProvenanceStep[]): string;
 }
 
 function compareByLocation(
@@ -51,5 +53,6 @@ export function buildReportData(result: ScanResult, baseDir: string): ReportData
     files: result.files,
     rel,
     provenance: (p) => describeProvenance(p.provenance, ctx),
+    steps: (steps) => describeProvenance(steps, ctx),
   };
 }

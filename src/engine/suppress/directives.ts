@@ -1,4 +1,5 @@
 import type { RuleId, SourceRange } from '../model';
+import { RULES } from '../rules/registry';
 
 /**
  * Suppression directives, written in a comment (`#`, `//` or `/* *\/`):
@@ -27,7 +28,7 @@ export interface DirectiveProblem {
 
 export const MARKER = 'cloud-act-lens:';
 const RULE_RE = /^CAL\d{3}$/;
-const KNOWN = new Set(['CAL001', 'CAL002', 'CAL003', 'CAL004', 'CAL005', 'CAL006', 'CAL007']);
+const KNOWN = new Set<string>(RULES.map((r) => r.id));
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function isCommentBefore(line: string, at: number): boolean {

@@ -34,6 +34,7 @@ function placement(over: Partial<Placement> = {}): Placement {
     ultimateParent: 'Amazon.com, Inc.',
     control: 'us',
     regionKnown: true,
+    copies: [],
     findings: [],
     ...over,
   };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { RULES } from '../../../src/engine/rules/registry';
 import { COMMANDS } from '../../../src/vscode/constants';
 import { TOOL_VERSION } from '../../../src/engine/version';
 
@@ -45,6 +46,17 @@ describe('package.json manifest', () => {
       assert.ok(p.scope, `${key} scope`);
       assert.ok('default' in p, `${key} default`);
       assert.ok(p.markdownDescription, `${key} markdownDescription`);
+    }
+  });
+
+  it('contributes one severity setting per rule of the registry, with its default', () => {
+    const props = pkg.contributes.configuration?.properties ?? {};
+    const ruleKeys = Object.keys(props).filter((k) => k.startsWith('cloudActLens.rules.'));
+    assert.deepEqual(ruleKeys.sort(), RULES.map((r) => `cloudActLens.rules.${r.id}`).sort());
+    for (const r of RULES) {
+      const p = props[`cloudActLens.rules.${r.id}`];
+      assert.equal(p.default, r.defaultSeverity, r.id);
+      assert.deepEqual(p.enum, ['error', 'warning', 'info', 'off'], r.id);
     }
   });
 

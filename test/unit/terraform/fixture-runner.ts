@@ -27,6 +27,8 @@ export interface ExpectedResource {
   provenance?: string[];
   /** 1-based line of the region value's location, when it is known. */
   regionLine?: number;
+  /** The copies of the data, in order: kind, region (null when unresolved), and optionally country and a reason substring. */
+  copies?: Array<{ kind: string; region: string | null; country?: string | null; reason?: string }>;
 }
 
 export interface Expected {
@@ -90,6 +92,19 @@ export function project(p: Placement, e: ExpectedResource, root: string): Record
       return i >= 0;
     });
     out.provenance = ok ? e.provenance : text;
+  }
+  if (e.copies !== undefined) {
+    out.copies = p.copies.map((c, i) => {
+      const want = e.copies![i];
+      const got: Record<string, unknown> = { kind: c.kind, region: c.regionId };
+      if (want?.country !== undefined) {
+        got.country = c.country;
+      }
+      if (want?.reason !== undefined) {
+        got.reason = c.unresolvedReason?.includes(want.reason) ? want.reason : c.unresolvedReason;
+      }
+      return got;
+    });
   }
   if (e.regionLine !== undefined) {
     out.regionLine = p.regionLocation ? p.regionLocation.range.start.line + 1 : null;

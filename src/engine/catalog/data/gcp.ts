@@ -136,7 +136,7 @@ const multi = (
   country: countries.length === 1 ? countries[0] : null,
   countries,
   ...(jurisdiction ? { jurisdiction } : {}),
-  ...(dual ? { notes: [`Dual-region: ${dual.join(' and ')}.`] } : {}),
+  ...(dual ? { notes: [`Dual-region: ${dual.join(' and ')}.`], members: dual } : {}),
   partition: 'googleapis.com',
   sources: [source],
   asOf,

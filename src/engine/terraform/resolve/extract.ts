@@ -1,6 +1,7 @@
 import type { ExtractedResource, SourceRange } from '../../model';
 import type { ResourceDecl } from '../config/module-config';
 import { dataClassOf } from '../knowledge/resource-classes';
+import { extractCopies } from './copies';
 import { knownOrOpaque } from './module-calls';
 import type { ModuleInstance } from './module-instance';
 import { resolveRegion } from './region';
@@ -44,6 +45,7 @@ export function extractResources(inst: ModuleInstance, out: ExtractedResource[],
         dataClass: dataClassOf(decl.type),
         global: r.global,
         instanceKey: ri.key,
+        copies: extractCopies(inst, decl, ri, r),
       });
     }
   }
