@@ -1,5 +1,5 @@
 // Builds the hover for a placement as plain markdown. No 'vscode' import, so it is unit-tested in Node.
-import { catalog, describeProvenance, type Finding, type Placement } from '../engine';
+import { catalog, type Copy, describeProvenance, type Finding, type Placement } from '../engine';
 import { alternativesLine, code, controlLabel, escapeMarkdown, flag, legalNote, locationText } from './region-facts';
 
 export interface HoverOptions {
@@ -20,6 +20,18 @@ function findingLine(f: Finding): string {
     ? ` — accepted: ${escapeMarkdown(f.suppressed.reason)}${f.suppressed.expires ? ` (until ${f.suppressed.expires})` : ''}`
     : '';
   return `- ${code(f.ruleId)} ${f.severity}${accepted}`;
+}
+
+/** `- replicated: us-east-1 (US), Amazon Web Services, Inc. — from …`, one line per copy. */
+function copyLine(p: Placement, c: Copy, opts: HoverOptions): string {
+  const where = c.regionId
+    ? `${code(c.regionId)} (${c.country ?? (c.multiCountry ? 'several countries' : 'country unknown')})`
+    : `region not known — ${escapeMarkdown(c.unresolvedReason ?? '')}`;
+  const control = c.operator ? `, ${escapeMarkdown(c.operator)}${c.controller ? ` (${c.controller})` : ''}` : '';
+  const abroad = c.regionKnown && (c.multiCountry || (c.country !== null && c.country !== p.country));
+  const mark = abroad ? ' — **another country**' : '';
+  const how = c.provenance.length > 0 ? ` · from ${escapeMarkdown(describeProvenance(c.provenance, opts))}` : '';
+  return `- ${escapeMarkdown(c.kind)}: ${where}${control}${mark}${how}`;
 }
 
 /** Heading and fact lines for one placement: where it is, who operates it, what it holds, why we think so. */
@@ -52,6 +64,9 @@ function facts(p: Placement, opts: HoverOptions): string[] {
   );
   if (p.provenance.length > 0) {
     lines.push(`- **Region from:** ${escapeMarkdown(describeProvenance(p.provenance, opts))}`);
+  }
+  if (p.copies.length > 0) {
+    lines.push('', '**Copies of the data**', ...p.copies.map((c) => copyLine(p, c, opts)));
   }
   if (p.findings.length > 0) {
     lines.push('', '**Findings**', ...p.findings.map(findingLine));
@@ -88,5 +103,9 @@ export function codeLensTitle(p: Placement): string {
     return 'region not determined statically';
   }
   const where = p.country ? `${flag(p.country)} ${p.country} · ` : '';
-  return `${where}${p.regionId ?? p.region.value} · ${controlLabel(p.control, p.provider)}`;
+  const copies =
+    p.copies.length > 0
+      ? ` · ${p.copies.length} ${p.copies.length === 1 ? 'copy' : 'copies'}: ${p.copies.map((c) => c.country ?? c.regionId ?? '?').join(', ')}`
+      : '';
+  return `${where}${p.regionId ?? p.region.value} · ${controlLabel(p.control, p.provider)}${copies}`;
 }

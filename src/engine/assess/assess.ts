@@ -56,7 +56,7 @@ export function assess(p: Placement, config: LensConfig, ctx: RuleContext): Find
       file: p.file,
       range: findingRange(p),
       resource: p.address,
-      related: related(p, ctx),
+      related: hit.related ?? related(p, ctx),
     });
   }
   return out;

@@ -1,5 +1,5 @@
 import { csvField } from './escape';
-import { buildReportModel, describeRowRule } from './report-model';
+import { buildReportModel, describeRowCopy, describeRowRule } from './report-model';
 import type { ReportData } from './report-data';
 
 const HEADER = [
@@ -19,6 +19,7 @@ const HEADER = [
   'accepted',
   'provenance',
   'unresolved_reason',
+  'copies',
 ];
 
 /**
@@ -49,6 +50,7 @@ export function toCsv(data: ReportData): string {
         accepted.join('; '),
         r.provenance,
         r.unresolvedReason,
+        r.copies.map(describeRowCopy).join('; '),
       ]
         .map(csvField)
         .join(','),

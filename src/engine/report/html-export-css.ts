@@ -20,7 +20,7 @@ th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; 
 th { background: color-mix(in srgb, var(--line) 35%, transparent); }
 .loc { font-family: ui-monospace, monospace; white-space: nowrap; }
 .rule.sev-error { color: var(--err); } .rule.sev-warning { color: var(--warn); } .rule.sev-info { color: var(--info); }
-.rule.accepted { color: var(--muted); font-style: italic; } .unresolved-region { font-style: italic; }
+.rule.accepted { color: var(--muted); font-style: italic; } .unresolved-region { font-style: italic; } .copy-abroad { color: var(--us); font-weight: 600; }
 a { color: var(--info); }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }

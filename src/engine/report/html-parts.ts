@@ -1,5 +1,5 @@
 import { escapeHtml as h } from './escape';
-import { describeRowRule, type Bar, type ReportModel, type ReportRow } from './report-model';
+import { type Bar, describeRowCopy, describeRowRule, type ReportModel, type ReportRow } from './report-model';
 
 /**
  * HTML fragments shared by the self-contained export and the VS Code webview. Every value is escaped
@@ -17,6 +17,7 @@ export function summaryHtml(m: ReportModel): string {
     `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><div class="stats">` +
     stat('resources', s.resources, 'total') +
     stat('in non-U.S. regions of U.S.-controlled operators', s.nonUsRegionUsControlled, 'flagged') +
+    stat('with a copy of their data in another country', s.copiesAcrossBorders, 'flagged') +
     stat('unresolved regions', s.unresolved, 'unresolved') +
     stat('accepted findings', s.accepted, 'accepted') +
     stat('errors', s.errors, 'errors') +
@@ -80,7 +81,36 @@ export const TABLE_COLUMNS = [
   { key: 'control', label: 'Operator → controller' },
   { key: 'rules', label: 'Rules' },
   { key: 'provenance', label: 'Provenance' },
+  { key: 'copies', label: 'Copies' },
 ] as const;
+
+function copiesCell(r: ReportRow): string {
+  if (r.copies.length === 0) {
+    return '–';
+  }
+  return r.copies
+    .map((c) => {
+      const cls = c.crossesBorder ? 'copy copy-abroad' : 'copy';
+      return `<span class="${cls}" title="${h(c.provenance)}">${h(describeRowCopy(c))}</span>`;
+    })
+    .join('<br>');
+}
+
+/** The copies that leave the resource's country, one line each, with how they come about. */
+export function copiesHtml(m: ReportModel): string {
+  const items = m.rows.flatMap((r) =>
+    r.copies
+      .filter((c) => c.crossesBorder)
+      .map(
+        (c) =>
+          `<li><strong>${h(r.resource)}</strong> <span class="loc">${h(`${r.file}:${r.line}`)}</span>: ${h(describeRowCopy(c))}` +
+          `${c.operator ? `, operated by ${h(c.operator)} → ${h(c.controller ?? 'unknown')}` : ''}` +
+          `<div class="muted">${h(c.provenance)}</div></li>`,
+      ),
+  );
+  const body = items.length > 0 ? `<ul>${items.join('')}</ul>` : '<p>No copy of the data lands in another country.</p>';
+  return `<section id="copies" aria-labelledby="copies-h"><h2 id="copies-h">Copies across borders</h2>${body}</section>`;
+}
 
 function rowHtml(r: ReportRow, interactive: boolean): string {
   const region = r.region
@@ -95,7 +125,7 @@ function rowHtml(r: ReportRow, interactive: boolean): string {
   return (
     `<tr${attrs}><td class="loc">${h(`${r.file}:${r.line}`)}</td><td>${h(r.resource)}<div class="muted">${h(r.type)}</div></td>` +
     `<td>${h(r.provider)}</td><td>${region}</td><td>${country}</td><td>${control}</td>` +
-    `<td>${rulesCell(r)}</td><td class="muted">${h(r.provenance || '–')}</td></tr>`
+    `<td>${rulesCell(r)}</td><td class="muted">${h(r.provenance || '–')}</td><td>${copiesCell(r)}</td></tr>`
   );
 }
 

@@ -1,6 +1,15 @@
 import { escapeHtml as h } from './escape';
 import { EXPORT_CSS } from './html-export-css';
-import { alternativesHtml, chartsHtml, errorsHtml, legalHtml, rulesHtml, summaryHtml, tableHtml } from './html-parts';
+import {
+  alternativesHtml,
+  chartsHtml,
+  copiesHtml,
+  errorsHtml,
+  legalHtml,
+  rulesHtml,
+  summaryHtml,
+  tableHtml,
+} from './html-parts';
 import { buildReportModel } from './report-model';
 import type { ReportData } from './report-data';
 
@@ -25,6 +34,7 @@ export function toHtml(data: ReportData): string {
 ${summaryHtml(m)}
 ${chartsHtml(m)}
 <section id="placements-section" aria-labelledby="placements-h"><h2 id="placements-h">Placements</h2>${tableHtml(m, false)}</section>
+${copiesHtml(m)}
 ${errorsHtml(m)}
 ${legalHtml(m)}
 ${alternativesHtml(m)}

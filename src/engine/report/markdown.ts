@@ -1,5 +1,12 @@
 import { escapeMarkdown as md } from './escape';
-import { buildReportModel, describeRowRule, summarySentence, type Bar, type ReportModel } from './report-model';
+import {
+  type Bar,
+  buildReportModel,
+  describeRowCopy,
+  describeRowRule,
+  type ReportModel,
+  summarySentence,
+} from './report-model';
 import type { ReportData } from './report-data';
 
 /** A link whose target is one of our own constant URLs (never user data). */
@@ -25,8 +32,8 @@ function placementTable(model: ReportModel): string[] {
     return ['No resources with a region were found.', ''];
   }
   const out = [
-    '| Location | Resource | Provider | Region | Country | Operator → controller | Rules | Provenance |',
-    '|---|---|---|---|---|---|---|---|',
+    '| Location | Resource | Provider | Region | Country | Operator → controller | Rules | Provenance | Copies |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of model.rows) {
     const region = r.region ?? `unresolved${r.unresolvedReason ? `: ${r.unresolvedReason}` : ''}`;
@@ -35,10 +42,24 @@ function placementTable(model: ReportModel): string[] {
     const rules = r.rules.map((x) => md(describeRowRule(x))).join('<br>') || '–';
     out.push(
       `| ${md(`${r.file}:${r.line}`)} | ${md(r.resource)} | ${md(r.provider)} | ${md(region)} | ${md(country)} | ` +
-        `${md(control)} | ${rules} | ${md(r.provenance || '–')} |`,
+        `${md(control)} | ${rules} | ${md(r.provenance || '–')} | ${r.copies.map((c) => md(describeRowCopy(c))).join('<br>') || '–'} |`,
     );
   }
   return [...out, ''];
+}
+
+/** Every copy that leaves the resource's country, with how it comes about. */
+function copiesAcrossBorders(model: ReportModel): string[] {
+  const out: string[] = [];
+  for (const r of model.rows) {
+    for (const c of r.copies.filter((x) => x.crossesBorder)) {
+      const control = c.operator ? `, operated by ${c.operator} → ${c.controller ?? 'unknown'}` : '';
+      out.push(
+        `- ${md(r.resource)} (${md(`${r.file}:${r.line}`)}): ${md(describeRowCopy(c))}${md(control)}; ${md(c.provenance)}`,
+      );
+    }
+  }
+  return out.length === 0 ? ['No copy of the data lands in another country.', ''] : [...out, ''];
 }
 
 /** The report as GitHub-flavoured Markdown: summary, charts as tables, placements, legal background, alternatives. */
@@ -54,6 +75,7 @@ export function toMarkdown(data: ReportData): string {
     '',
     `- Resources: ${s.resources} (in ${s.files} files)`,
     `- In non-U.S. regions of U.S.-controlled operators: ${s.nonUsRegionUsControlled}`,
+    `- With a copy of their data in another country: ${s.copiesAcrossBorders}`,
     `- Unresolved regions: ${s.unresolved}`,
     `- Accepted findings: ${s.accepted}`,
     `- Errors: ${s.errors}`,
@@ -69,6 +91,9 @@ export function toMarkdown(data: ReportData): string {
     '## Placements',
     '',
     ...placementTable(m),
+    '## Copies across borders',
+    '',
+    ...copiesAcrossBorders(m),
   ];
   if (m.otherFindings.length > 0) {
     out.push('## Other findings', '');

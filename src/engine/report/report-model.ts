@@ -1,7 +1,8 @@
 import { alternativesIn, getProvider } from '../catalog';
 import { countryName } from '../catalog/countries';
 import * as legal from '../legal';
-import type { Finding, Placement, RuleId, Severity } from '../model';
+import type { CopyKind, Finding, Placement, RuleId, Severity } from '../model';
+import { crossesBorder } from '../rules/cal008';
 import { resourceLabel } from '../rules/describe';
 import { getRule, ruleDocsUrl } from '../rules/registry';
 import type { ReportData } from './report-data';
@@ -13,6 +14,21 @@ export interface RowRule {
   message: string;
   /** Present when the finding was accepted (suppressed); the reason is shown, the finding still counted. */
   accepted: { reason: string; expires: string | null } | null;
+}
+
+/** A copy of a placement's data as every format shows it. */
+export interface ReportCopy {
+  kind: CopyKind;
+  region: string | null;
+  unresolvedReason: string | null;
+  country: string | null;
+  /** The country's name, or "several countries" for a multi-region. */
+  countryName: string | null;
+  operator: string | null;
+  controller: string | null;
+  /** In another country than the resource, or across several (CAL008's condition). */
+  crossesBorder: boolean;
+  provenance: string;
 }
 
 /** A placement as every format shows it: plain strings and numbers, 1-based lines and columns. */
@@ -38,6 +54,7 @@ export interface ReportRow {
   /** Highest severity among active (not accepted) findings, null when none. */
   severity: Severity | null;
   provenance: string;
+  copies: ReportCopy[];
 }
 
 export interface ReportSummary {
@@ -46,6 +63,8 @@ export interface ReportSummary {
   /** Placements in a non-U.S. region whose operator is ultimately controlled by a U.S. entity. */
   nonUsRegionUsControlled: number;
   unresolved: number;
+  /** Placements with at least one copy of their data in another country (CAL008's condition). */
+  copiesAcrossBorders: number;
   accepted: number;
   errors: number;
   /** Active findings per severity. */
@@ -133,6 +152,17 @@ function toRow(p: Placement, id: number, data: ReportData): ReportRow {
     rules,
     severity,
     provenance: data.provenance(p),
+    copies: p.copies.map((c) => ({
+      kind: c.kind,
+      region: c.regionId,
+      unresolvedReason: c.unresolvedReason,
+      country: c.country,
+      countryName: c.country ? countryName(c.country) : c.multiCountry ? 'several countries' : null,
+      operator: c.operator,
+      controller: c.controller,
+      crossesBorder: crossesBorder(p, c),
+      provenance: data.steps(c.provenance),
+    })),
   };
 }
 
@@ -181,6 +211,7 @@ export function buildReportModel(data: ReportData): ReportModel {
       files: data.files,
       nonUsRegionUsControlled: data.placements.filter(isNonUsRegionUsControlled).length,
       unresolved: data.placements.filter((p) => p.regionId === null).length,
+      copiesAcrossBorders: data.placements.filter((p) => p.copies.some((c) => crossesBorder(p, c))).length,
       accepted: data.findings.length - active.length,
       errors: data.errors.length,
       bySeverity,
@@ -239,6 +270,15 @@ export function describeRowRule(r: RowRule): string {
 export function summarySentence(s: ReportSummary): string {
   return (
     `${s.resources} resources in ${s.files} files: ${s.nonUsRegionUsControlled} in non-U.S. regions of ` +
-    `U.S.-controlled operators, ${s.unresolved} unresolved, ${s.accepted} accepted, ${s.errors} errors.`
+    `U.S.-controlled operators, ${s.copiesAcrossBorders} with a copy of their data in another country, ` +
+    `${s.unresolved} unresolved, ${s.accepted} accepted, ${s.errors} errors.`
   );
+}
+
+/** `replication: us-east-1 (United States)` or `geo-redundancy: region not known (reason)`, for one-line cells. */
+export function describeRowCopy(c: ReportCopy): string {
+  const where = c.region
+    ? `${c.region}${c.countryName ? ` (${c.countryName})` : ''}`
+    : `region not known (${c.unresolvedReason ?? ''})`;
+  return `${c.kind}: ${where}`;
 }

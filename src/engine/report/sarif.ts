@@ -116,6 +116,17 @@ export function toSarif(data: ReportData): string {
       ],
       partialFingerprints: { [FINGERPRINT_KEY]: fp },
     };
+    // Where the region, or a copy of the data, comes from (a provider block, a replication target).
+    if (f.related.length > 0) {
+      result.relatedLocations = f.related.map((r, i) => ({
+        id: i + 1,
+        message: { text: r.message },
+        physicalLocation: {
+          artifactLocation: { uri: uriOf(data.rel(r.location.file)), uriBaseId: '%SRCROOT%' },
+          region: { startLine: r.location.range.start.line + 1, startColumn: r.location.range.start.character + 1 },
+        },
+      }));
+    }
     if (f.suppressed) {
       result.suppressions = [suppression(f)];
     }

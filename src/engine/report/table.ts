@@ -1,5 +1,5 @@
 import { stripControl as clean } from './escape';
-import { buildReportModel, describeRowRule, summarySentence, type ReportRow } from './report-model';
+import { buildReportModel, describeRowCopy, describeRowRule, type ReportRow, summarySentence } from './report-model';
 import type { ReportData } from './report-data';
 
 export interface TableOptions {
@@ -66,6 +66,14 @@ export function toTable(data: ReportData, opts: TableOptions): string {
     out.push('', paint(BOLD, 'ACCEPTED'));
     for (const { r, x } of accepted) {
       out.push(paint(DIM, clean(`${r.file}:${r.line}  ${describeRowRule(x)}`)));
+    }
+  }
+  const copies = m.rows.flatMap((r) => r.copies.map((c) => ({ r, c })));
+  if (copies.length > 0) {
+    out.push('', paint(BOLD, 'COPIES'));
+    for (const { r, c } of copies) {
+      const mark = c.crossesBorder ? 'another country' : c.region ? 'same country' : 'not known';
+      out.push(clean(`${r.file}:${r.line}  ${r.resource}  ${describeRowCopy(c)}  [${mark}]  ${c.provenance}`));
     }
   }
   if (m.errors.length > 0) {

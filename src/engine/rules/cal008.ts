@@ -53,6 +53,12 @@ export const cal008: Rule = {
     return {
       message: `${resourceLabel(p)} has ${abroad.length === 1 ? 'a copy' : `${abroad.length} copies`} of its data in another country${data}: ${list}.`,
       severity: p.dataClass === 'customer-data' || setting === 'off' ? undefined : setting,
+      // Where each copy comes from: the replication target, the redundancy setting, the replica block.
+      related: abroad.flatMap((c) =>
+        c.provenance.flatMap((s) =>
+          s.location ? [{ message: `Copy (${c.kind}): ${describeStep(s, ctx)}`, location: s.location }] : [],
+        ),
+      ),
     };
   },
 };

@@ -1,5 +1,5 @@
 import type { LensConfig } from '../config';
-import type { Placement, RuleId, Severity } from '../model';
+import type { Placement, RelatedInfo, RuleId, Severity } from '../model';
 
 export interface RuleContext {
   config: LensConfig;
@@ -11,6 +11,8 @@ export interface RuleHit {
   message: string;
   /** Overrides the configured severity (CAL001 for resources that hold no customer data). */
   severity?: Severity;
+  /** Places that explain the finding; by default the steps of the region's provenance. */
+  related?: RelatedInfo[];
 }
 
 /** One rule. A rule never changes meaning once shipped; new rules get the next free id. */

@@ -2,6 +2,7 @@ import { escapeHtml as h } from '../../engine/report/escape';
 import {
   alternativesHtml,
   chartsHtml,
+  copiesHtml,
   errorsHtml,
   legalHtml,
   rulesHtml,
@@ -34,6 +35,7 @@ export function reportBodyHtml(model: ReportModel, scannedAt: string): string {
     `<span class="muted" id="row-count">${model.rows.length} of ${model.rows.length}</span></h2>` +
     tableHtml(model, true) +
     `</section>` +
+    copiesHtml(model) +
     errorsHtml(model) +
     legalHtml(model) +
     alternativesHtml(model) +

@@ -146,4 +146,44 @@ describe('code lens title and region document', () => {
   it('escapes markdown metacharacters', () => {
     assert.equal(escapeMarkdown('[a](b) *c*'), '\\[a\\]\\(b\\) \\*c\\*');
   });
+  it('lists the copies of the data with region, country, controller, kind and where each comes from', () => {
+    const md = buildHoverMarkdown(
+      placement({
+        copies: [
+          {
+            kind: 'replication',
+            regionId: 'us-east-1',
+            unresolvedReason: null,
+            country: 'US',
+            controller: 'US',
+            operator: 'Amazon Web Services, Inc.',
+            ultimateParent: 'Amazon.com, Inc.',
+            regionKnown: true,
+            multiCountry: false,
+            provenance: [{ description: 'destination bucket aws_s3_bucket.dr', location: loc('/ws/main.tf', 30) }],
+          },
+          {
+            kind: 'replica',
+            regionId: null,
+            unresolvedReason: 'var.dr_region has no default',
+            country: null,
+            controller: null,
+            operator: null,
+            ultimateParent: null,
+            regionKnown: false,
+            multiCountry: false,
+            provenance: [],
+          },
+        ],
+      }),
+      opts,
+    );
+    assert.match(md, /\*\*Copies of the data\*\*/);
+    assert.match(
+      md,
+      /- replication: `us-east-1` \(US\), Amazon Web Services, Inc\. \(US\) — \*\*another country\*\* · from destination bucket aws\\_s3\\_bucket\.dr at main\.tf:31/,
+    );
+    assert.match(md, /- replica: region not known — var\.dr\\_region has no default/);
+    assert.equal(codeLensTitle(placement({ copies: [] })).includes('cop'), false);
+  });
 });

@@ -78,11 +78,11 @@ describe('report formatters', () => {
     assert.ok(!text.includes('<script>'));
     assert.ok(text.includes('\\<script\\>'));
     assert.ok(!text.includes('\x1b'));
-    // Every placement row has exactly the 9 unescaped cell separators of an 8-column table.
+    // Every placement row has exactly the 10 unescaped cell separators of a 9-column table.
     const rows = text.split('\n').filter((l) => l.startsWith('| ') && l.includes('.tf:'));
     assert.equal(rows.length, 5);
     for (const r of rows) {
-      assert.equal(r.replace(/\\\|/g, '').split('|').length - 1, 9, r);
+      assert.equal(r.replace(/\\\|/g, '').split('|').length - 1, 10, r);
     }
     assert.equal(escapeMarkdown('a|b\nc*d'), 'a\\|b c\\*d');
   });
@@ -113,7 +113,7 @@ describe('report formatters', () => {
     assert.ok(plain.includes('CAL007'));
     assert.match(
       plain,
-      /5 resources in 6 files: 3 in non-U.S. regions of U.S.-controlled operators, 1 unresolved, 1 accepted, 1 errors\.\n$/,
+      /5 resources in 6 files: 3 in non-U.S. regions of U.S.-controlled operators, 0 with a copy of their data in another country, 1 unresolved, 1 accepted, 1 errors\.\n$/,
     );
     const coloured = toTable(sampleData(), { color: true });
     assert.ok(coloured.includes('\x1b[33m'));
