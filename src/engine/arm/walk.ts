@@ -3,6 +3,7 @@ import { classifyAzureType, type AzureTypeInfo } from '../azure/resource-kinds';
 import type { AnalysisError, ExtractedResource, RegionResolution } from '../model';
 import { entries, locate, prop, propNode, stringAt, type ArmDocument } from './document';
 import type { Scope } from './evaluate';
+import { armCopies } from './copies';
 import { nodeToVal } from './node-value';
 import { asString, truthy, type Val } from './value';
 
@@ -176,6 +177,7 @@ function place(
       provenance: locNode ? [{ description: 'location', location: locate(doc, locNode) }, ...(val?.via ?? [])] : [],
       dataClass: info.dataClass,
       global: isGlobal,
+      copies: armCopies(type, doc, res, scope, region),
     },
   });
 }

@@ -1,6 +1,7 @@
 import { classifyAzureType } from '../azure/resource-kinds';
 import type { AnalysisError, ExtractedResource, ProvenanceStep, RegionResolution } from '../model';
 import type { Expr, ModuleDecl, ObjectExpr, ResourceDecl } from './ast';
+import { bicepCopies } from './copies';
 import { bareType, deployedByCaller, evaluate, resourceObject } from './evaluate';
 import { localModulePath } from './load';
 import { FileScope, withLocals, type Inputs, type ParsedDoc, type Scope } from './scope';
@@ -206,6 +207,7 @@ function walkResource(
       if (provenance.length === 0 && region?.loc) {
         provenance.push({ description: `location of ${name}`, location: region.loc });
       }
+      const resolved = resolution(region, name, isGlobal);
       ctx.out.push({
         language: 'bicep',
         file: fs.doc.path,
@@ -216,12 +218,13 @@ function walkResource(
         address: address + ctx.suffix,
         module: mod.prefix === '' ? null : mod.prefix.slice(0, -1),
         provider: 'azure',
-        region: resolution(region, name, isGlobal),
+        region: resolved,
         regionLocation: region?.k === 'string' ? region.loc : undefined,
         provenance,
         dataClass: info.dataClass,
         global: isGlobal,
         instanceKey: inst.key,
+        copies: bicepCopies(type, props, inst.scope, resolved),
       });
     }
     for (const child of inst.body.resources) {

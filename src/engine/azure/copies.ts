@@ -1,0 +1,115 @@
+import type { ExtractedCopy, ProvenanceStep, RegionResolution, SourceLocation } from '../model';
+
+/**
+ * A template value as the copy rules read it, the same for Bicep and ARM JSON: each language adapts its
+ * own values to this shape, so that a Bicep file and its compiled JSON list the same copies.
+ */
+export type AzureProp =
+  | { k: 'string'; v: string; at?: SourceLocation }
+  | { k: 'unknown'; reason: string; at?: SourceLocation }
+  | { k: 'list'; items: AzureProp[]; at?: SourceLocation }
+  | { k: 'object'; get(name: string): AzureProp | undefined; at?: SourceLocation }
+  | { k: 'other'; at?: SourceLocation };
+
+/** Reads a top-level property of the resource (`sku`, `properties`), evaluated; undefined when absent. */
+export type PropReader = (name: string) => AzureProp | undefined;
+
+function path(p: AzureProp | undefined, names: string[]): AzureProp | undefined {
+  let cur = p;
+  for (const n of names) {
+    cur = cur?.k === 'object' ? cur.get(n) : undefined;
+  }
+  return cur;
+}
+
+function step(description: string, at?: SourceLocation): ProvenanceStep {
+  return at ? { description, location: at } : { description };
+}
+
+/** Storage SKUs whose data Azure copies to the paired region. */
+const GEO_SKU = /_(GRS|RAGRS|GZRS|RAGZRS)$/i;
+
+function storage(read: PropReader): ExtractedCopy[] {
+  const sku = path(read('sku'), ['name']);
+  if (sku?.k === 'unknown') {
+    return [
+      {
+        kind: 'geo-redundancy',
+        provider: 'azure',
+        region: { kind: 'unknown', reason: `whether the storage is geo-redundant is not known: ${sku.reason}` },
+        provenance: [step('sku.name', sku.at)],
+      },
+    ];
+  }
+  if (sku?.k !== 'string' || !GEO_SKU.test(sku.v)) {
+    return [];
+  }
+  return [
+    {
+      kind: 'geo-redundancy',
+      provider: 'azure',
+      region: { kind: 'pair' },
+      provenance: [step(`sku.name "${sku.v}"`, sku.at)],
+    },
+  ];
+}
+
+function normalise(region: string): string {
+  return region.toLowerCase().replace(/\s+/g, '');
+}
+
+/** Cosmos DB: every location in `properties.locations` other than the account's own is a replica. */
+function cosmos(read: PropReader, primary: RegionResolution): ExtractedCopy[] {
+  const locations = path(read('properties'), ['locations']);
+  if (locations?.k === 'unknown') {
+    return [
+      {
+        kind: 'replica',
+        provider: 'azure',
+        region: { kind: 'unknown', reason: `the account's locations are not known: ${locations.reason}` },
+        provenance: [step('properties.locations', locations.at)],
+      },
+    ];
+  }
+  if (locations?.k !== 'list') {
+    return [];
+  }
+  const out: ExtractedCopy[] = [];
+  for (const item of locations.items) {
+    const name = path(item, ['locationName']);
+    if (name?.k === 'string') {
+      if (primary.kind === 'known' && normalise(name.v) === normalise(primary.value)) {
+        continue;
+      }
+      out.push({
+        kind: 'replica',
+        provider: 'azure',
+        region: { kind: 'known', value: name.v },
+        provenance: [step('properties.locations[].locationName', name.at)],
+      });
+    } else if (name?.k === 'unknown') {
+      out.push({
+        kind: 'replica',
+        provider: 'azure',
+        region: { kind: 'unknown', reason: name.reason },
+        provenance: [step('properties.locations[].locationName', name.at)],
+      });
+    }
+  }
+  return out;
+}
+
+const RULES: Record<string, (read: PropReader, primary: RegionResolution) => ExtractedCopy[]> = {
+  'microsoft.storage/storageaccounts': storage,
+  'microsoft.documentdb/databaseaccounts': cosmos,
+};
+
+/** Whether a resource type has copy rules (so that the languages evaluate its properties only then). */
+export function hasCopyRules(type: string): boolean {
+  return RULES[type.toLowerCase()] !== undefined;
+}
+
+/** The copies an Azure resource's template properties ask for (storage SKUs, Cosmos DB locations). */
+export function azureCopies(type: string, read: PropReader, primary: RegionResolution): ExtractedCopy[] {
+  return RULES[type.toLowerCase()]?.(read, primary) ?? [];
+}
