@@ -71,6 +71,10 @@ function asText(provider: ProviderInfo, m: RegionMatch, zones: string[], alterna
   lines.push(`${pad('operator')}${m.operator.name} (${countryName(m.operator.country)})`);
   lines.push(`${pad('ultimate parent')}${m.ultimateParent.name} (${countryName(m.ultimateParent.country)})`);
   lines.push(`${pad('control')}${controlText(m.control)}`);
+  const pair = pairText(provider, m);
+  if (pair) {
+    lines.push(`${pad('region pair')}${pair}`);
+  }
   lines.push(
     `${pad('terraform')}${provider.terraformProviders.join(', ')}${provider.armProvider ? '; Bicep and ARM' : ''}`,
   );
@@ -95,7 +99,20 @@ function asText(provider: ProviderInfo, m: RegionMatch, zones: string[], alterna
   return lines.join('\n') + '\n';
 }
 
+/** Where geo-redundant copies of data in this region go (Azure's published pairs), with the source. */
+function pairText(provider: ProviderInfo, m: RegionMatch): string | undefined {
+  const pair = catalog.regionPair(provider.id, m.effective.id);
+  if (!pair) {
+    return undefined;
+  }
+  const what = pair.secondary
+    ? `geo-redundant copies go to ${pair.secondary} (${countryName(catalog.lookupRegion(provider.id, pair.secondary)?.effective.country ?? null)})`
+    : 'no published pair: no secondary region for geo-redundant copies';
+  return `${what}; ${pair.source.title} (${pair.source.asOf}): ${pair.source.url}`;
+}
+
 function asJson(provider: ProviderInfo, m: RegionMatch, zones: string[], alternatives: Alternative[]): string {
+  const pair = catalog.regionPair(provider.id, m.effective.id);
   const doc = {
     catalogDate: catalog.CATALOG_DATE,
     provider,
@@ -105,6 +122,7 @@ function asJson(provider: ProviderInfo, m: RegionMatch, zones: string[], alterna
     operator: m.operator,
     ultimateParent: m.ultimateParent,
     control: m.control,
+    ...(pair ? { pair: { secondary: pair.secondary, source: pair.source } } : {}),
     alternatives: alternatives.map((a) => ({
       provider: a.provider.id,
       name: a.provider.displayName,

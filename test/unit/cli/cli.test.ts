@@ -86,6 +86,18 @@ describe('cli', () => {
     assert.equal(j.region.country, 'DE');
   });
 
+  it('explains where an Azure region keeps geo-redundant copies: its published pair, one-way pairs, no pair', () => {
+    assert.match(
+      run(['explain', 'azure', 'brazilsouth']).stdout,
+      /region pair: +geo-redundant copies go to southcentralus \(United States\); Azure region pairs/,
+    );
+    assert.match(run(['explain', 'azure', 'polandcentral']).stdout, /region pair: +no published pair/);
+    const j = JSON.parse(run(['explain', 'azure', 'West Europe', '--format', 'json']).stdout);
+    assert.equal(j.pair.secondary, 'northeurope');
+    assert.match(j.pair.source.url, /regions-paired/);
+    assert.equal(JSON.parse(run(['explain', 'aws', 'eu-central-1', '--format', 'json']).stdout).pair, undefined);
+  });
+
   it('stops quietly when the reader of its output goes away (scan | head)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cal-epipe-'));
     try {
