@@ -1,7 +1,7 @@
 // Hovers on a resource header and on its region value cite the statute and the warrant case.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hoverText, open, positionOf, waitForDiagnostics } from './helpers';
+import { diagnosticCode, hoverText, open, positionOf, waitForDiagnostics } from './helpers';
 import { waitFor } from './helpers';
 
 describe('hovers', () => {
@@ -46,6 +46,26 @@ describe('hovers', () => {
       { description: 'our hover on the variable default' },
     );
     assert.match(text, /Germany/);
+    assert.match(text, /§ 2713/);
+  });
+
+  it('shows where copies go: the pair of a GRS storage account, and CAL008 for it', async () => {
+    const doc = await open('copies/main.tf');
+    const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => diagnosticCode(x) === 'CAL008'), 'CAL008');
+    const cal008 = ds.find((x) => diagnosticCode(x) === 'CAL008')!;
+    assert.match(cal008.message, /southcentralus \(United States\)/);
+    const text = await waitFor(
+      async () => {
+        const t = await hoverText(doc.uri, positionOf(doc, 'resource "azurerm_storage_account"', 2));
+        return t.includes('Copies of the data') ? t : undefined;
+      },
+      { description: 'our hover with the copies of the storage account' },
+    );
+    assert.match(
+      text,
+      /geo-redundancy: `southcentralus` \(US\), Microsoft Corporation \(US\) — \*\*another country\*\*/,
+    );
+    assert.match(text, /southcentralus is the published pair of brazilsouth/);
     assert.match(text, /§ 2713/);
   });
 
