@@ -99,17 +99,18 @@ function cosmos(read: PropReader, primary: RegionResolution): ExtractedCopy[] {
   return out;
 }
 
-const RULES: Record<string, (read: PropReader, primary: RegionResolution) => ExtractedCopy[]> = {
-  'microsoft.storage/storageaccounts': storage,
-  'microsoft.documentdb/databaseaccounts': cosmos,
-};
+// A Map, not an object: a type named like an object member (`constructor`) must find no rule.
+const RULES = new Map<string, (read: PropReader, primary: RegionResolution) => ExtractedCopy[]>([
+  ['microsoft.storage/storageaccounts', storage],
+  ['microsoft.documentdb/databaseaccounts', cosmos],
+]);
 
 /** Whether a resource type has copy rules (so that the languages evaluate its properties only then). */
 export function hasCopyRules(type: string): boolean {
-  return RULES[type.toLowerCase()] !== undefined;
+  return RULES.has(type.toLowerCase());
 }
 
 /** The copies an Azure resource's template properties ask for (storage SKUs, Cosmos DB locations). */
 export function azureCopies(type: string, read: PropReader, primary: RegionResolution): ExtractedCopy[] {
-  return RULES[type.toLowerCase()]?.(read, primary) ?? [];
+  return RULES.get(type.toLowerCase())?.(read, primary) ?? [];
 }

@@ -411,7 +411,8 @@ export function extractCopies(
   ri: Instance<unknown> | undefined,
   primary: RegionResult,
 ): ExtractedCopy[] {
-  const rule = RULES[decl.type];
+  // Own properties only: a resource type named like an object member (`constructor`) has no rule.
+  const rule = Object.hasOwn(RULES, decl.type) ? RULES[decl.type] : undefined;
   if (!rule || !primary.providerId) {
     return [];
   }
