@@ -1,4 +1,4 @@
-import { catalog, countryName } from '../engine';
+import { catalog, countryName, legal } from '../engine';
 import type { ProviderInfo, RegionInfo, RegionMatch, Source } from '../engine/catalog';
 
 type Alternative = ReturnType<typeof catalog.alternativesIn>[number];
@@ -84,6 +84,7 @@ function asText(provider: ProviderInfo, m: RegionMatch, zones: string[], alterna
   for (const n of notes) {
     lines.push(`${pad('note')}${n}`);
   }
+  lines.push(`${pad('legal')}${legal.notLegalAdvice()} See docs/legal-reference.md.`);
   lines.push(`${pad('as of')}${r.asOf} (catalog ${catalog.CATALOG_DATE})`);
   lines.push('  sources:');
   for (const s of uniqueSources([...provider.sources, ...r.sources])) {
@@ -122,6 +123,7 @@ function asJson(provider: ProviderInfo, m: RegionMatch, zones: string[], alterna
     operator: m.operator,
     ultimateParent: m.ultimateParent,
     control: m.control,
+    notLegalAdvice: legal.notLegalAdvice(),
     ...(pair ? { pair: { secondary: pair.secondary, source: pair.source } } : {}),
     alternatives: alternatives.map((a) => ({
       provider: a.provider.id,

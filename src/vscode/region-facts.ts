@@ -76,7 +76,7 @@ export function legalNote(
   full: boolean,
 ): string[] {
   if (control === 'licensed-us-technology') {
-    return [escapeMarkdown(legal.licensedOperatorNote()), citationLinks()];
+    return [escapeMarkdown(`${legal.licensedOperatorNote()} ${legal.notLegalAdvice()}`), citationLinks()];
   }
   if (control !== 'us' || country === 'US') {
     return [];
@@ -87,6 +87,8 @@ export function legalNote(
   }
   if (full) {
     out.push(...legal.caseSentences().map(escapeMarkdown), escapeMarkdown(legal.limitsSentence()));
+  } else {
+    out.push(escapeMarkdown(legal.notLegalAdvice()));
   }
   out.push(citationLinks());
   return out;

@@ -9,8 +9,9 @@ export const cal001: Rule = {
   defaultSeverity: 'warning',
   description:
     'The resource is placed in a region outside the United States, but the entity operating that region is ultimately ' +
-    'controlled by a U.S. company. 18 U.S.C. § 2713 (CLOUD Act) requires such a provider to disclose data in its ' +
-    '"possession, custody, or control" regardless of where it is stored. Reported as a warning for resources that hold ' +
+    "controlled by a U.S. company. 18 U.S.C. § 2713 (CLOUD Act) applies such a provider's Stored Communications Act " +
+    'obligations (to preserve, back up or disclose data, under legal process such as a warrant) to data in its ' +
+    '"possession, custody, or control", regardless of where it is stored. Reported as a warning for resources that hold ' +
     'customer data and as information for others.',
   check(p, ctx) {
     if (p.global || !p.regionKnown || p.control !== 'us' || p.controller !== 'US' || p.country === 'US') {

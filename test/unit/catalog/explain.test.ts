@@ -22,7 +22,7 @@ describe('catalog explain', () => {
   });
 
   it('shows the sovereign and licensed-operator notes', () => {
-    assert.match(explain('aws', 'eusc-de-east-1', 'text') ?? '', /untested in court/);
+    assert.match(explain('aws', 'eusc-de-east-1', 'text') ?? '', /No court has ruled whether § 2713 reaches data/);
     const china = explain('aws', 'cn-north-1', 'text') ?? '';
     assert.match(china, /Sinnet/);
     assert.match(china, /licence of U\.S\. technology/);

@@ -100,7 +100,7 @@ describe('catalog lookups', () => {
     assert.equal(esc?.control, 'us');
     assert.equal(esc?.ultimateParent.country, 'US');
     assert.equal(esc?.region.country, 'DE');
-    assert.ok(esc?.region.notes?.some((n) => n.includes('untested in court')));
+    assert.ok(esc?.region.notes?.some((n) => n.includes('No court has ruled whether § 2713')));
     for (const [region, operator] of [
       ['cn-north-1', 'Sinnet'],
       ['cn-northwest-1', 'Ningxia Western Cloud'],
@@ -119,7 +119,7 @@ describe('catalog lookups', () => {
       assert.equal(m?.control, 'us', r);
       assert.equal(m?.region.partition, 'oc19', r);
       assert.ok(
-        m?.region.notes?.some((n) => n.includes('untested in court')),
+        m?.region.notes?.some((n) => n.includes('No court has ruled whether § 2713')),
         r,
       );
     }
