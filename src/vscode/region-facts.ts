@@ -52,7 +52,7 @@ export function locationText(info: catalog.RegionInfo | undefined, country: stri
     return `several countries: ${info.countries.join(', ')}`;
   }
   if (info?.jurisdiction) {
-    return info.jurisdiction;
+    return `several countries (${info.jurisdiction})`;
   }
   return 'not one country';
 }

@@ -87,6 +87,11 @@ describe('catalog lookups', () => {
     assert.equal(eu?.region.kind, 'multi-region');
     assert.equal(eu?.region.country, null);
     assert.equal(eu?.region.jurisdiction, 'EU');
+    // Google says "data centers in the European Union" / "in Asia": no member countries are invented.
+    assert.equal(eu?.region.countries, undefined);
+    assert.match(eu?.region.notes?.join(' ') ?? '', /data centers in the European Union/);
+    assert.equal(lookupRegion('gcp', 'ASIA')?.region.countries, undefined);
+    assert.match(lookupRegion('gcp', 'ASIA')?.region.notes?.join(' ') ?? '', /data centers in Asia/);
     assert.deepEqual(lookupRegion('gcp', 'eur4')?.region.countries, ['FI', 'NL']);
     assert.deepEqual(lookupRegion('gcp', 'NAM4')?.region.countries, ['US']);
     assert.deepEqual(lookupRegion('gcp', 'ASIA1')?.region.countries, ['JP']);

@@ -142,10 +142,25 @@ const multi = (
   asOf,
 });
 
+/** A multi-region that Google describes only as an area: its placement is the area, in Google's words. */
+const area = (id: string, name: string, described: string, jurisdiction?: string): RegionInfo => ({
+  providerId: 'gcp',
+  id,
+  name,
+  kind: 'multi-region',
+  country: null,
+  ...(jurisdiction ? { jurisdiction } : {}),
+  notes: [`Google describes this location as ${described}, without naming the regions or countries.`],
+  partition: 'googleapis.com',
+  sources: [storageDoc],
+  asOf,
+});
+
 const multiRegions: RegionInfo[] = [
-  multi('EU', 'European Union multi-region', ['BE', 'DE', 'ES', 'FI', 'FR', 'IT', 'NL', 'PL', 'SE'], storageDoc, 'EU'),
+  // Google names no member regions or countries for EU and ASIA, only the area: none are invented here.
+  area('EU', 'European Union multi-region', 'data centers in the European Union', 'EU'),
   multi('US', 'United States multi-region', ['US'], storageDoc, 'US'),
-  multi('ASIA', 'Asia multi-region', ['HK', 'IN', 'JP', 'KR', 'SG', 'TW'], storageDoc),
+  area('ASIA', 'Asia multi-region', 'data centers in Asia'),
   multi('ASIA1', 'Tokyo and Osaka dual-region', ['JP'], storageDoc, undefined, ['asia-northeast1', 'asia-northeast2']),
   multi('EUR4', 'Finland and Netherlands dual-region', ['FI', 'NL'], storageDoc, 'EU', [
     'europe-north1',
