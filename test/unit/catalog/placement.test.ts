@@ -50,6 +50,11 @@ describe('catalog placement through the rules', () => {
     ['azure', 'northeurope', 'IE', ['CAL001']],
     ['azure', 'eastasia', 'HK', ['CAL001']],
     ['azure', 'chinanorth2', 'CN', ['CAL004']],
+    // National partner clouds that CAL004 names: Bleu (France) and Delos Cloud (Germany), not CAL006.
+    ['azure', 'bleufrancecentral', 'FR', ['CAL004']],
+    ['azure', 'Bleu France South', 'FR', ['CAL004']],
+    ['azure', 'deloscloudgermanycentral', 'DE', ['CAL004']],
+    ['azure', 'deloscloudgermanynorth', 'DE', ['CAL004']],
     ['azure', 'usgovvirginia', 'US', []],
     ['azure', 'eastus', 'US', []],
     ['gcp', 'europe-west3', 'DE', ['CAL001']],

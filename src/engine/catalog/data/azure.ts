@@ -21,6 +21,24 @@ const govDoc: Source = {
   asOf,
 };
 
+// Region names of the national partner clouds, as the Azure SDKs' region tables spell them (for
+// example the Cosmos DB SDKs' region name tables); who owns the operators, from the sources below.
+const sdkRegions: Source = {
+  url: 'https://learn.microsoft.com/en-us/dotnet/api/microsoft.azure.cosmos.regions.deloscloudgermanycentral?view=azure-dotnet',
+  title: 'Azure SDK region tables (Microsoft.Azure.Cosmos Regions)',
+  asOf,
+};
+const bleuDoc: Source = {
+  url: 'https://newsroom.orange.com/capgemini-and-orange-are-pleased-to-announce-the-launch-of-commercial-activities-of-bleu-their-future-cloud-de-confiance-platform',
+  title: 'Orange newsroom: Capgemini and Orange launch the commercial activities of Bleu',
+  asOf,
+};
+const delosDoc: Source = {
+  url: 'https://heise.de/en/news/SAP-Two-billion-euros-for-sovereign-clouds-with-and-without-Microsoft-9939213.html',
+  title: 'heise: SAP subsidiary Delos Cloud, a sovereign cloud with Microsoft technology',
+  asOf,
+};
+
 const d = (partition: string, extra: Partial<LocationDefaults> = {}): LocationDefaults => ({
   providerId: 'azure',
   partition,
@@ -193,6 +211,38 @@ export const azure: ProviderData = {
         ['chinanorth', 'China North', 'CN', 'Beijing'],
         ['chinanorth2', 'China North 2', 'CN', 'Beijing'],
         ['chinanorth3', 'China North 3', 'CN', 'Hebei'],
+      ],
+    ),
+    ...locations(
+      d('AzureBleu', {
+        operator: { name: 'Bleu', country: 'FR' },
+        ultimateParent: { name: 'Capgemini and Orange (joint owners)', country: 'FR' },
+        control: 'licensed-us-technology',
+        sources: [sdkRegions, bleuDoc],
+        notes: [
+          'Bleu: a French company wholly owned by Capgemini and Orange that offers Microsoft Azure under licence; Microsoft holds no equity.',
+          licensedOperatorNote(),
+        ],
+      }),
+      [
+        ['bleufrancecentral', 'Bleu France Central', 'FR'],
+        ['bleufrancesouth', 'Bleu France South', 'FR'],
+      ],
+    ),
+    ...locations(
+      d('AzureDelosCloud', {
+        operator: { name: 'Delos Cloud (an SAP subsidiary)', country: 'DE' },
+        ultimateParent: { name: 'SAP SE', country: 'DE' },
+        control: 'licensed-us-technology',
+        sources: [sdkRegions, delosDoc],
+        notes: [
+          'Delos Cloud: an SAP subsidiary offering Microsoft Azure to German public administration under licence.',
+          licensedOperatorNote(),
+        ],
+      }),
+      [
+        ['deloscloudgermanycentral', 'Delos Cloud Germany Central', 'DE'],
+        ['deloscloudgermanynorth', 'Delos Cloud Germany North', 'DE'],
       ],
     ),
     ...locations(
