@@ -78,9 +78,7 @@ function asText(provider: ProviderInfo, m: RegionMatch, zones: string[], alterna
   lines.push(
     `${pad('terraform')}${provider.terraformProviders.join(', ')}${provider.armProvider ? '; Bicep and ARM' : ''}`,
   );
-  // Provider-wide notes describe the provider's own operation; skip them where another company operates.
-  const own = r.operator === undefined && m.effective.operator === undefined ? (provider.notes ?? []) : [];
-  const notes = [...new Set([...own, ...(m.effective.notes ?? []), ...(r.notes ?? [])])];
+  const notes = catalog.regionNotes(provider, m);
   for (const n of notes) {
     lines.push(`${pad('note')}${n}`);
   }

@@ -130,7 +130,7 @@ export function explainRegionMarkdown(providerId: string, region: string): strin
     `- **Operator:** ${escapeMarkdown(`${match.operator.name} (${countryName(match.operator.country)})`)}`,
     `- **Ultimate controller:** ${escapeMarkdown(`${match.ultimateParent.name} (${countryName(match.ultimateParent.country)})`)}`,
     `- **Control:** ${escapeMarkdown(controlLabel(match.control, provider.id))}`,
-    ...[...(provider.notes ?? []), ...(r.notes ?? [])].map((n) => `- ${escapeMarkdown(n)}`),
+    ...catalog.regionNotes(provider, match).map((n) => `- ${escapeMarkdown(n)}`),
     '',
   ];
   const note = legalNote(match.control, eff.country, match.operator.country, true);

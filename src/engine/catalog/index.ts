@@ -246,3 +246,13 @@ export function regionPair(
   }
   return NONPAIRED.includes(regionId) ? { secondary: null, source: PAIRS_SOURCE } : undefined;
 }
+
+/**
+ * The notes to show for a region, the same in every renderer (CLI `explain`, the editor's Explain
+ * Region view): provider-wide notes describe the provider's own operation, so they are left out where
+ * another company operates the region (21Vianet, S3NS, AWS China, Bleu, Delos, a sovereign entity).
+ */
+export function regionNotes(provider: ProviderInfo, m: RegionMatch): string[] {
+  const own = m.region.operator === undefined && m.effective.operator === undefined ? (provider.notes ?? []) : [];
+  return [...new Set([...own, ...(m.effective.notes ?? []), ...(m.region.notes ?? [])])];
+}

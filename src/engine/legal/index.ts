@@ -16,7 +16,8 @@ export const STATUTE = {
   enactedBy: 'CLOUD Act, Pub. L. 115-141, div. V, § 103(a)(1), signed Mar. 23, 2018',
   quote:
     'possession, custody, or control, regardless of whether such communication, record, or other information is located within or outside of the United States',
-  url: 'https://lexbuild.dev/usc/title-18/chapter-121/section-2713',
+  // The official U.S. Code (Office of the Law Revision Counsel); the text was read from a reproduction of it (LR-001).
+  url: 'https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section2713&num=0&edition=prelim',
 } as const;
 
 /** [LR-012] [LR-013] */

@@ -22,7 +22,7 @@ describe('hovers', () => {
     assert.match(text, /possession, custody, or control, regardless of whether/);
     assert.match(text, /829 F\.3d 197/);
     assert.match(text, /138 S\. Ct\. 1186/);
-    assert.match(text, /https:\/\/lexbuild\.dev\/usc\/title-18\/chapter-121\/section-2713/);
+    assert.match(text, /https:\/\/uscode\.house\.gov\/view\.xhtml\?req=granuleid:USC-prelim-title18-section2713/);
     assert.match(text, /command:cloudActLens\.explainRegion/);
   });
 

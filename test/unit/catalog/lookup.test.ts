@@ -123,11 +123,20 @@ describe('catalog lookups', () => {
       const m = lookupRegion('oci', r);
       assert.equal(m?.control, 'us', r);
       assert.equal(m?.region.partition, 'oc19', r);
+      // Oracle: operated by EU residents employed by an EU Sovereign Cloud legal entity, owned by Oracle Corporation.
+      assert.equal(m?.operator.country, 'EU', r);
+      assert.match(m?.operator.name ?? '', /EU Sovereign Cloud legal entity/);
+      assert.equal(m?.ultimateParent.name, 'Oracle Corporation', r);
+      assert.ok(m?.region.sources.some((s) => s.url.includes('docs.oracle.com/en/solutions/learn-about-eusc')));
       assert.ok(
         m?.region.notes?.some((n) => n.includes('No court has ruled whether § 2713')),
         r,
       );
     }
+    // Google Cloud Dedicated in Germany: the local operator is not named in the sources; not asserted to be Google LLC.
+    const gcd = lookupRegion('gcp', 'u-germany-northeast1');
+    assert.doesNotMatch(gcd?.operator.name ?? '', /Google/);
+    assert.match(gcd?.operator.name ?? '', /unconfirmed/);
     const s3ns = lookupRegion('gcp', 'u-france-east1-a');
     assert.equal(s3ns?.control, 'licensed-us-technology');
     assert.equal(s3ns?.operator.country, 'FR');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Placement } from '../../../src/engine';
+import { catalog, type Placement } from '../../../src/engine';
 import { buildHoverMarkdown, codeLensTitle } from '../../../src/vscode/hover-markdown';
 import { escapeMarkdown, explainRegionMarkdown, flag } from '../../../src/vscode/region-facts';
 
@@ -70,7 +70,10 @@ describe('hover markdown', () => {
     assert.match(md, /civil contempt/);
     assert.match(md, /829 F\.3d 197/);
     assert.match(md, /138 S\. Ct\. 1186/);
-    assert.match(md, /\]\(https:\/\/lexbuild\.dev\/usc\/title-18\/chapter-121\/section-2713\)/);
+    assert.match(
+      md,
+      /\]\(https:\/\/uscode\.house\.gov\/view\.xhtml\?req=granuleid:USC-prelim-title18-section2713&num=0&edition=prelim\)/,
+    );
     assert.match(md, /\]\(https:\/\/supreme\.justia\.com\/cases\/federal\/us\/584\/17-2\/\)/);
     assert.doesNotMatch(md, /\bsafe\b|\bimmune\b/i);
   });
@@ -141,6 +144,25 @@ describe('code lens title and region document', () => {
     assert.match(md, /## Legal note/);
     assert.match(md, /## Sources/);
     assert.equal(explainRegionMarkdown('aws', 'mars-north-1'), undefined);
+  });
+
+  it('shows the same notes as the CLI: no provider-wide notes beside a partner-operated region', () => {
+    for (const [p, r] of [
+      ['azure', 'chinanorth3'],
+      ['gcp', 'u-france-east1'],
+      ['aws', 'cn-north-1'],
+      ['azure', 'bleufrancecentral'],
+    ]) {
+      const md = explainRegionMarkdown(p, r) ?? '';
+      const provider = catalog.getProvider(p)!;
+      for (const n of provider.notes ?? []) {
+        assert.ok(!md.includes(escapeMarkdown(n)), `${p}/${r} shows the provider-wide note: ${n}`);
+      }
+      const match = catalog.lookupRegion(p, r)!;
+      for (const n of catalog.regionNotes(provider, match)) {
+        assert.ok(md.includes(escapeMarkdown(n)), `${p}/${r} lacks ${n}`);
+      }
+    }
   });
 
   it('escapes markdown metacharacters', () => {

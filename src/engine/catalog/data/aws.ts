@@ -121,7 +121,7 @@ const esc = locations(
       sovereignSubsidiaryNote(),
     ],
   }),
-  [['eusc-de-east-1', 'AWS European Sovereign Cloud (Germany)', 'DE', 'Brandenburg']],
+  [['eusc-de-east-1', 'AWS European Sovereign Cloud (Germany)', 'DE', 'Brandenburg (state)']],
 );
 
 const govIso = [

@@ -113,8 +113,13 @@ const dedicated = locations(
   d({
     partition: 'apis-berlin-build0.goog',
     sources: [gcdDoc],
+    // Google's documentation says a local operator manages the services and the data, but names none
+    // that we could read: the operator is marked unconfirmed rather than asserted to be Google LLC.
+    operator: { name: 'a local operator (not named in the sources; unconfirmed)', country: 'DE' },
+    ultimateParent: { name: 'not named in the sources (unconfirmed)', country: 'DE' },
+    control: 'licensed-us-technology',
     notes: [
-      'Google Cloud Dedicated in Germany: a separate, standalone Google Cloud universe based in Berlin. Our sources do not name an operating company other than Google, so the catalog treats it as operated by Google.',
+      'Google Cloud Dedicated in Germany: a separate, standalone Google Cloud universe based in Berlin, in which a local operator manages the services and the data. The sources we could read do not name the operator or its owners (unconfirmed), so who controls it is not stated here.',
     ],
   }),
   [['u-germany-northeast1', 'Google Cloud Dedicated (Germany)', 'DE', 'Berlin']],

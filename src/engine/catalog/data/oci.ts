@@ -15,6 +15,17 @@ const doc: Source = {
   title: 'Oracle Cloud Infrastructure: Regions and Availability Domains',
   asOf,
 };
+const eusc: Source = {
+  url: 'https://docs.oracle.com/en/solutions/learn-about-eusc/index.html',
+  title: 'Oracle: Learn About the Oracle European Union Sovereign Cloud (operational sovereignty)',
+  asOf,
+};
+const euscOwner: Source = {
+  url: 'https://csf.hop3.abilian.com/providers/oracle-cloud-infrastructure.html',
+  title:
+    'Cloud Sovereignty Framework provider card: EU Sovereign Cloud run by EU-incorporated entities, parent Oracle Corporation (secondary)',
+  asOf,
+};
 const sovereignDoc: Source = {
   url: 'https://docs.oracle.com/en/cloud/saas/analytics/25r1/fawig/regions.html',
   title: 'Oracle documentation: regions including EU Sovereign Cloud (realm OC19)',
@@ -135,9 +146,12 @@ export const oci: ProviderData = {
     ...locations(dedicated('oc15'), [['ap-dcc-gazipur-1', 'Bangladesh Central (Gazipur)', 'BD', 'Gazipur']]),
     ...locations(
       d('oc19', {
-        sources: [sdk, sovereignDoc],
+        sources: [sdk, sovereignDoc, eusc, euscOwner],
+        // Oracle: the operators are EU residents employed by an EU Sovereign Cloud legal entity.
+        operator: { name: 'Oracle EU Sovereign Cloud legal entity (EU)', country: 'EU' },
+        ultimateParent: { name: 'Oracle Corporation', country: 'US' },
         notes: [
-          'Oracle EU Sovereign Cloud (realm OC19): separated from the commercial regions and operated within the European Union; the operating companies are owned by Oracle Corporation (U.S.).',
+          'Oracle EU Sovereign Cloud (realm OC19): separated from the commercial regions; Oracle says its operators are EU residents employed by an EU Sovereign Cloud legal entity, and operations are conducted within the EU. The entities are owned by Oracle Corporation (U.S.).',
           sovereignSubsidiaryNote(),
         ],
       }),
