@@ -1,5 +1,7 @@
 /** Command-line parsing without dependencies: the grammar is small and errors must be one line. */
 
+import { RULES } from '../engine/rules/registry';
+
 export class UsageError extends Error {}
 
 export type FailOn = 'error' | 'warning' | 'info' | 'none';
@@ -154,6 +156,10 @@ export function parseArgs(argv: string[], formats: string[]): Args {
         const m = /^(CAL\d{3})=(error|warning|info|off)$/.exec(v);
         if (!m) {
           throw new UsageError(`--rule needs CALnnn=error|warning|info|off, got "${v}"`);
+        }
+        // The rule registry is the one list of rules: an id it does not know is a usage error, not ignored.
+        if (!RULES.some((r) => r.id === m[1])) {
+          throw new UsageError(`--rule: unknown rule ${m[1]} (known: ${RULES.map((r) => r.id).join(', ')})`);
         }
         args.rules[m[1]] = m[2];
         break;

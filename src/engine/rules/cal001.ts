@@ -21,6 +21,10 @@ export const cal001: Rule = {
     const prov = p.provenance.length > 0 ? ` Region from ${describeProvenance(p.provenance, ctx)}.` : '';
     const data = p.dataClass === 'customer-data' ? '' : ' (this resource type holds no customer data)';
     const setting = ctx.config.noDataSeverity;
+    // "off" for resources that hold no customer data means not reported (it used to fall back to the rule's severity).
+    if (p.dataClass !== 'customer-data' && setting === 'off') {
+      return undefined;
+    }
     return {
       message: `${resourceLabel(p)} is in ${where}, operated by ${describeControl(p)}${data}.${prov}`,
       severity: p.dataClass === 'customer-data' || setting === 'off' ? undefined : setting,

@@ -50,6 +50,10 @@ export const cal008: Rule = {
     const data = p.dataClass === 'customer-data' ? '' : ' (this resource type holds no customer data)';
     const list = abroad.map((c) => describeCopy(c, ctx)).join('; ');
     const setting = ctx.config.noDataSeverity;
+    // "off" for resources that hold no customer data means not reported (it used to fall back to the rule's severity).
+    if (p.dataClass !== 'customer-data' && setting === 'off') {
+      return undefined;
+    }
     return {
       message: `${resourceLabel(p)} has ${abroad.length === 1 ? 'a copy' : `${abroad.length} copies`} of its data in another country${data}: ${list}.`,
       severity: p.dataClass === 'customer-data' || setting === 'off' ? undefined : setting,

@@ -68,6 +68,8 @@ describe('cli', () => {
       ['scan', 'does/not/exist'],
       ['frobnicate'],
       ['scan', '--bogus'],
+      // A rule the registry does not know is refused, not ignored.
+      ['scan', 'test/fixtures/terraform/minimal', '--rule', 'CAL999=error'],
     ]) {
       const r = run(args);
       assert.equal(r.code, 2, args.join(' '));
