@@ -1,4 +1,5 @@
 import type { RuleId, Severity } from './model';
+import { COUNTRY_GROUPS, expandCountries } from './catalog/groups';
 import { RULES } from './rules/registry';
 
 export type RuleSetting = Severity | 'off';
@@ -54,6 +55,12 @@ export interface LensConfig {
    * environment variable gives (AWS_REGION, GOOGLE_REGION, ...). Unset: neither is read.
    */
   environment?: Record<string, string>;
+  /**
+   * The organisation's residency policy (CAL009): the countries where data may be placed (copies
+   * included) and the countries of the entities that may ultimately control the operator. ISO codes and
+   * groups (`EU`, `EEA`). Unset lists allow everything; no policy, no CAL009.
+   */
+  residency?: { countries?: string[]; controllers?: string[]; source: string };
   /** The baseline the project file names (`"baseline"`), absolute; its entries are already in `accepted`. */
   baselineFile?: string;
 }
@@ -158,6 +165,9 @@ export function mergeConfig(base: LensConfig, raw: unknown, problems: string[]):
       }
     }
   }
+  if (raw.residency !== undefined) {
+    out.residency = residencyPolicy(raw.residency, problems) ?? out.residency;
+  }
   if (Array.isArray(raw.accepted)) {
     out.accepted = [];
     raw.accepted.forEach((a, i) => {
@@ -181,6 +191,34 @@ export function mergeConfig(base: LensConfig, raw: unknown, problems: string[]):
     });
   }
   return out;
+}
+
+/** `residency` of a project file: lists of ISO codes and groups, each checked (a typo is a problem, never ignored). */
+function residencyPolicy(raw: unknown, problems: string[]): LensConfig['residency'] {
+  if (!isRecord(raw)) {
+    problems.push('"residency" must be an object with "countries" and/or "controllers"');
+    return undefined;
+  }
+  const policy: NonNullable<LensConfig['residency']> = { source: PROJECT_FILE };
+  for (const key of ['countries', 'controllers'] as const) {
+    const list = stringArray(raw[key], `residency.${key}`, problems);
+    if (!list) {
+      continue;
+    }
+    const { unknown } = expandCountries(list);
+    if (unknown.length > 0) {
+      problems.push(
+        `"residency.${key}" has ${unknown.map((u) => JSON.stringify(u.slice(0, 20))).join(', ')}: not an ISO 3166-1 code or a group (${[...COUNTRY_GROUPS.keys()].join(', ')})`,
+      );
+    }
+    policy[key] = list;
+  }
+  for (const key of Object.keys(raw)) {
+    if (key !== 'countries' && key !== 'controllers') {
+      problems.push(`"residency.${key}" is not a known field (countries, controllers)`);
+    }
+  }
+  return policy.countries || policy.controllers ? policy : undefined;
 }
 
 export const PROJECT_FILE = '.cloud-act-lens.json';

@@ -25,7 +25,7 @@ export type Language = 'terraform' | 'bicep' | 'arm';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type RuleId = 'CAL001' | 'CAL002' | 'CAL003' | 'CAL004' | 'CAL005' | 'CAL006' | 'CAL007' | 'CAL008';
+export type RuleId = 'CAL001' | 'CAL002' | 'CAL003' | 'CAL004' | 'CAL005' | 'CAL006' | 'CAL007' | 'CAL008' | 'CAL009';
 
 /** One step in the chain that explains where a region value came from, nearest to the resource first. */
 export interface ProvenanceStep {

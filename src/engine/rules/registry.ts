@@ -7,12 +7,13 @@ import { cal005 } from './cal005';
 import { cal006 } from './cal006';
 import { cal007 } from './cal007';
 import { cal008 } from './cal008';
+import { cal009 } from './cal009';
 import type { Rule } from './rule';
 
 export type { Rule, RuleContext, RuleHit } from './rule';
 
 /** All rules, in id order. */
-export const RULES: readonly Rule[] = [cal001, cal002, cal003, cal004, cal005, cal006, cal007, cal008];
+export const RULES: readonly Rule[] = [cal001, cal002, cal003, cal004, cal005, cal006, cal007, cal008, cal009];
 
 export function getRule(id: RuleId): Rule {
   return RULES.find((r) => r.id === id)!;
