@@ -1,5 +1,5 @@
 import type { ExtractedCopy, ProvenanceStep } from '../../model';
-import type { ResourceDecl } from '../config/module-config';
+import type { ModuleConfig, ResourceDecl } from '../config/module-config';
 import { type Env, evaluate } from '../eval/evaluate';
 import { map, str, type Val } from '../eval/values';
 import type { Block, Body, Expression, ScopeTraversalExpression } from '../parser';
@@ -7,6 +7,32 @@ import type { Instance } from './instances';
 import { knownOrOpaque } from './module-calls';
 import type { ModuleInstance } from './module-instance';
 import { type RegionResult, resolveRegion } from './region';
+
+/**
+ * The module's resources of one type, indexed once per module configuration: copy rules look for the
+ * resources that point at a resource (replication configurations, replicas), and scanning every
+ * resource of the module for each resource made a file of 150,000 buckets quadratic.
+ */
+const byType = new WeakMap<ModuleConfig, Map<string, ResourceDecl[]>>();
+
+function ofType(s: Subject, type: string): readonly ResourceDecl[] {
+  let index = byType.get(s.inst.cfg);
+  if (!index) {
+    index = new Map();
+    for (const r of s.inst.cfg.resources) {
+      if (r.mode === 'managed') {
+        const list = index.get(r.type);
+        if (list) {
+          list.push(r);
+        } else {
+          index.set(r.type, [r]);
+        }
+      }
+    }
+    byType.set(s.inst.cfg, index);
+  }
+  return index.get(type) ?? [];
+}
 
 /** What the copy rules of one resource need: its module instance, declaration, instance and region. */
 interface Subject {
@@ -201,8 +227,8 @@ function refersTo(e: Expression, decl: ResourceDecl, ri: Instance<unknown> | und
  */
 function referrers(s: Subject, kind: Kind, type: string, attr: string, label: string): ExtractedCopy[] {
   const out: ExtractedCopy[] = [];
-  for (const other of s.inst.cfg.resources) {
-    if (other.type !== type || other === s.decl) {
+  for (const other of ofType(s, type)) {
+    if (other === s.decl) {
       continue;
     }
     const a = other.block.body.attributes.find((x) => x.name === attr);
@@ -345,10 +371,7 @@ function sameAzure(a: string, b: string): boolean {
 /** `aws_s3_bucket_replication_configuration` resources whose `bucket` is this bucket: one copy per destination. */
 function replicationConfigurations(s: Subject): ExtractedCopy[] {
   const out: ExtractedCopy[] = [];
-  for (const other of s.inst.cfg.resources) {
-    if (other.type !== 'aws_s3_bucket_replication_configuration') {
-      continue;
-    }
+  for (const other of ofType(s, 'aws_s3_bucket_replication_configuration')) {
     const bucket = other.block.body.attributes.find((x) => x.name === 'bucket');
     for (const oi of knownOrOpaque(s.inst.instancesOf(other))) {
       const env = s.inst.env(other.file, oi);
@@ -379,10 +402,7 @@ function replicationConfigurations(s: Subject): ExtractedCopy[] {
 /** The partner servers of failover groups whose `server_id` is this server. */
 function partnerServers(s: Subject): ExtractedCopy[] {
   const out: ExtractedCopy[] = [];
-  for (const group of s.inst.cfg.resources) {
-    if (group.type !== 'azurerm_mssql_failover_group') {
-      continue;
-    }
+  for (const group of ofType(s, 'azurerm_mssql_failover_group')) {
     const server = group.block.body.attributes.find((x) => x.name === 'server_id');
     for (const gi of knownOrOpaque(s.inst.instancesOf(group))) {
       const env = s.inst.env(group.file, gi);
