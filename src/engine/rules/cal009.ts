@@ -67,7 +67,7 @@ function copyWhere(p: Placement, c: Copy): Where | undefined {
 export const cal009: Rule = {
   id: 'CAL009',
   name: 'outside-residency-policy',
-  title: 'Outside the organisation’s residency policy',
+  title: "Outside the organisation's residency policy",
   defaultSeverity: 'error',
   description:
     'The organisation declared where its data may be placed and who may control the operator (`residency` in the ' +
