@@ -40,7 +40,16 @@ export function checkExpiry(expires: string): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime()) || !d.toISOString().startsWith(s)) {
     return 'Use a date as YYYY-MM-DD, or leave it empty.';
   }
+  // A date that has passed would write a directive that is already expired (CAL007 at once).
+  if (s <= today()) {
+    return 'Use a date after today: the finding returns after this date.';
+  }
   return undefined;
+}
+
+/** Today as YYYY-MM-DD (UTC), the form expiry dates are compared in. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 /** `# cloud-act-lens:ignore CAL001 expires=2027-06-30 -- reason` */
@@ -83,6 +92,15 @@ export function suppressionInsertion(
 }
 
 /** Adds an `accepted` entry to the project file's text (JSON with comments), creating the file's object if needed. */
+/**
+ * The path of `file` relative to the workspace folder, as an accepted entry's `file` (forward slashes),
+ * so that "accept" covers the finding in that file only; undefined outside the folder.
+ */
+export function fileInFolder(folderPath: string, file: string): string | undefined {
+  const prefix = `${folderPath.replace(/\/$/, '')}/`;
+  return file.startsWith(prefix) ? file.slice(prefix.length) : undefined;
+}
+
 export function addAcceptedEntry(text: string | undefined, entry: AcceptedFinding): string {
   const base = text && text.trim() !== '' ? text : '{}\n';
   const value: Record<string, string> = { ruleId: entry.ruleId };

@@ -3,6 +3,7 @@ import { PROJECT_FILE, type RuleId } from '../engine';
 import { COMMANDS } from './constants';
 import {
   addAcceptedEntry,
+  fileInFolder,
   checkExpiry,
   checkReason,
   commentStyleFor,
@@ -90,9 +91,12 @@ async function acceptInProjectFile(args: SuppressArgs, analysis: WorkspaceAnalys
       text = undefined;
     }
   }
+  // Scoped to the file the finding is in: the same address in another stack is not accepted with it.
+  const file = fileInFolder(folder.uri.path, uri.path);
   const next = addAcceptedEntry(text, {
     ruleId: args.ruleId,
     resource: args.resource,
+    file,
     reason: answer.reason,
     expires: answer.expires,
   });

@@ -220,7 +220,7 @@ function cliScanOnce(target: string, dir: string, fileCount: number, bytes: numb
       path.join(ROOT, 'out/bench/rss-probe.js'),
       path.join(ROOT, 'dist/cli.js'),
       'scan',
-      dir,
+      '.',
       '--format',
       'json',
       '--output',
@@ -229,7 +229,8 @@ function cliScanOnce(target: string, dir: string, fileCount: number, bytes: numb
       'none',
       '--timings',
     ],
-    { encoding: 'utf8', maxBuffer: 1 << 26 },
+    // From the scanned folder, as a user runs it: paths in the report are relative to it.
+    { encoding: 'utf8', maxBuffer: 1 << 26, cwd: dir },
   );
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) {

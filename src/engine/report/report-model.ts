@@ -110,6 +110,8 @@ export interface ReportModel {
 }
 
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+/** Bar key of placements whose region is not determined (never a country code). */
+const UNRESOLVED = 'unresolved';
 
 /** Mirrors CAL001's condition so that the summary counts even when the rule is turned off. */
 export function isNonUsRegionUsControlled(p: Placement): boolean {
@@ -230,10 +232,11 @@ export function buildReportModel(data: ReportData): ReportModel {
       line: (e.range?.start.line ?? 0) + 1,
       message: e.message,
     })),
+    // Unresolved regions are their own bar: "not one country" means a known multi-region.
     byCountry: bars(
       data.placements,
-      (p) => p.country ?? unknown,
-      (k) => (k === unknown ? 'Not one country' : countryName(k)),
+      (p) => (p.regionId === null ? UNRESOLVED : (p.country ?? unknown)),
+      (k) => (k === UNRESOLVED ? 'Region not determined' : k === unknown ? 'Not one country' : countryName(k)),
     ),
     byController: bars(
       data.placements,

@@ -4,6 +4,7 @@ import { parseDirectives } from '../../../src/engine/suppress/directives';
 import {
   addAcceptedEntry,
   checkExpiry,
+  fileInFolder,
   checkReason,
   commentStyleFor,
   directiveText,
@@ -47,9 +48,25 @@ describe('suppression edits', () => {
     assert.ok(checkReason('a */ b'));
     assert.equal(checkReason('fine'), undefined);
     assert.equal(checkExpiry(''), undefined);
-    assert.equal(checkExpiry('2027-02-28'), undefined);
+    assert.equal(checkExpiry('2099-02-28'), undefined);
+    // A date that has passed (or today) would write a directive that is already expired.
+    assert.match(checkExpiry('2020-01-01') ?? '', /after today/);
+    assert.match(checkExpiry(new Date().toISOString().slice(0, 10)) ?? '', /after today/);
     assert.ok(checkExpiry('2027-02-30'));
     assert.ok(checkExpiry('tomorrow'));
+  });
+
+  it('scopes an accepted entry to the file it came from, relative to the workspace folder', () => {
+    assert.equal(fileInFolder('/ws', '/ws/stacks/prod/main.tf'), 'stacks/prod/main.tf');
+    assert.equal(fileInFolder('/ws/', '/ws/main.tf'), 'main.tf');
+    assert.equal(fileInFolder('/ws', '/other/main.tf'), undefined);
+    const text = addAcceptedEntry(undefined, {
+      ruleId: 'CAL001',
+      resource: 'aws_s3_bucket.a',
+      file: fileInFolder('/ws', '/ws/stacks/prod/main.tf'),
+      reason: 'r',
+    });
+    assert.match(text, /"file": "stacks\/prod\/main\.tf"/);
   });
 
   it('adds accepted entries to the project file, keeping comments', () => {

@@ -34,10 +34,12 @@ describe('report model', () => {
       m.byCountry.map((b) => [b.key, b.count, b.usControlled]),
       [
         ['DE', 3, 3],
-        ['unknown', 1, 0],
+        ['unresolved', 1, 0],
         ['US', 1, 0],
       ],
     );
+    // An unresolved region is its own bar, not "not one country" (which means a multi-region).
+    assert.equal(m.byCountry.find((b) => b.key === 'unresolved')!.label, 'Region not determined');
     assert.deepEqual(m.byController, [{ key: 'US', label: 'United States', count: 5, usControlled: 3 }]);
     assert.equal(m.byProvider[0].label, 'Amazon Web Services');
   });

@@ -50,6 +50,11 @@ describe('terraform knowledge tables', () => {
       'azurerm_virtual_network',
       'aws_iam_role_policy',
       'google_compute_firewall',
+      // Data words in the name, but networking or keys: named in an explicit table, not guessed.
+      'aws_db_subnet_group',
+      'aws_redshift_subnet_group',
+      'aws_elasticache_subnet_group',
+      'azurerm_storage_account_customer_managed_key',
     ]) {
       assert.equal(dataClassOf(t), 'no-customer-data', t);
     }

@@ -297,7 +297,30 @@ export function dataClassOf(type: string): DataClass {
   return dataClassByType(type);
 }
 
+/**
+ * Types whose names contain a data word but that configure networking or keys, not data: named here
+ * rather than guessed from words (a subnet group of a database holds no rows).
+ */
+const NO_DATA_TYPES = new Set([
+  'aws_db_subnet_group',
+  'aws_redshift_subnet_group',
+  'aws_elasticache_subnet_group',
+  'aws_docdb_subnet_group',
+  'aws_neptune_subnet_group',
+  'aws_dms_replication_subnet_group',
+  'aws_memorydb_subnet_group',
+  'aws_db_parameter_group',
+  'aws_rds_cluster_parameter_group',
+  'aws_elasticache_parameter_group',
+  'aws_redshift_parameter_group',
+  'azurerm_storage_account_customer_managed_key',
+  'azurerm_storage_account_network_rules',
+]);
+
 function classifyData(type: string): DataClass {
+  if (NO_DATA_TYPES.has(type)) {
+    return 'no-customer-data';
+  }
   const ws = words(type);
   if (ws.includes('iam') || ws.includes('policy') || ws.includes('role')) {
     return 'no-customer-data';
