@@ -78,7 +78,11 @@ async function main() {
         target: 'node20',
         // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
         mainFields: ['module', 'main'],
-        minify: production,
+        // Not whitespace: the same CLI bundle minified to a few very long lines peaked at 1.88 GB instead
+        // of 1.45 GB on a 20 MB Terraform file of 210,000 resources, in the same time (measured with the
+        // benchmark's single-file scan); renaming and syntax minification cost nothing.
+        minifySyntax: production,
+        minifyIdentifiers: production,
         sourcemap: !production,
         sourcesContent: false,
         outdir: 'dist',
