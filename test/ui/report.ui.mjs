@@ -33,6 +33,17 @@ export default async function report({ page, screenshot, log }) {
   const summary = await frame.locator('#summary').innerText();
   assert.match(summary, /7\s+resources/);
   assert.match(summary, /5\s+in non-U\.S\. regions/);
+  // The table shows where copies go, and the summary counts the copies that leave the country.
+  assert.match(summary, /1\s+with a copy of their data in another country/);
+  assert.ok(
+    rows.some((r) => r.includes('aws_dynamodb_table.orders') && r.includes('replica: us-east-1 (United States)')),
+    'the copies column names the replica',
+  );
+  const copies = await frame.locator('#copies').innerText();
+  assert.match(copies, /aws_dynamodb_table\.orders .*replica: us-east-1 \(United States\)/s);
+  await frame.locator('#copies').scrollIntoViewIfNeeded();
+  await screenshot('report-copies');
+  await frame.locator('#summary').scrollIntoViewIfNeeded();
   await screenshot('report');
 
   // Sorting by resource puts aws_db_instance first; a second click reverses the order.

@@ -9,6 +9,9 @@ resource "aws_s3_bucket" "invoices" {
 resource "aws_dynamodb_table" "orders" {
   name     = "orders"
   hash_key = "id"
+  replica {
+    region_name = "us-east-1"
+  }
 }
 
 # cloud-act-lens:ignore CAL001 expires=2027-06-30 -- public marketing assets only
