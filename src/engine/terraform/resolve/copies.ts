@@ -379,20 +379,25 @@ function replicationConfigurations(s: Subject): ExtractedCopy[] {
         continue;
       }
       const sub: Subject = { ...s, decl: other, ri: oi };
-      for (const b of nestedBodies(other.block.body, env, ['rule', 'destination'], [])) {
+      const head: ProvenanceStep = {
+        description: `replication configuration ${other.type}.${other.name}${oi.suffix}`,
+        location: { file: other.file, range: other.block.typeRange },
+      };
+      const unknowns: string[] = [];
+      for (const b of nestedBodies(other.block.body, env, ['rule', 'destination'], unknowns)) {
         const c = atReferenced(sub, 'replication', 'destination bucket', b, 'bucket');
         if (c) {
-          out.push({
-            ...c,
-            provenance: [
-              {
-                description: `replication configuration ${other.type}.${other.name}${oi.suffix}`,
-                location: { file: other.file, range: other.block.typeRange },
-              },
-              ...c.provenance,
-            ],
-          });
+          out.push({ ...c, provenance: [head, ...c.provenance] });
         }
+      }
+      // Rules written as dynamic blocks over a value that is not known: the copy is listed, not dropped.
+      for (const reason of unknowns) {
+        out.push({
+          kind: 'replication',
+          provider: s.providerId,
+          region: { kind: 'unknown', reason },
+          provenance: [head],
+        });
       }
     }
   }
