@@ -1,5 +1,6 @@
 import type { RuleId, Severity } from './model';
 import { COUNTRY_GROUPS, expandCountries } from './catalog/groups';
+import type { ResidencyPolicy } from './residency/policy';
 import { RULES } from './rules/registry';
 
 export type RuleSetting = Severity | 'off';
@@ -57,12 +58,27 @@ export interface LensConfig {
   environment?: Record<string, string>;
   /**
    * The organisation's residency policy (CAL009): the countries where data may be placed (copies
-   * included) and the countries of the entities that may ultimately control the operator. ISO codes and
-   * groups (`EU`, `EEA`). Unset lists allow everything; no policy, no CAL009.
+   * included), the countries of the entities that may ultimately control the operator (ISO codes and
+   * groups such as `EU`, `EEA`), and the cloud policies it already runs (`import`). No policy, no CAL009.
    */
-  residency?: { countries?: string[]; controllers?: string[]; source: string };
+  residency?: ResidencyConfig;
   /** The baseline the project file names (`"baseline"`), absolute; its entries are already in `accepted`. */
   baselineFile?: string;
+}
+
+/** `residency` as written (project file or settings), with the policies in effect. */
+export interface ResidencyConfig {
+  countries?: string[];
+  controllers?: string[];
+  /** Policy files to import, as written (relative to the project file, or to the folder for settings). */
+  import?: string[];
+  /** Where `residency` is declared: the project file's name, or `settings`. */
+  source: string;
+  /**
+   * Every policy in effect: the `countries`/`controllers` rule, then each imported policy (added by the
+   * loader, `loadProjectConfig`). A placement must satisfy every policy that governs its provider.
+   */
+  policies: ResidencyPolicy[];
 }
 
 export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/.terraform/**', '**/.terragrunt-cache/**'];
@@ -166,7 +182,7 @@ export function mergeConfig(base: LensConfig, raw: unknown, problems: string[]):
     }
   }
   if (raw.residency !== undefined) {
-    out.residency = residencyPolicy(raw.residency, problems) ?? out.residency;
+    out.residency = residencyPolicy(raw.residency, PROJECT_FILE, problems) ?? out.residency;
   }
   if (Array.isArray(raw.accepted)) {
     out.accepted = [];
@@ -193,13 +209,18 @@ export function mergeConfig(base: LensConfig, raw: unknown, problems: string[]):
   return out;
 }
 
-/** `residency` of a project file: lists of ISO codes and groups, each checked (a typo is a problem, never ignored). */
-function residencyPolicy(raw: unknown, problems: string[]): LensConfig['residency'] {
+const RESIDENCY_FIELDS = ['countries', 'controllers', 'import'];
+
+/**
+ * The one normaliser of `residency`, for the project file and the editor settings alike: lists of ISO
+ * codes and groups, each checked (a typo is a problem, never ignored), and the files to import.
+ */
+export function residencyPolicy(raw: unknown, source: string, problems: string[]): ResidencyConfig | undefined {
   if (!isRecord(raw)) {
-    problems.push('"residency" must be an object with "countries" and/or "controllers"');
+    problems.push('"residency" must be an object with "countries", "controllers" and/or "import"');
     return undefined;
   }
-  const policy: NonNullable<LensConfig['residency']> = { source: PROJECT_FILE };
+  const out: ResidencyConfig = { source, policies: [] };
   for (const key of ['countries', 'controllers'] as const) {
     const list = stringArray(raw[key], `residency.${key}`, problems);
     if (!list) {
@@ -211,14 +232,27 @@ function residencyPolicy(raw: unknown, problems: string[]): LensConfig['residenc
         `"residency.${key}" has ${unknown.map((u) => JSON.stringify(u.slice(0, 20))).join(', ')}: not an ISO 3166-1 code or a group (${[...COUNTRY_GROUPS.keys()].join(', ')})`,
       );
     }
-    policy[key] = list;
+    out[key] = list;
+  }
+  const imports = stringArray(raw.import, 'residency.import', problems)?.filter((f) => f.trim() !== '');
+  if (imports?.length) {
+    out.import = imports;
   }
   for (const key of Object.keys(raw)) {
-    if (key !== 'countries' && key !== 'controllers') {
-      problems.push(`"residency.${key}" is not a known field (countries, controllers)`);
+    if (!RESIDENCY_FIELDS.includes(key)) {
+      problems.push(`"residency.${key}" is not a known field (${RESIDENCY_FIELDS.join(', ')})`);
     }
   }
-  return policy.countries || policy.controllers ? policy : undefined;
+  if (out.countries || out.controllers) {
+    out.policies.push({
+      kind: 'project',
+      name: 'residency',
+      file: source,
+      ...(out.countries ? { countries: out.countries } : {}),
+      ...(out.controllers ? { controllers: out.controllers } : {}),
+    });
+  }
+  return out.countries || out.controllers || out.import ? out : undefined;
 }
 
 export const PROJECT_FILE = '.cloud-act-lens.json';

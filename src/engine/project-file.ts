@@ -3,6 +3,7 @@ import { defaultConfig, mergeConfig, PROJECT_FILE, type LensConfig } from './con
 import type { EngineFs } from './host';
 import type { AnalysisError } from './model';
 import { parseBaseline } from './baseline';
+import { importPolicyFile } from './residency/import';
 import { shortValue } from './text/quote';
 import { confine } from './workspace/confine';
 import { dirname, join } from './workspace/paths';
@@ -18,13 +19,18 @@ export async function loadProjectConfig(
   explicitPath?: string,
 ): Promise<{ config: LensConfig; errors: AnalysisError[]; path?: string }> {
   const path = explicitPath ?? join(root, PROJECT_FILE);
+  // Policy files the residency rule imports: inside the folder, or beside a configuration file the
+  // command line names itself.
+  const policyFs = confine(fs, explicitPath ? [root, dirname(explicitPath)] : [root]);
   // A project file or baseline that links out of the folder is refused (its content never reaches a report).
   fs = confine(fs, explicitPath ? [root, explicitPath] : [root]);
   const st = await fs.stat(path);
   if (!st) {
-    return explicitPath
-      ? { config: base, errors: [{ file: path, message: 'configuration file not found' }] }
-      : { config: base, errors: [] };
+    const errors: AnalysisError[] = explicitPath ? [{ file: path, message: 'configuration file not found' }] : [];
+    // Residency from the editor settings: its imports are relative to the folder.
+    const config = { ...base };
+    errors.push(...(await importResidencyPolicies(policyFs, config, root)));
+    return { config, errors };
   }
   let text: string;
   try {
@@ -49,6 +55,9 @@ export async function loadProjectConfig(
   const problems: string[] = [];
   const config = mergeConfig(base, raw, problems);
   const errors: AnalysisError[] = problems.map((message) => ({ file: path, message }));
+  errors.push(
+    ...(await importResidencyPolicies(policyFs, config, config.residency === base.residency ? root : dirname(path))),
+  );
   const baseline = (raw as { baseline?: unknown } | null)?.baseline;
   if (typeof baseline === 'string' && baseline.trim() !== '') {
     config.baselineFile = join(dirname(path), baseline.trim());
@@ -68,6 +77,44 @@ async function addBaseline(fs: EngineFs, config: LensConfig, path: string): Prom
   } catch (e) {
     return [{ file: path, message: `cannot read the baseline: ${errorText(e)}` }];
   }
+}
+
+/**
+ * Reads the policy files `residency.import` names (relative to `dir`) and adds their policies to
+ * `config.residency.policies`. A file that cannot be read or understood is an error of that file: its
+ * policy is then missing, and the error says so; it never counts as allowing everything.
+ */
+async function importResidencyPolicies(fs: EngineFs, config: LensConfig, dir: string): Promise<AnalysisError[]> {
+  const residency = config.residency;
+  if (!residency?.import?.length) {
+    return [];
+  }
+  const errors: AnalysisError[] = [];
+  const policies = residency.policies.filter((p) => p.kind === 'project');
+  for (const name of residency.import) {
+    const file = join(dir, name);
+    const shown = shortValue(name, 120);
+    let text: string;
+    try {
+      if (!(await fs.stat(file))) {
+        errors.push({ file, message: `residency policy ${shown}: not found; its rule is not checked` });
+        continue;
+      }
+      text = new TextDecoder().decode(await fs.readFile(file));
+    } catch (e) {
+      // The refusal of a file outside the folder names the full path; the message says what happened without it.
+      const why = /outside the scanned folder/.test(errorText(e))
+        ? 'lies outside the scanned folder (after following links); not read'
+        : `cannot be read (${errorText(e)})`;
+      errors.push({ file, message: `residency policy ${shown}: ${why}; its rule is not checked` });
+      continue;
+    }
+    const result = importPolicyFile(text, shown);
+    policies.push(...result.policies.map((p) => ({ ...p, path: file })));
+    errors.push(...result.problems.map((problem) => ({ file, message: `residency policy ${shown}: ${problem}` })));
+  }
+  config.residency = { ...residency, policies };
+  return errors;
 }
 
 function errorText(e: unknown): string {

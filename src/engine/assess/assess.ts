@@ -56,7 +56,7 @@ export function assess(p: Placement, config: LensConfig, ctx: RuleContext): Find
       file: p.file,
       range: findingRange(p),
       resource: p.address,
-      related: hit.related ?? related(p, ctx),
+      related: hit.related ?? [...related(p, ctx), ...(hit.alsoRelated ?? [])],
     });
   }
   return out;

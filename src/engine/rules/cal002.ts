@@ -1,5 +1,6 @@
-import type { Rule } from './rule';
+import { governs } from '../residency/policy';
 import { resourceLabel } from './describe';
+import type { Rule } from './rule';
 
 /** The region cannot be determined statically; say why and where it would come from. */
 export const cal002: Rule = {
@@ -16,7 +17,9 @@ export const cal002: Rule = {
       return undefined;
     }
     // Under a residency policy an unresolved placement is not taken as compliant: say that it is unchecked.
-    const policy = ctx.config.residency ? ' It cannot be checked against the residency policy until it is known.' : '';
+    const policy = ctx.config.residency?.policies.some((r) => governs(r, p))
+      ? ' It cannot be checked against the residency policy until it is known.'
+      : '';
     return { message: `The region of ${resourceLabel(p)} cannot be determined: ${p.region.reason}.${policy}` };
   },
 };

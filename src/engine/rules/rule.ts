@@ -13,6 +13,8 @@ export interface RuleHit {
   severity?: Severity;
   /** Places that explain the finding; by default the steps of the region's provenance. */
   related?: RelatedInfo[];
+  /** Places shown after the region's provenance (when `related` is not given): CAL009's policy line. */
+  alsoRelated?: RelatedInfo[];
 }
 
 /** One rule. A rule never changes meaning once shipped; new rules get the next free id. */
