@@ -44,7 +44,15 @@ export interface ExplainArgs {
   debug: boolean;
 }
 
-export type Args = ScanArgs | ExplainArgs | { command: 'help' | 'version'; debug: boolean };
+export interface PolicyArgs {
+  command: 'policy';
+  path: string;
+  config?: string;
+  format: 'text' | 'json';
+  debug: boolean;
+}
+
+export type Args = ScanArgs | ExplainArgs | PolicyArgs | { command: 'help' | 'version'; debug: boolean };
 
 const FAIL_ON = new Set(['error', 'warning', 'info', 'none']);
 
@@ -77,8 +85,11 @@ export function parseArgs(argv: string[], formats: string[]): Args {
     }
     return { command: 'explain', provider: positional[0], region: positional[1], format, debug };
   }
+  if (command === 'policy') {
+    return policyArgs(tail, debug);
+  }
   if (command !== 'scan') {
-    throw new UsageError(`unknown command "${command}"; use scan or explain (see --help)`);
+    throw new UsageError(`unknown command "${command}"; use scan, explain or policy (see --help)`);
   }
   const args: ScanArgs = {
     command: 'scan',
@@ -218,11 +229,44 @@ export function parseArgs(argv: string[], formats: string[]): Args {
   return args;
 }
 
+/** `policy [PATH] [--config FILE] [--format text|json]`. */
+function policyArgs(tail: string[], debug: boolean): PolicyArgs {
+  const args: PolicyArgs = { command: 'policy', path: '.', format: 'text', debug };
+  const positional: string[] = [];
+  for (let i = 0; i < tail.length; i++) {
+    const a = tail[i];
+    if (a === '--format' || a === '--config') {
+      const v = tail[++i];
+      if (v === undefined) {
+        throw new UsageError(`policy: ${a} needs a value`);
+      }
+      if (a === '--config') {
+        args.config = v;
+      } else if (v === 'text' || v === 'json') {
+        args.format = v;
+      } else {
+        throw new UsageError('policy: --format must be text or json');
+      }
+    } else if (a.startsWith('-')) {
+      throw new UsageError(`policy: unknown option ${a}`);
+    } else {
+      positional.push(a);
+    }
+  }
+  if (positional.length > 1) {
+    throw new UsageError('policy takes one PATH (the folder whose project file declares the policy)');
+  }
+  args.path = positional[0] ?? '.';
+  return args;
+}
+
 export const HELP = `cloud-act-lens — which resources put data in a non-U.S. region run by a U.S.-controlled provider
 
 Usage:
   cloud-act-lens scan [PATH...] [options]     scan Terraform/OpenTofu, Bicep and ARM files
   cloud-act-lens explain PROVIDER REGION      what the catalog knows about a region [--format json]
+  cloud-act-lens policy [PATH]                the residency policies in effect (CAL009) and what
+                                              they allow [--config FILE] [--format json]
   cloud-act-lens --version | --help
 
 Scan options:
@@ -252,6 +296,7 @@ Scan options:
                           grouping, analysis, report; and the peak memory
   --debug                 print stack traces for internal errors
 
-Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error or unreadable path.
+Exit codes: 0 ok, 1 findings at or above --fail-on (policy: a policy file with problems),
+2 usage error or unreadable path.
 The scan makes no network connections and sends no telemetry.
 `;

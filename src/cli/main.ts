@@ -6,6 +6,9 @@ import {
   FORMATTERS,
   buildReportData,
   defaultAnalyzers,
+  explainPolicies,
+  type PolicyView,
+  PROJECT_FILE,
   defaultConfig,
   formatNames,
   loadProjectConfig,
@@ -20,7 +23,7 @@ import {
   type RuleId,
   type Severity,
 } from '../engine';
-import { HELP, parseArgs, UsageError, type ScanArgs } from './args';
+import { HELP, parseArgs, type PolicyArgs, type ScanArgs, UsageError } from './args';
 import { explain } from './explain';
 import { nodeFs } from './node-fs';
 import { parallelScan } from './parallel-scan';
@@ -124,7 +127,10 @@ async function scan(args: ScanArgs): Promise<number> {
   const progress = process.stderr.isTTY && !args.output?.startsWith('/dev/') ? progressLine(process.stderr) : undefined;
   // The JSON report can be written from results spilled to disk, so a huge scan never holds them all.
   // A baseline is written from every finding, so a scan that writes one keeps them in memory.
-  const spill = args.format === 'json' && !args.writeBaseline ? new ResultSpill(cwd) : undefined;
+  const spill =
+    args.format === 'json' && !args.writeBaseline
+      ? new ResultSpill(cwd, undefined, config.residency?.policies)
+      : undefined;
   let parseCacheBytes = PARSE_CACHE_BYTES;
   const result = await parallelScan({
     engine,
@@ -173,7 +179,7 @@ async function scan(args: ScanArgs): Promise<number> {
     writeReport(args, spill.count, (write) => spill.writeJson(result.errors, write));
     spill.dispose();
   } else {
-    const data = buildReportData(result, cwd);
+    const data = buildReportData(result, cwd, config.residency?.policies);
     const stream = STREAMING[args.format];
     writeReport(args, data.placements.length, (write) =>
       stream ? stream(data, write) : write(FORMATTERS[args.format](data, { color })),
@@ -242,6 +248,50 @@ function writeReport(args: ScanArgs, resources: number, produce: (write: (chunk:
   }
 }
 
+/** `cloud-act-lens policy`: the residency policies the project file (and its imports) put in effect. */
+async function policy(args: PolicyArgs): Promise<number> {
+  const root = paths.toEnginePath(nodePath.resolve(args.path));
+  const st = await nodeFs.stat(root);
+  if (!st) {
+    fail(`cannot read ${args.path}: no such file or directory`, 2);
+  }
+  const dir = st.type === 'directory' ? root : paths.dirname(root);
+  const explicit = args.config ? paths.toEnginePath(nodePath.resolve(args.config)) : undefined;
+  const loaded = await loadProjectConfig(nodeFs, dir, defaultConfig(), explicit);
+  const cwd = paths.toEnginePath(process.cwd());
+  const errors = loaded.errors.map((e) => `${paths.relative(cwd, e.file)}: ${e.message}`);
+  const views = explainPolicies(loaded.config.residency?.policies ?? []);
+  if (args.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ schemaVersion: 1, policies: views, errors }, null, 2)}\n`);
+  } else {
+    process.stdout.write(policyText(views, errors));
+  }
+  return errors.length > 0 ? 1 : 0;
+}
+
+function policyText(views: PolicyView[], errors: string[]): string {
+  const out: string[] = [];
+  if (views.length === 0) {
+    out.push(`No residency policy is in effect ("residency" in ${PROJECT_FILE}), so CAL009 reports nothing.`);
+  }
+  for (const v of views) {
+    out.push(`${v.policy} (${v.file}${v.line ? `:${v.line}` : ''})`);
+    out.push(`  governs: ${v.governs}`);
+    out.push(`  allows:  ${v.allows}`);
+    for (const e of v.expansions) {
+      out.push(`  ${e.value}: ${e.meaning}${e.members.length ? ` — ${e.members.join(', ')}` : ''}`);
+    }
+    out.push('');
+  }
+  if (views.length > 1) {
+    out.push('A placement, and every copy of its data, must satisfy every policy that governs it.');
+  }
+  for (const e of errors) {
+    out.push(`error: ${e}`);
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv, formatNames());
   switch (args.command) {
@@ -259,6 +309,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(text);
       return 0;
     }
+    case 'policy':
+      return policy(args);
     case 'scan':
       return scan(args);
   }

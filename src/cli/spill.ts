@@ -12,6 +12,8 @@ import {
   type Finding,
   type Placement,
   type ReportData,
+  type ResidencyPolicy,
+  ResidencyTally,
 } from '../engine';
 
 /** Most bytes of adjacent spilled items read back with one call. */
@@ -82,16 +84,22 @@ export class ResultSpill {
   readonly severities = new Map<string, number>();
   count = 0;
 
+  /** Residency verdicts per policy, counted as placements arrive (they may leave memory). */
+  private readonly tally: ResidencyTally;
+
   constructor(
     private readonly cwd: string,
     private readonly spillAfter = SPILL_AFTER,
+    policies: readonly ResidencyPolicy[] = [],
   ) {
+    this.tally = new ResidencyTally(policies);
     this.render = buildReportData({ placements: [], findings: [], errors: [], files: 0 }, cwd);
   }
 
   /** The engine's sink. */
   add = (placements: Placement[], findings: Finding[]): void => {
     this.count += placements.length;
+    this.tally.add(placements);
     for (const f of findings) {
       if (!f.suppressed) {
         this.severities.set(f.severity, (this.severities.get(f.severity) ?? 0) + 1);
@@ -150,6 +158,7 @@ export class ResultSpill {
       }
     };
     const data = buildReportData({ placements: [], findings: [], errors, files: 0 }, this.cwd);
+    const residency = this.tally.results();
     writeJsonDocument(
       data.tool,
       {
@@ -158,6 +167,7 @@ export class ResultSpill {
         errors: data.errors.map((e) => jsonListItem(errorJson(data, e))),
       },
       write,
+      residency,
     );
   }
 

@@ -79,6 +79,10 @@ export interface ResidencyConfig {
    * loader, `loadProjectConfig`). A placement must satisfy every policy that governs its provider.
    */
   policies: ResidencyPolicy[];
+  /** What was wrong with `residency` in the editor settings (the project file's problems are its errors). */
+  problems?: string[];
+  /** The full paths of the `import` files (read or not), so that an editor reloads when one changes. */
+  importedFiles?: string[];
 }
 
 export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/.terraform/**', '**/.terragrunt-cache/**'];

@@ -11,6 +11,7 @@ export * from './model';
 export {
   defaultConfig,
   mergeConfig,
+  residencyPolicy,
   DEFAULT_EXCLUDES,
   PROJECT_FILE,
   type LensConfig,
@@ -18,6 +19,15 @@ export {
   type AcceptedFinding,
 } from './config';
 export { loadProjectConfig } from './project-file';
+export { explainPolicies, type PolicyView } from './residency/explain';
+export {
+  judge,
+  policyAllows,
+  policyLabel,
+  ResidencyTally,
+  type PolicyTally,
+  type ResidencyPolicy,
+} from './residency/policy';
 export { baselineEntries, baselineText, parseBaseline } from './baseline';
 export { defaultAnalyzers } from './languages';
 export { isTerraformEnvironment } from './terraform/knowledge/region-attributes';

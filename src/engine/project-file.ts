@@ -29,6 +29,7 @@ export async function loadProjectConfig(
     const errors: AnalysisError[] = explicitPath ? [{ file: path, message: 'configuration file not found' }] : [];
     // Residency from the editor settings: its imports are relative to the folder.
     const config = { ...base };
+    errors.push(...settingsProblems(config, root));
     errors.push(...(await importResidencyPolicies(policyFs, config, root)));
     return { config, errors };
   }
@@ -55,9 +56,11 @@ export async function loadProjectConfig(
   const problems: string[] = [];
   const config = mergeConfig(base, raw, problems);
   const errors: AnalysisError[] = problems.map((message) => ({ file: path, message }));
-  errors.push(
-    ...(await importResidencyPolicies(policyFs, config, config.residency === base.residency ? root : dirname(path))),
-  );
+  const fromSettings = config.residency === base.residency;
+  if (fromSettings) {
+    errors.push(...settingsProblems(config, root));
+  }
+  errors.push(...(await importResidencyPolicies(policyFs, config, fromSettings ? root : dirname(path))));
   const baseline = (raw as { baseline?: unknown } | null)?.baseline;
   if (typeof baseline === 'string' && baseline.trim() !== '') {
     config.baselineFile = join(dirname(path), baseline.trim());
@@ -79,6 +82,14 @@ async function addBaseline(fs: EngineFs, config: LensConfig, path: string): Prom
   }
 }
 
+/** Problems of `residency` in the editor settings, as errors of the folder's settings file. */
+function settingsProblems(config: LensConfig, root: string): AnalysisError[] {
+  return (config.residency?.problems ?? []).map((p) => ({
+    file: join(root, '.vscode/settings.json'),
+    message: `settings: ${p.replace(/"residency\./g, '"cloudActLens.residency.')}`,
+  }));
+}
+
 /**
  * Reads the policy files `residency.import` names (relative to `dir`) and adds their policies to
  * `config.residency.policies`. A file that cannot be read or understood is an error of that file: its
@@ -91,6 +102,7 @@ async function importResidencyPolicies(fs: EngineFs, config: LensConfig, dir: st
   }
   const errors: AnalysisError[] = [];
   const policies = residency.policies.filter((p) => p.kind === 'project');
+  const importedFiles = residency.import.map((name) => join(dir, name));
   for (const name of residency.import) {
     const file = join(dir, name);
     const shown = shortValue(name, 120);
@@ -113,7 +125,7 @@ async function importResidencyPolicies(fs: EngineFs, config: LensConfig, dir: st
     policies.push(...result.policies.map((p) => ({ ...p, path: file })));
     errors.push(...result.problems.map((problem) => ({ file, message: `residency policy ${shown}: ${problem}` })));
   }
-  config.residency = { ...residency, policies };
+  config.residency = { ...residency, policies, importedFiles };
   return errors;
 }
 

@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import { defaultConfig, DEFAULT_EXCLUDES, type LensConfig, RULES, type RuleId, type RuleSetting } from '../engine';
+import {
+  defaultConfig,
+  DEFAULT_EXCLUDES,
+  type LensConfig,
+  residencyPolicy,
+  RULES,
+  type RuleId,
+  type RuleSetting,
+} from '../engine';
 import { CONFIG_SECTION } from './constants';
 
 /** Settings that only the editor uses (the rest map onto the engine's LensConfig). */
@@ -71,6 +79,20 @@ export function readSettings(scope: vscode.Uri | undefined, base: LensConfig = d
     const v = cfg.get<string>(setting);
     if (typeof v === 'string' && v.trim() !== '') {
       config[key] = v.trim();
+    }
+  }
+  // The residency policy goes through the engine's one normaliser, as the project file's does.
+  const residency = {
+    countries: strings(cfg.get('residency.countries')),
+    controllers: strings(cfg.get('residency.controllers')),
+    import: strings(cfg.get('residency.import')),
+  };
+  if (residency.countries?.length || residency.controllers?.length || residency.import?.length) {
+    const problems: string[] = [];
+    const raw = Object.fromEntries(Object.entries(residency).filter(([, v]) => v?.length));
+    config.residency = residencyPolicy(raw, 'settings', problems);
+    if (config.residency && problems.length > 0) {
+      config.residency.problems = problems;
     }
   }
   const compiled = cfg.get<string>('arm.compiledTemplates');

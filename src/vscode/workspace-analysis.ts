@@ -6,6 +6,7 @@ import {
   PROJECT_FILE,
   type AnalysisError,
   type LensConfig,
+  type ResidencyPolicy,
   type RunResult,
 } from '../engine';
 import { readEditorSettings, readSettings } from './settings';
@@ -14,6 +15,8 @@ import { vscodeFs } from './vscode-fs';
 export interface FolderScan {
   folder: vscode.WorkspaceFolder;
   result: RunResult;
+  /** The residency policies in effect for the folder (for the report's compliance summary). */
+  policies?: ResidencyPolicy[];
   /** Set when the scan stopped because the folder has more supported files than the size limit. */
   overLimit?: { files: number; limit: number };
 }
@@ -55,7 +58,8 @@ export class WorkspaceAnalysis implements vscode.Disposable {
   private readonly engines = new Map<string, Engine>();
   private readonly configs = new Map<string, Promise<{ config: LensConfig; errors: AnalysisError[] }>>();
   /** The baseline file each folder's project file names, by folder. */
-  private readonly baselines = new Map<string, string | undefined>();
+  /** Per folder: the baseline and residency policy files its configuration reads besides the project file. */
+  private readonly configFiles = new Map<string, ReadonlySet<string>>();
   private readonly emitter = new vscode.EventEmitter<WorkspaceScan>();
   private readonly filesEmitter = new vscode.EventEmitter<FilesChanged>();
   private readonly configEmitter = new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>();
@@ -122,8 +126,15 @@ export class WorkspaceAnalysis implements vscode.Disposable {
     if (!hit) {
       hit = loadProjectConfig(vscodeFs(folder.uri), folder.uri.path, readSettings(folder.uri))
         .then((loaded) => {
-          // Editing the baseline the project file names reloads the configuration, as editing the file does.
-          this.baselines.set(key, loaded.config.baselineFile);
+          // Editing the baseline or an imported residency policy reloads the configuration, as editing the file does.
+          this.configFiles.set(
+            key,
+            new Set(
+              [loaded.config.baselineFile, ...(loaded.config.residency?.importedFiles ?? [])].filter(
+                (f): f is string => f !== undefined,
+              ),
+            ),
+          );
           return loaded;
         })
         .catch((e: unknown) => ({
@@ -206,7 +217,7 @@ export class WorkspaceAnalysis implements vscode.Disposable {
       if (overLimit) {
         return { folder, result: { ...result, placements: [], findings: [], units: [] }, overLimit };
       }
-      return { folder, result };
+      return { folder, result, policies: config.residency?.policies };
     } finally {
       outer.removeEventListener('abort', onOuter);
     }
@@ -218,7 +229,7 @@ export class WorkspaceAnalysis implements vscode.Disposable {
       return;
     }
     this.engineFor(folder).invalidate(uri.path);
-    if (uri.path.endsWith(`/${PROJECT_FILE}`) || this.baselines.get(folder.uri.toString()) === uri.path) {
+    if (uri.path.endsWith(`/${PROJECT_FILE}`) || this.configFiles.get(folder.uri.toString())?.has(uri.path)) {
       this.reloadConfig(folder);
       return;
     }

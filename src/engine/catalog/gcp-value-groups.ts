@@ -78,7 +78,7 @@ function countryGroups(): Map<string, string> {
   if (!byCountrySlug) {
     byCountrySlug = new Map();
     for (const r of listRegions('gcp')) {
-      if (r.kind === 'region' && r.country) {
+      if (r.kind === 'region' && r.country && r.partition === 'googleapis.com') {
         byCountrySlug.set(slug(countryName(r.country)), r.country);
       }
     }
@@ -116,17 +116,29 @@ export function gcpValueGroup(name: string): ValueGroup | undefined {
   }
   const area = AREAS.get(key);
   if (area) {
-    return { name: `${key}-locations`, description: area.description, contains: withZones(area.member) };
+    return {
+      name: `${key}-locations`,
+      description: area.description,
+      contains: withZones(publicCloud(area.member)),
+    };
   }
   const country = countryGroups().get(key);
   if (country) {
     return {
       name: `${key}-locations`,
       description: `the locations in ${countryName(country)}`,
-      contains: withZones(inCountries(new Set([country]))),
+      contains: withZones(publicCloud(inCountries(new Set([country])))),
     };
   }
   return undefined;
+}
+
+/**
+ * Google Cloud's own universe only: sovereign universes such as S3NS in France or Google Cloud
+ * Dedicated in Germany are separate clouds with their own organisation policies.
+ */
+function publicCloud(member: Member): Member {
+  return (r) => r.partition === 'googleapis.com' && member(r);
 }
 
 /** A zone belongs to a group when its region does. */

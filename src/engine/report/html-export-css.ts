@@ -14,6 +14,7 @@ h1 { font-size: 1.6rem; margin-bottom: 0; } h2 { border-bottom: 1px solid var(--
 .bars li { display: grid; grid-template-columns: 9rem 1fr 2.5rem; gap: .5rem; align-items: center; }
 .bar { height: .9rem; width: 100%; } .bar-all { fill: var(--all); } .bar-us { fill: var(--us); }
 .bar-count { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; } td.num.flagged { color: var(--us); font-weight: 600; }
 .swatch { width: .8rem; height: .8rem; vertical-align: middle; }
 table { border-collapse: collapse; width: 100%; font-size: .9em; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }

@@ -1,5 +1,12 @@
 import { escapeHtml as h } from './escape';
-import { type Bar, describeRowCopy, describeRowRule, type ReportModel, type ReportRow } from './report-model';
+import {
+  type Bar,
+  describeRowCopy,
+  describeRowRule,
+  type ReportModel,
+  type ReportRow,
+  residencyPolicyName,
+} from './report-model';
 
 /**
  * HTML fragments shared by the self-contained export and the VS Code webview. Every value is escaped
@@ -110,6 +117,26 @@ export function copiesHtml(m: ReportModel): string {
   );
   const body = items.length > 0 ? `<ul>${items.join('')}</ul>` : '<p>No copy of the data lands in another country.</p>';
   return `<section id="copies" aria-labelledby="copies-h"><h2 id="copies-h">Copies across borders</h2>${body}</section>`;
+}
+
+/** Compliance per residency policy; empty when no policy is configured. */
+export function residencyHtml(m: ReportModel): string {
+  if (m.residency.length === 0) {
+    return '';
+  }
+  const rows = m.residency
+    .map(
+      (t) =>
+        `<tr><td>${h(residencyPolicyName(t))}</td><td>${h(t.allows)}</td><td class="num">${t.compliant}</td>` +
+        `<td class="num${t.outside > 0 ? ' flagged' : ''}">${t.outside}</td><td class="num">${t.unresolved}</td></tr>`,
+    )
+    .join('');
+  return (
+    `<section id="residency" aria-labelledby="residency-h"><h2 id="residency-h">Residency policies</h2>` +
+    `<table><thead><tr><th scope="col">Policy</th><th scope="col">Allows</th><th scope="col">Inside</th>` +
+    `<th scope="col">Outside</th><th scope="col">Not checked (region not known)</th></tr></thead>` +
+    `<tbody>${rows}</tbody></table></section>`
+  );
 }
 
 function rowHtml(r: ReportRow, interactive: boolean): string {

@@ -4,6 +4,7 @@ import {
   alternativesHtml,
   chartsHtml,
   copiesHtml,
+  residencyHtml,
   errorsHtml,
   legalHtml,
   rulesHtml,
@@ -35,6 +36,7 @@ ${summaryHtml(m)}
 ${chartsHtml(m)}
 <section id="placements-section" aria-labelledby="placements-h"><h2 id="placements-h">Placements</h2>${tableHtml(m, false)}</section>
 ${copiesHtml(m)}
+${residencyHtml(m)}
 ${errorsHtml(m)}
 ${legalHtml(m)}
 ${alternativesHtml(m)}

@@ -1,4 +1,5 @@
 import type { AnalysisError, Finding, Placement } from '../model';
+import type { PolicyTally } from '../residency/policy';
 import type { ReportData } from './report-data';
 
 /**
@@ -28,6 +29,7 @@ export function writeJson(data: ReportData, write: (chunk: string) => void): voi
       errors: mapItems(data.errors, (e) => errorJson(data, e)),
     },
     write,
+    data.residency,
   );
 }
 
@@ -56,12 +58,31 @@ export function writeJsonDocument(
   tool: ReportData['tool'],
   lists: { resources: Iterable<string>; findings: Iterable<string>; errors: Iterable<string> },
   write: (chunk: string) => void,
+  residency: readonly PolicyTally[] = [],
 ): void {
   write(`{\n  "schemaVersion": 1,\n  "tool": ${indent(JSON.stringify(tool, null, 2), '  ')},\n`);
+  // Added in 0.2: per residency policy in effect, how many placements are inside, outside, or cannot
+  // be checked yet. Present only when a policy is configured.
+  if (residency.length > 0) {
+    write(`  "residency": [\n    ${jsonListItems(residency.map(residencyJson))}\n  ],\n`);
+  }
   writeList('resources', lists.resources, write, false);
   writeList('findings', lists.findings, write, false);
   writeList('errors', lists.errors, write, true);
   write('}\n');
+}
+
+function residencyJson(t: PolicyTally): object {
+  return {
+    policy: t.policy,
+    kind: t.kind,
+    file: t.file,
+    line: t.line,
+    allows: t.allows,
+    compliant: t.compliant,
+    outside: t.outside,
+    unresolved: t.unresolved,
+  };
 }
 
 function writeList(name: string, items: Iterable<string>, write: (chunk: string) => void, last: boolean): void {

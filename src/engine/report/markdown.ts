@@ -5,6 +5,7 @@ import {
   describeRowCopy,
   describeRowRule,
   type ReportModel,
+  residencyPolicyName,
   summarySentence,
 } from './report-model';
 import type { ReportData } from './report-data';
@@ -62,6 +63,23 @@ function copiesAcrossBorders(model: ReportModel): string[] {
   return out.length === 0 ? ['No copy of the data lands in another country.', ''] : [...out, ''];
 }
 
+/** Compliance per residency policy (only when one is configured). */
+function residencySection(m: ReportModel): string[] {
+  if (m.residency.length === 0) {
+    return [];
+  }
+  return [
+    '## Residency policies',
+    '',
+    '| Policy | Allows | Inside | Outside | Not checked |',
+    '|---|---|---|---|---|',
+    ...m.residency.map(
+      (t) => `| ${md(residencyPolicyName(t))} | ${md(t.allows)} | ${t.compliant} | ${t.outside} | ${t.unresolved} |`,
+    ),
+    '',
+  ];
+}
+
 /** The report as GitHub-flavoured Markdown: summary, charts as tables, placements, legal background, alternatives. */
 export function toMarkdown(data: ReportData): string {
   const m = buildReportModel(data);
@@ -94,6 +112,7 @@ export function toMarkdown(data: ReportData): string {
     '## Copies across borders',
     '',
     ...copiesAcrossBorders(m),
+    ...residencySection(m),
   ];
   if (m.otherFindings.length > 0) {
     out.push('## Other findings', '');

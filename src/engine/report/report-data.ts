@@ -1,5 +1,6 @@
 import { CATALOG_DATE } from '../catalog';
 import type { AnalysisError, Finding, Placement, ProvenanceStep, ScanResult } from '../model';
+import { type PolicyTally, type ResidencyPolicy, ResidencyTally } from '../residency/policy';
 import { describeProvenance } from '../rules/describe';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { relative } from '../workspace/paths';
@@ -12,6 +13,8 @@ export interface ReportData {
   findings: Finding[];
   errors: AnalysisError[];
   files: number;
+  /** Per residency policy in effect: placements inside, outside, and not checkable yet; [] without a policy. */
+  residency: PolicyTally[];
   /** `file` relative to the base directory, forward slashes. */
   rel(file: string): string;
   provenance(p: Placement): string;
@@ -32,7 +35,11 @@ function compareByLocation(
 }
 
 /** Builds report data from a scan, sorted by file and position so that output is deterministic. */
-export function buildReportData(result: ScanResult, baseDir: string): ReportData {
+export function buildReportData(
+  result: ScanResult,
+  baseDir: string,
+  policies: readonly ResidencyPolicy[] = [],
+): ReportData {
   // Many resources share a file: compute each relative path once.
   const relCache = new Map<string, string>();
   const rel = (file: string) => {
@@ -44,6 +51,8 @@ export function buildReportData(result: ScanResult, baseDir: string): ReportData
     return r;
   };
   const ctx = { displayPath: rel };
+  const tally = new ResidencyTally(policies);
+  tally.add(result.placements);
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION, catalogDate: CATALOG_DATE },
     baseDir,
@@ -51,6 +60,7 @@ export function buildReportData(result: ScanResult, baseDir: string): ReportData
     findings: [...result.findings].sort(compareByLocation),
     errors: [...result.errors].sort(compareByLocation),
     files: result.files,
+    residency: tally.results(),
     rel,
     provenance: (p) => describeProvenance(p.provenance, ctx),
     steps: (steps) => describeProvenance(steps, ctx),

@@ -2,6 +2,7 @@ import { alternativesIn, getProvider } from '../catalog';
 import { countryName } from '../catalog/countries';
 import * as legal from '../legal';
 import type { CopyKind, Finding, Placement, RuleId, Severity } from '../model';
+import type { PolicyTally } from '../residency/policy';
 import { crossesBorder } from '../rules/cal008';
 import { resourceLabel } from '../rules/describe';
 import { getRule, ruleDocsUrl } from '../rules/registry';
@@ -107,6 +108,8 @@ export interface ReportModel {
   alternatives: CountryAlternatives[];
   /** The rules that occur in the rows, in id order, with their documentation links. */
   rules: ReportRuleInfo[];
+  /** Per residency policy: placements inside, outside, not checkable yet; [] without a policy. */
+  residency: PolicyTally[];
 }
 
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
@@ -257,6 +260,7 @@ export function buildReportModel(data: ReportData): ReportModel {
       const rule = getRule(id);
       return { id, name: rule.name, title: rule.title, helpUri: ruleDocsUrl(id) };
     }),
+    residency: data.residency,
   };
 }
 
@@ -276,6 +280,16 @@ export function summarySentence(s: ReportSummary): string {
     `U.S.-controlled operators, ${s.copiesAcrossBorders} with a copy of their data in another country, ` +
     `${s.unresolved} unresolved, ${s.accepted} accepted, ${s.errors} errors.`
   );
+}
+
+/** `GCP organisation policy gcp.resourceLocations (org.yaml:4)`: the policy and where it is written. */
+export function residencyPolicyName(t: PolicyTally): string {
+  return `${t.policy} (${t.file}${t.line ? `:${t.line}` : ''})`;
+}
+
+/** `3 inside, 1 outside, 2 not checked (region not known)`: one policy's compliance, in every format. */
+export function residencyCounts(t: PolicyTally): string {
+  return `${t.compliant} inside, ${t.outside} outside, ${t.unresolved} not checked (region not known)`;
 }
 
 /** `replication: us-east-1 (United States)` or `geo-redundancy: region not known (reason)`, for one-line cells. */

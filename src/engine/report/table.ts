@@ -1,5 +1,13 @@
 import { stripControl as clean } from './escape';
-import { buildReportModel, describeRowCopy, describeRowRule, type ReportRow, summarySentence } from './report-model';
+import {
+  buildReportModel,
+  describeRowCopy,
+  describeRowRule,
+  type ReportRow,
+  residencyCounts,
+  residencyPolicyName,
+  summarySentence,
+} from './report-model';
 import type { ReportData } from './report-data';
 
 export interface TableOptions {
@@ -74,6 +82,13 @@ export function toTable(data: ReportData, opts: TableOptions): string {
     for (const { r, c } of copies) {
       const mark = c.crossesBorder ? 'another country' : c.region ? 'same country' : 'not known';
       out.push(clean(`${r.file}:${r.line}  ${r.resource}  ${describeRowCopy(c)}  [${mark}]  ${c.provenance}`));
+    }
+  }
+  if (m.residency.length > 0) {
+    out.push('', paint(BOLD, 'RESIDENCY POLICIES'));
+    for (const t of m.residency) {
+      const counts = t.outside > 0 ? paint(SEVERITY_COLOR.error, residencyCounts(t)) : residencyCounts(t);
+      out.push(`${clean(residencyPolicyName(t))}  allows ${clean(t.allows)}: ${counts}`);
     }
   }
   if (m.errors.length > 0) {

@@ -3,6 +3,7 @@ import {
   alternativesHtml,
   chartsHtml,
   copiesHtml,
+  residencyHtml,
   errorsHtml,
   legalHtml,
   rulesHtml,
@@ -36,6 +37,7 @@ export function reportBodyHtml(model: ReportModel, scannedAt: string): string {
     tableHtml(model, true) +
     `</section>` +
     copiesHtml(model) +
+    residencyHtml(model) +
     errorsHtml(model) +
     legalHtml(model) +
     alternativesHtml(model) +

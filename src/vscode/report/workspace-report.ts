@@ -4,6 +4,7 @@ import {
   describeProvenance,
   type Placement,
   type ReportData,
+  ResidencyTally,
   type ScanResult,
   type SourceRange,
 } from '../../engine';
@@ -35,8 +36,15 @@ export function workspaceReport(scan: WorkspaceScan): WorkspaceReport {
     merged.files += f.result.files;
   }
   const base = buildReportData(merged, scan.folders[0]?.folder.uri.path ?? '/');
+  // Each folder has its own configuration, so its own residency policies.
+  const residency = scan.folders.flatMap((f) => {
+    const tally = new ResidencyTally(f.policies ?? []);
+    tally.add(f.result.placements);
+    return tally.results();
+  });
   const data: ReportData = {
     ...base,
+    residency,
     rel,
     provenance: (p: Placement) => describeProvenance(p.provenance, { displayPath: rel }),
   };

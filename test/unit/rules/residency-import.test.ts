@@ -166,6 +166,82 @@ describe('residency policy: imported GCP, Azure and AWS policies', () => {
     assert.deepEqual(outside(doc), ['google_storage_bucket.iowa']);
   });
 
+  it('the report counts, per policy, placements inside, outside and not checked, in JSON, table, Markdown and HTML', () => {
+    const { doc } = scan('test/fixtures/residency/imports');
+    const aws = doc.residency!.find((t) => t.file === 'policies/aws-scp.json')!;
+    assert.deepEqual(
+      {
+        policy: aws.policy,
+        line: aws.line,
+        compliant: aws.compliant,
+        outside: aws.outside,
+        unresolved: aws.unresolved,
+      },
+      { policy: 'AWS policy DenyOutsideEU on aws:RequestedRegion', line: 5, compliant: 0, outside: 2, unresolved: 0 },
+    );
+    assert.deepEqual(
+      doc.residency!.map((t) => [t.file, t.compliant, t.outside]),
+      [
+        ['policies/gcp-resource-locations.yaml', 3, 1],
+        ['policies/gcp-v1.json', 3, 1],
+        ['policies/azure-allowed-locations.json', 1, 1],
+        ['policies/azure-resource-groups.json', 1, 1],
+        ['policies/aws-scp.json', 0, 2],
+      ],
+    );
+    // An unresolved placement is counted as not checked, never as compliant.
+    const countries = scan('test/fixtures/residency/countries').doc.residency!;
+    assert.deepEqual(
+      countries.map((t) => [t.policy, t.compliant, t.outside, t.unresolved]),
+      [['residency', 4, 3, 1]],
+    );
+    // Without a policy the field is absent (the contract only adds fields).
+    assert.equal(scan('test/fixtures/terraform/copies-aws', '--fail-on', 'none').doc.residency, undefined);
+    const text = (format: string) =>
+      spawnSync(process.execPath, [CLI, 'scan', 'test/fixtures/residency/imports', '--format', format, '--no-color'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      }).stdout;
+    assert.match(
+      text('table'),
+      /RESIDENCY POLICIES\n.*\nGCP organisation policy gcp\.resourceLocations \(policies\/gcp-v1\.json:3\) {2}allows all but in:europe-west4-locations: 3 inside, 1 outside, 0 not checked/,
+    );
+    assert.match(
+      text('markdown'),
+      /## Residency policies\n\n\| Policy \| Allows \| Inside \| Outside \| Not checked \|/,
+    );
+    assert.match(text('html'), /<section id="residency"[^>]*><h2 id="residency-h">Residency policies<\/h2>/);
+  });
+
+  it('`cloud-act-lens policy` explains the policies in effect and their groups, and exits 1 when a policy file has problems', () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, 'policy', ...args], { cwd: ROOT, encoding: 'utf8' });
+    const ok = run('test/fixtures/residency/imports');
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(
+      ok.stdout,
+      /^GCP organisation policy gcp\.resourceLocations \(policies\/gcp-resource-locations\.yaml:4\)$/m,
+    );
+    assert.match(
+      ok.stdout,
+      /in:eu-locations: the locations in the European Union \(and their zones\) — .*europe-west3.*EUR4/,
+    );
+    assert.doesNotMatch(ok.stdout, /in:eu-locations:.*europe-west2[,\s]/, 'London is not in the EU');
+    assert.match(ok.stdout, /governs: placements of Amazon Web Services, except the services iam, cloudfront/);
+    const json = JSON.parse(run('test/fixtures/residency/countries', '--format', 'json').stdout) as {
+      policies: Array<{ allows: string; expansions: Array<{ value: string; members: string[] }> }>;
+    };
+    assert.equal(json.policies[0].allows, 'countries EU, CH');
+    assert.equal(json.policies[0].expansions.find((e) => e.value === 'EU')!.members.length, 27);
+    const broken = run('test/fixtures/residency/imports-broken');
+    assert.equal(broken.status, 1);
+    assert.match(broken.stdout, /^error: .*missing\.yaml: residency policy missing\.yaml: not found/m);
+    const none = run('test/fixtures/terraform/copies-aws');
+    assert.equal(none.status, 0);
+    assert.match(none.stdout, /No residency policy is in effect/);
+    assert.equal(run('--format', 'yaml').status, 2);
+  });
+
   describe('formats', () => {
     const one = (text: string) => {
       const r = importPolicyFile(text, 'p');
