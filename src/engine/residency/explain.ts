@@ -39,7 +39,11 @@ function expansions(p: ResidencyPolicy): PolicyView['expansions'] {
   for (const v of [...(p.countries ?? []), ...(p.controllers ?? [])]) {
     const group = COUNTRY_GROUPS.get(v.trim().toUpperCase());
     if (group && !out.some((e) => e.value === v)) {
-      out.push({ value: v, meaning: `${group.name} (${group.source.title}, ${group.source.asOf})`, members: [...group.members] });
+      out.push({
+        value: v,
+        meaning: `${group.name} (${group.source.title}, ${group.source.asOf})`,
+        members: [...group.members],
+      });
     } else if (!group && /^[A-Za-z]{2}$/.test(v) && !out.some((e) => e.value === v)) {
       out.push({ value: v, meaning: countryName(v.toUpperCase()), members: [v.toUpperCase()] });
     }
