@@ -123,6 +123,29 @@ function stringArray(v: unknown, name: string, problems: string[]): string[] | u
 }
 
 /**
+ * The fields of the project file, as its JSON schema (media/project-file.schema.json) lists them; a
+ * test keeps the two in step. `baseline` is read by the loader, `$schema` only by editors.
+ */
+export const PROJECT_FILE_FIELDS = [
+  '$schema',
+  'include',
+  'exclude',
+  'languages',
+  'rules',
+  'noDataSeverity',
+  'dataHoldingOnly',
+  'varFiles',
+  'vars',
+  'maxFileSize',
+  'compiledArm',
+  'deploymentLocation',
+  'resourceGroupLocation',
+  'residency',
+  'accepted',
+  'baseline',
+] as const;
+
+/**
  * Merges a parsed project file (`.cloud-act-lens.json`) over `base`. Unknown or ill-typed fields are
  * reported in `problems` and ignored, so a typo never disables the scan.
  */
@@ -136,6 +159,11 @@ export function mergeConfig(base: LensConfig, raw: unknown, problems: string[]):
   if (!isRecord(raw)) {
     problems.push('the project file must contain a JSON object');
     return out;
+  }
+  for (const key of Object.keys(raw)) {
+    if (!(PROJECT_FILE_FIELDS as readonly string[]).includes(key)) {
+      problems.push(`"${key.slice(0, 40)}" is not a field of the project file (see its JSON schema); ignored`);
+    }
   }
   out.include = stringArray(raw.include, 'include', problems) ?? out.include;
   const exclude = stringArray(raw.exclude, 'exclude', problems);
