@@ -31,7 +31,8 @@ describe('package.json manifest', () => {
 
   it('contributes languages without grammars', () => {
     const ids = pkg.contributes.languages.map((l: { id: string }) => l.id).sort();
-    assert.deepEqual(ids, ['bicep', 'bicep-params', 'terraform', 'terraform-vars']);
+    // jsonc: the built-in language, associated with the project file (JSON with comments).
+    assert.deepEqual(ids, ['bicep', 'bicep-params', 'jsonc', 'terraform', 'terraform-vars']);
     const grammars = (pkg.contributes.grammars ?? []) as Array<{ language?: string }>;
     assert.ok(
       grammars.every((g) => g.language === undefined),
