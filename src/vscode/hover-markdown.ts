@@ -19,7 +19,12 @@ function findingLine(f: Finding): string {
   const accepted = f.suppressed
     ? ` — accepted: ${escapeMarkdown(f.suppressed.reason)}${f.suppressed.expires ? ` (until ${f.suppressed.expires})` : ''}`
     : '';
-  return `- ${code(f.ruleId)} ${f.severity}${accepted}`;
+  // The residency policy's verdict is the organisation's own rule: the hover says which policy and why.
+  const why =
+    f.ruleId === 'CAL009' && f.message.includes(' is outside ')
+      ? `: ${escapeMarkdown(f.message.slice(f.message.indexOf(' is outside ') + 4))}`
+      : '';
+  return `- ${code(f.ruleId)} ${f.severity}${why}${accepted}`;
 }
 
 /** `- replicated: us-east-1 (US), Amazon Web Services, Inc. — from …`, one line per copy. */
