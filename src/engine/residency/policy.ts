@@ -198,7 +198,7 @@ function placeReasons(policy: ResidencyPolicy, provider: string, place: Place): 
   ];
 }
 
-function copyPlace(c: Copy): Place | undefined {
+function copyPlace(p: Placement, c: Copy): Place | undefined {
   if (!c.regionId || !c.regionKnown) {
     return undefined;
   }
@@ -207,10 +207,16 @@ function copyPlace(c: Copy): Place | undefined {
     regionId: c.regionId,
     country: c.country,
     controller: c.controller,
-    // A dual-region's member regions are where the location the resource names keeps its data: a
-    // location policy allows or denies that location, not its members.
-    viaParent: c.kind === 'multi-region',
+    // The member regions of a predefined dual-region (EUR4) are where the location the resource names
+    // keeps its data: a location policy allows or denies that location, not its members. Regions the
+    // configuration chooses itself (a configurable dual-region's data_locations) are judged each.
+    viaParent: c.kind === 'multi-region' && predefinedMultiRegion(p),
   };
+}
+
+function predefinedMultiRegion(p: Placement): boolean {
+  const info = p.regionId ? lookupRegion(p.provider, p.regionId)?.region : undefined;
+  return (info?.members?.length ?? 0) > 0;
 }
 
 /**
@@ -251,7 +257,7 @@ export function judge(policy: ResidencyPolicy, p: Placement): Verdict {
     unresolved = true;
   }
   for (const c of p.copies) {
-    const place = copyPlace(c);
+    const place = copyPlace(p, c);
     if (place) {
       places.push(place);
     } else {

@@ -59,9 +59,15 @@ describe('residency policy: imported GCP, Azure and AWS policies', () => {
       'aws_sqs_queue.virginia',
       'azurerm_resource_group.neu',
       'azurerm_storage_account.grs',
+      'google_storage_bucket.custom_dual',
       'google_storage_bucket.eemshaven',
       'google_storage_bucket.iowa',
     ]);
+    // A configurable dual-region's chosen regions are judged each; a predefined one through its name.
+    assert.match(
+      message(doc, 'google_storage_bucket.custom_dual'),
+      /its multi-region copy in europe-west2 is not among the locations it allows/,
+    );
     // GCP v2 YAML with value groups: which policy, which file and line, what it allows.
     assert.equal(
       message(doc, 'google_storage_bucket.iowa'),
@@ -182,8 +188,8 @@ describe('residency policy: imported GCP, Azure and AWS policies', () => {
     assert.deepEqual(
       doc.residency!.map((t) => [t.file, t.compliant, t.outside]),
       [
-        ['policies/gcp-resource-locations.yaml', 3, 1],
-        ['policies/gcp-v1.json', 3, 1],
+        ['policies/gcp-resource-locations.yaml', 4, 2],
+        ['policies/gcp-v1.json', 5, 1],
         ['policies/azure-allowed-locations.json', 1, 1],
         ['policies/azure-resource-groups.json', 1, 1],
         ['policies/aws-scp.json', 0, 2],
@@ -204,7 +210,7 @@ describe('residency policy: imported GCP, Azure and AWS policies', () => {
       }).stdout;
     assert.match(
       text('table'),
-      /RESIDENCY POLICIES\n.*\nGCP organisation policy gcp\.resourceLocations \(policies\/gcp-v1\.json:3\) {2}allows all but in:europe-west4-locations: 3 inside, 1 outside, 0 not checked/,
+      /RESIDENCY POLICIES\n.*\nGCP organisation policy gcp\.resourceLocations \(policies\/gcp-v1\.json:3\) {2}allows all but in:europe-west4-locations: 5 inside, 1 outside, 0 not checked/,
     );
     assert.match(
       text('markdown'),
