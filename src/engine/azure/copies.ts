@@ -99,10 +99,70 @@ function cosmos(read: PropReader, primary: RegionResolution): ExtractedCopy[] {
   return out;
 }
 
+/** Recovery Services vault storage redundancy: geo-redundant copies backups to the region's pair. */
+function geoRedundantVault(setting: AzureProp | undefined, where: string, defaultsToGeo: boolean): ExtractedCopy[] {
+  if (setting?.k === 'unknown') {
+    return [
+      {
+        kind: 'geo-redundancy',
+        provider: 'azure',
+        region: {
+          kind: 'unknown',
+          reason: `whether the vault's storage is geo-redundant is not known: ${setting.reason}`,
+        },
+        provenance: [step(where, setting.at)],
+      },
+    ];
+  }
+  if (setting === undefined && defaultsToGeo) {
+    // Azure creates a vault with geo-redundant storage unless told otherwise.
+    return [
+      {
+        kind: 'geo-redundancy',
+        provider: 'azure',
+        region: { kind: 'pair' },
+        provenance: [step(`${where} not set (a Recovery Services vault is geo-redundant by default)`)],
+      },
+    ];
+  }
+  if (setting?.k !== 'string' || setting.v.toLowerCase() !== 'georedundant') {
+    return [];
+  }
+  return [
+    {
+      kind: 'geo-redundancy',
+      provider: 'azure',
+      region: { kind: 'pair' },
+      provenance: [step(`${where} "${setting.v}"`, setting.at)],
+    },
+  ];
+}
+
+/** A vault's `properties.redundancySettings.standardTierStorageRedundancy` (API 2022-10 and later). */
+function recoveryVault(read: PropReader): ExtractedCopy[] {
+  const where = 'properties.redundancySettings.standardTierStorageRedundancy';
+  return geoRedundantVault(
+    path(read('properties'), ['redundancySettings', 'standardTierStorageRedundancy']),
+    where,
+    true,
+  );
+}
+
+/** The vault's backup storage configuration child (`vaults/backupstorageconfig`): `storageModelType` or `storageType`. */
+function vaultStorageConfig(read: PropReader): ExtractedCopy[] {
+  const props = read('properties');
+  const model = path(props, ['storageModelType']);
+  return model !== undefined
+    ? geoRedundantVault(model, 'properties.storageModelType', false)
+    : geoRedundantVault(path(props, ['storageType']), 'properties.storageType', false);
+}
+
 // A Map, not an object: a type named like an object member (`constructor`) must find no rule.
 const RULES = new Map<string, (read: PropReader, primary: RegionResolution) => ExtractedCopy[]>([
   ['microsoft.storage/storageaccounts', storage],
   ['microsoft.documentdb/databaseaccounts', cosmos],
+  ['microsoft.recoveryservices/vaults', recoveryVault],
+  ['microsoft.recoveryservices/vaults/backupstorageconfig', vaultStorageConfig],
 ]);
 
 /** Whether a resource type has copy rules (so that the languages evaluate its properties only then). */

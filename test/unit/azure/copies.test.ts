@@ -23,7 +23,7 @@ function scan(dir: string): JsonResource[] {
 }
 
 /** Bicep and ARM JSON read copies through one set of Azure rules: a template and its JSON form agree. */
-describe('Azure copies in Bicep and ARM JSON (storage SKUs, Cosmos DB locations)', () => {
+describe('Azure copies in Bicep and ARM JSON (storage SKUs, Cosmos DB locations, Recovery Services vaults)', () => {
   before(() => {
     const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(build.status, 0, build.stderr);
@@ -51,6 +51,15 @@ describe('Azure copies in Bicep and ARM JSON (storage SKUs, Cosmos DB locations)
       },
       { resource: 'scratch', region: 'westeurope', findings: ['CAL001'], copies: [] },
       { resource: 'single', region: 'westeurope', findings: ['CAL001'], copies: [] },
+      // Recovery Services vaults: geo-redundant (same country, no CAL008), by default, locally redundant.
+      { resource: 'vault', region: 'swedencentral', findings: ['CAL001'], copies: ['geo-redundancy swedensouth SE'] },
+      {
+        resource: 'vaultDefault',
+        region: 'northeurope',
+        findings: ['CAL001', 'CAL008'],
+        copies: ['geo-redundancy westeurope NL'],
+      },
+      { resource: 'vaultLocal', region: 'westeurope', findings: ['CAL001'], copies: [] },
     ]);
   });
 
@@ -59,6 +68,8 @@ describe('Azure copies in Bicep and ARM JSON (storage SKUs, Cosmos DB locations)
     // The ARM form names resources by their name expression; the symbolic names of the Bicep file match them.
     const names: Record<string, string> = {
       "[format('docs{0}', uniqueString(resourceGroup().id))]": 'docs',
+      'vault-default': 'vaultDefault',
+      'vault-local': 'vaultLocal',
     };
     const arm = summary(scan('test/fixtures/arm/copies'), (r) => names[r.name] ?? r.name);
     assert.deepEqual(arm, bicep);
