@@ -91,6 +91,26 @@ function fromVal(
   return { providerId, region: { kind: 'known', value: parent ?? v.v }, regionLocation: v.o.loc, provenance };
 }
 
+/**
+ * Resource types whose location is written in an argument of their own, with what its values mean.
+ * A Spanner instance is where its instance configuration is (`regional-europe-west3`), never where the
+ * provider's default region is. Sources: the Spanner documentation of instance configurations and the
+ * google provider's `google_spanner_instance` (`config`), read 2026-12-03.
+ */
+const TYPE_LOCATION: Record<string, { attr: string; map(v: string): { region: string } | { reason: string } }> = {
+  google_spanner_instance: {
+    attr: 'config',
+    map(v) {
+      const m = /^(?:projects\/[^/]+\/instanceConfigs\/)?regional-([a-z0-9-]+)$/.exec(v);
+      return m
+        ? { region: m[1] }
+        : {
+            reason: `Spanner instance configuration "${v.slice(0, 64)}" spans several regions, which the catalog does not list (a dual-region, multi-region or custom configuration)`,
+          };
+    },
+  },
+};
+
 /** The provider a resource type implies: `aws_s3_bucket` → `aws` (without splitting the whole name). */
 function providerPrefix(type: string): string {
   const i = type.indexOf('_');
@@ -174,6 +194,30 @@ export function resolveRegion(
       provenance: [{ description: `${decl.type} is a global service, not pinned to a region` }],
       global: true,
     };
+  }
+  const typed = Object.hasOwn(TYPE_LOCATION, decl.type) ? TYPE_LOCATION[decl.type] : undefined;
+  const typedAttr = typed ? body.attributes.find((x) => x.name === typed.attr) : undefined;
+  if (typed && typedAttr) {
+    const file = fileFor(inst.cfg, typedAttr, decl);
+    const v = evaluate(typedAttr.expr, inst.env(file, ri));
+    const steps = [{ description: `${typed.attr} argument`, location: { file, range: typedAttr.range } }];
+    if (v.t === 'str') {
+      const m = typed.map(v.v);
+      const r: Omit<RegionResult, 'providerType' | 'global'> =
+        'region' in m
+          ? {
+              providerId,
+              region: { kind: 'known', value: m.region },
+              regionLocation: v.o.loc,
+              provenance: [...steps, ...v.o.steps],
+            }
+          : { providerId, region: { kind: 'unknown', reason: m.reason }, provenance: [...steps, ...v.o.steps] };
+      return regional(r, providerType);
+    }
+    const r = fromVal(v, steps, providerId);
+    if (r) {
+      return regional(r, providerType);
+    }
   }
   for (const name of spec.resource) {
     const a = body.attributes.find((x) => x.name === name);
