@@ -62,7 +62,7 @@ describe('copies in every report format', () => {
     const md = render('markdown');
     assert.ok(md.includes('| Copies |'));
     assert.ok(md.includes('## Copies across borders'));
-    assert.ok(md.includes('- With a copy of their data in another country: 4'));
+    assert.ok(md.includes('- With a copy of their data in another country: 5'));
     assert.match(
       md,
       /azurerm\\_storage\\_account\.brazil \(main\.tf:6\): geo-redundancy: southcentralus \(United States\)/,
@@ -96,7 +96,7 @@ describe('copies in every report format', () => {
     );
     assert.match(
       html,
-      /<div class="stat-value">4<\/div><div class="stat-label">with a copy of their data in another country/,
+      /<div class="stat-value">5<\/div><div class="stat-label">with a copy of their data in another country/,
     );
   });
 

@@ -337,8 +337,10 @@ const RULES: Record<string, (s: Subject) => ExtractedCopy[]> = {
       'automated backups replicated by',
     ),
   ],
-  aws_rds_cluster: (s) =>
-    referrers(s, 'replica', 'aws_rds_cluster', 'replication_source_identifier', 'cross-region replica'),
+  aws_rds_cluster: (s) => [
+    ...referrers(s, 'replica', 'aws_rds_cluster', 'replication_source_identifier', 'cross-region replica'),
+    ...globalDatabasePeers(s),
+  ],
   aws_backup_plan: (s) => {
     const env = s.inst.env(s.decl.file, s.ri);
     return nestedBodies(s.decl.block.body, env, ['rule', 'copy_action'], [])
@@ -361,6 +363,9 @@ const RULES: Record<string, (s: Subject) => ExtractedCopy[]> = {
         ),
     ),
   azurerm_mssql_server: (s) => partnerServers(s),
+  // A geo-secondary (create_mode "Secondary") or a copy of the database made from it.
+  azurerm_mssql_database: (s) =>
+    referrers(s, 'replica', 'azurerm_mssql_database', 'creation_source_database_id', 'database created from it:'),
   google_storage_bucket: (s) => blockRegions(s, 'multi-region', ['custom_placement_config'], 'data_locations'),
 };
 
@@ -397,6 +402,65 @@ function replicationConfigurations(s: Subject): ExtractedCopy[] {
           provider: s.providerId,
           region: { kind: 'unknown', reason },
           provenance: [head],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * An Aurora global database (`aws_rds_global_cluster`): every other cluster whose
+ * `global_cluster_identifier` names the same global cluster holds a replica of the data. A global
+ * cluster that this configuration does not declare gives a copy whose region is not known.
+ */
+function globalDatabasePeers(s: Subject): ExtractedCopy[] {
+  const own = s.decl.block.body.attributes.find((x) => x.name === 'global_cluster_identifier');
+  if (!own) {
+    return [];
+  }
+  const ownStep: ProvenanceStep = {
+    description: 'global_cluster_identifier argument',
+    location: { file: s.decl.file, range: own.range },
+  };
+  const ref = reference(own.expr);
+  const target =
+    ref && ref.steps[0].kind === 'attr' ? s.inst.cfg.byAddress.get(`${ref.root}.${ref.steps[0].name}`) : undefined;
+  if (!target || target.type !== 'aws_rds_global_cluster') {
+    return [
+      {
+        kind: 'replica',
+        provider: s.providerId,
+        region: {
+          kind: 'unknown',
+          reason:
+            'the cluster is a member of a global database that this configuration does not declare, so where its other members are is not known',
+        },
+        provenance: [ownStep],
+      },
+    ];
+  }
+  const out: ExtractedCopy[] = [];
+  for (const other of ofType(s, 'aws_rds_cluster')) {
+    if (other === s.decl) {
+      continue;
+    }
+    const a = other.block.body.attributes.find((x) => x.name === 'global_cluster_identifier');
+    for (const oi of knownOrOpaque(s.inst.instancesOf(other))) {
+      if (a && refersTo(a.expr, target, undefined, s.inst.env(other.file, oi))) {
+        const r = resolveRegion(s.inst, other, oi);
+        out.push({
+          kind: 'replica',
+          provider: r.providerId ?? s.providerId,
+          region: r.region,
+          provenance: [
+            ownStep,
+            {
+              description: `member ${other.type}.${other.name}${oi.suffix} of global database ${target.type}.${target.name}`,
+              location: { file: other.file, range: a.range },
+            },
+            ...r.provenance,
+          ],
         });
       }
     }
