@@ -31,7 +31,8 @@ export default async function editorTerraform({ page, screenshot, log }) {
   assert.match(text, /138 S\. Ct\. 1186/, 'the hover cites the Supreme Court decision');
   await page.keyboard.press('Escape');
 
-  // Put the cursor on the squiggle and open the quick fixes (Ctrl+.).
+  // Put the cursor on the squiggle (line 5, the resource header) and open the quick fixes (Ctrl+.).
+  // Go to Line, not a click: a click can land on a hover or notification still fading out.
   const box = await squiggle.boundingBox();
   assert.ok(box, 'the squiggle is visible');
   const fix = page.locator('.action-widget .monaco-list-row', {
@@ -42,7 +43,13 @@ export default async function editorTerraform({ page, screenshot, log }) {
   // answered. Poll: reopen it until our fix is listed.
   const deadline = Date.now() + TIMEOUT;
   for (;;) {
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+g');
+    const goTo = page.locator('.quick-input-widget input');
+    await goTo.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await goTo.fill(':5:3');
+    await page.keyboard.press('Enter');
+    await page.locator('.statusbar-item', { hasText: 'Ln 5, Col 3' }).first().waitFor({ timeout: TIMEOUT });
     await page.keyboard.press('Control+.');
     try {
       await fix.first().waitFor({ timeout: 10_000 });

@@ -14,6 +14,7 @@ h1 { font-size: 1.6rem; margin-bottom: 0; } h2 { border-bottom: 1px solid var(--
 .bars li { display: grid; grid-template-columns: 9rem 1fr 2.5rem; gap: .5rem; align-items: center; }
 .bar { height: .9rem; width: 100%; } .bar-all { fill: var(--all); } .bar-us { fill: var(--us); }
 .bar-count { text-align: right; font-variant-numeric: tabular-nums; }
+.flows-svg { max-width: 100%; height: auto; } .flow { stroke: var(--us); stroke-opacity: .55; } .flow-node { fill: var(--all); } .flow-node.flow-abroad { fill: var(--us); } .flow-label { font-size: 12px; fill: currentColor; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; } td.num.flagged { color: var(--us); font-weight: 600; }
 .swatch { width: .8rem; height: .8rem; vertical-align: middle; }
 table { border-collapse: collapse; width: 100%; font-size: .9em; }

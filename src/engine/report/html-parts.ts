@@ -103,6 +103,65 @@ function copiesCell(r: ReportRow): string {
     .join('<br>');
 }
 
+/** Where data flows: a resource's country → the country of a copy, with how many copies take that way. */
+export function dataFlows(m: ReportModel): Array<{ from: string; to: string; count: number }> {
+  const counts = new Map<string, { from: string; to: string; count: number }>();
+  for (const r of m.rows) {
+    for (const c of r.copies.filter((x) => x.crossesBorder)) {
+      const from = r.countryName ?? (r.region ? `${r.region} (several countries)` : 'region not known');
+      const to = c.countryName ?? 'several countries';
+      const key = `${from}\u0000${to}`;
+      const flow = counts.get(key) ?? { from, to, count: 0 };
+      flow.count++;
+      counts.set(key, flow);
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || (a.from < b.from ? -1 : 1));
+}
+
+/**
+ * A picture of where copies of the data go: the resources' countries on the left, the copies'
+ * countries on the right, one line per way with its width by count. SVG with presentational
+ * attributes only (no inline style, no script), each line titled for a tooltip and screen readers.
+ */
+export function flowsSvg(m: ReportModel): string {
+  const flows = dataFlows(m);
+  if (flows.length === 0) {
+    return '';
+  }
+  const froms = [...new Set(flows.map((f) => f.from))];
+  const tos = [...new Set(flows.map((f) => f.to))];
+  const row = 30;
+  const height = Math.max(froms.length, tos.length) * row + 10;
+  const y = (list: string[], name: string) => 20 + list.indexOf(name) * row;
+  const max = Math.max(...flows.map((f) => f.count));
+  const lines = flows
+    .map((f) => {
+      const y1 = y(froms, f.from);
+      const y2 = y(tos, f.to);
+      const width = 1.5 + (4.5 * f.count) / max;
+      const title = `${f.count} ${f.count === 1 ? 'copy' : 'copies'} from ${f.from} to ${f.to}`;
+      return (
+        `<path class="flow" d="M 230 ${y1} C 330 ${y1}, 370 ${y2}, 470 ${y2}" fill="none" stroke-width="${width.toFixed(1)}">` +
+        `<title>${h(title)}</title></path>`
+      );
+    })
+    .join('');
+  const labels =
+    froms
+      .map((c) => `<text class="flow-label" x="222" y="${y(froms, c) + 4}" text-anchor="end">${h(c)}</text>`)
+      .join('') +
+    tos.map((c) => `<text class="flow-label" x="478" y="${y(tos, c) + 4}">${h(c)}</text>`).join('') +
+    froms.map((c) => `<circle class="flow-node" cx="230" cy="${y(froms, c)}" r="4"></circle>`).join('') +
+    tos.map((c) => `<circle class="flow-node flow-abroad" cx="470" cy="${y(tos, c)}" r="4"></circle>`).join('');
+  const summary = flows.map((f) => `${f.from} to ${f.to}: ${f.count}`).join('; ');
+  return (
+    `<figure class="flows"><svg class="flows-svg" viewBox="0 0 700 ${height}" width="700" height="${height}" role="img" ` +
+    `aria-label="${h(`Where copies of the data go. ${summary}`)}">${lines}${labels}</svg>` +
+    `<figcaption class="muted">Resources' countries on the left, where copies of their data land on the right; a wider line, more copies.</figcaption></figure>`
+  );
+}
+
 /** The copies that leave the resource's country, one line each, with how they come about. */
 export function copiesHtml(m: ReportModel): string {
   const items = m.rows.flatMap((r) =>
@@ -115,7 +174,10 @@ export function copiesHtml(m: ReportModel): string {
           `<div class="muted">${h(c.provenance)}</div></li>`,
       ),
   );
-  const body = items.length > 0 ? `<ul>${items.join('')}</ul>` : '<p>No copy of the data lands in another country.</p>';
+  const body =
+    items.length > 0
+      ? `${flowsSvg(m)}<ul>${items.join('')}</ul>`
+      : '<p>No copy of the data lands in another country.</p>';
   return `<section id="copies" aria-labelledby="copies-h"><h2 id="copies-h">Copies across borders</h2>${body}</section>`;
 }
 

@@ -98,6 +98,17 @@ describe('copies in every report format', () => {
       html,
       /<div class="stat-value">5<\/div><div class="stat-label">with a copy of their data in another country/,
     );
+    // The picture of where data flows: one titled line per way, from the resource's country to the copy's.
+    assert.match(
+      html,
+      /<figure class="flows"><svg class="flows-svg"[^>]* role="img" aria-label="Where copies of the data go\. /,
+    );
+    assert.match(
+      html,
+      /<path class="flow" d="M 230 \d+ C [^"]*"[^>]*><title>1 copy from Brazil to United States<\/title><\/path>/,
+    );
+    assert.match(html, /<title>2 copies from Switzerland to Ireland<\/title>/);
+    assert.doesNotMatch(html, /<svg class="flows-svg"[^>]*style=/, 'no inline style: the webview CSP forbids it');
   });
 
   it('sarif: CAL008 results point at where each copy comes from (relatedLocations)', () => {
