@@ -273,12 +273,17 @@ export function describeRowRule(r: RowRule): string {
   return `${r.ruleId} accepted: ${r.accepted.reason}${until}`;
 }
 
+/** `1 file`, `2 files`. */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** The summary as one sentence; the same wording in every format. */
 export function summarySentence(s: ReportSummary): string {
   return (
-    `${s.resources} resources in ${s.files} files: ${s.nonUsRegionUsControlled} in non-U.S. regions of ` +
+    `${plural(s.resources, 'resource')} in ${plural(s.files, 'file')}: ${s.nonUsRegionUsControlled} in non-U.S. regions of ` +
     `U.S.-controlled operators, ${s.copiesAcrossBorders} with a copy of their data in another country, ` +
-    `${s.unresolved} unresolved, ${s.accepted} accepted, ${s.errors} errors.`
+    `${s.unresolved} unresolved, ${s.accepted} accepted, ${plural(s.errors, 'error')}.`
   );
 }
 

@@ -113,7 +113,7 @@ describe('report formatters', () => {
     assert.ok(plain.includes('CAL007'));
     assert.match(
       plain,
-      /5 resources in 6 files: 3 in non-U.S. regions of U.S.-controlled operators, 0 with a copy of their data in another country, 1 unresolved, 1 accepted, 1 errors\.\n$/,
+      /5 resources in 6 files: 3 in non-U.S. regions of U.S.-controlled operators, 0 with a copy of their data in another country, 1 unresolved, 1 accepted, 1 error\.\n$/,
     );
     const coloured = toTable(sampleData(), { color: true });
     assert.ok(coloured.includes('\x1b[33m'));
