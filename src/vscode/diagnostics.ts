@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { legal, ruleDocsUrl, type Finding, type Severity } from '../engine';
+import { type AnalysisError, legal, ruleDocsUrl, type Finding, type Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import { toRange, type FindingsStore } from './findings-store';
 
@@ -33,6 +33,19 @@ export function toDiagnostic(f: Finding, base: vscode.Uri): vscode.Diagnostic {
   return d;
 }
 
+/**
+ * What could not be read or understood in a file, as an error at its range (or the first line): a
+ * syntax error that hides the resources after it, a policy file the residency rule cannot use. Coded
+ * `error`, not a rule id, so that counts of findings never include it.
+ */
+export function errorDiagnostic(e: AnalysisError): vscode.Diagnostic {
+  const range = e.range ? toRange(e.range) : new vscode.Range(0, 0, 0, 0);
+  const d = new vscode.Diagnostic(range, e.message, vscode.DiagnosticSeverity.Error);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = 'error';
+  return d;
+}
+
 /** Publishes the store's open (not accepted) findings as diagnostics whenever they change. */
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('cloud-act-lens');
@@ -43,10 +56,13 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   }
 
   private publish(uri: vscode.Uri): void {
-    const diags = this.store
-      .findings(uri)
-      .filter((f) => !f.suppressed)
-      .map((f) => toDiagnostic(f, uri));
+    const diags = [
+      ...this.store.errors(uri).map(errorDiagnostic),
+      ...this.store
+        .findings(uri)
+        .filter((f) => !f.suppressed)
+        .map((f) => toDiagnostic(f, uri)),
+    ];
     if (diags.length === 0) {
       this.collection.delete(uri);
     } else {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, Placement, RunResult, SourceRange } from '../engine';
+import type { AnalysisError, Finding, Placement, RunResult, SourceRange } from '../engine';
 
 interface Entry {
   uri: vscode.Uri;
@@ -7,6 +7,12 @@ interface Entry {
   seq: number;
   findings: Finding[];
   placements: Placement[];
+  /** What could not be read or understood in this file (a syntax error, a policy file's problem). */
+  errors: AnalysisError[];
+}
+
+function unitFile(result: RunResult, file: string): boolean {
+  return result.units.some((u) => u.files.includes(file));
 }
 
 export function toRange(r: SourceRange): vscode.Range {
@@ -32,12 +38,38 @@ export class FindingsStore implements vscode.Disposable {
    * Takes the result of analysing some units: every file of those units gets the result's findings
    * (possibly none). `base` maps engine paths back to URIs (scheme and authority of the folder).
    */
-  update(base: vscode.Uri, result: RunResult, seq: number, accept: (uri: vscode.Uri) => boolean = () => true): void {
+  update(
+    base: vscode.Uri,
+    result: RunResult,
+    seq: number,
+    accept: (uri: vscode.Uri) => boolean = () => true,
+    wholeFolder?: vscode.Uri,
+  ): void {
     const files = new Set<string>();
     for (const unit of result.units) {
       unit.files.forEach((f) => files.add(f));
     }
     result.findings.forEach((f) => files.add(f.file));
+    // Errors show on the file they concern, only inside the folder: a refused file outside it is named
+    // in the Output channel, never given diagnostics of its own.
+    const inside = (file: string) => file.startsWith(`${base.path.replace(/\/$/, '')}/`);
+    const errorsByFile = new Map<string, AnalysisError[]>();
+    for (const e of result.errors) {
+      if (inside(e.file)) {
+        files.add(e.file);
+        errorsByFile.set(e.file, [...(errorsByFile.get(e.file) ?? []), e]);
+      }
+    }
+    // A scan of the whole folder also clears the errors of files it no longer reports (a fixed
+    // policy file, a project file whose problem is gone).
+    if (wholeFolder) {
+      const prefix = `${wholeFolder.toString().replace(/\/$/, '')}/`;
+      for (const e of this.entries.values()) {
+        if (e.errors.length > 0 && e.uri.toString().startsWith(prefix) && !files.has(e.uri.path)) {
+          files.add(e.uri.path);
+        }
+      }
+    }
     const changed: vscode.Uri[] = [];
     for (const file of files) {
       const uri = base.with({ path: file });
@@ -51,6 +83,8 @@ export class FindingsStore implements vscode.Disposable {
         seq,
         findings: result.findings.filter((f) => f.file === file),
         placements: result.placements.filter((p) => p.file === file),
+        // A live analysis of some units keeps the errors a folder scan found in files it did not read.
+        errors: errorsByFile.get(file) ?? (wholeFolder || !old ? [] : old.errors.filter(() => !unitFile(result, file))),
       });
       changed.push(uri);
     }
@@ -67,7 +101,7 @@ export class FindingsStore implements vscode.Disposable {
       this.emitter.fire([uri]);
     }
     // Remember the clearing so that an analysis started before it cannot bring the file back.
-    this.entries.set(uri.toString(), { uri, seq, findings: [], placements: [] });
+    this.entries.set(uri.toString(), { uri, seq, findings: [], placements: [], errors: [] });
   }
 
   /** Forgets every file below `folder` (or everything). */
@@ -78,6 +112,10 @@ export class FindingsStore implements vscode.Disposable {
     if (gone.length > 0) {
       this.emitter.fire(gone);
     }
+  }
+
+  errors(uri: vscode.Uri): AnalysisError[] {
+    return this.entries.get(uri.toString())?.errors ?? [];
   }
 
   findings(uri: vscode.Uri): Finding[] {

@@ -256,7 +256,7 @@ export class LiveAnalysis implements vscode.Disposable {
       if (readEditorSettings(fs.folder.uri).workspaceAnalysis) {
         this.scanned.add(key);
       }
-      this.store.update(fs.folder.uri, fs.result, scan.seq, (u) => this.accepts(fs.folder, u));
+      this.store.update(fs.folder.uri, fs.result, scan.seq, (u) => this.accepts(fs.folder, u), fs.folder.uri);
     }
   }
 
