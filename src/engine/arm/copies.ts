@@ -1,24 +1,80 @@
 import type { Node } from 'jsonc-parser';
-import { type AzureProp, azureCopies, hasCopyRules } from '../azure/copies';
+import { type AzureProp, azureCopies, hasCopyRules, type TemplateContext } from '../azure/copies';
 import type { ExtractedCopy, RegionResolution } from '../model';
-import { type ArmDocument, prop } from './document';
+import { type ArmDocument, entries, locate, prop, stringAt } from './document';
 import type { Scope } from './evaluate';
 import { nodeToVal } from './node-value';
 import type { Val } from './value';
 
-function toProp(v: Val): AzureProp {
+/** What the copy rules of one resource read from the template around it. */
+interface Around {
+  doc: ArmDocument;
+  scope: Scope;
+  /** The template's top-level `resources`. */
+  resources: Node | undefined;
+}
+
+/** Every resource of the template (top level and nested), with its full type and name as written. */
+function* allResources(
+  list: Node | undefined,
+  parent?: { type: string; name: string },
+): Generator<{ node: Node; type: string; name: Node | undefined; parent?: { type: string; name: string } }> {
+  const items = !list ? [] : list.type === 'object' ? entries(list).map(([, v]) => v) : (list.children ?? []);
+  for (const node of items) {
+    const raw = node.type === 'object' ? stringAt(node, 'type') : undefined;
+    if (!raw) {
+      continue;
+    }
+    const relative = parent !== undefined && !raw.split('/')[0].includes('.');
+    const type = relative ? `${parent.type}/${raw}` : raw;
+    yield { node, type, name: prop(node, 'name'), parent };
+    yield* allResources(prop(node, 'resources'), { type, name: stringAt(node, 'name') ?? '' });
+  }
+}
+
+function nameOf(around: Around, name: Node | undefined): string | undefined {
+  const v = name ? nodeToVal(around.doc, name, around.scope) : undefined;
+  return v?.k === 'str' ? v.v : undefined;
+}
+
+/** The location of the resource of `type` and `name` that the template declares, when it does. */
+function locationOf(around: Around, type: string, name: string): AzureProp | undefined {
+  for (const r of allResources(around.resources)) {
+    if (r.type.toLowerCase() !== type.toLowerCase()) {
+      continue;
+    }
+    const own = nameOf(around, r.name);
+    const full = r.parent && own !== undefined && !own.includes('/') ? `${r.parent.name}/${own}` : own;
+    if (full?.toLowerCase() === name.toLowerCase()) {
+      const loc = prop(r.node, 'location');
+      return loc ? toProp(nodeToVal(around.doc, loc, around.scope), around) : undefined;
+    }
+  }
+  return undefined;
+}
+
+function toProp(v: Val, around: Around): AzureProp {
   switch (v.k) {
     case 'str':
       return { k: 'string', v: v.v, at: v.at };
-    case 'unk':
-      return { k: 'unknown', reason: v.reason, at: v.at };
+    case 'unk': {
+      const names = v.names;
+      return names
+        ? {
+            k: 'unknown',
+            reason: v.reason,
+            at: v.at,
+            names: { label: names.name, location: () => locationOf(around, names.type, names.name) },
+          }
+        : { k: 'unknown', reason: v.reason, at: v.at };
+    }
     case 'arr':
-      return { k: 'list', items: v.items.map(toProp), at: v.at };
+      return { k: 'list', items: v.items.map((x) => toProp(x, around)), at: v.at };
     case 'obj':
       // ARM property names are case-insensitive.
       return {
         k: 'object',
-        get: (n) => (v.props.has(n.toLowerCase()) ? toProp(v.props.get(n.toLowerCase())!) : undefined),
+        get: (n) => (v.props.has(n.toLowerCase()) ? toProp(v.props.get(n.toLowerCase())!, around) : undefined),
         at: v.at,
       };
     default:
@@ -33,16 +89,40 @@ export function armCopies(
   res: Node,
   scope: Scope,
   primary: RegionResolution,
+  resources?: Node,
 ): ExtractedCopy[] {
   if (!hasCopyRules(type)) {
     return [];
   }
-  return azureCopies(
-    type,
-    (name) => {
-      const node = prop(res, name);
-      return node ? toProp(nodeToVal(doc, node, scope)) : undefined;
+  const around: Around = { doc, scope, resources };
+  const reader = (node: Node) => (name: string) => {
+    const p = prop(node, name);
+    return p ? toProp(nodeToVal(doc, p, scope), around) : undefined;
+  };
+  const tpl: TemplateContext = {
+    // Children nested in the resource, or declared beside it with a name that starts with its own.
+    children(childType) {
+      const own = nameOf(around, prop(res, 'name'));
+      const out: ReturnType<TemplateContext['children']> = [];
+      for (const r of allResources(prop(res, 'resources'), { type, name: own ?? '' })) {
+        if (r.type.toLowerCase() === childType) {
+          out.push({
+            read: reader(r.node),
+            declared: { description: `child ${r.type}`, location: locate(doc, r.node) },
+          });
+        }
+      }
+      for (const r of allResources(resources)) {
+        const name = r.parent ? undefined : nameOf(around, r.name);
+        if (r.type.toLowerCase() === childType && own && name?.toLowerCase().startsWith(`${own.toLowerCase()}/`)) {
+          out.push({
+            read: reader(r.node),
+            declared: { description: `${r.type} ${name}`, location: locate(doc, r.node) },
+          });
+        }
+      }
+      return out;
     },
-    primary,
-  );
+  };
+  return azureCopies(type, reader(res), primary, tpl);
 }

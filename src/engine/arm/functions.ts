@@ -29,6 +29,20 @@ const RUNTIME = new Set([
   'providers',
 ]);
 
+/**
+ * The type and name `resourceId([subscriptionId], [resourceGroupName], type, name1, name2, ...)` names,
+ * when they are known: the type is the first argument that is a resource type (`Namespace/type`).
+ */
+function namedBy(args: Expr[], scope: Scope, at?: SourceLocation): { type: string; name: string } | undefined {
+  const vals = evalAll(args, scope, at);
+  const t = vals.findIndex((v) => v.k === 'str' && /^[A-Za-z0-9]+\.[A-Za-z0-9.]+\/[A-Za-z0-9/]+$/.test(v.v));
+  const names = vals.slice(t + 1);
+  if (t < 0 || names.length === 0 || names.some((v) => v.k !== 'str')) {
+    return undefined;
+  }
+  return { type: (vals[t] as { v: string }).v, name: names.map((v) => (v as { v: string }).v).join('/') };
+}
+
 function evalAll(args: Expr[], scope: Scope, at?: SourceLocation): Val[] {
   return args.map((a) => evalExpr(a, scope, at));
 }
@@ -289,6 +303,10 @@ export function callFunction(name: string, args: Expr[], scope: Scope, at?: Sour
   const fn = own(FUNCTIONS, name);
   if (fn) {
     return fn(args, scope, at);
+  }
+  if (name === 'resourceid') {
+    // The id exists only at deployment, but the resource it names may be declared in the template.
+    return { ...unk(`it uses ${name}(), whose value exists only at deployment`, at), names: namedBy(args, scope, at) };
   }
   if (RUNTIME.has(name) || name.startsWith('list')) {
     return unk(`it uses ${name}(), whose value exists only at deployment`, at);

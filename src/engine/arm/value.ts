@@ -4,6 +4,8 @@ import type { ProvenanceStep, SourceLocation } from '../model';
 export interface Meta {
   at?: SourceLocation;
   via?: ProvenanceStep[];
+  /** On the unknown id `resourceId('Microsoft.Sql/servers', 'a')` gives: the type and name it names. */
+  names?: { type: string; name: string };
 }
 
 /** A template value during evaluation; `unk` is a value known only at deployment, with the reason. */

@@ -41,6 +41,8 @@ export interface WalkFrame {
   /** Loop indices of enclosing nested deployments. */
   instance: string[];
   depth: number;
+  /** The `resources` of the template being walked (its top level), where copy rules look up resources. */
+  templateResources?: Node;
 }
 
 function iterations(frame: WalkFrame, res: Node): Array<{ name: string; index: number | undefined } | undefined> {
@@ -81,6 +83,9 @@ export function walkResources(
 ): void {
   if (!resources || frame.depth > 32) {
     return;
+  }
+  if (parent === undefined) {
+    frame = { ...frame, templateResources: resources };
   }
   const list: Array<[string | undefined, Node]> =
     resources.type === 'object'
@@ -177,7 +182,7 @@ function place(
       provenance: locNode ? [{ description: 'location', location: locate(doc, locNode) }, ...(val?.via ?? [])] : [],
       dataClass: info.dataClass,
       global: isGlobal,
-      copies: armCopies(type, doc, res, scope, region),
+      copies: armCopies(type, doc, res, scope, region, frame.templateResources),
     },
   });
 }

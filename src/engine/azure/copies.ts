@@ -6,13 +6,28 @@ import type { ExtractedCopy, ProvenanceStep, RegionResolution, SourceLocation } 
  */
 export type AzureProp =
   | { k: 'string'; v: string; at?: SourceLocation }
-  | { k: 'unknown'; reason: string; at?: SourceLocation }
+  | {
+      k: 'unknown';
+      reason: string;
+      at?: SourceLocation;
+      /**
+       * For a resource id known only at deployment (`secondary.id`, `resourceId('Microsoft.Sql/servers', 'b')`)
+       * that names a resource the template declares: that resource's location and a label for it.
+       */
+      names?: { label: string; location(): AzureProp | undefined };
+    }
   | { k: 'list'; items: AzureProp[]; at?: SourceLocation }
   | { k: 'object'; get(name: string): AzureProp | undefined; at?: SourceLocation }
   | { k: 'other'; at?: SourceLocation };
 
 /** Reads a top-level property of the resource (`sku`, `properties`), evaluated; undefined when absent. */
 export type PropReader = (name: string) => AzureProp | undefined;
+
+/** What the rules may ask the template beyond the resource's own properties. */
+export interface TemplateContext {
+  /** The resource's child resources of a type (full type, lower case), each with where it is declared. */
+  children(type: string): Array<{ read: PropReader; declared: ProvenanceStep }>;
+}
 
 function path(p: AzureProp | undefined, names: string[]): AzureProp | undefined {
   let cur = p;
@@ -157,12 +172,65 @@ function vaultStorageConfig(read: PropReader): ExtractedCopy[] {
     : geoRedundantVault(path(props, ['storageType']), 'properties.storageType', false);
 }
 
+/**
+ * SQL failover groups (`Microsoft.Sql/servers/failoverGroups`, children of the primary server): each
+ * partner server in `properties.partnerServers` holds a replica of the server's databases. A partner
+ * the template does not declare gives a copy whose region is not known, with the reason.
+ */
+function sqlServer(_read: PropReader, _primary: RegionResolution, tpl?: TemplateContext): ExtractedCopy[] {
+  const out: ExtractedCopy[] = [];
+  for (const group of tpl?.children('microsoft.sql/servers/failovergroups') ?? []) {
+    const partners = path(group.read('properties'), ['partnerServers']);
+    if (partners?.k === 'unknown') {
+      out.push({
+        kind: 'replica',
+        provider: 'azure',
+        region: { kind: 'unknown', reason: `the failover group's partner servers are not known: ${partners.reason}` },
+        provenance: [group.declared, step('properties.partnerServers', partners.at)],
+      });
+      continue;
+    }
+    for (const item of partners?.k === 'list' ? partners.items : []) {
+      const id = path(item, ['id']);
+      const idStep = step('properties.partnerServers[].id', id?.at);
+      const named = id?.k === 'unknown' ? id.names : undefined;
+      const location = named?.location();
+      if (!named || !location) {
+        out.push({
+          kind: 'replica',
+          provider: 'azure',
+          region: {
+            kind: 'unknown',
+            reason: 'the partner server is not a resource this template declares, so its region is not known',
+          },
+          provenance: [group.declared, idStep],
+        });
+        continue;
+      }
+      out.push({
+        kind: 'replica',
+        provider: 'azure',
+        region:
+          location.k === 'string'
+            ? { kind: 'known', value: location.v }
+            : {
+                kind: 'unknown',
+                reason: location.k === 'unknown' ? location.reason : 'the location is not a string',
+              },
+        provenance: [group.declared, idStep, step(`location of the partner server ${named.label}`, location.at)],
+      });
+    }
+  }
+  return out;
+}
+
 // A Map, not an object: a type named like an object member (`constructor`) must find no rule.
-const RULES = new Map<string, (read: PropReader, primary: RegionResolution) => ExtractedCopy[]>([
+const RULES = new Map<string, (read: PropReader, primary: RegionResolution, tpl?: TemplateContext) => ExtractedCopy[]>([
   ['microsoft.storage/storageaccounts', storage],
   ['microsoft.documentdb/databaseaccounts', cosmos],
   ['microsoft.recoveryservices/vaults', recoveryVault],
   ['microsoft.recoveryservices/vaults/backupstorageconfig', vaultStorageConfig],
+  ['microsoft.sql/servers', sqlServer],
 ]);
 
 /** Whether a resource type has copy rules (so that the languages evaluate its properties only then). */
@@ -171,6 +239,11 @@ export function hasCopyRules(type: string): boolean {
 }
 
 /** The copies an Azure resource's template properties ask for (storage SKUs, Cosmos DB locations). */
-export function azureCopies(type: string, read: PropReader, primary: RegionResolution): ExtractedCopy[] {
-  return RULES.get(type.toLowerCase())?.(read, primary) ?? [];
+export function azureCopies(
+  type: string,
+  read: PropReader,
+  primary: RegionResolution,
+  tpl?: TemplateContext,
+): ExtractedCopy[] {
+  return RULES.get(type.toLowerCase())?.(read, primary, tpl) ?? [];
 }

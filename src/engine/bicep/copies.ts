@@ -1,7 +1,7 @@
-import { type AzureProp, azureCopies, hasCopyRules } from '../azure/copies';
+import { type AzureProp, azureCopies, hasCopyRules, type TemplateContext } from '../azure/copies';
 import type { ExtractedCopy, RegionResolution } from '../model';
-import type { ObjectProperty } from './ast';
-import { evaluate } from './evaluate';
+import type { ObjectProperty, ResourceDecl } from './ast';
+import { bareType, evaluate, resourceObject } from './evaluate';
 import type { Scope } from './scope';
 import type { Value } from './values';
 
@@ -9,8 +9,17 @@ function toProp(v: Value): AzureProp {
   switch (v.k) {
     case 'string':
       return { k: 'string', v: v.v, at: v.loc };
-    case 'unknown':
-      return { k: 'unknown', reason: v.reason, at: v.loc };
+    case 'unknown': {
+      const res = v.res;
+      return res
+        ? {
+            k: 'unknown',
+            reason: v.reason,
+            at: v.loc,
+            names: { label: res.symbol, location: () => toProp(res.location()) },
+          }
+        : { k: 'unknown', reason: v.reason, at: v.loc };
+    }
     case 'array':
       return { k: 'list', items: v.items.map(toProp), at: v.loc };
     case 'object':
@@ -26,16 +35,45 @@ export function bicepCopies(
   props: readonly ObjectProperty[],
   scope: Scope,
   primary: RegionResolution,
+  self?: { symbol: string; nested: readonly ResourceDecl[] },
 ): ExtractedCopy[] {
   if (!hasCopyRules(type)) {
     return [];
   }
-  return azureCopies(
-    type,
-    (name) => {
-      const p = props.find((x) => x.key === name);
-      return p ? toProp(evaluate(p.value, scope)) : undefined;
+  const reader = (ps: readonly ObjectProperty[]) => (name: string) => {
+    const p = ps.find((x) => x.key === name);
+    return p ? toProp(evaluate(p.value, scope)) : undefined;
+  };
+  const tpl: TemplateContext = {
+    // Children nested in the resource's body, or declared in the file with `parent: <this resource>`.
+    children(childType) {
+      const out: ReturnType<TemplateContext['children']> = [];
+      const add = (decl: ResourceDecl, full: string) => {
+        const body = resourceObject(decl.value);
+        if (full === childType && body?.kind === 'object') {
+          out.push({
+            read: reader(body.properties),
+            declared: {
+              description: `child ${decl.name.name}`,
+              location: scope.fs.loc(decl.keywordStart, decl.typeEnd),
+            },
+          });
+        }
+      };
+      for (const child of self?.nested ?? []) {
+        const t = bareType(child.typeString);
+        add(child, t.includes('/') ? t : `${type.toLowerCase()}/${t}`);
+      }
+      for (const decl of self ? scope.fs.resources.values() : []) {
+        const body = resourceObject(decl.value);
+        const parent = body?.kind === 'object' ? body.properties.find((p) => p.key === 'parent')?.value : undefined;
+        if (parent?.kind === 'ident' && parent.name === self?.symbol) {
+          const t = bareType(decl.typeString);
+          add(decl, t.includes('/') ? t : `${type.toLowerCase()}/${t}`);
+        }
+      }
+      return out;
     },
-    primary,
-  );
+  };
+  return azureCopies(type, reader(props), primary, tpl);
 }

@@ -358,6 +358,21 @@ function deployedName(res: ResourceDecl, name: Value, scope: Scope): Value {
 /** `sa.location`, `sa.name` of a resource in the same file. */
 function resourceProperty(res: ResourceDecl, prop: string, scope: Scope): Value {
   const name = res.name.name;
+  if (prop === 'id' && !res.existing && res.value.kind !== 'for') {
+    // The id exists only at deployment, but it names this resource: a failover group's partner
+    // (`partnerServers: [{ id: secondary.id }]`) is where `secondary` is.
+    let location: Value | undefined;
+    return {
+      ...unknown(`the id of ${name} is known only at deployment`),
+      res: {
+        type: bareType(res.typeString),
+        symbol: name,
+        declared: scope.fs.loc(res.keywordStart, res.typeEnd),
+        target: scope.fs.target,
+        location: () => (location ??= resourceProperty(res, 'location', scope)),
+      },
+    };
+  }
   if (res.existing && prop !== 'name') {
     const viaCaller = prop === 'location' ? deployedByCaller(res, scope.fs) : undefined;
     return (

@@ -224,7 +224,7 @@ function walkResource(
         dataClass: info.dataClass,
         global: isGlobal,
         instanceKey: inst.key,
-        copies: bicepCopies(type, props, inst.scope, resolved),
+        copies: bicepCopies(type, props, inst.scope, resolved, { symbol: name, nested: inst.body.resources }),
       });
     }
     for (const child of inst.body.resources) {

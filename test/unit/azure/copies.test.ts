@@ -23,7 +23,7 @@ function scan(dir: string): JsonResource[] {
 }
 
 /** Bicep and ARM JSON read copies through one set of Azure rules: a template and its JSON form agree. */
-describe('Azure copies in Bicep and ARM JSON (storage SKUs, Cosmos DB locations, Recovery Services vaults)', () => {
+describe('Azure copies in Bicep and ARM JSON (storage SKUs, Cosmos DB locations, Recovery Services vaults, SQL failover groups)', () => {
   before(() => {
     const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(build.status, 0, build.stderr);
@@ -51,6 +51,15 @@ describe('Azure copies in Bicep and ARM JSON (storage SKUs, Cosmos DB locations,
       },
       { resource: 'scratch', region: 'westeurope', findings: ['CAL001'], copies: [] },
       { resource: 'single', region: 'westeurope', findings: ['CAL001'], copies: [] },
+      // A SQL failover group: the partner server holds a replica of the primary's databases.
+      {
+        resource: 'sqlPrimary',
+        region: 'switzerlandnorth',
+        findings: ['CAL001', 'CAL008'],
+        copies: ['replica northeurope IE'],
+      },
+      // Its own failover group names a partner this template does not declare: listed, region not known.
+      { resource: 'sqlSecondary', region: 'northeurope', findings: ['CAL001'], copies: ['replica null null'] },
       // Recovery Services vaults: geo-redundant (same country, no CAL008), by default, locally redundant.
       { resource: 'vault', region: 'swedencentral', findings: ['CAL001'], copies: ['geo-redundancy swedensouth SE'] },
       {
@@ -69,6 +78,8 @@ describe('Azure copies in Bicep and ARM JSON (storage SKUs, Cosmos DB locations,
     const names: Record<string, string> = {
       "[format('docs{0}', uniqueString(resourceGroup().id))]": 'docs',
       'vault-default': 'vaultDefault',
+      "[parameters('primaryServer')]": 'sqlPrimary',
+      "[parameters('secondaryServer')]": 'sqlSecondary',
       'vault-local': 'vaultLocal',
     };
     const arm = summary(scan('test/fixtures/arm/copies'), (r) => names[r.name] ?? r.name);
