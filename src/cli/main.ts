@@ -278,6 +278,9 @@ function policyText(views: PolicyView[], errors: string[]): string {
     out.push(`${v.policy} (${v.file}${v.line ? `:${v.line}` : ''})`);
     out.push(`  governs: ${v.governs}`);
     out.push(`  allows:  ${v.allows}`);
+    for (const n of v.notes) {
+      out.push(`  note:    ${n}`);
+    }
     for (const e of v.expansions) {
       out.push(`  ${e.value}: ${e.meaning}${e.members.length ? ` — ${e.members.join(', ')}` : ''}`);
     }

@@ -14,6 +14,8 @@ export interface PolicyView {
   governs: string;
   /** What it allows, as written. */
   allows: string;
+  /** What it says that is not evaluated. */
+  notes: string[];
   /** Each group or value group it names, with its meaning and members (catalog ids or country codes). */
   expansions: Array<{ value: string; meaning: string; members: string[] }>;
 }
@@ -80,6 +82,7 @@ export function explainPolicies(policies: readonly ResidencyPolicy[]): PolicyVie
     line: p.line ?? null,
     governs: governsText(p),
     allows: policyAllows(p),
+    notes: p.notes ?? [],
     expansions: expansions(p),
   }));
 }

@@ -121,8 +121,9 @@ function gcpPolicy(d: Obj, text: string, file: string): ImportResult | undefined
     denied = strings(list.deniedValues) ?? [];
     allowAll = list.allValues === 'ALLOW';
     denyAll = list.allValues === 'DENY';
-  } else if (spec && Array.isArray(spec.rules)) {
-    for (const rule of spec.rules as unknown[]) {
+  } else if (spec && (Array.isArray(spec.rules) || isObj(spec.rules))) {
+    // A single rule written as a mapping instead of a one-item list is read as that rule.
+    for (const rule of (Array.isArray(spec.rules) ? spec.rules : [spec.rules]) as unknown[]) {
       if (!isObj(rule)) {
         continue;
       }
@@ -321,6 +322,17 @@ function awsPolicy(d: Obj, text: string, file: string): ImportResult | undefined
         );
         continue;
       }
+      for (const r of regions) {
+        if (!/^[a-z0-9*?-]+$/.test(r)) {
+          problems.push(
+            `value ${JSON.stringify(shortValue(r, 40))} is not a region name or pattern; it allows nothing here, so placements it would allow are reported as outside`,
+          );
+        }
+      }
+      // Exemptions for some principals (`ArnNotLike` on `aws:PrincipalARN`) depend on who deploys.
+      const principals = Object.values(s.Condition as Obj).some(
+        (c) => isObj(c) && Object.keys(c).some((k) => /^aws:Principal/i.test(k)),
+      );
       const notAction = strings(s.NotAction);
       const action = strings(s.Action);
       const only = action && !action.includes('*') ? wholeServices(action) : undefined;
@@ -334,11 +346,19 @@ function awsPolicy(d: Obj, text: string, file: string): ImportResult | undefined
         patterns: bareOp === 'StringNotLike',
         ...(notAction ? { exemptServices: wholeServices(notAction) } : {}),
         ...(only ? { onlyServices: only } : {}),
+        ...(principals
+          ? {
+              notes: [
+                'its exemption for some principals (aws:Principal… condition) is not evaluated: the policy is applied to every deployment',
+              ],
+            }
+          : {}),
       });
     }
   });
   if (!mentions) {
     return undefined;
   }
-  return { policies, problems };
+  // Statements that repeat the same placeholder report it once.
+  return { policies, problems: [...new Set(problems)] };
 }

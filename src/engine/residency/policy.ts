@@ -37,6 +37,8 @@ export interface ResidencyPolicy {
   onlyServices?: string[];
   /** Azure: `resource-groups` governs only resource groups, `resources` everything else. */
   scope?: 'resources' | 'resource-groups';
+  /** What the policy says that is not evaluated (an AWS statement's exemptions for some principals). */
+  notes?: string[];
 }
 
 /** `residency (.cloud-act-lens.json)`, `GCP organisation policy gcp.resourceLocations (org/locations.yaml:4)`. */
@@ -59,10 +61,13 @@ export function policyAllows(p: ResidencyPolicy): string {
   if (p.denied?.length) {
     parts.push(`${p.allowed ? 'but not' : 'all but'} ${p.denied.join(', ')}`);
   }
+  // A service control policy exempts dozens of global services: name a few, count the rest.
+  const few = (list: string[]) =>
+    list.length > 4 ? `${list.slice(0, 4).join(', ')} and ${list.length - 4} more` : list.join(', ');
   const services = p.exemptServices?.length
-    ? ` (${p.exemptServices.join(', ')} exempt)`
+    ? ` (${few(p.exemptServices)} exempt)`
     : p.onlyServices?.length
-      ? ` (for ${p.onlyServices.join(', ')})`
+      ? ` (for ${few(p.onlyServices)})`
       : '';
   return (parts.join('; ') || 'every location') + services;
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { lookupRegion } from '../../../src/engine/catalog';
 import { gcpValueGroup } from '../../../src/engine/catalog/gcp-value-groups';
 import { importPolicyFile } from '../../../src/engine/residency/import';
+import { policyAllows } from '../../../src/engine/residency/policy';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -328,6 +329,37 @@ describe('residency policy: imported GCP, Azure and AWS policies', () => {
       );
       assert.deepEqual(allow.policies, []);
       assert.match(allow.problems[0], /statement "OnlyEU": only Deny/);
+    });
+
+    it('AWS: placeholders are problems, principal exemptions are noted, long exemption lists are shortened', () => {
+      // The shape of aws-samples/service-control-policy-examples' region policies.
+      const r = importPolicyFile(
+        JSON.stringify({
+          Statement: [1, 2].map((n) => ({
+            Sid: `Deny${n}`,
+            Effect: 'Deny',
+            NotAction: ['a4b:*', 'acm:*', 'budgets:*', 'ce:*', 'iam:*', 'sts:*'],
+            Resource: '*',
+            Condition: {
+              StringNotEquals: { 'aws:RequestedRegion': ['{example-region-1}'] },
+              ArnNotLike: { 'aws:PrincipalARN': 'arn:aws:iam::*:role/admin' },
+            },
+          })),
+        }),
+        'p',
+      );
+      assert.deepEqual(r.problems, [
+        'value "{example-region-1}" is not a region name or pattern; it allows nothing here, so placements it would allow are reported as outside',
+      ]);
+      assert.match(r.policies[0].notes![0], /exemption for some principals .* is not evaluated/);
+      assert.equal(policyAllows(r.policies[0]), '{example-region-1} (a4b, acm, budgets, ce and 2 more exempt)');
+    });
+
+    it('GCP: a single rule written as a mapping is read as that rule', () => {
+      const { policy } = one(
+        'name: projects/1/policies/gcp.resourceLocations\nspec:\n  rules:\n    values:\n      allowedValues:\n        - in:canada-locations\n',
+      );
+      assert.deepEqual(policy.allowed, ['in:canada-locations']);
     });
 
     it('YAML with an alias bomb is refused, not expanded', () => {
