@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
     new DiagnosticsPublisher(store),
     live,
     lenses,
-    new StatusBarFeature(store),
+    new StatusBarFeature(store, analysis),
     vscode.languages.registerHoverProvider(SELECTOR, new HoverFeature(store)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionsFeature(store), {
       providedCodeActionKinds: CodeActionsFeature.kinds,

@@ -2,17 +2,26 @@ import * as vscode from 'vscode';
 import { CONFIG_SECTION, COMMANDS } from './constants';
 import type { FindingsStore } from './findings-store';
 import { readEditorSettings } from './settings';
+import type { WorkspaceAnalysis } from './workspace-analysis';
 
-/** The number of open CAL001 findings in the workspace; a click opens the report. */
+/**
+ * The number of open CAL001 findings in the workspace; a click opens the report. It never shows a
+ * number that is not the workspace's: while a scan runs it says so, and when a folder is over the size
+ * limit (only open files analysed) it says the count covers open files only.
+ */
 export class StatusBarFeature implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('cloudActLens.cal001', vscode.StatusBarAlignment.Left, 10);
   private readonly subs: vscode.Disposable[];
 
-  constructor(private readonly store: FindingsStore) {
+  constructor(
+    private readonly store: FindingsStore,
+    private readonly analysis?: WorkspaceAnalysis,
+  ) {
     this.item.name = 'CLOUD Act Lens';
     this.item.command = COMMANDS.showReport;
     this.subs = [
       store.onDidChange(() => this.update()),
+      ...(analysis ? [analysis.onDidChangeScanning(() => this.update()), analysis.onDidScan(() => this.update())] : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${CONFIG_SECTION}.statusBar`)) {
           this.update();
@@ -28,11 +37,23 @@ export class StatusBarFeature implements vscode.Disposable {
       return;
     }
     const n = this.store.count('CAL001');
-    this.item.text = `$(globe) CAL001: ${n}`;
-    this.item.tooltip =
-      n === 1
-        ? 'CLOUD Act Lens: 1 resource in a non-U.S. region under U.S. control. Click for the workspace report.'
-        : `CLOUD Act Lens: ${n} resources in non-U.S. regions under U.S. control. Click for the workspace report.`;
+    const resources = n === 1 ? '1 resource' : `${n} resources`;
+    const over = (this.analysis?.latest?.folders ?? []).filter((f) => f.overLimit);
+    if (this.analysis?.scanning) {
+      this.item.text = '$(sync~spin) CAL001: scanning…';
+      this.item.tooltip = 'CLOUD Act Lens is scanning the workspace; the count follows when it is done.';
+    } else if (over.length > 0) {
+      const which = over
+        .map((f) => `${f.folder.name} has ${f.overLimit!.files} supported files, more than ${f.overLimit!.limit}`)
+        .join('; ');
+      this.item.text = `$(warning) CAL001: ${n} in open files`;
+      this.item.tooltip =
+        `CLOUD Act Lens: workspace analysis is paused (${which}: cloudActLens.workspaceAnalysis.maxFiles). ` +
+        `${resources} in non-U.S. regions under U.S. control in the open files only. Click to scan the whole workspace and open the report.`;
+    } else {
+      this.item.text = `$(globe) CAL001: ${n}`;
+      this.item.tooltip = `CLOUD Act Lens: ${resources} in non-U.S. regions under U.S. control. Click for the workspace report.`;
+    }
     this.item.show();
   }
 

@@ -57,13 +57,22 @@ const WATCH_DEBOUNCE_MS = 300;
 export class WorkspaceAnalysis implements vscode.Disposable {
   private readonly engines = new Map<string, Engine>();
   private readonly configs = new Map<string, Promise<{ config: LensConfig; errors: AnalysisError[] }>>();
-  /** The baseline file each folder's project file names, by folder. */
   /** Per folder: the baseline and residency policy files its configuration reads besides the project file. */
   private readonly configFiles = new Map<string, ReadonlySet<string>>();
   private readonly emitter = new vscode.EventEmitter<WorkspaceScan>();
   private readonly filesEmitter = new vscode.EventEmitter<FilesChanged>();
   private readonly configEmitter = new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter, this.filesEmitter, this.configEmitter];
+  private readonly scanningEmitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [
+    this.emitter,
+    this.filesEmitter,
+    this.configEmitter,
+    this.scanningEmitter,
+  ];
+  /** Whole-workspace scans under way. */
+  private scans = 0;
+  /** Fires when a whole-workspace scan starts or ends. */
+  readonly onDidChangeScanning = this.scanningEmitter.event;
   private readonly pending = new Map<string, { changed: Map<string, vscode.Uri>; deleted: Map<string, vscode.Uri> }>();
   private pendingTimer: NodeJS.Timeout | undefined;
   private sequence = 0;
@@ -74,6 +83,11 @@ export class WorkspaceAnalysis implements vscode.Disposable {
   /** Fires when the project file or the settings of a folder change (undefined: all folders). */
   readonly onDidChangeConfig = this.configEmitter.event;
   latest: WorkspaceScan | undefined;
+
+  /** Whether a whole-workspace scan is under way (its counts are not final). */
+  get scanning(): boolean {
+    return this.scans > 0;
+  }
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(WATCH_GLOB);
@@ -163,6 +177,8 @@ export class WorkspaceAnalysis implements vscode.Disposable {
     const folders: FolderScan[] = [];
     const abort = new AbortController();
     const sub = token?.onCancellationRequested(() => abort.abort());
+    this.scans++;
+    this.scanningEmitter.fire();
     try {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
         if (abort.signal.aborted) {
@@ -176,6 +192,8 @@ export class WorkspaceAnalysis implements vscode.Disposable {
       }
     } finally {
       sub?.dispose();
+      this.scans--;
+      this.scanningEmitter.fire();
     }
     const scan = { folders, at: new Date(), seq };
     if (!abort.signal.aborted) {

@@ -1,0 +1,27 @@
+// The status bar never shows a number that is not the workspace's. In a workspace over the size limit
+// (here cloudActLens.workspaceAnalysis.maxFiles = 1, three Terraform files) it says that the count
+// covers the open files only; a click scans the whole workspace (the report) and the count becomes the
+// workspace's.
+import { openFromExplorer } from './helpers.mjs';
+
+/** Folder (relative to test/ui) opened in code-server for this check. */
+export const workspace = 'status-workspace';
+
+const TIMEOUT = 60_000;
+
+/** @param {import('../run-vscode/run-ui.mjs').UiContext} ctx */
+export default async function statusBar({ page, screenshot, log }) {
+  await openFromExplorer(page, 'a.tf', TIMEOUT);
+  const item = page.locator('.statusbar-item', { hasText: 'CAL001: 1 in open files' }).first();
+  await item.waitFor({ timeout: TIMEOUT });
+  await item.hover();
+  const tooltip = page.locator('.monaco-hover, .workbench-hover', { hasText: 'workspace analysis is paused' }).first();
+  await tooltip.waitFor({ timeout: TIMEOUT });
+  log(`tooltip: ${(await tooltip.innerText()).replace(/\s+/g, ' ').slice(0, 240)}`);
+  await screenshot('status-bar-over-limit');
+  await item.click();
+  // The report scans every file: the count is now the workspace's three buckets.
+  await page.locator('.statusbar-item', { hasText: /CAL001: 3$/ }).first().waitFor({ timeout: TIMEOUT });
+  await screenshot('status-bar-after-report');
+  log('a click scanned the whole workspace: CAL001: 3');
+}
