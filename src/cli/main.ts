@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'nod
 import * as nodePath from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import {
+  catalog,
   Engine,
   FORMATTERS,
   buildReportData,
@@ -307,7 +308,10 @@ async function main(argv: string[]): Promise<number> {
     case 'explain': {
       const text = explain(args.provider, args.region, args.format);
       if (!text) {
-        fail(`the catalog does not know region "${args.region}" of provider "${args.provider}"`, 2);
+        const provider = catalog.resolveProvider(args.provider);
+        const near = provider ? catalog.suggestRegions(provider.id, args.region, 3).map((r) => r.id) : [];
+        const hint = near.length > 0 ? `; did you mean ${near.join(' or ')}?` : '';
+        fail(`the catalog does not know region "${args.region}" of provider "${args.provider}"${hint}`, 2);
       }
       process.stdout.write(text);
       return 0;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, Placement } from '../engine';
+import { catalog, type Finding, type Placement } from '../engine';
 import { COMMANDS, DIAGNOSTIC_SOURCE } from './constants';
 import { toRange, type FindingsStore } from './findings-store';
 import { isCandidate } from './live-analysis';
@@ -74,6 +74,10 @@ export class CodeActionsFeature implements vscode.CodeActionProvider {
             }),
           );
         }
+        // CAL006: replace an unknown region literal with one of the catalog's nearest spellings.
+        if (f.ruleId === 'CAL006' && p) {
+          actions.push(...this.replacements(doc, d, p));
+        }
         if (p?.regionKnown && p.regionId) {
           actions.push(
             this.action(`Explain region ${p.regionId}`, d, COMMANDS.explainRegion, {
@@ -90,6 +94,30 @@ export class CodeActionsFeature implements vscode.CodeActionProvider {
       actions.push(report);
     }
     return actions;
+  }
+
+  /** "Replace with "eu-central-1"": edits the region literal where it is written, in this file. */
+  private replacements(doc: vscode.TextDocument, d: vscode.Diagnostic, p: Placement): vscode.CodeAction[] {
+    const at = p.regionLocation;
+    if (!at || at.file !== doc.uri.path || p.region.kind !== 'known') {
+      return [];
+    }
+    const range = toRange(at.range);
+    const text = doc.getText(range);
+    const quoted = /^(["'])(.*)\1$/s.exec(text);
+    const inner = quoted ? quoted[2] : text;
+    if (inner !== p.region.value) {
+      return []; // not a plain literal (an interpolation, an escape): no blind edit
+    }
+    const target = quoted ? new vscode.Range(range.start.translate(0, 1), range.end.translate(0, -1)) : range;
+    return catalog.suggestRegions(p.provider, p.region.value, 3).map((r, i) => {
+      const a = new vscode.CodeAction(`Replace with "${r.id}" (${r.name})`, vscode.CodeActionKind.QuickFix);
+      a.diagnostics = [d];
+      a.isPreferred = i === 0;
+      a.edit = new vscode.WorkspaceEdit();
+      a.edit.replace(doc.uri, target, r.id);
+      return a;
+    });
   }
 
   private action(title: string, d: vscode.Diagnostic, command: string, arg: object): vscode.CodeAction {

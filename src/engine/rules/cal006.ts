@@ -1,3 +1,4 @@
+import { suggestRegions } from '../catalog';
 import type { Rule } from './rule';
 import { quoteValue } from '../text/quote';
 import { resourceLabel } from './describe';
@@ -15,8 +16,11 @@ export const cal006: Rule = {
     if (p.global || p.region.kind !== 'known' || p.regionKnown) {
       return undefined;
     }
+    // The nearest known spellings (a typo, or another provider's id): the quick fix offers each.
+    const near = suggestRegions(p.provider, p.region.value, 3).map((r) => r.id);
+    const hint = near.length > 0 ? ` Did you mean ${near.map((id) => `"${id}"`).join(' or ')}?` : ' Check for a typo.';
     return {
-      message: `${quoteValue(p.region.value)} is not a known region of ${p.provider} (used by ${resourceLabel(p)}); check for a typo.`,
+      message: `${quoteValue(p.region.value)} is not a known region of ${p.provider} (used by ${resourceLabel(p)}).${hint}`,
     };
   },
 };

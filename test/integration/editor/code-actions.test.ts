@@ -1,7 +1,7 @@
 // Quick fixes insert a working suppression directive: the diagnostic goes away, the finding stays accepted.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { open, ours, restore, waitForDiagnostics } from './helpers';
+import { diagnosticCode, open, ours, restore, waitForDiagnostics } from './helpers';
 
 async function actionsFor(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   return (
@@ -15,6 +15,32 @@ async function actionsFor(doc: vscode.TextDocument, d: vscode.Diagnostic): Promi
 }
 
 describe('code actions', () => {
+  it('CAL006: replaces a mistyped region with the nearest known one (a real fix, not a suppression)', async () => {
+    const doc = await open('typo/main.tf');
+    const original = doc.getText();
+    const [d] = await waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.some((x) => diagnosticCode(x) === 'CAL006'),
+      'CAL006 on the typo',
+    ).then((ds) => ds.filter((x) => diagnosticCode(x) === 'CAL006'));
+    assert.match(d.message, /Did you mean "eu-central-1"/);
+    const actions = await actionsFor(doc, d);
+    const fix = actions.find((a) => a.title.startsWith('Replace with "eu-central-1"'));
+    assert.ok(fix?.edit, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(fix.isPreferred, true);
+    try {
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(doc.getText(), /region = "eu-central-1"/);
+      await waitForDiagnostics(
+        doc.uri,
+        (ds) => !ds.some((x) => diagnosticCode(x) === 'CAL006') && ds.some((x) => diagnosticCode(x) === 'CAL001'),
+        'CAL001 for Frankfurt instead of CAL006',
+      );
+    } finally {
+      await restore(doc, original);
+    }
+  });
+
   it('suppresses a finding for one resource with a reason', async () => {
     const doc = await open('suppress/main.tf');
     const original = doc.getText();
