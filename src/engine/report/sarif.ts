@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
+import type * as Sarif from 'sarif';
 import { PROJECT_FILE } from '../config';
 import * as legal from '../legal';
 import type { AnalysisError, Finding, Severity } from '../model';
 import { RULES, ruleDocsUrl, DOCS_URL } from '../rules/registry';
 import type { ReportData } from './report-data';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 
 /** The key of our partial fingerprint; bump the version if the hashed fields ever change. */
 export const FINGERPRINT_KEY = 'cloudActLens/v1';
@@ -33,7 +38,7 @@ function ruleHelpMarkdown(id: string, description: string): string {
   return lines.join('\n');
 }
 
-function driverRules() {
+function driverRules(): Sarif.ReportingDescriptor[] {
   return RULES.map((r) => ({
     id: r.id,
     name: r.name,
@@ -56,7 +61,7 @@ function fingerprint(f: Finding, file: string): string {
   return createHash('sha256').update(`${f.ruleId}\u0000${f.resource}\u0000${file}`).digest('hex').slice(0, 32);
 }
 
-function suppression(f: Finding) {
+function suppression(f: Finding): Sarif.Suppression {
   const s = f.suppressed!;
   const external = s.location.file.endsWith(`/${PROJECT_FILE}`) || s.location.file === PROJECT_FILE;
   return {
@@ -66,7 +71,7 @@ function suppression(f: Finding) {
   };
 }
 
-function notification(e: AnalysisError, data: ReportData) {
+function notification(e: AnalysisError, data: ReportData): Sarif.Notification {
   return {
     level: 'error',
     message: { text: ensurePeriod(e.message) },
@@ -89,13 +94,13 @@ function notification(e: AnalysisError, data: ReportData) {
 export function toSarif(data: ReportData): string {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
   const seen = new Map<string, number>();
-  const results = data.findings.map((f) => {
+  const results = data.findings.map((f): Sarif.Result => {
     const file = data.rel(f.file);
     let fp = fingerprint(f, file);
     const n = seen.get(fp) ?? 0;
     seen.set(fp, n + 1);
     fp = n === 0 ? fp : `${fp}:${n}`;
-    const result: Record<string, unknown> = {
+    const result: Sarif.Result = {
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.ruleId),
       level: LEVEL[f.severity],
@@ -133,7 +138,7 @@ export function toSarif(data: ReportData): string {
     return result;
   });
   const baseUri = data.baseDir.startsWith('/') ? `file://${uriOf(data.baseDir.replace(/\/?$/, '/'))}` : undefined;
-  const doc = {
+  const doc: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -156,7 +161,11 @@ export function toSarif(data: ReportData): string {
         ],
         columnKind: 'utf16CodeUnits',
         results,
-        properties: { catalogDate: data.tool.catalogDate },
+        // With a residency policy: inside, outside and not checked per policy (as in the JSON report).
+        properties: {
+          catalogDate: data.tool.catalogDate,
+          ...(data.residency.length > 0 ? { residency: data.residency } : {}),
+        },
       },
     ],
   };

@@ -100,6 +100,20 @@ describe('residency policy: imported GCP, Azure and AWS policies', () => {
       cwd: ROOT,
       encoding: 'utf8',
     });
+    const log = JSON.parse(sarif.stdout) as {
+      runs: Array<{ properties: { residency?: Array<{ file: string; outside: number }> } }>;
+    };
+    // The compliance summary per policy rides along in the run's properties.
+    assert.deepEqual(
+      log.runs[0].properties.residency?.map((t) => [t.file, t.outside]),
+      [
+        ['policies/gcp-resource-locations.yaml', 2],
+        ['policies/gcp-v1.json', 1],
+        ['policies/azure-allowed-locations.json', 1],
+        ['policies/azure-resource-groups.json', 1],
+        ['policies/aws-scp.json', 2],
+      ],
+    );
     const results = (
       JSON.parse(sarif.stdout) as {
         runs: Array<{
