@@ -340,6 +340,14 @@ export class Engine {
       for (const p of unitPlacements) {
         pushAll(unitFindings, p.findings);
       }
+      // Which unit said it: a module file that several roots call gets findings from each of them.
+      const unitKey = `${unit.language}:${unit.key}`;
+      for (const p of unitPlacements) {
+        p.unit = unitKey;
+      }
+      for (const f of unitFindings) {
+        f.unit = unitKey;
+      }
       if (run.sink) {
         run.sink(unitPlacements, unitFindings);
       } else {

@@ -149,6 +149,8 @@ export interface Finding {
   related: RelatedInfo[];
   /** Present when the finding was accepted by a directive or the project file; still reported. */
   suppressed?: Suppression;
+  /** The analysis unit that produced it (`terraform:/repo/envs/prod`), for editors that refresh per unit. */
+  unit?: string;
 }
 
 /** Who controls the entity that operates a region, from the catalog. */
@@ -171,6 +173,8 @@ export interface Placement extends Omit<ExtractedResource, 'copies'> {
   /** Where copies of the data go (replication, replicas, geo-redundant pairs, backups, multi-regions); [] when none. */
   copies: Copy[];
   findings: Finding[];
+  /** The analysis unit that produced it (see {@link Finding.unit}). */
+  unit?: string;
 }
 
 export interface ScanResult {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type AnalysisError, legal, ruleDocsUrl, type Finding, type Severity } from '../engine';
+import { type AnalysisError, type Finding, legal, type Placement, ruleDocsUrl, type Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import { toRange, type FindingsStore } from './findings-store';
 
@@ -46,6 +46,48 @@ export function errorDiagnostic(e: AnalysisError): vscode.Diagnostic {
   return d;
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * One finding per rule and declaration: a module's resource instantiated by many root modules (or a
+ * loop) has one finding per instance, all on the same declaration. They become one diagnostic, the
+ * most severe first, with the others summarised (the hover and the report list every instance).
+ */
+export function oncePerDeclaration(
+  findings: readonly Finding[],
+  placements: readonly Placement[],
+): Array<{ finding: Finding; others: Array<{ finding: Finding; region: string | null }> }> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const r = f.range;
+    const key = `${f.ruleId}:${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const regionOf = (f: Finding) => placements.find((p) => p.findings.includes(f))?.regionId ?? null;
+  return [...groups.values()].map((group) => {
+    const sorted = [...group].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+    return { finding: sorted[0], others: sorted.slice(1).map((f) => ({ finding: f, region: regionOf(f) })) };
+  });
+}
+
+/** Adds "and 12 more instances of this declaration (eu-west-1 ×10, us-east-1 ×2)" to a diagnostic. */
+function withInstances(
+  d: vscode.Diagnostic,
+  others: Array<{ finding: Finding; region: string | null }>,
+): vscode.Diagnostic {
+  if (others.length === 0) {
+    return d;
+  }
+  const byRegion = new Map<string, number>();
+  for (const o of others) {
+    const r = o.region ?? 'region not known';
+    byRegion.set(r, (byRegion.get(r) ?? 0) + 1);
+  }
+  const regions = [...byRegion].map(([r, n]) => (n > 1 ? `${r} ×${n}` : r)).join(', ');
+  d.message += ` (and ${others.length} more ${others.length === 1 ? 'instance' : 'instances'} of this declaration: ${regions}; the hover and the report list them)`;
+  return d;
+}
+
 /** Publishes the store's open (not accepted) findings as diagnostics whenever they change. */
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('cloud-act-lens');
@@ -58,10 +100,10 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private publish(uri: vscode.Uri): void {
     const diags = [
       ...this.store.errors(uri).map(errorDiagnostic),
-      ...this.store
-        .findings(uri)
-        .filter((f) => !f.suppressed)
-        .map((f) => toDiagnostic(f, uri)),
+      ...oncePerDeclaration(
+        this.store.findings(uri).filter((f) => !f.suppressed),
+        this.store.placements(uri),
+      ).map(({ finding, others }) => withInstances(toDiagnostic(finding, uri), others)),
     ];
     if (diags.length === 0) {
       this.collection.delete(uri);

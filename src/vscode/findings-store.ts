@@ -1,10 +1,23 @@
 import * as vscode from 'vscode';
 import type { AnalysisError, Finding, Placement, RunResult, SourceRange } from '../engine';
 
+/** What one analysis unit said about one file, and the sequence number of that analysis. */
+interface UnitPart {
+  seq: number;
+  findings: Finding[];
+  placements: Placement[];
+}
+
 interface Entry {
   uri: vscode.Uri;
-  /** Sequence number of the analysis that produced this entry. */
+  /** Sequence number of the last clearing of the file: older results are not taken. */
   seq: number;
+  /**
+   * Per analysis unit: a module file that several root modules call gets findings from each, and a
+   * live analysis of one of them replaces only its part, so counts never depend on the open editor.
+   */
+  units: Map<string, UnitPart>;
+  /** All units' findings and placements, flattened. */
   findings: Finding[];
   placements: Placement[];
   /** What could not be read or understood in this file (a syntax error, a policy file's problem). */
@@ -70,6 +83,26 @@ export class FindingsStore implements vscode.Disposable {
         }
       }
     }
+    // Group once: a workspace scan has thousands of files and findings.
+    const parts = new Map<string, Map<string, UnitPart>>();
+    const partOf = (file: string, unit: string | undefined): UnitPart => {
+      let byUnit = parts.get(file);
+      if (!byUnit) {
+        byUnit = new Map();
+        parts.set(file, byUnit);
+      }
+      const key = unit ?? '';
+      let part = byUnit.get(key);
+      if (!part) {
+        part = { seq, findings: [], placements: [] };
+        byUnit.set(key, part);
+      }
+      return part;
+    };
+    result.findings.forEach((f) => partOf(f.file, f.unit).findings.push(f));
+    result.placements.forEach((p) => partOf(p.file, p.unit).placements.push(p));
+    const analysed = new Set(result.units.map((u) => `${u.language}:${u.key}`));
+    analysed.add('');
     const changed: vscode.Uri[] = [];
     for (const file of files) {
       const uri = base.with({ path: file });
@@ -78,11 +111,30 @@ export class FindingsStore implements vscode.Disposable {
       if ((old && old.seq > seq) || !accept(uri)) {
         continue;
       }
+      // Per unit, the newer analysis wins: a live analysis of an open module file made before the
+      // workspace scan knew all its callers keeps its part, and the scan adds the other callers' parts.
+      // The units analysed now replace what they said before (unless that is newer); a folder scan
+      // also drops the parts of units that no longer exist.
+      const units = new Map<string, UnitPart>();
+      for (const [unit, part] of old?.units ?? []) {
+        const replaced = analysed.has(unit) || wholeFolder !== undefined;
+        if (!replaced || part.seq > seq) {
+          units.set(unit, part);
+        }
+      }
+      for (const [unit, part] of parts.get(file) ?? []) {
+        const current = units.get(unit);
+        if (!current || current.seq <= seq) {
+          units.set(unit, part);
+        }
+      }
+      const all = [...units.values()];
       this.entries.set(key, {
         uri,
-        seq,
-        findings: result.findings.filter((f) => f.file === file),
-        placements: result.placements.filter((p) => p.file === file),
+        seq: old?.seq ?? 0,
+        units,
+        findings: all.flatMap((x) => x.findings),
+        placements: all.flatMap((x) => x.placements),
         // A live analysis of some units keeps the errors a folder scan found in files it did not read.
         errors: errorsByFile.get(file) ?? (wholeFolder || !old ? [] : old.errors.filter(() => !unitFile(result, file))),
       });
@@ -101,7 +153,7 @@ export class FindingsStore implements vscode.Disposable {
       this.emitter.fire([uri]);
     }
     // Remember the clearing so that an analysis started before it cannot bring the file back.
-    this.entries.set(uri.toString(), { uri, seq, findings: [], placements: [], errors: [] });
+    this.entries.set(uri.toString(), { uri, seq, units: new Map(), findings: [], placements: [], errors: [] });
   }
 
   /** Forgets every file below `folder` (or everything). */

@@ -1,0 +1,8 @@
+provider "aws" {
+  region = "eu-west-3"
+}
+
+module "bucket" {
+  source = "../modules/bucket"
+  name   = "paris"
+}
