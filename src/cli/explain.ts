@@ -91,7 +91,7 @@ function asText(provider: ProviderInfo, m: RegionMatch, zones: string[], alterna
   if (alternatives.length > 0) {
     lines.push(`  not U.S.-controlled providers with a region in ${countryName(m.effective.country)}:`);
     for (const a of alternatives) {
-      const parent = `${a.provider.ultimateParent.name}, ${countryName(a.provider.ultimateParent.country)}`;
+      const parent = `${a.provider.ultimateParent.name}, controlled from ${countryName(a.controller)}`;
       lines.push(`    - ${a.provider.displayName} (${parent}): ${a.regions.map((x) => x.id).join(', ')}`);
     }
   }
@@ -127,6 +127,7 @@ function asJson(provider: ProviderInfo, m: RegionMatch, zones: string[], alterna
       provider: a.provider.id,
       name: a.provider.displayName,
       ultimateParent: a.provider.ultimateParent,
+      controller: a.controller,
       regions: a.regions.map((r) => r.id),
     })),
   };

@@ -107,7 +107,7 @@ export function alternativesLine(country: string | null, maxRegions: number): st
     const ids = a.regions.map((r) => r.id);
     const shown = ids.slice(0, maxRegions).map(code).join(', ');
     const more = ids.length > maxRegions ? `, +${ids.length - maxRegions}` : '';
-    return `${escapeMarkdown(a.provider.displayName)} (${shown}${more})`;
+    return `${escapeMarkdown(a.provider.displayName)}, controlled from ${escapeMarkdown(countryName(a.controller))} (${shown}${more})`;
   });
   return `Not U.S.-controlled, with a region in ${escapeMarkdown(countryName(country))}: ${items.join('; ')}`;
 }

@@ -212,6 +212,8 @@ export function providersWithRegion(raw: string): ProviderInfo[] {
 export interface Alternative {
   provider: ProviderInfo;
   regions: RegionInfo[];
+  /** Country of the entity that ultimately controls the operator there (not the U.S., but maybe not local). */
+  controller: string;
 }
 
 /** Providers that are not U.S.-controlled and have a region in `country`. */
@@ -222,7 +224,8 @@ export function alternativesIn(country: string): Alternative[] {
       (r) => r.kind === 'region' && r.country === country && (r.control ?? data.provider.control) === 'non-us',
     );
     if (regions.length > 0) {
-      out.push({ provider: data.provider, regions });
+      const controller = (regions[0].ultimateParent ?? data.provider.ultimateParent).country;
+      out.push({ provider: data.provider, regions, controller });
     }
   }
   return out;

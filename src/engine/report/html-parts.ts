@@ -263,7 +263,7 @@ export function alternativesHtml(m: ReportModel): string {
     const items =
       a.providers.length === 0
         ? '<p class="muted">The catalog lists no provider with a region in this country that is not U.S.-controlled.</p>'
-        : `<ul>${a.providers.map((p) => `<li><strong>${h(p.name)}</strong> (operated by ${h(p.operator)}): ${h(p.regions.join(', '))}</li>`).join('')}</ul>`;
+        : `<ul>${a.providers.map((p) => `<li><strong>${h(p.name)}</strong> (operated by ${h(p.operator)}, controlled from ${h(p.controllerName)}): ${h(p.regions.join(', '))}</li>`).join('')}</ul>`;
     return `<h3>${h(a.countryName)} <span class="muted">${h(a.country)}</span></h3>${items}`;
   });
   const body =

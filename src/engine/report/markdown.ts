@@ -146,7 +146,9 @@ export function toMarkdown(data: ReportData): string {
       out.push('The catalog lists no provider with a region in this country that is not U.S.-controlled.');
     }
     for (const p of a.providers) {
-      out.push(`- ${md(p.name)} (operated by ${md(p.operator)}): ${p.regions.map(md).join(', ')}`);
+      out.push(
+        `- ${md(p.name)} (operated by ${md(p.operator)}, controlled from ${md(p.controllerName)}): ${p.regions.map(md).join(', ')}`,
+      );
     }
     out.push('');
   }

@@ -83,7 +83,7 @@ export interface Bar {
 export interface CountryAlternatives {
   country: string;
   countryName: string;
-  providers: Array<{ name: string; operator: string; regions: string[] }>;
+  providers: Array<{ name: string; operator: string; controllerName: string; regions: string[] }>;
 }
 
 export interface ReportRuleInfo {
@@ -193,6 +193,7 @@ function alternatives(placements: Placement[]): CountryAlternatives[] {
     providers: alternativesIn(country).map((a) => ({
       name: a.provider.displayName,
       operator: a.provider.operator.name,
+      controllerName: countryName(a.controller),
       regions: a.regions.map((r) => (r.name && r.name !== r.id ? `${r.id} (${r.name})` : r.id)),
     })),
   }));

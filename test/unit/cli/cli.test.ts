@@ -88,6 +88,22 @@ describe('cli', () => {
     assert.equal(j.region.country, 'DE');
   });
 
+  it('names where each alternative is controlled from (not U.S.-controlled is not the same as local)', () => {
+    const r = run(['explain', 'aws', 'eu-west-2']);
+    assert.match(r.stdout, /Alibaba Cloud \(Alibaba Group Holding Limited, controlled from China\): eu-west-1/);
+    assert.match(r.stdout, /UpCloud \(UpCloud Oy, controlled from Finland\): uk-lon1/);
+    const j = JSON.parse(run(['explain', 'aws', 'eu-west-2', '--format', 'json']).stdout) as {
+      alternatives: Array<{ provider: string; controller: string }>;
+    };
+    assert.equal(j.alternatives.find((a) => a.provider === 'alicloud')?.controller, 'CN');
+  });
+
+  it('suggests the nearest regions for one it does not know', () => {
+    const r = run(['explain', 'aws', 'eu-centrl-1']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /did you mean eu-central-1 or eu-central-2\?/);
+  });
+
   it('explains where an Azure region keeps geo-redundant copies: its published pair, one-way pairs, no pair', () => {
     assert.match(
       run(['explain', 'azure', 'brazilsouth']).stdout,
