@@ -180,7 +180,10 @@ async function scan(args: ScanArgs): Promise<number> {
     writeReport(args, spill.count, (write) => spill.writeJson(result.errors, write));
     spill.dispose();
   } else {
-    const data = buildReportData(result, cwd, config.residency?.policies);
+    const data = {
+      ...buildReportData(result, cwd, config.residency?.policies),
+      scan: { at: new Date(), paths: args.paths },
+    };
     const stream = STREAMING[args.format];
     writeReport(args, data.placements.length, (write) =>
       stream ? stream(data, write) : write(FORMATTERS[args.format](data, { color })),

@@ -24,8 +24,9 @@ th { background: color-mix(in srgb, var(--line) 35%, transparent); }
 .rule.sev-error { color: var(--err); } .rule.sev-warning { color: var(--warn); } .rule.sev-info { color: var(--info); }
 .rule.accepted { color: var(--muted); font-style: italic; } .unresolved-region { font-style: italic; } .copy-abroad { color: var(--us); font-weight: 600; }
 a { color: var(--info); }
+@page { size: A4 landscape; margin: 12mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
+  body { margin: 0; max-width: none; font-size: 9pt; }
   .stat, .chart, tr, h3 { break-inside: avoid; } thead { display: table-header-group; }
   a::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); }
 }

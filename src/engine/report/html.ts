@@ -11,7 +11,7 @@ import {
   summaryHtml,
   tableHtml,
 } from './html-parts';
-import { buildReportModel } from './report-model';
+import { buildReportModel, scanLine } from './report-model';
 import type { ReportData } from './report-data';
 
 /**
@@ -30,7 +30,7 @@ export function toHtml(data: ReportData): string {
 <style>${EXPORT_CSS}</style>
 </head>
 <body>
-<header><h1>CLOUD Act Lens report</h1><p class="muted">${h(m.tool.name)} ${h(m.tool.version)}, catalog of ${h(m.tool.catalogDate)}</p></header>
+<header><h1>CLOUD Act Lens report</h1><p class="muted">${data.scan ? `${h(scanLine(data))} · ` : ''}${h(m.tool.name)} ${h(m.tool.version)}, catalog of ${h(m.tool.catalogDate)}</p></header>
 <main>
 ${summaryHtml(m)}
 ${chartsHtml(m)}

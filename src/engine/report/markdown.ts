@@ -6,6 +6,7 @@ import {
   describeRowRule,
   type ReportModel,
   residencyPolicyName,
+  scanLine,
   summarySentence,
 } from './report-model';
 import type { ReportData } from './report-data';
@@ -87,7 +88,7 @@ export function toMarkdown(data: ReportData): string {
   const out: string[] = [
     '# CLOUD Act Lens report',
     '',
-    `${md(m.tool.name)} ${md(m.tool.version)}, catalog of ${md(m.tool.catalogDate)}.`,
+    `${data.scan ? `${md(scanLine(data))}. ` : ''}${md(m.tool.name)} ${md(m.tool.version)}, catalog of ${md(m.tool.catalogDate)}.`,
     '',
     '## Summary',
     '',

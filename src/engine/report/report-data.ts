@@ -13,6 +13,11 @@ export interface ReportData {
   findings: Finding[];
   errors: AnalysisError[];
   files: number;
+  /**
+   * When and what was scanned, for reports that go into an audit file (HTML, Markdown). Absent in the
+   * JSON and SARIF contract, which stay byte-identical for the same input.
+   */
+  scan?: { at: Date; paths: string[] };
   /** Per residency policy in effect: placements inside, outside, and not checkable yet; [] without a policy. */
   residency: PolicyTally[];
   /** `file` relative to the base directory, forward slashes. */

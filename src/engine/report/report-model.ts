@@ -288,6 +288,16 @@ export function summarySentence(s: ReportSummary): string {
   );
 }
 
+/** `2026-12-03 06:10 UTC`: an ISO date and time, never a locale-dependent one. */
+export function isoMinute(d: Date): string {
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** `Scanned 2026-12-03 06:10 UTC: infra, modules` for a report's header, or '' without a scan context. */
+export function scanLine(data: { scan?: { at: Date; paths: string[] } }): string {
+  return data.scan ? `Scanned ${isoMinute(data.scan.at)}: ${data.scan.paths.join(', ')}` : '';
+}
+
 /** `GCP organisation policy gcp.resourceLocations (org.yaml:4)`: the policy and where it is written. */
 export function residencyPolicyName(t: PolicyTally): string {
   return `${t.policy} (${t.file}${t.line ? `:${t.line}` : ''})`;

@@ -70,7 +70,11 @@ export async function exportReport(
   if (!result) {
     return undefined;
   }
-  const text = formatter(workspaceReport(result).data, { color: false });
+  const data = {
+    ...workspaceReport(result).data,
+    scan: { at: result.at, paths: result.folders.map((f) => f.folder.name) },
+  };
+  const text = formatter(data, { color: false });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   void vscode.window
     .showInformationMessage(`CLOUD Act Lens: report written to ${vscode.workspace.asRelativePath(target)}.`, 'Open')

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { buildReportModel } from '../../engine/report/report-model';
+import { buildReportModel, isoMinute } from '../../engine/report/report-model';
 import type { WorkspaceScan } from '../workspace-analysis';
 import { parseWebviewMessage, type ExtensionToWebview, type WebviewToExtension } from './messages';
 import { buildReportHtml, reportBodyHtml } from './report-html';
@@ -52,7 +52,7 @@ export class ReportPanel implements vscode.Disposable {
     });
     this.panel.iconPath = vscode.Uri.joinPath(media, 'report-icon.svg');
     this.report = workspaceReport(scan);
-    this.scannedAt = scan.at.toLocaleString();
+    this.scannedAt = isoMinute(scan.at);
     this.disposables.push(
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((raw) => {
@@ -78,7 +78,7 @@ export class ReportPanel implements vscode.Disposable {
   /** Shows a newer scan. */
   update(scan: WorkspaceScan): void {
     this.report = workspaceReport(scan);
-    this.scannedAt = scan.at.toLocaleString();
+    this.scannedAt = isoMinute(scan.at);
     if (this.ready) {
       this.renders++;
       const msg: ExtensionToWebview = {

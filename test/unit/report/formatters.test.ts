@@ -47,6 +47,19 @@ describe('report formatters', () => {
     assert.deepEqual(Object.keys(FORMATTERS).sort(), ['csv', 'html', 'json', 'markdown', 'sarif', 'table']);
   });
 
+  it('html and markdown exports for an audit file: when and what was scanned, in ISO form, and A4 landscape print', () => {
+    const data = { ...sampleData(), scan: { at: new Date('2026-12-03T06:10:41Z'), paths: ['infra', '<b>x</b>'] } };
+    const html = toHtml(data);
+    assert.match(
+      html,
+      /<header><h1>CLOUD Act Lens report<\/h1><p class="muted">Scanned 2026-12-03 06:10 UTC: infra, &lt;b&gt;x&lt;\/b&gt; · /,
+    );
+    assert.match(html, /@page \{ size: A4 landscape;/);
+    assert.match(toMarkdown(data), /^Scanned 2026-12-03 06:10 UTC: infra, /m);
+    // Without a scan context (the JSON and SARIF contract), nothing time-dependent is written.
+    assert.doesNotMatch(toHtml(sampleData()), /Scanned/);
+  });
+
   it('html export: self-contained, no scripts, hostile strings escaped', () => {
     const html = toHtml(sampleData());
     assert.match(html, /^<!DOCTYPE html>/);
