@@ -58,9 +58,13 @@ export function registerToggleCodeLens(): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.toggleCodeLens, async () => {
     const cfg = vscode.workspace.getConfiguration(CONFIG_SECTION);
     const now = cfg.get<boolean>('codeLens.enabled') ?? false;
-    const target = vscode.workspace.workspaceFolders
-      ? vscode.ConfigurationTarget.Workspace
-      : vscode.ConfigurationTarget.Global;
+    // A personal view preference: written to the user settings, never into the repository's
+    // .vscode/settings.json, unless the workspace already sets it (then that value is the one to flip).
+    const inspected = cfg.inspect<boolean>('codeLens.enabled');
+    const target =
+      inspected?.workspaceValue !== undefined
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
     await cfg.update('codeLens.enabled', !now, target);
   });
 }

@@ -36,6 +36,22 @@ describe('settings', () => {
     );
   });
 
+  it('the code lens toggle writes the user settings, not the repository', async () => {
+    const before = cfg().inspect<boolean>('codeLens.enabled');
+    assert.equal(before?.workspaceValue, undefined);
+    await vscode.commands.executeCommand('cloudActLens.toggleCodeLens');
+    try {
+      await waitFor(() => (cfg().get<boolean>('codeLens.enabled') === true ? true : undefined), {
+        description: 'code lens on',
+      });
+      const after = cfg().inspect<boolean>('codeLens.enabled');
+      assert.equal(after?.globalValue, true);
+      assert.equal(after?.workspaceValue, undefined, 'nothing written into .vscode/settings.json');
+    } finally {
+      await cfg().update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('shows a code lens above each resource when enabled', async () => {
     const doc = await open('settings/main.tf');
     await waitForDiagnostics(doc.uri, (ds) => ds.length > 0, 'CAL001');
