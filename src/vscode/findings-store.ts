@@ -245,12 +245,24 @@ export class FindingsStore implements vscode.Disposable {
   }
 
   /** Open (not accepted) findings of `ruleId` in the whole store. */
-  count(ruleId: string): number {
-    let n = 0;
+  /** Open findings of a rule, split by whether their resource holds customer data. */
+  countByData(ruleId: string): { customerData: number; other: number } {
+    let customerData = 0;
+    let other = 0;
     for (const e of this.entries.values()) {
-      n += e.findings.filter((f) => f.ruleId === ruleId && !f.suppressed).length;
+      for (const p of e.placements) {
+        for (const f of p.findings) {
+          if (f.ruleId === ruleId && !f.suppressed) {
+            if (p.dataClass === 'customer-data') {
+              customerData++;
+            } else {
+              other++;
+            }
+          }
+        }
+      }
     }
-    return n;
+    return { customerData, other };
   }
 
   dispose(): void {

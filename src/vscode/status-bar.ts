@@ -36,8 +36,12 @@ export class StatusBarFeature implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const n = this.store.count('CAL001');
-    const resources = n === 1 ? '1 resource' : `${n} resources`;
+    // The headline counts resources that hold customer data; those that hold none (configuration
+    // only, reported as information) are counted apart.
+    const { customerData: n, other } = this.store.countByData('CAL001');
+    const resources = n === 1 ? '1 resource that holds customer data' : `${n} resources that hold customer data`;
+    const others = other > 0 ? ` (and ${other} that ${other === 1 ? 'holds' : 'hold'} none)` : '';
+    const extra = other > 0 ? ` +${other} info` : '';
     const over = (this.analysis?.latest?.folders ?? []).filter((f) => f.overLimit);
     if (this.analysis?.scanning) {
       this.item.text = '$(sync~spin) CAL001: scanning…';
@@ -46,13 +50,13 @@ export class StatusBarFeature implements vscode.Disposable {
       const which = over
         .map((f) => `${f.folder.name} has ${f.overLimit!.files} supported files, more than ${f.overLimit!.limit}`)
         .join('; ');
-      this.item.text = `$(warning) CAL001: ${n} in open files`;
+      this.item.text = `$(warning) CAL001: ${n}${extra} in open files`;
       this.item.tooltip =
         `CLOUD Act Lens: workspace analysis is paused (${which}: cloudActLens.workspaceAnalysis.maxFiles). ` +
-        `${resources} in non-U.S. regions under U.S. control in the open files only. Click to scan the whole workspace and open the report.`;
+        `${resources}${others} in non-U.S. regions under U.S. control in the open files only. Click to scan the whole workspace and open the report.`;
     } else {
-      this.item.text = `$(globe) CAL001: ${n}`;
-      this.item.tooltip = `CLOUD Act Lens: ${resources} in non-U.S. regions under U.S. control. Click for the workspace report.`;
+      this.item.text = `$(globe) CAL001: ${n}${extra}`;
+      this.item.tooltip = `CLOUD Act Lens: ${resources}${others} in non-U.S. regions under U.S. control. Click for the workspace report.`;
     }
     this.item.show();
   }
