@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { catalog, type Finding, type Placement } from '../engine';
 import { COMMANDS, DIAGNOSTIC_SOURCE } from './constants';
 import { toRange, type FindingsStore } from './findings-store';
+import { missingAzureLocation } from './azure-location';
 import { isCandidate } from './live-analysis';
 import type { SuppressArgs } from './suppress';
 import { commentStyleFor } from './suppress-edit';
@@ -72,6 +73,18 @@ export class CodeActionsFeature implements vscode.CodeActionProvider {
               ...base,
               scope: 'file',
             }),
+          );
+        }
+        // CAL002 in Azure: the region is the resource group's or the deployment's; a setting gives it.
+        const missing = f.ruleId === 'CAL002' ? missingAzureLocation(f.message) : undefined;
+        if (missing) {
+          actions.push(
+            this.action(
+              `Set the ${missing === 'resourceGroup' ? 'resource group' : 'deployment'} location for this workspace…`,
+              d,
+              COMMANDS.setAzureLocation,
+              { kind: missing, uri: doc.uri.toString() },
+            ),
           );
         }
         // CAL006: replace an unknown region literal with one of the catalog's nearest spellings.

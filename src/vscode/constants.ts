@@ -8,6 +8,7 @@ export const COMMANDS = {
   suppressRuleInFile: 'cloudActLens.suppressRuleInFile',
   acceptInProjectFile: 'cloudActLens.acceptInProjectFile',
   toggleCodeLens: 'cloudActLens.toggleCodeLens',
+  setAzureLocation: 'cloudActLens.setAzureLocation',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'CLOUD Act Lens';

@@ -8,6 +8,7 @@ import { FindingsStore } from './findings-store';
 import { HoverFeature } from './hover';
 import { LiveAnalysis } from './live-analysis';
 import { StatusBarFeature } from './status-bar';
+import { registerSetAzureLocation } from './azure-location';
 import { registerReport } from './report/register-report';
 import { registerSuppressCommands } from './suppress';
 import { WorkspaceAnalysis } from './workspace-analysis';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     ...registerExplainRegion(store),
     registerToggleCodeLens(),
+    registerSetAzureLocation(),
     ...registerSuppressCommands(analysis),
     vscode.commands.registerCommand(COMMANDS.rescanWorkspace, () => live.refreshAll()),
     ...registerReport(context, analysis),

@@ -11,6 +11,39 @@ describe('settings', () => {
     await cfg().update('rules.CAL001', undefined, vscode.ConfigurationTarget.Workspace);
     await cfg().update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
     await cfg().update('azure.deploymentLocation', undefined, vscode.ConfigurationTarget.Workspace);
+    await cfg().update('azure.resourceGroupLocation', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('CAL002 in Azure offers to set the resource group location, which resolves it', async () => {
+    const doc = await open('settings/rg.bicep');
+    const code = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+    const [d] = (
+      await waitForDiagnostics(
+        doc.uri,
+        (ds) => ds.some((x) => code(x) === 'CAL002' && /resourceGroup\(\)\.location/.test(x.message)),
+        'CAL002 naming resourceGroup().location',
+      )
+    ).filter((x) => code(x) === 'CAL002');
+    const actions =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        d.range,
+        vscode.CodeActionKind.QuickFix.value,
+      )) ?? [];
+    const set = actions.find((a) => a.title === 'Set the resource group location for this workspace…');
+    assert.ok(set?.command, actions.map((a) => a.title).join(' | '));
+    // The command asks for the region; the test gives it.
+    const args = { ...(set.command.arguments?.[0] as object), region: 'swedencentral' };
+    assert.equal(await vscode.commands.executeCommand(set.command.command, args), true);
+    assert.equal(cfg().get('azure.resourceGroupLocation'), 'swedencentral');
+    await waitForDiagnostics(
+      doc.uri,
+      (ds) =>
+        ds.some((x) => code(x) === 'CAL001' && /swedencentral/.test(x.message)) &&
+        !ds.some((x) => code(x) === 'CAL002'),
+      'CAL001 in swedencentral instead of CAL002',
+    );
   });
 
   it('changes the severity of a rule and turns it off', async () => {
