@@ -1,5 +1,5 @@
 import { countryName } from './countries';
-import { COUNTRY_GROUPS } from './groups';
+import { COUNTRY_GROUPS, locationCountries } from './groups';
 import { listRegions, lookupRegion } from './index';
 import type { RegionInfo, Source } from './types';
 
@@ -20,22 +20,10 @@ export const GCP_VALUE_GROUPS_SOURCE: Source = {
 
 type Member = (r: RegionInfo) => boolean;
 
-/** The countries a location spans: its own, a multi-region's list, or its area's (EU); else none known. */
-function countriesOf(r: RegionInfo): readonly string[] {
-  if (r.country) {
-    return [r.country];
-  }
-  if (r.countries?.length) {
-    return r.countries;
-  }
-  const group = r.jurisdiction ? COUNTRY_GROUPS.get(r.jurisdiction) : undefined;
-  return group ? group.members : [];
-}
-
 const inCountries =
   (allowed: ReadonlySet<string>): Member =>
   (r) => {
-    const cs = countriesOf(r);
+    const cs = locationCountries(r);
     return cs.length > 0 && cs.every((c) => allowed.has(c));
   };
 

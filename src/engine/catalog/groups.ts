@@ -1,4 +1,4 @@
-import type { Source } from './types';
+import type { RegionInfo, Source } from './types';
 
 /**
  * Named groups of countries that a residency policy may use (`"countries": ["EU", "CH"]`), each with
@@ -66,6 +66,21 @@ export const COUNTRY_GROUPS: ReadonlyMap<string, CountryGroup> = new Map([
     },
   ],
 ]);
+
+/**
+ * The countries a catalog location spans: its own, a multi-region's list, or the members of the area
+ * it is described by (the EU multi-region); [] when nobody publishes them (Cloud Storage `ASIA`).
+ */
+export function locationCountries(r: RegionInfo): readonly string[] {
+  if (r.country) {
+    return [r.country];
+  }
+  if (r.countries?.length) {
+    return r.countries;
+  }
+  const group = r.jurisdiction ? COUNTRY_GROUPS.get(r.jurisdiction) : undefined;
+  return group ? group.members : [];
+}
 
 /**
  * Expands a policy's list of countries and group names into country codes. Codes must be two letters;

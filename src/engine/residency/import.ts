@@ -180,16 +180,20 @@ function gcpPolicy(d: Obj, text: string, file: string): ImportResult | undefined
 
 const RESOURCE_GROUPS_DEFINITION = 'e765b5de-1225-4ba3-bd56-1ac6695af988';
 
-/** The first value of `key` anywhere in `v` (depth-first, bounded). */
-function findKey(v: unknown, key: string, depth = 0): unknown {
+/**
+ * The first answer `pick` gives for `v` or anything inside it (depth-first, at most 12 levels deep,
+ * so that a hostile document cannot make the search unbounded).
+ */
+function findDeep<T>(v: unknown, pick: (node: Obj) => T | undefined, depth = 0): T | undefined {
   if (depth > 12 || typeof v !== 'object' || v === null) {
     return undefined;
   }
-  if (!Array.isArray(v) && key in v) {
-    return (v as Obj)[key];
+  const here = isObj(v) ? pick(v) : undefined;
+  if (here !== undefined) {
+    return here;
   }
   for (const child of Object.values(v as Obj)) {
-    const hit = findKey(child, key, depth + 1);
+    const hit = findDeep(child, pick, depth + 1);
     if (hit !== undefined) {
       return hit;
     }
@@ -197,41 +201,34 @@ function findKey(v: unknown, key: string, depth = 0): unknown {
   return undefined;
 }
 
+/** The first value of `key` anywhere in `v`. */
+function findKey(v: unknown, key: string): unknown {
+  return findDeep(v, (o) => (key in o ? o[key] : undefined));
+}
+
 /** `{ "field": "location", "in": [...] }` (under `not`) or `{ "field": "location", "notIn": [...] }` in a policy rule. */
-function literalLocations(v: unknown, depth = 0): string[] | undefined {
-  if (depth > 12 || typeof v !== 'object' || v === null) {
-    return undefined;
-  }
-  if (isObj(v) && typeof v.field === 'string' && v.field.toLowerCase() === 'location') {
-    const list = arrayOfStrings(v.notIn) ?? arrayOfStrings(v.in);
+function literalLocations(rule: unknown): string[] | undefined {
+  return findDeep(rule, (o) => {
+    if (typeof o.field !== 'string' || o.field.toLowerCase() !== 'location') {
+      return undefined;
+    }
+    const list = arrayOfStrings(o.notIn) ?? arrayOfStrings(o.in);
     // `"in": "[parameters('listOfAllowedLocations')]"` is an expression, not a list of locations.
-    if (list && !list.some((x) => x.startsWith('['))) {
-      return list;
-    }
-  }
-  for (const child of Object.values(v as Obj)) {
-    const hit = literalLocations(child, depth + 1);
-    if (hit) {
-      return hit;
-    }
-  }
-  return undefined;
+    return list && !list.some((x) => x.startsWith('[')) ? list : undefined;
+  });
 }
 
 /** `{ "field": "type", "equals": "Microsoft.Resources/subscriptions/resourceGroups" }` in a policy rule. */
-function governsResourceGroups(v: unknown, depth = 0): boolean {
-  if (depth > 12 || typeof v !== 'object' || v === null) {
-    return false;
-  }
-  if (
-    isObj(v) &&
-    v.field === 'type' &&
-    typeof v.equals === 'string' &&
-    v.equals.toLowerCase() === 'microsoft.resources/subscriptions/resourcegroups'
-  ) {
-    return true;
-  }
-  return Object.values(v as Obj).some((child) => governsResourceGroups(child, depth + 1));
+function governsResourceGroups(rule: unknown): boolean {
+  return (
+    findDeep(rule, (o) =>
+      o.field === 'type' &&
+      typeof o.equals === 'string' &&
+      o.equals.toLowerCase() === 'microsoft.resources/subscriptions/resourcegroups'
+        ? true
+        : undefined,
+    ) === true
+  );
 }
 
 function azurePolicy(d: Obj, text: string, file: string): ImportResult | undefined {

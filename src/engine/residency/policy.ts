@@ -1,8 +1,9 @@
 import { lookupRegion, normaliseRegion } from '../catalog';
 import { countryName } from '../catalog/countries';
 import { gcpValueGroup } from '../catalog/gcp-value-groups';
-import { COUNTRY_GROUPS, expandCountries } from '../catalog/groups';
+import { expandCountries, locationCountries } from '../catalog/groups';
 import type { Copy, Placement } from '../model';
+import { matchSegment } from '../workspace/glob';
 import { awsServiceOf } from './aws-services';
 
 /**
@@ -118,34 +119,21 @@ export function governs(policy: ResidencyPolicy, p: Placement): boolean {
   return true;
 }
 
-/** The countries a known location spans: its country, a multi-region's countries or group, else unknown. */
-function countriesOf(provider: string, regionId: string, country: string | null): string[] | undefined {
+/** The countries a known location spans; undefined when nobody publishes them. */
+function countriesOf(provider: string, regionId: string, country: string | null): readonly string[] | undefined {
   if (country) {
     return [country];
   }
   const info = lookupRegion(provider, regionId)?.effective;
-  if (info?.countries?.length) {
-    return info.countries;
-  }
-  const group = info?.jurisdiction ? COUNTRY_GROUPS.get(info.jurisdiction) : undefined;
-  return group ? [...group.members] : undefined;
-}
-
-/** `*` and `?` of IAM condition patterns; everything else literal. */
-function globMatch(pattern: string, value: string): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-  );
-  return re.test(value);
+  const countries = info ? locationCountries(info) : [];
+  return countries.length > 0 ? countries : undefined;
 }
 
 /** Whether one location value of a cloud policy names the catalog location `regionId` of `provider`. */
 function valueMatches(policy: ResidencyPolicy, value: string, provider: string, regionId: string): boolean {
   if (policy.kind === 'aws-requested-region') {
-    return policy.patterns ? globMatch(value, regionId) : value === regionId;
+    // `*` and `?` of IAM condition patterns, with the project's linear matcher (policy files are input).
+    return policy.patterns ? matchSegment(value, regionId) : value === regionId;
   }
   if (policy.kind === 'gcp-resource-locations') {
     const v = value.replace(/^is:/, '');
@@ -158,13 +146,21 @@ function valueMatches(policy: ResidencyPolicy, value: string, provider: string, 
   return normaliseRegion(value) === normaliseRegion(regionId);
 }
 
+/** One way a place is outside a policy: `<label> <verb> <predicate>`, the verb in singular and plural. */
+interface Reason {
+  label: string;
+  predicate: string;
+  one: string;
+  many: string;
+}
+
 /**
  * Why `place` is outside `policy` ([] when it is inside); `undefined` when it cannot be told (a
  * location whose countries nobody publishes, such as Cloud Storage `ASIA`, under a countries rule).
  */
-function placeReasons(policy: ResidencyPolicy, provider: string, place: Place): string[] | undefined {
+function placeReasons(policy: ResidencyPolicy, provider: string, place: Place): Reason[] | undefined {
   if (policy.kind === 'project') {
-    const reasons: string[] = [];
+    const reasons: Reason[] = [];
     const countries = countriesOf(provider, place.regionId, place.country);
     if (policy.countries && !countries) {
       return undefined;
@@ -173,9 +169,12 @@ function placeReasons(policy: ResidencyPolicy, provider: string, place: Place): 
       const allowed = expandCountries(policy.countries).countries;
       const outside = countries.filter((c) => !allowed.has(c));
       if (outside.length > 0) {
-        reasons.push(
-          `${place.label}\t${outside.map((c) => `${countryName(c)} (${c})`).join(', ')}, and the policy allows ${policy.countries.join(', ')}\tis in\tare in`,
-        );
+        reasons.push({
+          label: place.label,
+          predicate: `${outside.map((c) => `${countryName(c)} (${c})`).join(', ')}, and the policy allows ${policy.countries.join(', ')}`,
+          one: 'is in',
+          many: 'are in',
+        });
       }
     }
     if (
@@ -183,9 +182,12 @@ function placeReasons(policy: ResidencyPolicy, provider: string, place: Place): 
       place.controller &&
       !expandCountries(policy.controllers).countries.has(place.controller)
     ) {
-      reasons.push(
-        `${place.label}\tan operator ultimately controlled from ${countryName(place.controller)} (${place.controller}), and the policy allows controllers in ${policy.controllers.join(', ')}\thas\thave`,
-      );
+      reasons.push({
+        label: place.label,
+        predicate: `an operator ultimately controlled from ${countryName(place.controller)} (${place.controller}), and the policy allows controllers in ${policy.controllers.join(', ')}`,
+        one: 'has',
+        many: 'have',
+      });
     }
     return reasons;
   }
@@ -199,7 +201,12 @@ function placeReasons(policy: ResidencyPolicy, provider: string, place: Place): 
     return [];
   }
   return [
-    `${place.label}\t${denied ? 'denied by it' : 'not among the locations it allows'} (${policyAllows(policy)})\tis\tare`,
+    {
+      label: place.label,
+      predicate: `${denied ? 'denied by it' : 'not among the locations it allows'} (${policyAllows(policy)})`,
+      one: 'is',
+      many: 'are',
+    },
   ];
 }
 
@@ -225,14 +232,12 @@ function predefinedMultiRegion(p: Placement): boolean {
 }
 
 /**
- * Reasons are `label⇥predicate⇥singular verb⇥plural verb`; places with the same predicate share one
- * sentence ("the region westeurope and its geo-redundancy copy in northeurope have an operator …"),
- * so a message never repeats itself.
+ * Places with the same predicate share one sentence ("the region westeurope and its geo-redundancy
+ * copy in northeurope have an operator …"), so a message never repeats itself.
  */
-function grouped(reasons: string[]): string[] {
+function grouped(reasons: Reason[]): string[] {
   const byPredicate = new Map<string, { labels: string[]; one: string; many: string }>();
-  for (const r of reasons) {
-    const [label, predicate, one, many] = r.split('\t');
+  for (const { label, predicate, one, many } of reasons) {
     const g = byPredicate.get(predicate) ?? { labels: [], one, many };
     g.labels.push(label);
     byPredicate.set(predicate, g);
@@ -269,7 +274,7 @@ export function judge(policy: ResidencyPolicy, p: Placement): Verdict {
       unresolved = true;
     }
   }
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   for (const place of places) {
     const r = placeReasons(policy, p.provider, place);
     if (r) {

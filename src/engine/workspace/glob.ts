@@ -25,8 +25,11 @@ function expandBraces(p: string): string[] {
     .flatMap((alt) => expandBraces(head + alt + tail));
 }
 
-/** Matches one path segment against a pattern with `*` and `?` (iterative, O(n·m) worst case, no recursion). */
-function matchSegment(pattern: string, text: string): boolean {
+/**
+ * Matches one path segment (or any text without `/`) against a pattern with `*` and `?` (iterative,
+ * O(n·m) worst case, no recursion, no regular expression built from the pattern).
+ */
+export function matchSegment(pattern: string, text: string): boolean {
   let p = 0;
   let t = 0;
   let star = -1;
