@@ -63,7 +63,8 @@ export function oncePerDeclaration(
     const key = `${f.ruleId}:${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  const regionOf = (f: Finding) => placements.find((p) => p.findings.includes(f))?.regionId ?? null;
+  const placementOf = new Map(placements.flatMap((p) => p.findings.map((f) => [f, p] as const)));
+  const regionOf = (f: Finding) => placementOf.get(f)?.regionId ?? null;
   return [...groups.values()].map((group) => {
     const sorted = [...group].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
     return { finding: sorted[0], others: sorted.slice(1).map((f) => ({ finding: f, region: regionOf(f) })) };

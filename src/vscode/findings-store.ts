@@ -24,10 +24,6 @@ interface Entry {
   errors: AnalysisError[];
 }
 
-function unitFile(result: RunResult, file: string): boolean {
-  return result.units.some((u) => u.files.includes(file));
-}
-
 export function toRange(r: SourceRange): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
@@ -102,6 +98,7 @@ export class FindingsStore implements vscode.Disposable {
     result.findings.forEach((f) => partOf(f.file, f.unit).findings.push(f));
     result.placements.forEach((p) => partOf(p.file, p.unit).placements.push(p));
     const analysed = new Set(result.units.map((u) => `${u.language}:${u.key}`));
+    const readNow = new Set(result.units.flatMap((u) => u.files));
     analysed.add('');
     const changed: vscode.Uri[] = [];
     for (const file of files) {
@@ -136,7 +133,7 @@ export class FindingsStore implements vscode.Disposable {
         findings: all.flatMap((x) => x.findings),
         placements: all.flatMap((x) => x.placements),
         // A live analysis of some units keeps the errors a folder scan found in files it did not read.
-        errors: errorsByFile.get(file) ?? (wholeFolder || !old ? [] : old.errors.filter(() => !unitFile(result, file))),
+        errors: errorsByFile.get(file) ?? (wholeFolder || !old || readNow.has(file) ? [] : old.errors),
       });
       changed.push(uri);
     }
