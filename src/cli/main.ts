@@ -287,6 +287,9 @@ function policyText(views: PolicyView[], errors: string[]): string {
     }
     for (const e of v.expansions) {
       out.push(`  ${e.value}: ${e.meaning}${e.members.length ? ` — ${e.members.join(', ')}` : ''}`);
+      if (e.source) {
+        out.push(`    source: ${e.source}`);
+      }
     }
     out.push('');
   }

@@ -1,6 +1,6 @@
 import { getProvider, listRegions } from '../catalog';
 import { countryName } from '../catalog/countries';
-import { gcpValueGroup } from '../catalog/gcp-value-groups';
+import { GCP_VALUE_GROUPS_SOURCE, gcpValueGroup } from '../catalog/gcp-value-groups';
 import { COUNTRY_GROUPS } from '../catalog/groups';
 import { policyAllows, type ResidencyPolicy } from './policy';
 
@@ -17,7 +17,7 @@ export interface PolicyView {
   /** What it says that is not evaluated. */
   notes: string[];
   /** Each group or value group it names, with its meaning and members (catalog ids or country codes). */
-  expansions: Array<{ value: string; meaning: string; members: string[] }>;
+  expansions: Array<{ value: string; meaning: string; members: string[]; source?: string }>;
 }
 
 function governsText(p: ResidencyPolicy): string {
@@ -62,6 +62,7 @@ function expansions(p: ResidencyPolicy): PolicyView['expansions'] {
           ? {
               value: v,
               meaning: `${group.description} (and their zones)`,
+              source: `${GCP_VALUE_GROUPS_SOURCE.title}, ${GCP_VALUE_GROUPS_SOURCE.url}, read ${GCP_VALUE_GROUPS_SOURCE.asOf}; members from the catalog`,
               members: listRegions('gcp')
                 .filter((r) => r.kind !== 'global' && r.kind !== 'zone' && group.contains(r))
                 .map((r) => r.id),

@@ -248,6 +248,11 @@ describe('residency policy: imported GCP, Azure and AWS policies', () => {
       /in:eu-locations: the locations in the European Union \(and their zones\) — .*europe-west3.*EUR4/,
     );
     assert.doesNotMatch(ok.stdout, /in:eu-locations:.*europe-west2[,\s]/, 'London is not in the EU');
+    // The meaning of a value group cites Google's page and says the members come from the catalog.
+    assert.match(
+      ok.stdout,
+      /^ {4}source: Google Cloud: Restricting resource locations, value groups, https:\/\/cloud\.google\.com\/.*; members from the catalog$/m,
+    );
     assert.match(ok.stdout, /governs: placements of Amazon Web Services, except the services iam, cloudfront/);
     const json = JSON.parse(run('test/fixtures/residency/countries', '--format', 'json').stdout) as {
       policies: Array<{ allows: string; expansions: Array<{ value: string; members: string[] }> }>;
