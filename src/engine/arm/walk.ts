@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { classifyAzureType, type AzureTypeInfo } from '../azure/resource-kinds';
+import { classifyAzureType, isDeployment, type AzureTypeInfo } from '../azure/resource-kinds';
 import type { AnalysisError, ExtractedResource, RegionResolution } from '../model';
 import { entries, locate, prop, propNode, stringAt, type ArmDocument } from './document';
 import type { Scope } from './evaluate';
@@ -9,7 +9,6 @@ import { asString, truthy, type Val } from './value';
 
 /** ARM's own limit on copy loop iterations. */
 export const MAX_COPY = 800;
-const DEPLOYMENTS = 'microsoft.resources/deployments';
 
 /** A placement candidate before duplicates across loop iterations and parameter files are merged. */
 export interface Candidate {
@@ -121,7 +120,7 @@ function walkResource(
     if (condition && truthy(nodeToVal(frame.doc, condition, scope)) === false) {
       continue;
     }
-    if (type.toLowerCase() === DEPLOYMENTS) {
+    if (isDeployment(type)) {
       frame.walk.deployment(frame, res, name, address, scope, instance);
       continue;
     }

@@ -206,3 +206,8 @@ function classify(type: string): AzureTypeInfo {
     inheritsLocation: extension || child || kind.extension === true,
   };
 }
+
+/** `Microsoft.Resources/deployments`: a nested deployment (a Bicep module), never a placement itself. */
+export function isDeployment(type: string): boolean {
+  return type.toLowerCase() === 'microsoft.resources/deployments';
+}

@@ -1,4 +1,4 @@
-import { classifyAzureType } from '../azure/resource-kinds';
+import { classifyAzureType, isDeployment } from '../azure/resource-kinds';
 import type { AnalysisError, ExtractedResource, ProvenanceStep, RegionResolution } from '../model';
 import type { Expr, ModuleDecl, ObjectExpr, ResourceDecl } from './ast';
 import { bicepCopies } from './copies';
@@ -148,6 +148,11 @@ function walkResource(
   }
   const fs = scope.fs;
   const type = fullType(decl.typeString, parent?.type);
+  if (isDeployment(type)) {
+    // A deployment declared as a resource (`Microsoft.Resources/deployments`) holds no data; as in ARM
+    // templates it is not a placement. (Its inline template, written in ARM JSON, is not read.)
+    return;
+  }
   const info = classifyAzureType(type);
   const name = decl.name.name;
   for (const inst of instances(decl.value, scope)) {
@@ -174,11 +179,12 @@ function walkResource(
         : parentProp
           ? existingParentRegion(parentProp.value, fs)
           : parent?.region;
-      region = withStep(
-        viaCaller ??
-          unknown(`it is placed with its parent ${parentName}, an existing resource whose region is not declared here`),
-        { description: `parent ${parentName}`, location: where },
-      );
+      // Placed with its parent, listed when the calling template deploys that parent in a known region;
+      // otherwise the parent's own placement (wherever it is deployed) holds this one: not listed, not CAL002.
+      region =
+        viaCaller?.k === 'string'
+          ? withStep(viaCaller, { description: `inherited from ${parentName}`, location: where })
+          : undefined;
     } else if (decl.existing && !parent) {
       // Not listed itself; resources nested in it take this region (see existingParentRegion).
       region = deployedByCaller(decl, fs);

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultAnalyzers, defaultConfig, Engine, paths, type Placement } from '../../../src/engine';
+import { nodeFs } from '../../../src/cli/node-fs';
+
+/**
+ * Differential test: a Bicep template and the ARM JSON the Bicep compiler built from it must give the
+ * same placements. Pairs are directories holding `main.bicep` and `main.json`, found under ROOT (the
+ * vendored selection) or under $CAL_AZURE_PAIRS (e.g. a whole module repository).
+ */
+const ROOT = process.env.CAL_AZURE_PAIRS ?? path.resolve(__dirname, '../../../../test/fixtures/azure-pairs');
+
+function findPairs(dir: string, out: string[] = []): string[] {
+  const names = fs.readdirSync(dir);
+  if (names.includes('main.bicep') && names.includes('main.json')) {
+    out.push(dir);
+  }
+  for (const n of names.sort()) {
+    const p = path.join(dir, n);
+    if (n !== 'tests' && fs.statSync(p).isDirectory()) {
+      findPairs(p, out);
+    }
+  }
+  return out;
+}
+
+/** Registry (`br:`) and template-spec (`ts:`) modules: inlined in the compiled JSON, unreadable offline. */
+const REMOTE_MODULE = /^\s*module\s+\S+\s+'(?:br|ts)[:/]/m;
+const LOCAL_MODULE = /^\s*module\s+\S+\s+'([^':]+\.bicep)'/gm;
+
+/** Whether the template or a local module it uses (transitively) uses a registry module. */
+function usesRemoteModule(file: string, seen = new Set<string>()): boolean {
+  if (seen.has(file) || !fs.existsSync(file)) {
+    return false;
+  }
+  seen.add(file);
+  const text = fs.readFileSync(file, 'utf8');
+  if (REMOTE_MODULE.test(text)) {
+    return true;
+  }
+  return [...text.matchAll(LOCAL_MODULE)].some((m) => usesRemoteModule(path.resolve(path.dirname(file), m[1]), seen));
+}
+
+function key(p: Placement): string {
+  const copies = p.copies.map((c) => `${c.kind}:${c.regionId ?? '?'}`).sort();
+  return [
+    p.type.toLowerCase(),
+    p.regionId ?? '?',
+    p.country ?? '-',
+    p.findings
+      .map((f) => f.ruleId)
+      .sort()
+      .join('+'),
+    copies.join('+'),
+  ].join(' | ');
+}
+
+async function placements(file: string): Promise<string[]> {
+  const config = { ...defaultConfig(), compiledArm: 'both' as const, resourceGroupLocation: 'westeurope' };
+  const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
+  const result = await engine.scan([paths.toEnginePath(file)], { config });
+  return result.placements.map(key).sort();
+}
+
+function diff(a: string[], b: string[]): { onlyA: string[]; onlyB: string[] } {
+  const rest = [...b];
+  const onlyA: string[] = [];
+  for (const x of a) {
+    const i = rest.indexOf(x);
+    if (i >= 0) rest.splice(i, 1);
+    else onlyA.push(x);
+  }
+  return { onlyA, onlyB: rest };
+}
+
+describe('Bicep and its compiled ARM JSON agree', function () {
+  this.timeout(600_000);
+  const all = fs.existsSync(ROOT) ? findPairs(ROOT) : [];
+  const pairs = all.filter((d) => !usesRemoteModule(path.join(d, 'main.bicep')));
+  it(`${pairs.length} pairs`, async () => {
+    const bad: string[] = [];
+    for (const dir of pairs) {
+      const b = await placements(path.join(dir, 'main.bicep'));
+      const j = await placements(path.join(dir, 'main.json'));
+      const d = diff(b, j);
+      if (d.onlyA.length || d.onlyB.length) {
+        bad.push(
+          `${path.relative(ROOT, dir)}\n  bicep only: ${d.onlyA.join('\n              ')}\n  arm only:   ${d.onlyB.join('\n              ')}`,
+        );
+      }
+    }
+    if (process.env.CAL_DIFF_OUT) fs.writeFileSync(process.env.CAL_DIFF_OUT, bad.join('\n'));
+    assert.equal(bad.length, 0, `${bad.length} of ${pairs.length} pairs differ:\n${bad.slice(0, 5).join('\n')}`);
+  });
+});
