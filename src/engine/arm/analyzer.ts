@@ -14,7 +14,7 @@ import { linkedFiles } from './linked';
 import { configValues, parameterFileValues, templateScope } from './scope';
 import { unitBudget } from './evaluate';
 import { walkResources, type Candidate, type Walk, type WalkFrame } from './walk';
-import { str, via } from './value';
+import { str, withStep } from '../azure/value';
 import { CONFIGURED_DEPLOYMENT_LOCATION, CONFIGURED_RESOURCE_GROUP_LOCATION } from '../azure/configured-target';
 
 /** Work budget per template and parameter file (function calls evaluated). */
@@ -136,14 +136,14 @@ async function analyze(unit: AnalysisUnit, ctx: AnalysisContext): Promise<UnitRe
         resourceGroupVal(
           resourceGroupLocation === undefined
             ? undefined
-            : via(str(resourceGroupLocation), { description: CONFIGURED_RESOURCE_GROUP_LOCATION }),
+            : withStep(str(resourceGroupLocation), { description: CONFIGURED_RESOURCE_GROUP_LOCATION }),
         ),
       deployment: () =>
         deploymentVal(
           file,
           deploymentLocation === undefined
             ? undefined
-            : via(str(deploymentLocation), { description: CONFIGURED_DEPLOYMENT_LOCATION }),
+            : withStep(str(deploymentLocation), { description: CONFIGURED_DEPLOYMENT_LOCATION }),
         ),
       budget: unitBudget(BUDGET),
     });

@@ -1,10 +1,10 @@
 import type { Node } from 'jsonc-parser';
-import { type AzureProp, azureCopies, hasCopyRules, type TemplateContext } from '../azure/copies';
+import { azureCopies, hasCopyRules, type TemplateContext } from '../azure/copies';
 import type { ExtractedCopy, RegionResolution } from '../model';
 import { type ArmDocument, entries, locate, prop, stringAt } from './document';
 import type { Scope } from './evaluate';
 import { nodeToVal } from './node-value';
-import type { Val } from './value';
+import type { Value } from '../azure/value';
 
 /** What the copy rules of one resource read from the template around it. */
 interface Around {
@@ -34,11 +34,11 @@ function* allResources(
 
 function nameOf(around: Around, name: Node | undefined): string | undefined {
   const v = name ? nodeToVal(around.doc, name, around.scope) : undefined;
-  return v?.k === 'str' ? v.v : undefined;
+  return v?.k === 'string' ? v.v : undefined;
 }
 
 /** The location of the resource of `type` and `name` that the template declares, when it does. */
-function locationOf(around: Around, type: string, name: string): AzureProp | undefined {
+function locationOf(around: Around, type: string, name: string): Value | undefined {
   for (const r of allResources(around.resources)) {
     if (r.type.toLowerCase() !== type.toLowerCase()) {
       continue;
@@ -47,39 +47,10 @@ function locationOf(around: Around, type: string, name: string): AzureProp | und
     const full = r.parent && own !== undefined && !own.includes('/') ? `${r.parent.name}/${own}` : own;
     if (full?.toLowerCase() === name.toLowerCase()) {
       const loc = prop(r.node, 'location');
-      return loc ? toProp(nodeToVal(around.doc, loc, around.scope), around) : undefined;
+      return loc ? nodeToVal(around.doc, loc, around.scope) : undefined;
     }
   }
   return undefined;
-}
-
-function toProp(v: Val, around: Around): AzureProp {
-  switch (v.k) {
-    case 'str':
-      return { k: 'string', v: v.v, at: v.at };
-    case 'unk': {
-      const names = v.names;
-      return names
-        ? {
-            k: 'unknown',
-            reason: v.reason,
-            at: v.at,
-            names: { label: names.name, location: () => locationOf(around, names.type, names.name) },
-          }
-        : { k: 'unknown', reason: v.reason, at: v.at };
-    }
-    case 'arr':
-      return { k: 'list', items: v.items.map((x) => toProp(x, around)), at: v.at };
-    case 'obj':
-      // ARM property names are case-insensitive.
-      return {
-        k: 'object',
-        get: (n) => (v.props.has(n.toLowerCase()) ? toProp(v.props.get(n.toLowerCase())!, around) : undefined),
-        at: v.at,
-      };
-    default:
-      return { k: 'other', at: v.at };
-  }
 }
 
 /** The copies an ARM resource's properties ask for, by the rules shared with Bicep. */
@@ -97,9 +68,14 @@ export function armCopies(
   const around: Around = { doc, scope, resources };
   const reader = (node: Node) => (name: string) => {
     const p = prop(node, name);
-    return p ? toProp(nodeToVal(doc, p, scope), around) : undefined;
+    return p ? nodeToVal(doc, p, scope) : undefined;
   };
   const tpl: TemplateContext = {
+    // `resourceId('Microsoft.Sql/servers', 'b')` names the server `b` when the template declares it.
+    named: (id) => {
+      const names = id.names;
+      return names && { label: names.name, location: () => locationOf(around, names.type, names.name) };
+    },
     // Children nested in the resource, or declared beside it with a name that starts with its own.
     children(childType) {
       const own = nameOf(around, prop(res, 'name'));

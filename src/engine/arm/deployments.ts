@@ -3,7 +3,8 @@ import { locate, prop, stringAt, entries, type ArmDocument } from './document';
 import type { Scope } from './evaluate';
 import { nodeToVal } from './node-value';
 import { templateScope } from './scope';
-import { asString, str, unk, via, type Val } from './value';
+import { deploymentObject, resourceGroupObject } from '../azure/functions';
+import { asString, unknown, withStep, type Value } from '../azure/value';
 import { walkResources, type Walk, type WalkFrame } from './walk';
 
 /** Nested deployments deeper than this are not followed (ARM itself allows few levels). */
@@ -13,37 +14,19 @@ export const MAX_NESTING = 8;
 export interface PendingLink {
   path: string;
   from: WalkFrame;
-  params: Map<string, Val>;
-  resourceGroup: () => Val;
-  deployment: () => Val;
+  params: Map<string, Value>;
+  resourceGroup: () => Value;
+  deployment: () => Value;
   prefix: string;
   module: string;
   instance: string[];
 }
 
-const RG_REASON =
-  'it is resourceGroup().location, the location of the resource group the template is deployed to, chosen at deployment';
-const DEPLOYMENT_REASON = 'it is deployment().location, the location chosen when the deployment is started';
-
-function objectVal(props: Record<string, Val>): Val {
-  return { k: 'obj', props: new Map(Object.entries(props).map(([k, v]) => [k.toLowerCase(), v])) };
-}
-
 /** `resourceGroup()` of a template deployed to a resource group whose location is `location`. */
-export function resourceGroupVal(location: Val = unk(RG_REASON)): Val {
-  const later = unk('the resource group is chosen at deployment');
-  return objectVal({ location, name: later, id: later });
-}
+export const resourceGroupVal = (location?: Value): Value => resourceGroupObject(location);
 
 /** `deployment()` of a template in `file`, started at `location`. */
-export function deploymentVal(file: string, location: Val = unk(DEPLOYMENT_REASON)): Val {
-  const uri = str(`file://${encodeURI(file)}`);
-  return objectVal({
-    location,
-    name: unk('the deployment name is chosen at deployment'),
-    properties: objectVal({ templateLink: objectVal({ uri }) }),
-  });
-}
+export const deploymentVal = (file: string, location?: Value): Value => deploymentObject(location, file);
 
 /** Records the locations of resource groups a template creates, so that deployments into them can be resolved. */
 export function collectResourceGroups(frame: WalkFrame, resources: Node | undefined): void {
@@ -59,14 +42,14 @@ export function collectResourceGroups(frame: WalkFrame, resources: Node | undefi
       const loc = nodeToVal(frame.doc, locNode, frame.scope);
       frame.walk.resourceGroups.set(
         name.toLowerCase(),
-        via(loc, { description: `resource group '${name}' location`, location: locate(frame.doc, locNode) }),
+        withStep(loc, { description: `resource group '${name}' location`, location: locate(frame.doc, locNode) }),
       );
     }
   }
 }
 
-function passedParameters(frame: WalkFrame, props: Node | undefined, scope: Scope, name: string): Map<string, Val> {
-  const out = new Map<string, Val>();
+function passedParameters(frame: WalkFrame, props: Node | undefined, scope: Scope, name: string): Map<string, Value> {
+  const out = new Map<string, Value>();
   for (const [key, entry] of entries(prop(props, 'parameters'))) {
     const value = prop(entry, 'value');
     const where = locate(frame.doc, value ?? entry);
@@ -74,8 +57,8 @@ function passedParameters(frame: WalkFrame, props: Node | undefined, scope: Scop
     out.set(
       key.toLowerCase(),
       value
-        ? via(nodeToVal(frame.doc, value, scope), step)
-        : unk(`parameter '${key}' is read from Key Vault at deployment`, where),
+        ? withStep(nodeToVal(frame.doc, value, scope), step)
+        : unknown(`parameter '${key}' is read from Key Vault at deployment`, where),
     );
   }
   return out;
@@ -93,7 +76,7 @@ function linkedPath(doc: ArmDocument, link: Node, scope: Scope): string | undefi
   }
   const uriNode = prop(link, 'uri');
   const uri = uriNode ? nodeToVal(doc, uriNode, scope) : undefined;
-  if (uri?.k === 'str' && uri.v.startsWith('file://')) {
+  if (uri?.k === 'string' && uri.v.startsWith('file://')) {
     try {
       return decodeURIComponent(new URL(uri.v).pathname);
     } catch {
@@ -122,14 +105,15 @@ export function followDeployment(
   const doc = frame.doc;
   const props = prop(res, 'properties');
   const nameVal = nodeToVal(doc, prop(res, 'name') ?? res, scope);
-  const name = nameVal.k === 'str' ? nameVal.v : rawName;
+  const name = nameVal.k === 'string' ? nameVal.v : rawName;
   const rgNode = prop(res, 'resourceGroup');
   let resourceGroup = scope.resourceGroup;
   if (rgNode) {
     const rg = asString(nodeToVal(doc, rgNode, scope));
     const known = rg === undefined ? undefined : frame.walk.resourceGroups.get(rg.toLowerCase());
     const location =
-      known ?? unk(`it is the location of resource group '${rg ?? rawName}', which is not created in this template`);
+      known ??
+      unknown(`it is the location of resource group '${rg ?? rawName}', which is not created in this template`);
     resourceGroup = () => resourceGroupVal(location);
   }
   const locNode = prop(res, 'location');

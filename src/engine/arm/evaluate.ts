@@ -1,16 +1,14 @@
 import type { SourceLocation } from '../model';
 import { isExpression, parseExpression, unescapeLiteral, type Expr, type ParsedExpr } from './expression';
-import { callFunction } from './functions';
-import { getProp, str, unk, type Val } from './value';
+import { callFunction, type CallContext } from '../azure/functions';
+import { getProp, num, str, unknown, withProvenance, type Value } from '../azure/value';
 
 /** What an expression can see: the template's parameters and variables, loops, and the deployment target. */
-export interface Scope {
-  parameter(name: string): Val;
-  variable(name: string): Val;
+export interface Scope extends CallContext {
+  parameter(name: string): Value;
+  variable(name: string): Value;
   /** Current copy loops, innermost last. */
   loops: Array<{ name: string; index: number | undefined }>;
-  resourceGroup(): Val;
-  deployment(): Val;
   /** Shared by a unit: a work budget (each call costs one; exhausted → unknown) and parsed expressions. */
   budget: UnitBudget;
 }
@@ -29,7 +27,7 @@ export function unitBudget(left: number): UnitBudget {
 }
 
 /** Evaluates a JSON string as written in a template: an expression when bracketed, else a literal. */
-export function evalString(s: string, scope: Scope, at?: SourceLocation): Val {
+export function evalString(s: string, scope: Scope, at?: SourceLocation): Value {
   if (!isExpression(s)) {
     return str(unescapeLiteral(s), at);
   }
@@ -41,54 +39,59 @@ export function evalString(s: string, scope: Scope, at?: SourceLocation): Val {
     }
   }
   if (!parsed.ok) {
-    return unk(`the expression cannot be parsed (${parsed.error})`, at);
+    return unknown(`the expression cannot be parsed (${parsed.error})`, at);
   }
   return evalExpr(parsed.expr, scope, at);
 }
 
-export function evalExpr(e: Expr, scope: Scope, at?: SourceLocation): Val {
+export function evalExpr(e: Expr, scope: Scope, at?: SourceLocation): Value {
   if (scope.budget.left-- <= 0) {
-    return unk('the template is too complex to evaluate', at);
+    return unknown('the template is too complex to evaluate', at);
   }
   switch (e.k) {
     case 'str':
       return str(e.v, at);
     case 'num':
-      return { k: 'num', v: e.v, at };
+      return num(e.v, at);
     case 'prop': {
       const obj = evalExpr(e.obj, scope, at);
-      if (obj.k === 'unk') {
+      if (obj.k === 'unknown') {
         return obj;
       }
-      return withVia(getProp(obj, e.name) ?? unk(`it reads the missing property '${e.name}'`, at), obj);
+      return withVia(getProp(obj, e.name) ?? unknown(`it reads the missing property '${e.name}'`, at), obj);
     }
     case 'index': {
       const obj = evalExpr(e.obj, scope, at);
       const idx = evalExpr(e.index, scope, at);
-      if (obj.k === 'unk') {
+      if (obj.k === 'unknown') {
         return obj;
       }
-      if (idx.k === 'unk') {
+      if (idx.k === 'unknown') {
         return idx;
       }
-      if (obj.k === 'arr' && idx.k === 'num') {
+      if (obj.k === 'array' && idx.k === 'number') {
         const item = obj.items[idx.v];
-        return withVia(item ?? unk(`index ${idx.v} is outside the array`, at), obj);
+        return withVia(item ?? unknown(`index ${idx.v} is outside the array`, at), obj);
       }
-      if (obj.k === 'obj' && idx.k === 'str') {
-        return withVia(getProp(obj, idx.v) ?? unk(`it reads the missing property '${idx.v}'`, at), obj);
+      if (obj.k === 'object' && idx.k === 'string') {
+        return withVia(getProp(obj, idx.v) ?? unknown(`it reads the missing property '${idx.v}'`, at), obj);
       }
-      return unk('it indexes a value that cannot be indexed', at);
+      return unknown('it indexes a value that cannot be indexed', at);
     }
     case 'call':
-      return callFunction(e.name, e.args, scope, at);
+      return callFunction(
+        e.name,
+        e.args.map((a) => () => evalExpr(a, scope, at)),
+        scope,
+        at,
+      );
   }
 }
 
 /** An element of an array or object inherits the provenance chain of its container. */
-function withVia(item: Val, container: Val): Val {
-  if (!container.via || container.via.length === 0) {
+function withVia(item: Value, container: Value): Value {
+  if (!container.prov || container.prov.length === 0) {
     return item;
   }
-  return { ...item, via: [...container.via, ...(item.via ?? [])] };
+  return withProvenance(item, [...container.prov, ...(item.prov ?? [])], item.loc);
 }

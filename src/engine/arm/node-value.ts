@@ -1,48 +1,49 @@
 import type { Node } from 'jsonc-parser';
+import { MAX_ITEMS } from '../eval-limits';
 import { locate, type ArmDocument } from './document';
 import { evalString, type Scope } from './evaluate';
-import { MAX_ITEMS, unk, type Val } from './value';
+import { unknown, type Value } from '../azure/value';
 
 /**
  * Converts a JSON node to a value, evaluating template expressions in string values with `scope`
  * (parameter files pass no scope: their values are literal). Recursion is bounded by the JSON depth
- * limit enforced before parsing.
+ * limit enforced before parsing. Object keys are kept as written; lookups ignore case, as ARM does.
  */
-export function nodeToVal(doc: ArmDocument, node: Node, scope: Scope | undefined): Val {
-  const at = locate(doc, node);
+export function nodeToVal(doc: ArmDocument, node: Node, scope: Scope | undefined): Value {
+  const loc = locate(doc, node);
   switch (node.type) {
     case 'string': {
       const s = node.value as string;
-      return scope ? evalString(s, scope, at) : { k: 'str', v: s, at };
+      return scope ? evalString(s, scope, loc) : { k: 'string', v: s, loc };
     }
     case 'number':
-      return { k: 'num', v: node.value as number, at };
+      return { k: 'number', v: node.value as number, loc };
     case 'boolean':
-      return { k: 'bool', v: node.value as boolean, at };
+      return { k: 'bool', v: node.value as boolean, loc };
     case 'null':
-      return { k: 'null', at };
+      return { k: 'null', loc };
     case 'array': {
       const children = node.children ?? [];
       if (children.length > MAX_ITEMS) {
-        return unk('an array is too large to evaluate', at);
+        return unknown('an array is too large to evaluate', loc);
       }
-      return { k: 'arr', items: children.map((c) => nodeToVal(doc, c, scope)), at };
+      return { k: 'array', items: children.map((c) => nodeToVal(doc, c, scope)), loc };
     }
     case 'object': {
-      const props = new Map<string, Val>();
+      const props = new Map<string, Value>();
       const children = node.children ?? [];
       if (children.length > MAX_ITEMS) {
-        return unk('an object is too large to evaluate', at);
+        return unknown('an object is too large to evaluate', loc);
       }
       for (const p of children) {
         const [k, v] = p.children ?? [];
         if (k && v && typeof k.value === 'string') {
-          props.set(k.value.toLowerCase(), nodeToVal(doc, v, scope));
+          props.set(k.value, nodeToVal(doc, v, scope));
         }
       }
-      return { k: 'obj', props, at };
+      return { k: 'object', props, loc };
     }
     default:
-      return unk('the value is not valid JSON', at);
+      return unknown('the value is not valid JSON', loc);
   }
 }

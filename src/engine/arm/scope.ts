@@ -2,14 +2,14 @@ import type { Node } from 'jsonc-parser';
 import { entries, locate, prop, type ArmDocument } from './document';
 import type { Scope, UnitBudget } from './evaluate';
 import { nodeToVal } from './node-value';
-import { str, unk, via, type Val } from './value';
+import { str, unknown, withStep, type Value } from '../azure/value';
 
 /** Values given to a template from outside: a parameter file, `--var`, or a nested deployment's `parameters`. */
 export interface TemplateInputs {
   /** Lower-case parameter name → value, with its provenance already attached. */
-  params: Map<string, Val>;
-  resourceGroup: () => Val;
-  deployment: () => Val;
+  params: Map<string, Value>;
+  resourceGroup: () => Value;
+  deployment: () => Value;
   budget: UnitBudget;
 }
 
@@ -17,16 +17,16 @@ export interface TemplateInputs {
 export function templateScope(doc: ArmDocument, template: Node, inputs: TemplateInputs): Scope {
   const paramDecls = new Map(entries(prop(template, 'parameters')).map(([k, v]) => [k.toLowerCase(), { k, v }]));
   const varDecls = new Map(entries(prop(template, 'variables')).map(([k, v]) => [k.toLowerCase(), { k, v }]));
-  const memo = new Map<string, Val>();
+  const memo = new Map<string, Value>();
   const active = new Set<string>();
 
-  const resolve = (key: string, compute: () => Val): Val => {
+  const resolve = (key: string, compute: () => Value): Value => {
     const hit = memo.get(key);
     if (hit) {
       return hit;
     }
     if (active.has(key)) {
-      return unk(`${key.replace(':', " '")}' refers to itself`);
+      return unknown(`${key.replace(':', " '")}' refers to itself`);
     }
     active.add(key);
     const val = compute();
@@ -49,14 +49,14 @@ export function templateScope(doc: ArmDocument, template: Node, inputs: Template
           return given;
         }
         if (!decl) {
-          return unk(`parameter '${name}' is not declared`);
+          return unknown(`parameter '${name}' is not declared`);
         }
         const def = prop(decl.v, 'defaultValue');
         if (def) {
           const step = { description: `parameter '${decl.k}' default`, location: locate(doc, def) };
-          return via(nodeToVal(doc, def, scope), step);
+          return withStep(nodeToVal(doc, def, scope), step);
         }
-        return unk(
+        return unknown(
           `parameter '${decl.k}' has no default value and no parameter file sets it; the region is chosen at deployment`,
           locate(doc, decl.v),
         );
@@ -67,9 +67,9 @@ export function templateScope(doc: ArmDocument, template: Node, inputs: Template
       return resolve(`variable:${lower}`, () => {
         const decl = varDecls.get(lower);
         if (!decl) {
-          return unk(`variable '${name}' is not declared`);
+          return unknown(`variable '${name}' is not declared`);
         }
-        return via(nodeToVal(doc, decl.v, scope), {
+        return withStep(nodeToVal(doc, decl.v, scope), {
           description: `variable '${decl.k}'`,
           location: locate(doc, decl.v),
         });
@@ -80,28 +80,28 @@ export function templateScope(doc: ArmDocument, template: Node, inputs: Template
 }
 
 /** Reads a parameter file's `parameters` into inputs; Key Vault references are known only at deployment. */
-export function parameterFileValues(doc: ArmDocument, name: string): Map<string, Val> {
-  const out = new Map<string, Val>();
+export function parameterFileValues(doc: ArmDocument, name: string): Map<string, Value> {
+  const out = new Map<string, Value>();
   for (const [key, entry] of entries(prop(doc.root, 'parameters'))) {
     const value = prop(entry, 'value');
     const where = locate(doc, value ?? entry);
     if (value) {
       out.set(
         key.toLowerCase(),
-        via(nodeToVal(doc, value, undefined), { description: `parameter '${key}' in ${name}`, location: where }),
+        withStep(nodeToVal(doc, value, undefined), { description: `parameter '${key}' in ${name}`, location: where }),
       );
     } else if (prop(entry, 'reference')) {
-      out.set(key.toLowerCase(), unk(`parameter '${key}' is read from Key Vault at deployment (${name})`, where));
+      out.set(key.toLowerCase(), unknown(`parameter '${key}' is read from Key Vault at deployment (${name})`, where));
     }
   }
   return out;
 }
 
 /** `--var name=value` and settings: strings, as on the command line. */
-export function configValues(vars: Record<string, string>): Map<string, Val> {
-  const out = new Map<string, Val>();
+export function configValues(vars: Record<string, string>): Map<string, Value> {
+  const out = new Map<string, Value>();
   for (const [k, v] of Object.entries(vars)) {
-    out.set(k.toLowerCase(), via(str(v), { description: `parameter '${k}' set by --var or the settings` }));
+    out.set(k.toLowerCase(), withStep(str(v), { description: `parameter '${k}' set by --var or the settings` }));
   }
   return out;
 }

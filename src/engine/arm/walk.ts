@@ -5,7 +5,7 @@ import { entries, locate, prop, propNode, stringAt, type ArmDocument } from './d
 import type { Scope } from './evaluate';
 import { armCopies } from './copies';
 import { nodeToVal } from './node-value';
-import { asString, truthy, type Val } from './value';
+import { asString, truthy, type Value } from '../azure/value';
 
 /** ARM's own limit on copy loop iterations. */
 export const MAX_COPY = 800;
@@ -26,7 +26,7 @@ export interface Walk {
   /** Classification of resource types already seen (a template repeats few types many times). */
   kinds: Map<string, AzureTypeInfo>;
   /** Locations of resource groups declared in the templates, by lower-case name. */
-  resourceGroups: Map<string, Val>;
+  resourceGroups: Map<string, Value>;
 }
 
 /** One template being walked: its document, scope, and where it sits in the nesting. */
@@ -52,7 +52,7 @@ function iterations(frame: WalkFrame, res: Node): Array<{ name: string; index: n
   const name = stringAt(copy, 'name') ?? 'copy';
   const countNode = prop(copy, 'count');
   const count = countNode ? nodeToVal(frame.doc, countNode, frame.scope) : undefined;
-  const n = count?.k === 'num' ? count.v : count?.k === 'str' ? Number(count.v) : NaN;
+  const n = count?.k === 'number' ? count.v : count?.k === 'string' ? Number(count.v) : NaN;
   if (!Number.isInteger(n) || n < 0) {
     // Unknown count: one instance whose copyIndex() stays unknown.
     return [{ name, index: undefined }];
@@ -64,8 +64,8 @@ function iterations(frame: WalkFrame, res: Node): Array<{ name: string; index: n
   return out;
 }
 
-function regionOf(val: Val): RegionResolution {
-  if (val.k === 'unk') {
+function regionOf(val: Value): RegionResolution {
+  if (val.k === 'unknown') {
     return { kind: 'unknown', reason: val.reason || 'the location is known only at deployment' };
   }
   const s = asString(val);
@@ -151,7 +151,7 @@ function place(
   if (!locNode && info.inheritsLocation) {
     return;
   }
-  const val: Val | undefined = locNode ? nodeToVal(doc, locNode, scope) : undefined;
+  const val: Value | undefined = locNode ? nodeToVal(doc, locNode, scope) : undefined;
   let region: RegionResolution;
   if (val) {
     region = regionOf(val);
@@ -162,7 +162,7 @@ function place(
     };
   }
   const typeProp = propNode(res, 'type') ?? res;
-  const regionLocation = val?.at ?? (locNode ? locate(doc, locNode) : undefined);
+  const regionLocation = val?.loc ?? (locNode ? locate(doc, locNode) : undefined);
   const isGlobal = info.global || (region.kind === 'known' && region.value.toLowerCase() === 'global');
   frame.walk.out.push({
     instance,
@@ -178,7 +178,7 @@ function place(
       provider: 'azure',
       region,
       regionLocation,
-      provenance: locNode ? [{ description: 'location', location: locate(doc, locNode) }, ...(val?.via ?? [])] : [],
+      provenance: locNode ? [{ description: 'location', location: locate(doc, locNode) }, ...(val?.prov ?? [])] : [],
       dataClass: info.dataClass,
       global: isGlobal,
       copies: armCopies(type, doc, res, scope, region, frame.templateResources),

@@ -1,38 +1,24 @@
 import type { ExtractedCopy, ProvenanceStep, RegionResolution, SourceLocation } from '../model';
-
-/**
- * A template value as the copy rules read it, the same for Bicep and ARM JSON: each language adapts its
- * own values to this shape, so that a Bicep file and its compiled JSON list the same copies.
- */
-export type AzureProp =
-  | { k: 'string'; v: string; at?: SourceLocation }
-  | {
-      k: 'unknown';
-      reason: string;
-      at?: SourceLocation;
-      /**
-       * For a resource id known only at deployment (`secondary.id`, `resourceId('Microsoft.Sql/servers', 'b')`)
-       * that names a resource the template declares: that resource's location and a label for it.
-       */
-      names?: { label: string; location(): AzureProp | undefined };
-    }
-  | { k: 'list'; items: AzureProp[]; at?: SourceLocation }
-  | { k: 'object'; get(name: string): AzureProp | undefined; at?: SourceLocation }
-  | { k: 'other'; at?: SourceLocation };
+import { getProp, type Value } from './value';
 
 /** Reads a top-level property of the resource (`sku`, `properties`), evaluated; undefined when absent. */
-export type PropReader = (name: string) => AzureProp | undefined;
+export type PropReader = (name: string) => Value | undefined;
 
 /** What the rules may ask the template beyond the resource's own properties. */
 export interface TemplateContext {
   /** The resource's child resources of a type (full type, lower case), each with where it is declared. */
   children(type: string): Array<{ read: PropReader; declared: ProvenanceStep }>;
+  /**
+   * For a resource id known only at deployment (`secondary.id`, `resourceId('Microsoft.Sql/servers', 'b')`)
+   * that names a resource the template declares: a label for that resource and its location.
+   */
+  named(id: Value): { label: string; location(): Value | undefined } | undefined;
 }
 
-function path(p: AzureProp | undefined, names: string[]): AzureProp | undefined {
+function path(p: Value | undefined, names: string[]): Value | undefined {
   let cur = p;
   for (const n of names) {
-    cur = cur?.k === 'object' ? cur.get(n) : undefined;
+    cur = cur && getProp(cur, n);
   }
   return cur;
 }
@@ -52,7 +38,7 @@ function storage(read: PropReader): ExtractedCopy[] {
         kind: 'geo-redundancy',
         provider: 'azure',
         region: { kind: 'unknown', reason: `whether the storage is geo-redundant is not known: ${sku.reason}` },
-        provenance: [step('sku.name', sku.at)],
+        provenance: [step('sku.name', sku.loc)],
       },
     ];
   }
@@ -64,7 +50,7 @@ function storage(read: PropReader): ExtractedCopy[] {
       kind: 'geo-redundancy',
       provider: 'azure',
       region: { kind: 'pair' },
-      provenance: [step(`sku.name "${sku.v}"`, sku.at)],
+      provenance: [step(`sku.name "${sku.v}"`, sku.loc)],
     },
   ];
 }
@@ -82,11 +68,11 @@ function cosmos(read: PropReader, primary: RegionResolution): ExtractedCopy[] {
         kind: 'replica',
         provider: 'azure',
         region: { kind: 'unknown', reason: `the account's locations are not known: ${locations.reason}` },
-        provenance: [step('properties.locations', locations.at)],
+        provenance: [step('properties.locations', locations.loc)],
       },
     ];
   }
-  if (locations?.k !== 'list') {
+  if (locations?.k !== 'array') {
     return [];
   }
   const out: ExtractedCopy[] = [];
@@ -100,14 +86,14 @@ function cosmos(read: PropReader, primary: RegionResolution): ExtractedCopy[] {
         kind: 'replica',
         provider: 'azure',
         region: { kind: 'known', value: name.v },
-        provenance: [step('properties.locations[].locationName', name.at)],
+        provenance: [step('properties.locations[].locationName', name.loc)],
       });
     } else if (name?.k === 'unknown') {
       out.push({
         kind: 'replica',
         provider: 'azure',
         region: { kind: 'unknown', reason: name.reason },
-        provenance: [step('properties.locations[].locationName', name.at)],
+        provenance: [step('properties.locations[].locationName', name.loc)],
       });
     }
   }
@@ -115,7 +101,7 @@ function cosmos(read: PropReader, primary: RegionResolution): ExtractedCopy[] {
 }
 
 /** Recovery Services vault storage redundancy: geo-redundant copies backups to the region's pair. */
-function geoRedundantVault(setting: AzureProp | undefined, where: string, defaultsToGeo: boolean): ExtractedCopy[] {
+function geoRedundantVault(setting: Value | undefined, where: string, defaultsToGeo: boolean): ExtractedCopy[] {
   if (setting?.k === 'unknown') {
     return [
       {
@@ -125,7 +111,7 @@ function geoRedundantVault(setting: AzureProp | undefined, where: string, defaul
           kind: 'unknown',
           reason: `whether the vault's storage is geo-redundant is not known: ${setting.reason}`,
         },
-        provenance: [step(where, setting.at)],
+        provenance: [step(where, setting.loc)],
       },
     ];
   }
@@ -148,7 +134,7 @@ function geoRedundantVault(setting: AzureProp | undefined, where: string, defaul
       kind: 'geo-redundancy',
       provider: 'azure',
       region: { kind: 'pair' },
-      provenance: [step(`${where} "${setting.v}"`, setting.at)],
+      provenance: [step(`${where} "${setting.v}"`, setting.loc)],
     },
   ];
 }
@@ -186,14 +172,14 @@ function sqlServer(_read: PropReader, _primary: RegionResolution, tpl?: Template
         kind: 'replica',
         provider: 'azure',
         region: { kind: 'unknown', reason: `the failover group's partner servers are not known: ${partners.reason}` },
-        provenance: [group.declared, step('properties.partnerServers', partners.at)],
+        provenance: [group.declared, step('properties.partnerServers', partners.loc)],
       });
       continue;
     }
-    for (const item of partners?.k === 'list' ? partners.items : []) {
+    for (const item of partners?.k === 'array' ? partners.items : []) {
       const id = path(item, ['id']);
-      const idStep = step('properties.partnerServers[].id', id?.at);
-      const named = id?.k === 'unknown' ? id.names : undefined;
+      const idStep = step('properties.partnerServers[].id', id?.loc);
+      const named = id?.k === 'unknown' ? tpl?.named(id) : undefined;
       const location = named?.location();
       if (!named || !location) {
         out.push({
@@ -217,7 +203,7 @@ function sqlServer(_read: PropReader, _primary: RegionResolution, tpl?: Template
                 kind: 'unknown',
                 reason: location.k === 'unknown' ? location.reason : 'the location is not a string',
               },
-        provenance: [group.declared, idStep, step(`location of the partner server ${named.label}`, location.at)],
+        provenance: [group.declared, idStep, step(`location of the partner server ${named.label}`, location.loc)],
       });
     }
   }

@@ -6,7 +6,7 @@ import { loadAll, loadDoc, reachable, references, usingPath } from './load';
 import { paramFileInputs } from './param-file';
 import type { LensConfig } from '../config';
 import { CONFIGURED_DEPLOYMENT_LOCATION, CONFIGURED_RESOURCE_GROUP_LOCATION } from '../azure/configured-target';
-import { fromCliText, str, withStep, type Value } from './values';
+import { fromCliText, str, withStep, type Value } from '../azure/value';
 
 const isParamFile = (p: string) => p.endsWith('.bicepparam');
 

@@ -1,33 +1,8 @@
-import { type AzureProp, azureCopies, hasCopyRules, type TemplateContext } from '../azure/copies';
+import { azureCopies, hasCopyRules, type TemplateContext } from '../azure/copies';
 import type { ExtractedCopy, RegionResolution } from '../model';
 import type { ObjectProperty, ResourceDecl } from './ast';
 import { bareType, evaluate, resourceObject } from './evaluate';
 import type { Scope } from './scope';
-import type { Value } from './values';
-
-function toProp(v: Value): AzureProp {
-  switch (v.k) {
-    case 'string':
-      return { k: 'string', v: v.v, at: v.loc };
-    case 'unknown': {
-      const res = v.res;
-      return res
-        ? {
-            k: 'unknown',
-            reason: v.reason,
-            at: v.loc,
-            names: { label: res.symbol, location: () => toProp(res.location()) },
-          }
-        : { k: 'unknown', reason: v.reason, at: v.loc };
-    }
-    case 'array':
-      return { k: 'list', items: v.items.map(toProp), at: v.loc };
-    case 'object':
-      return { k: 'object', get: (n) => (v.props.has(n) ? toProp(v.props.get(n)!) : undefined), at: v.loc };
-    default:
-      return { k: 'other', at: v.loc };
-  }
-}
 
 /** The copies a Bicep resource's properties ask for, by the rules shared with ARM JSON. */
 export function bicepCopies(
@@ -42,9 +17,11 @@ export function bicepCopies(
   }
   const reader = (ps: readonly ObjectProperty[]) => (name: string) => {
     const p = ps.find((x) => x.key === name);
-    return p ? toProp(evaluate(p.value, scope)) : undefined;
+    return p ? evaluate(p.value, scope) : undefined;
   };
   const tpl: TemplateContext = {
+    // `secondary.id` names the resource `secondary` the template deploys.
+    named: (id) => id.res && { label: id.res.symbol, location: id.res.location },
     // Children nested in the resource's body, or declared in the file with `parent: <this resource>`.
     children(childType) {
       const out: ReturnType<TemplateContext['children']> = [];

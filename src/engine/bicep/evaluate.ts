@@ -1,7 +1,16 @@
 import type { Expr, ResourceDecl } from './ast';
-import { callFunction } from './functions';
+import { callFunction, deploymentObject, resourceGroupObject } from '../azure/functions';
 import { type FileScope, lookupLocal, type Scope } from './scope';
-import { type DeployedResource, getProp, str, toText, unknown, valuesEqual, withStep, type Value } from './values';
+import {
+  type DeployedResource,
+  getProp,
+  str,
+  toText,
+  unknown,
+  valuesEqual,
+  withStep,
+  type Value,
+} from '../azure/value';
 
 /** Evaluation through chains of variables and parameters deeper than this gives up (unknown). */
 const MAX_EVAL_DEPTH = 200;
@@ -128,25 +137,19 @@ function evaluateInner(expr: Expr, scope: Scope): Value {
       return expr.safe ? { k: 'null' } : unknown('the indexed value is not known statically');
     }
     case 'call': {
-      const args = expr.args.map((a) => evaluate(a, scope));
       const callee = expr.callee;
       const ns = callee.kind === 'member' && callee.object.kind === 'ident' ? callee.object.name : undefined;
       if (callee.kind === 'ident' || ns === 'az' || ns === 'sys') {
-        const result = callFunction(expr.name, args);
-        if (args.length === 0 && result.k === 'object') {
-          // What the template or the configuration knows about the deployment target.
-          const name = expr.name.toLowerCase();
-          const location =
-            name === 'resourcegroup'
-              ? scope.fs.resourceGroupLocation
-              : name === 'deployment'
-                ? scope.fs.deploymentLocation
-                : undefined;
-          if (location) {
-            result.props.set('location', location);
-          }
-        }
-        return result;
+        // The ARM function the Bicep compiler emits for this call, from the one library.
+        return callFunction(
+          expr.name,
+          expr.args.map((a) => () => evaluate(a, scope)),
+          {
+            resourceGroup: () => resourceGroupObject(fs.resourceGroupLocation),
+            deployment: () => deploymentObject(fs.deploymentLocation),
+          },
+          fs.loc(expr.start, expr.end),
+        );
       }
       return unknown(`it is computed by ${ns ?? 'a'}.${expr.name}(), which is not evaluated statically`);
     }

@@ -5,7 +5,7 @@ import { bicepCopies } from './copies';
 import { bareType, deployedByCaller, evaluate, resourceObject } from './evaluate';
 import { localModulePath } from './load';
 import { FileScope, withLocals, type Inputs, type ParsedDoc, type Scope } from './scope';
-import { toText, unknown, withProvenance, withStep, type Value } from './values';
+import { toText, unknown, withProvenance, withStep, type Value } from '../azure/value';
 
 /** Local modules nested deeper than this are not followed (a cycle is reported before that). */
 const MAX_MODULE_DEPTH = 20;

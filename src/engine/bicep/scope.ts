@@ -2,7 +2,7 @@ import type { SourceLocation } from '../model';
 import { basename } from '../workspace/paths';
 import type { BicepFile, ParamDecl, ResourceDecl, VarDecl } from './ast';
 import type { LineMap } from '../text/line-map';
-import type { Value } from './values';
+import type { Value } from '../azure/value';
 
 /** A parsed `.bicep` or `.bicepparam` file with its line map. */
 export interface ParsedDoc {

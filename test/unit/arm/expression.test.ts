@@ -1,22 +1,22 @@
 import assert from 'node:assert/strict';
 import { evalString, unitBudget, type Scope } from '../../../src/engine/arm/evaluate';
 import { isExpression, parseExpression } from '../../../src/engine/arm/expression';
-import { str, toPlain, unk, type Val } from '../../../src/engine/arm/value';
+import { str, toPlain, unknown, type Value } from '../../../src/engine/azure/value';
 
-function scope(params: Record<string, Val> = {}): Scope {
+function scope(params: Record<string, Value> = {}): Scope {
   return {
-    parameter: (n) => params[n] ?? unk(`parameter '${n}' has no value`),
-    variable: (n) => unk(`variable '${n}' is not declared`),
+    parameter: (n) => params[n] ?? unknown(`parameter '${n}' has no value`),
+    variable: (n) => unknown(`variable '${n}' is not declared`),
     loops: [{ name: 'loop', index: 2 }],
-    resourceGroup: () => ({ k: 'obj', props: new Map([['location', unk('resource group location')]]) }),
-    deployment: () => unk('deployment'),
+    resourceGroup: () => ({ k: 'object', props: new Map([['location', unknown('resource group location')]]) }),
+    deployment: () => unknown('deployment'),
     budget: unitBudget(10000),
   };
 }
 
-function run(src: string, params?: Record<string, Val>): unknown {
+function run(src: string, params?: Record<string, Value>): unknown {
   const v = evalString(src, scope(params));
-  return v.k === 'unk' ? `?${v.reason}` : toPlain(v);
+  return v.k === 'unknown' ? `?${v.reason}` : toPlain(v);
 }
 
 describe('ARM expressions', () => {
@@ -28,7 +28,7 @@ describe('ARM expressions', () => {
   });
 
   it('evaluates the functions that decide locations', () => {
-    const p = { loc: str('WestEurope'), list: { k: 'arr', items: [str('a'), str('b'), str('c')] } as Val };
+    const p = { loc: str('WestEurope'), list: { k: 'array', items: [str('a'), str('b'), str('c')] } as Value };
     assert.equal(run("[toLower(parameters('loc'))]", p), 'westeurope');
     assert.equal(run("[toUpper('x')]"), 'X');
     assert.equal(run("[concat('north', 'europe')]"), 'northeurope');

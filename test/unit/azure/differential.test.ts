@@ -68,8 +68,11 @@ function diff(a: string[], b: string[]): { onlyA: string[]; onlyB: string[] } {
   const onlyA: string[] = [];
   for (const x of a) {
     const i = rest.indexOf(x);
-    if (i >= 0) rest.splice(i, 1);
-    else onlyA.push(x);
+    if (i >= 0) {
+      rest.splice(i, 1);
+    } else {
+      onlyA.push(x);
+    }
   }
   return { onlyA, onlyB: rest };
 }
@@ -90,7 +93,9 @@ describe('Bicep and its compiled ARM JSON agree', function () {
         );
       }
     }
-    if (process.env.CAL_DIFF_OUT) fs.writeFileSync(process.env.CAL_DIFF_OUT, bad.join('\n'));
+    if (process.env.CAL_DIFF_OUT) {
+      fs.writeFileSync(process.env.CAL_DIFF_OUT, bad.join('\n'));
+    }
     assert.equal(bad.length, 0, `${bad.length} of ${pairs.length} pairs differ:\n${bad.slice(0, 5).join('\n')}`);
   });
 });

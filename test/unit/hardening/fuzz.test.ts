@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { evalString, unitBudget, type Scope } from '../../../src/engine/arm/evaluate';
 import { parseExpression } from '../../../src/engine/arm/expression';
-import { unk } from '../../../src/engine/arm/value';
+import { unknown } from '../../../src/engine/azure/value';
 import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
 import { memoryFs } from '../helpers/memory-fs';
 
@@ -73,11 +73,11 @@ function lineCount(text: string): number {
 }
 
 const scope = (): Scope => ({
-  parameter: (n) => (n === 'arr' ? { k: 'arr', items: [{ k: 'str', v: 'a' }] } : unk(n)),
-  variable: (n) => unk(n),
+  parameter: (n) => (n === 'arr' ? { k: 'array', items: [{ k: 'string', v: 'a' }] } : unknown(n)),
+  variable: (n) => unknown(n),
   loops: [{ name: 'l', index: 0 }],
-  resourceGroup: () => unk('rg'),
-  deployment: () => unk('deployment'),
+  resourceGroup: () => unknown('rg'),
+  deployment: () => unknown('deployment'),
   budget: unitBudget(10_000),
 });
 
@@ -147,7 +147,7 @@ describe('fuzz: ARM expressions', function () {
       `[${'('.repeat(100_000)}]`,
     ];
     for (const s of inputs) {
-      assert.equal(evalString(s, scope()).k, 'unk');
+      assert.equal(evalString(s, scope()).k, 'unknown');
     }
   });
 });

@@ -1,6 +1,11 @@
+import { MAX_ITEMS, MAX_STRING } from '../eval-limits';
 import type { ProvenanceStep, SourceLocation } from '../model';
 
-/** What static evaluation knows about a Bicep value. */
+/**
+ * The one value model of Azure templates, for Bicep and ARM JSON alike: what static evaluation knows
+ * about a value. Bicep is evaluated onto it the way the Bicep compiler lowers to ARM JSON, and both
+ * languages call the same function library (functions.ts).
+ */
 export type ValueCore =
   | { k: 'string'; v: string }
   | { k: 'number'; v: number }
@@ -33,17 +38,37 @@ export interface DeployedResource {
 
 /**
  * A value with where it came from: `prov` lists the steps nearest first (var, param default, module
- * input, .bicepparam), `loc` is where a string value is written as a literal; `res`, on a string, the
- * deployed resource it is the name of.
+ * input, parameter file), `loc` is where the value is written; `res`, on a string, the deployed resource
+ * it is the name of (Bicep `sa.name`, `sa.id`); `names`, on the unknown id `resourceId(type, name)`
+ * gives, the type and name it names.
  */
-export type Value = ValueCore & { prov?: ProvenanceStep[]; loc?: SourceLocation; res?: DeployedResource };
+export type Value = ValueCore & {
+  prov?: ProvenanceStep[];
+  loc?: SourceLocation;
+  res?: DeployedResource;
+  names?: { type: string; name: string };
+};
 
-export function unknown(reason: string): Value {
-  return { k: 'unknown', reason };
+export function unknown(reason: string, loc?: SourceLocation): Value {
+  return { k: 'unknown', reason, loc };
 }
 
+/** A string; one longer than the shared limit is unknown instead. */
 export function str(v: string, loc?: SourceLocation): Value {
-  return { k: 'string', v, loc };
+  return v.length > MAX_STRING ? unknown('a value is too large to evaluate', loc) : { k: 'string', v, loc };
+}
+
+export function num(v: number, loc?: SourceLocation): Value {
+  return { k: 'number', v, loc };
+}
+
+export function bool(v: boolean, loc?: SourceLocation): Value {
+  return { k: 'bool', v, loc };
+}
+
+/** An array; one longer than the shared limit is unknown instead. */
+export function arr(items: Value[], loc?: SourceLocation): Value {
+  return items.length > MAX_ITEMS ? unknown('an array is too large to evaluate', loc) : { k: 'array', items, loc };
 }
 
 /** The value with `step` prepended to its provenance (the value itself is not changed). */
@@ -78,8 +103,15 @@ export function withProvenance(
     case 'lambda':
       return { k: 'lambda', prov, loc };
     case 'unknown':
-      return { k: 'unknown', reason: value.reason, prov, loc };
+      return value.names
+        ? { k: 'unknown', reason: value.reason, prov, loc, res: value.res, names: value.names }
+        : { k: 'unknown', reason: value.reason, prov, loc, res: value.res };
   }
+}
+
+/** The first unknown among `vals`, which decides an operation that needs all of them. */
+export function firstUnknown(vals: Value[]): Value | undefined {
+  return vals.find((v) => v.k === 'unknown');
 }
 
 /** Object property lookup: exact key first, then case-insensitive as ARM does. */
@@ -114,6 +146,54 @@ export function toText(v: Value): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** ARM's string(): scalars as text, arrays and objects as JSON; undefined when not fully known. */
+export function asString(v: Value | undefined): string | undefined {
+  if (v?.k === 'array' || v?.k === 'object') {
+    const plain = toPlain(v);
+    const s = plain === undefined ? undefined : JSON.stringify(plain);
+    return s !== undefined && s.length <= MAX_STRING ? s : undefined;
+  }
+  return v && toText(v);
+}
+
+/** Plain JSON (undefined when any part is unknown). */
+export function toPlain(v: Value): unknown {
+  switch (v.k) {
+    case 'string':
+    case 'number':
+    case 'bool':
+      return v.v;
+    case 'null':
+      return null;
+    case 'array': {
+      const items = v.items.map(toPlain);
+      return items.includes(undefined) ? undefined : items;
+    }
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of v.props) {
+        const p = toPlain(x);
+        if (p === undefined) {
+          return undefined;
+        }
+        out[k] = p;
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A boolean, or the string 'true'/'false' as ARM accepts it; undefined otherwise. */
+export function truthy(v: Value): boolean | undefined {
+  if (v.k === 'bool') {
+    return v.v;
+  }
+  const s = v.k === 'string' ? v.v.toLowerCase() : undefined;
+  return s === 'true' ? true : s === 'false' ? false : undefined;
 }
 
 /** Deep equality of known values; undefined when either side is not fully known. */
@@ -170,7 +250,8 @@ export function fromCliText(text: string): Value {
   return str(text);
 }
 
-function fromJson(j: unknown): Value {
+/** A value from plain JSON. */
+export function fromJson(j: unknown): Value {
   if (typeof j === 'string') {
     return str(j);
   }
