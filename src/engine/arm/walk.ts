@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { classifyAzureType, isDeployment, type AzureTypeInfo } from '../azure/resource-kinds';
+import { classifyAzureType, isDeployment, placedWithoutLocation, type AzureTypeInfo } from '../azure/resource-kinds';
 import type { AnalysisError, ExtractedResource, RegionResolution } from '../model';
 import { entries, locate, prop, propNode, stringAt, type ArmDocument } from './document';
 import type { Scope } from './evaluate';
@@ -148,7 +148,7 @@ function place(
     frame.walk.kinds.set(type, info);
   }
   const locNode = prop(res, 'location');
-  if (!locNode && info.inheritsLocation) {
+  if (!locNode && !placedWithoutLocation(info)) {
     return;
   }
   const val: Value | undefined = locNode ? nodeToVal(doc, locNode, scope) : undefined;

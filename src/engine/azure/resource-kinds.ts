@@ -211,3 +211,13 @@ function classify(type: string): AzureTypeInfo {
 export function isDeployment(type: string): boolean {
   return type.toLowerCase() === 'microsoft.resources/deployments';
 }
+
+/**
+ * Whether a resource that declares no `location` is still a placement: only one that may hold customer
+ * data (its region is then unknown, CAL002). Child and extension resources live where their parent does;
+ * resources without data and without a location (locks, role and policy assignments, deployments) are
+ * not placements. The same rule for Bicep and ARM JSON.
+ */
+export function placedWithoutLocation(info: AzureTypeInfo): boolean {
+  return !info.inheritsLocation && info.dataClass === 'customer-data';
+}

@@ -1,3 +1,4 @@
+import { MAX_ITEMS, MAX_STRING } from '../eval-limits';
 import type { Expr, ResourceDecl } from './ast';
 import { callFunction, deploymentObject, resourceGroupObject } from '../azure/functions';
 import { type FileScope, lookupLocal, type Scope } from './scope';
@@ -15,8 +16,6 @@ import {
 /** Evaluation through chains of variables and parameters deeper than this gives up (unknown). */
 const MAX_EVAL_DEPTH = 200;
 
-/** Strings and arrays built by evaluation stop being evaluated beyond this size (doubling chains of vars). */
-export const MAX_STRING = 1_000_000;
 
 /** Evaluates an expression statically; what depends on deployment comes back as `unknown` with a reason. */
 export function evaluate(expr: Expr, scope: Scope): Value {
@@ -72,7 +71,7 @@ function evaluateInner(expr: Expr, scope: Scope): Value {
           if (v.k !== 'array') {
             return v.k === 'unknown' ? v : unknown('a spread value is not an array');
           }
-          if (items.length + v.items.length > MAX_STRING) {
+          if (items.length + v.items.length > MAX_ITEMS) {
             return unknown('the array is too long to evaluate');
           }
           items.push(...v.items);

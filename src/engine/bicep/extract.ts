@@ -1,4 +1,4 @@
-import { classifyAzureType, isDeployment } from '../azure/resource-kinds';
+import { classifyAzureType, isDeployment, placedWithoutLocation } from '../azure/resource-kinds';
 import type { AnalysisError, ExtractedResource, ProvenanceStep, RegionResolution } from '../model';
 import type { Expr, ModuleDecl, ObjectExpr, ResourceDecl } from './ast';
 import { bicepCopies } from './copies';
@@ -194,10 +194,7 @@ function walkResource(
       address += `[${inst.index}]`;
     }
     const isGlobal = info.global || (region?.k === 'string' && region.v.toLowerCase() === 'global');
-    // Without a location, only what may hold data or is global is worth listing (not deployments, locks, ...).
-    const emit =
-      !decl.existing &&
-      (region !== undefined || (!info.inheritsLocation && (isGlobal || info.dataClass === 'customer-data')));
+    const emit = !decl.existing && (region !== undefined || placedWithoutLocation(info));
     if (emit && ctx.out.length >= MAX_PLACEMENTS) {
       if (!ctx.truncated) {
         ctx.truncated = true;

@@ -1,3 +1,4 @@
+import { MAX_ITEMS } from '../../eval-limits';
 import { type Expression, type TemplatePart, type TraversalStep, parseTemplateText } from '../parser';
 import { relative } from '../../workspace/paths';
 import { type FileAccess, callFileFunction, isFileFunction } from './file-functions';
@@ -52,7 +53,6 @@ export interface Env {
 
 /** Deep enough for real configurations, shallow enough to never overflow the stack. */
 const MAX_DEPTH = 48;
-const MAX_ITEMS = 4096;
 
 function deeper(env: Env): Env {
   return { scope: env.scope, file: env.file, bound: env.bound, depth: (env.depth ?? 0) + 1 };

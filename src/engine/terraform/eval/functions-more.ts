@@ -1,3 +1,4 @@
+import { MAX_ITEMS, MAX_STRING } from '../../eval-limits';
 import {
   type Val,
   asString,
@@ -24,9 +25,7 @@ import { decodeYaml } from './yaml-decode';
 export type Fn = (args: Val[]) => Val;
 
 /** The largest collection a set function builds (`setproduct` of many sets grows fast). */
-const MAX_ELEMENTS = 10_000;
-/** The longest string a function builds or reads (longer ones are not evaluated). */
-export const MAX_STRING = 1_000_000;
+const MAX_ELEMENTS = MAX_ITEMS;
 
 /** Elements of a list or set argument, or the unknown/failure to return instead. */
 function elements(v: Val | undefined, fn: string): Val[] | Val {

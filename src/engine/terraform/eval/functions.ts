@@ -14,7 +14,8 @@ import {
   unknown,
   withOrigin,
 } from './values';
-import { type Fn, MAX_STRING, MORE_FUNCTIONS } from './functions-more';
+import { MAX_STRING } from '../../eval-limits';
+import { type Fn, MORE_FUNCTIONS } from './functions-more';
 import { own } from '../../own';
 
 function needStr(v: Val, fn: string): string | Val {
