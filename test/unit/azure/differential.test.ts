@@ -77,11 +77,28 @@ function diff(a: string[], b: string[]): { onlyA: string[]; onlyB: string[] } {
   return { onlyA, onlyB: rest };
 }
 
+/**
+ * Pairs left out, each with its reason (the test lists them by name when it runs):
+ * - the Bicep uses a registry (`br:`) or template-spec (`ts:`) module: the compiled JSON inlines it, and a
+ *   scan never downloads it, so the Bicep side cannot see those resources.
+ * Known limits inside compared pairs (none of the pairs has them, so none is left out for them):
+ * - a `Microsoft.Resources/deployments` resource declared in Bicep with an inline ARM template: neither
+ *   side lists the deployment, but only ARM reads the inline template's resources.
+ */
 describe('Bicep and its compiled ARM JSON agree', function () {
   this.timeout(600_000);
   const all = fs.existsSync(ROOT) ? findPairs(ROOT) : [];
-  const pairs = all.filter((d) => !usesRemoteModule(path.join(d, 'main.bicep')));
-  it(`${pairs.length} pairs`, async () => {
+  const remote = all.filter((d) => usesRemoteModule(path.join(d, 'main.bicep')));
+  const pairs = all.filter((d) => !remote.includes(d));
+
+  it('has real pairs to compare', () => {
+    assert.ok(pairs.length >= 100, `only ${pairs.length} pairs under ${ROOT}`);
+    if (remote.length > 0) {
+      console.log(`      left out (registry modules): ${remote.map((d) => path.relative(ROOT, d)).join(', ')}`);
+    }
+  });
+
+  it('gives the same placements (type, region, country, findings, copies) for every pair', async () => {
     const bad: string[] = [];
     for (const dir of pairs) {
       const b = await placements(path.join(dir, 'main.bicep'));
