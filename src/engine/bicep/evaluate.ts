@@ -16,7 +16,6 @@ import {
 /** Evaluation through chains of variables and parameters deeper than this gives up (unknown). */
 const MAX_EVAL_DEPTH = 200;
 
-
 /** Evaluates an expression statically; what depends on deployment comes back as `unknown` with a reason. */
 export function evaluate(expr: Expr, scope: Scope): Value {
   const fs = scope.fs;
