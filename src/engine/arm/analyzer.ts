@@ -2,20 +2,14 @@ import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from
 import type { AnalysisError, ExtractedResource } from '../model';
 import { basename, dirname } from '../workspace/paths';
 import { prop, stringAt } from './document';
-import {
-  collectResourceGroups,
-  deploymentVal,
-  followDeployment,
-  resourceGroupVal,
-  type PendingLink,
-} from './deployments';
+import { collectResourceGroups, followDeployment, type PendingLink } from './deployments';
 import { claimsArm, loadArm, matchParameterFiles } from './files';
 import { linkedFiles } from './linked';
-import { configValues, parameterFileValues, templateScope } from './scope';
+import { parameterFileValues, templateScope } from './scope';
 import { unitBudget } from './evaluate';
 import { walkResources, type Candidate, type Walk, type WalkFrame } from './walk';
-import { str, withStep } from '../azure/value';
-import { CONFIGURED_DEPLOYMENT_LOCATION, CONFIGURED_RESOURCE_GROUP_LOCATION } from '../azure/configured-target';
+import { configuredTarget, configuredVars } from '../azure/configured-target';
+import { deploymentObject, resourceGroupObject } from '../azure/functions';
 
 /** Work budget per template and parameter file (function calls evaluated). */
 const BUDGET = 200_000;
@@ -119,7 +113,9 @@ async function analyze(unit: AnalysisUnit, ctx: AnalysisContext): Promise<UnitRe
         parameterFileValues(pdoc, basename(paramFile)).forEach((v, k) => inputs.set(k, v));
       }
     }
-    configValues(ctx.config.vars).forEach((v, k) => inputs.set(k, v));
+    configuredVars(ctx.config, (k) => `parameter '${k}' set by --var or the settings`).forEach((v, k) =>
+      inputs.set(k.toLowerCase(), v),
+    );
     const out: Candidate[] = [];
     const pending: PendingLink[] = [];
     const walk: Walk = {
@@ -129,22 +125,11 @@ async function analyze(unit: AnalysisUnit, ctx: AnalysisContext): Promise<UnitRe
       kinds: new Map(),
       deployment: (f, r, n, a, s, i) => followDeployment(pending, f, r, n, a, s, i),
     };
-    const { deploymentLocation, resourceGroupLocation } = ctx.config;
+    const { deploymentLocation, resourceGroupLocation } = configuredTarget(ctx.config);
     const scope = templateScope(doc, doc.root, {
       params: inputs,
-      resourceGroup: () =>
-        resourceGroupVal(
-          resourceGroupLocation === undefined
-            ? undefined
-            : withStep(str(resourceGroupLocation), { description: CONFIGURED_RESOURCE_GROUP_LOCATION }),
-        ),
-      deployment: () =>
-        deploymentVal(
-          file,
-          deploymentLocation === undefined
-            ? undefined
-            : withStep(str(deploymentLocation), { description: CONFIGURED_DEPLOYMENT_LOCATION }),
-        ),
+      resourceGroup: () => resourceGroupObject(resourceGroupLocation),
+      deployment: () => deploymentObject(deploymentLocation, file),
       budget: unitBudget(BUDGET),
     });
     const frame: WalkFrame = { walk, doc, scope, prefix: '', module: null, instance: [], depth: 0 };

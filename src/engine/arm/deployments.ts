@@ -22,12 +22,6 @@ export interface PendingLink {
   instance: string[];
 }
 
-/** `resourceGroup()` of a template deployed to a resource group whose location is `location`. */
-export const resourceGroupVal = (location?: Value): Value => resourceGroupObject(location);
-
-/** `deployment()` of a template in `file`, started at `location`. */
-export const deploymentVal = (file: string, location?: Value): Value => deploymentObject(location, file);
-
 /** Records the locations of resource groups a template creates, so that deployments into them can be resolved. */
 export function collectResourceGroups(frame: WalkFrame, resources: Node | undefined): void {
   const list = resources?.type === 'object' ? entries(resources).map((e) => e[1]) : (resources?.children ?? []);
@@ -114,10 +108,10 @@ export function followDeployment(
     const location =
       known ??
       unknown(`it is the location of resource group '${rg ?? rawName}', which is not created in this template`);
-    resourceGroup = () => resourceGroupVal(location);
+    resourceGroup = () => resourceGroupObject(location);
   }
   const locNode = prop(res, 'location');
-  const deployment = locNode ? () => deploymentVal(doc.file, nodeToVal(doc, locNode, scope)) : scope.deployment;
+  const deployment = locNode ? () => deploymentObject(nodeToVal(doc, locNode, scope), doc.file) : scope.deployment;
   const module = frame.module ? `${frame.module}/${name}` : name;
   const prefix = `${address}/`;
   const inner = stringAt(prop(props, 'expressionEvaluationOptions'), 'scope')?.toLowerCase() === 'inner';

@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import { entries, locate, prop, type ArmDocument } from './document';
 import type { Scope, UnitBudget } from './evaluate';
 import { nodeToVal } from './node-value';
-import { str, unknown, withStep, type Value } from '../azure/value';
+import { unknown, withStep, type Value } from '../azure/value';
 
 /** Values given to a template from outside: a parameter file, `--var`, or a nested deployment's `parameters`. */
 export interface TemplateInputs {
@@ -93,15 +93,6 @@ export function parameterFileValues(doc: ArmDocument, name: string): Map<string,
     } else if (prop(entry, 'reference')) {
       out.set(key.toLowerCase(), unknown(`parameter '${key}' is read from Key Vault at deployment (${name})`, where));
     }
-  }
-  return out;
-}
-
-/** `--var name=value` and settings: strings, as on the command line. */
-export function configValues(vars: Record<string, string>): Map<string, Value> {
-  const out = new Map<string, Value>();
-  for (const [k, v] of Object.entries(vars)) {
-    out.set(k.toLowerCase(), withStep(str(v), { description: `parameter '${k}' set by --var or the settings` }));
   }
   return out;
 }

@@ -1,11 +1,17 @@
 import type { Node } from 'jsonc-parser';
-import { classifyAzureType, isDeployment, placedWithoutLocation, type AzureTypeInfo } from '../azure/resource-kinds';
-import type { AnalysisError, ExtractedResource, RegionResolution } from '../model';
+import {
+  classifyAzureType,
+  isDeployment,
+  placedWithoutLocation,
+  regionFrom,
+  type AzureTypeInfo,
+} from '../azure/resource-kinds';
+import type { AnalysisError, ExtractedResource } from '../model';
 import { entries, locate, prop, propNode, stringAt, type ArmDocument } from './document';
 import type { Scope } from './evaluate';
 import { armCopies } from './copies';
 import { nodeToVal } from './node-value';
-import { asString, truthy, type Value } from '../azure/value';
+import { truthy, type Value } from '../azure/value';
 
 /** ARM's own limit on copy loop iterations. */
 export const MAX_COPY = 800;
@@ -62,16 +68,6 @@ function iterations(frame: WalkFrame, res: Node): Array<{ name: string; index: n
     out.push({ name, index: i });
   }
   return out;
-}
-
-function regionOf(val: Value): RegionResolution {
-  if (val.k === 'unknown') {
-    return { kind: 'unknown', reason: val.reason || 'the location is known only at deployment' };
-  }
-  const s = asString(val);
-  return s === undefined || s === ''
-    ? { kind: 'unknown', reason: 'the location is empty' }
-    : { kind: 'known', value: s };
 }
 
 /** Walks `resources` (an array, or an object of symbolic names with languageVersion 2.0) of one template. */
@@ -152,15 +148,8 @@ function place(
     return;
   }
   const val: Value | undefined = locNode ? nodeToVal(doc, locNode, scope) : undefined;
-  let region: RegionResolution;
-  if (val) {
-    region = regionOf(val);
-  } else {
-    region = {
-      kind: 'unknown',
-      reason: info.global ? 'a global service declares no location' : 'the resource declares no location',
-    };
-  }
+  const label = address.includes('[') ? type : address.slice(address.lastIndexOf('/') + 1);
+  const region = regionFrom(val, label, info.global);
   const typeProp = propNode(res, 'type') ?? res;
   const regionLocation = val?.loc ?? (locNode ? locate(doc, locNode) : undefined);
   const isGlobal = info.global || (region.kind === 'known' && region.value.toLowerCase() === 'global');

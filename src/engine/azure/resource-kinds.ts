@@ -1,4 +1,5 @@
-import type { DataClass } from '../model';
+import type { DataClass, RegionResolution } from '../model';
+import type { Value } from './value';
 import { memoByKey } from '../text/memo';
 import { own } from '../own';
 
@@ -220,4 +221,17 @@ export function isDeployment(type: string): boolean {
  */
 export function placedWithoutLocation(info: AzureTypeInfo): boolean {
   return !info.inheritsLocation && info.dataClass === 'customer-data';
+}
+
+/** The region a resource's evaluated `location` gives, or why there is none: the same words for Bicep and ARM. */
+export function regionFrom(location: Value | undefined, name: string, global: boolean): RegionResolution {
+  if (!location) {
+    const reason = global ? `${name} is a global service and declares no location` : `${name} declares no location`;
+    return { kind: 'unknown', reason };
+  }
+  if (location.k === 'string' && location.v !== '') {
+    return { kind: 'known', value: location.v };
+  }
+  const reason = location.k === 'unknown' ? location.reason : `the location of ${name} is not a region name`;
+  return { kind: 'unknown', reason: reason || 'the location is known only at deployment' };
 }

@@ -4,21 +4,10 @@ import { basename } from '../workspace/paths';
 import { extractTemplate } from './extract';
 import { loadAll, loadDoc, reachable, references, usingPath } from './load';
 import { paramFileInputs } from './param-file';
-import type { LensConfig } from '../config';
-import { CONFIGURED_DEPLOYMENT_LOCATION, CONFIGURED_RESOURCE_GROUP_LOCATION } from '../azure/configured-target';
-import { fromCliText, str, withStep, type Value } from '../azure/value';
+import { configuredTarget, configuredVars } from '../azure/configured-target';
+import type { Value } from '../azure/value';
 
 const isParamFile = (p: string) => p.endsWith('.bicepparam');
-
-/** The deployment location and resource group location the configuration gives, as values with their source. */
-function configuredTarget(config: LensConfig): { deploymentLocation?: Value; resourceGroupLocation?: Value } {
-  const given = (v: string | undefined, description: string) =>
-    v === undefined ? undefined : withStep(str(v), { description });
-  return {
-    deploymentLocation: given(config.deploymentLocation, CONFIGURED_DEPLOYMENT_LOCATION),
-    resourceGroupLocation: given(config.resourceGroupLocation, CONFIGURED_RESOURCE_GROUP_LOCATION),
-  };
-}
 
 /** Text that may declare a module or extend a parameters file (a false match only costs a parse). */
 const MAY_REFERENCE = /\b(?:module|extends)\b/;
@@ -105,10 +94,7 @@ export const bicepAnalyzer: LanguageAnalyzer = {
     if (!doc) {
       return { resources, errors, dependencies: [...docs.keys()] };
     }
-    const cli = new Map<string, Value>();
-    for (const [name, text] of Object.entries(ctx.config.vars)) {
-      cli.set(name, withStep(fromCliText(text), { description: `--var ${name}` }));
-    }
+    const cli = configuredVars(ctx.config, (name) => `--var ${name}`);
     const sets: Array<{ inputs: Map<string, Value>; suffix: string }> = [];
     for (const pf of paramFiles) {
       const pdoc = docs.get(pf);

@@ -1,5 +1,5 @@
-import { classifyAzureType, isDeployment, placedWithoutLocation } from '../azure/resource-kinds';
-import type { AnalysisError, ExtractedResource, ProvenanceStep, RegionResolution } from '../model';
+import { classifyAzureType, isDeployment, placedWithoutLocation, regionFrom } from '../azure/resource-kinds';
+import type { AnalysisError, ExtractedResource, ProvenanceStep } from '../model';
 import type { Expr, ModuleDecl, ObjectExpr, ResourceDecl } from './ast';
 import { bicepCopies } from './copies';
 import { bareType, deployedByCaller, evaluate, resourceObject } from './evaluate';
@@ -123,19 +123,6 @@ function fullType(typeString: string, parentType?: string): string {
   return parentType !== undefined && !t.includes('/') ? `${parentType}/${t}` : t;
 }
 
-function resolution(value: Value | undefined, name: string, isGlobal: boolean): RegionResolution {
-  if (!value) {
-    return {
-      kind: 'unknown',
-      reason: isGlobal ? `${name} is a global service and declares no location` : `${name} declares no location`,
-    };
-  }
-  if (value.k === 'string') {
-    return { kind: 'known', value: value.v };
-  }
-  return { kind: 'unknown', reason: value.k === 'unknown' ? value.reason : 'its location is not a string' };
-}
-
 function walkResource(
   decl: ResourceDecl,
   scope: Scope,
@@ -210,7 +197,7 @@ function walkResource(
       if (provenance.length === 0 && region?.loc) {
         provenance.push({ description: `location of ${name}`, location: region.loc });
       }
-      const resolved = resolution(region, name, isGlobal);
+      const resolved = regionFrom(region, name, isGlobal);
       ctx.out.push({
         language: 'bicep',
         file: fs.doc.path,
