@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import type * as Sarif from 'sarif';
 import { PROJECT_FILE } from '../config';
 import * as legal from '../legal';
@@ -58,7 +59,8 @@ function driverRules(): Sarif.ReportingDescriptor[] {
 }
 
 function fingerprint(f: Finding, file: string): string {
-  return createHash('sha256').update(`${f.ruleId}\u0000${f.resource}\u0000${file}`).digest('hex').slice(0, 32);
+  // SHA-256 from a pure-JavaScript library, not node:crypto: the engine also runs in a browser.
+  return bytesToHex(sha256(utf8ToBytes(`${f.ruleId}\u0000${f.resource}\u0000${file}`))).slice(0, 32);
 }
 
 function suppression(f: Finding): Sarif.Suppression {

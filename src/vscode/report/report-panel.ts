@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { buildReportModel, isoMinute } from '../../engine/report/report-model';
 import type { WorkspaceScan } from '../workspace-analysis';
@@ -138,7 +137,7 @@ export class ReportPanel implements vscode.Disposable {
     this.renders++;
     webview.html = buildReportHtml({
       model: buildReportModel(this.report.data),
-      nonce: randomBytes(16).toString('base64'),
+      nonce: nonce(),
       cspSource: webview.cspSource,
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.css')).toString(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.js')).toString(),
@@ -158,4 +157,10 @@ export class ReportPanel implements vscode.Disposable {
     this.onDisposeEmitter.fire();
     this.onDisposeEmitter.dispose();
   }
+}
+
+/** A fresh script nonce for the webview's content security policy (Web Crypto: also in a browser host). */
+function nonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }

@@ -21,6 +21,13 @@ describe('architecture boundaries', () => {
     }
   });
 
+  it('keeps Node built-ins out of src/engine, so that it can run in a browser (vscode.dev)', () => {
+    for (const file of tsFiles(path.join(ROOT, 'src/engine'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      assert.doesNotMatch(text, /from ['"]node:|require\(['"]node:/, file);
+    }
+  });
+
   it('makes no network calls from the engine or CLI', () => {
     for (const dir of ['src/engine', 'src/cli']) {
       for (const file of tsFiles(path.join(ROOT, dir))) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -57,6 +58,14 @@ describe('sarif', () => {
     assert.equal(run.invocations[0].toolExecutionNotifications.length, 1);
     const fps = run.results.map((r: Json) => r.partialFingerprints[FINGERPRINT_KEY]);
     assert.equal(new Set(fps).size, fps.length, 'fingerprints are unique');
+    // The same SHA-256 as before the engine stopped using node:crypto: baselines in code scanning stay valid.
+    const data = sampleData();
+    const f = data.findings[0];
+    const want = createHash('sha256')
+      .update(`${f.ruleId}\u0000${f.resource}\u0000${data.rel(f.file)}`)
+      .digest('hex')
+      .slice(0, 32);
+    assert.equal(fps[0], want);
   });
 
   it('keeps fingerprints when lines move', () => {
