@@ -260,34 +260,33 @@ export class Engine {
           known = true;
         }
       }
-      const analyzer = analyzers.find((a) => a.claims(path));
       // A file that a known unit already covers (a module, a parameter file) is analysed through that
-      // unit only: grouping its directory afresh would treat it as an entry of its own.
-      if (!analyzer || known) {
-        continue;
-      }
-      const ctx = this.context(run, new Set());
-      const siblings = (await ctx.listDir(dirname(path)))
-        .filter((e) => e.type === 'file' || e.type === 'symlink')
-        .map((e) => `${dirname(path)}/${e.name}`)
-        .filter((p) => analyzer.claims(p));
-      if (!siblings.includes(path)) {
-        siblings.push(path);
-      }
-      try {
-        for (const unit of await analyzer.units(siblings, ctx)) {
-          if (unit.files.includes(path)) {
-            chosen.set(`${unit.language}:${unit.key}`, [analyzer, unit]);
-          }
+      // unit only: grouping its directory afresh would treat it as an entry of its own. Several analyzers
+      // may claim a name (a `.json` file may be an ARM template or a Terraform plan): each groups it.
+      for (const analyzer of known ? [] : analyzers.filter((a) => a.claims(path))) {
+        const ctx = this.context(run, new Set());
+        const siblings = (await ctx.listDir(dirname(path)))
+          .filter((e) => e.type === 'file' || e.type === 'symlink')
+          .map((e) => `${dirname(path)}/${e.name}`)
+          .filter((p) => analyzer.claims(p));
+        if (!siblings.includes(path)) {
+          siblings.push(path);
         }
-      } catch (e) {
-        return {
-          placements: [],
-          findings: [],
-          errors: [{ file: path, message: `internal error: ${String(e)}` }],
-          files: 0,
-          units: [],
-        };
+        try {
+          for (const unit of await analyzer.units(siblings, ctx)) {
+            if (unit.files.includes(path)) {
+              chosen.set(`${unit.language}:${unit.key}`, [analyzer, unit]);
+            }
+          }
+        } catch (e) {
+          return {
+            placements: [],
+            findings: [],
+            errors: [{ file: path, message: `internal error: ${String(e)}` }],
+            files: 0,
+            units: [],
+          };
+        }
       }
     }
     return this.runUnits([...chosen.values()], run, paths.length);

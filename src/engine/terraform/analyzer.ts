@@ -10,6 +10,9 @@ import { extractResources } from './resolve/extract';
 import { addOwnProviders } from './resolve/module-calls';
 import { ModuleInstance } from './resolve/module-instance';
 import { terraformUnits } from './units';
+import { analyzePlan, isPlanText } from './plan';
+import { claimsArm } from '../arm/files';
+import { dirname } from '../workspace/paths';
 
 /** Evaluation passes for file functions: `fileset` then `file` of each file found needs three. */
 const MAX_FILE_PASSES = 4;
@@ -60,10 +63,51 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
   }
 }
 
-/** Terraform and OpenTofu: module-aware resolution of providers and regions over our own HCL parser. */
+/** A JSON file that may be a plan (`terraform show -json`): the same names an ARM template may have. */
+const mayBePlan = (path: string) => fileKind(path) === undefined && claimsArm(path);
+
+/**
+ * Units: one per root module, and one per plan file. A plan in a root module's directory describes that
+ * module's resources exactly, so the plan wins: the module is not also analysed from configuration
+ * (each placement from a plan names the plan in its provenance).
+ */
+async function units(files: string[], ctx: AnalysisContext): Promise<AnalysisUnit[]> {
+  const plans: string[] = [];
+  for (const f of files.filter(mayBePlan)) {
+    const text = await ctx.readText(f);
+    if (text !== undefined && isPlanText(text)) {
+      plans.push(f);
+    }
+  }
+  const modules = await terraformUnits(
+    files.filter((f) => !mayBePlan(f)),
+    ctx,
+  );
+  // The plan's unit also holds the configuration it replaces, so that an edit there re-runs the plan's unit.
+  const replaced = new Map(modules.map((u) => [u.key, u]));
+  const planUnits = plans.map((p) => ({
+    language: 'terraform' as const,
+    key: p,
+    files: [p, ...(replaced.get(dirname(p))?.files ?? [])],
+  }));
+  const planDirs = new Set(plans.map(dirname));
+  return [...modules.filter((u) => !planDirs.has(u.key)), ...planUnits];
+}
+
+async function analyze(unit: AnalysisUnit, ctx: AnalysisContext): Promise<UnitResult> {
+  if (!mayBePlan(unit.key)) {
+    return analyzeUnit(unit, ctx);
+  }
+  const text = await ctx.readText(unit.key);
+  const replaces = unit.files.length > 1 ? dirname(unit.key) : undefined;
+  const plan = text === undefined ? { resources: [], errors: [] } : analyzePlan(unit.key, text, replaces);
+  return { ...plan, dependencies: [unit.key] };
+}
+
+/** Terraform and OpenTofu: module-aware resolution of providers and regions over our own HCL parser, and plans. */
 export const terraformAnalyzer: LanguageAnalyzer = {
   language: 'terraform',
-  claims: (path) => fileKind(path) !== undefined,
-  units: terraformUnits,
-  analyze: analyzeUnit,
+  claims: (path) => fileKind(path) !== undefined || mayBePlan(path),
+  units,
+  analyze,
 };

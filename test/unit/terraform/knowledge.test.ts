@@ -89,7 +89,7 @@ describe('terraform knowledge tables', () => {
     assert.equal(isOverride('/m/override.tf.json'), true);
   });
 
-  it('claims Terraform, OpenTofu, variables and Terragrunt files only', () => {
+  it('claims Terraform, OpenTofu, variables and Terragrunt files, and JSON files that may be plans', () => {
     for (const f of [
       '/a/main.tf',
       '/a/main.tofu',
@@ -98,10 +98,11 @@ describe('terraform knowledge tables', () => {
       '/a/terraform.tfvars',
       '/a/prod.tfvars.json',
       '/a/terragrunt.hcl',
+      '/a/plan.json',
     ]) {
       assert.equal(terraformAnalyzer.claims(f), true, f);
     }
-    for (const f of ['/a/main.bicep', '/a/config.hcl', '/a/x.json', '/a/main.tf.bak']) {
+    for (const f of ['/a/main.bicep', '/a/config.hcl', '/a/package.json', '/a/main.tf.bak']) {
       assert.equal(terraformAnalyzer.claims(f), false, f);
     }
     assert.equal(fileKind('/a/terragrunt.hcl'), 'terragrunt');

@@ -1,0 +1,216 @@
+import { parseTree, type Node } from 'jsonc-parser';
+import { findExcessiveNesting, MAX_JSON_DEPTH } from '../arm/json-guard';
+import { LineIndex } from '../arm/lines';
+import { providerForResourceType, providerForTerraform } from '../catalog';
+import type { AnalysisError, ExtractedResource, ProvenanceStep, RegionResolution, SourceLocation } from '../model';
+import { basename } from '../workspace/paths';
+import { regionSpec } from './knowledge/region-attributes';
+import { dataClassOf, isGlobalType } from './knowledge/resource-classes';
+
+/**
+ * Terraform and OpenTofu plans as JSON (`terraform show -json plan.out`): every planned resource placed
+ * from what the plan says, not from configuration. The region comes from the resource's planned values
+ * (`region`, `location`, `zone`, as its provider reads them), else from the provider configuration the
+ * plan's `configuration` names for it (a constant, or a root variable whose value the plan holds).
+ * Resources being deleted are not in `planned_values` and so are not placements.
+ */
+
+/** Whether a text is a plan: both keys a plan has, found without parsing. */
+export function isPlanText(text: string): boolean {
+  return text.includes('"planned_values"') && text.includes('"format_version"');
+}
+
+function member(node: Node | undefined, key: string): Node | undefined {
+  if (node?.type !== 'object') {
+    return undefined;
+  }
+  for (const p of node.children ?? []) {
+    if (p.children?.[0]?.value === key) {
+      return p.children[1];
+    }
+  }
+  return undefined;
+}
+
+function stringOf(node: Node | undefined): string | undefined {
+  return node?.type === 'string' ? (node.value as string) : undefined;
+}
+
+function items(node: Node | undefined): Node[] {
+  return node?.type === 'array' ? (node.children ?? []) : [];
+}
+
+/** `module.a["x"].module.b[0]` → `module_calls.a`, `module_calls.b` of the configuration tree. */
+function configModule(configuration: Node | undefined, moduleAddress: string): Node | undefined {
+  let mod = member(configuration, 'root_module');
+  for (const m of moduleAddress.matchAll(/module\.([A-Za-z0-9_-]+)/g)) {
+    mod = member(member(member(mod, 'module_calls'), m[1]), 'module');
+  }
+  return mod;
+}
+
+/** The provider configuration key the configuration gives a resource (`aws.eu`, `module.x:aws`). */
+function providerKey(configuration: Node | undefined, moduleAddress: string, type: string, name: string) {
+  const mod = configModule(configuration, moduleAddress);
+  const decl = items(member(mod, 'resources')).find((r) => stringOf(member(r, 'address')) === `${type}.${name}`);
+  return stringOf(member(decl, 'provider_config_key'));
+}
+
+interface Plan {
+  file: string;
+  lines: LineIndex;
+  root: Node;
+  label: string;
+  /** The configuration folder the plan stands for, when the scan holds it too: the plan wins. */
+  replaces?: string;
+}
+
+type ProviderRegion =
+  | { value: string; steps: ProvenanceStep[]; at?: SourceLocation }
+  | { value?: undefined; reason: string; steps: ProvenanceStep[] };
+
+/** A provider configuration's region argument: a constant, or a root variable the plan gives a value. */
+function providerRegion(plan: Plan, key: string | undefined, argNames: string[]): ProviderRegion | undefined {
+  const config =
+    key === undefined ? undefined : member(member(member(plan.root, 'configuration'), 'provider_config'), key);
+  const expressions = member(config, 'expressions');
+  for (const arg of argNames) {
+    const expr = member(expressions, arg);
+    if (!expr) {
+      continue;
+    }
+    const step: ProvenanceStep = { description: `provider "${key}" ${arg} in ${plan.label}` };
+    const constant = stringOf(member(expr, 'constant_value'));
+    if (constant !== undefined) {
+      return { value: constant, steps: [step] };
+    }
+    const refs = items(member(expr, 'references')).map(stringOf);
+    const variable = refs.find((r) => r?.startsWith('var.'))?.slice(4);
+    const inRoot = stringOf(member(config, 'module_address')) === undefined;
+    const value = variable && inRoot ? member(member(member(plan.root, 'variables'), variable), 'value') : undefined;
+    if (value?.type === 'string') {
+      const where = plan.lines.location(value.offset, value.length);
+      return {
+        value: value.value as string,
+        steps: [step, { description: `var.${variable} in ${plan.label}`, location: where }],
+        at: where,
+      };
+    }
+    return {
+      reason: `the ${key} provider's ${arg} is ${refs.filter(Boolean).join(', ') || 'an expression'}, whose value the plan does not record`,
+      steps: [step],
+    };
+  }
+  return undefined;
+}
+
+function place(
+  plan: Plan,
+  res: Node,
+  moduleAddress: string,
+  configuration: Node | undefined,
+): ExtractedResource | undefined {
+  if (stringOf(member(res, 'mode')) !== 'managed') {
+    return undefined;
+  }
+  const type = stringOf(member(res, 'type')) ?? '';
+  const name = stringOf(member(res, 'name')) ?? '';
+  const address = stringOf(member(res, 'address')) ?? `${type}.${name}`;
+  const providerName = stringOf(member(res, 'provider_name')) ?? '';
+  const providerType = providerName.split('/').pop() ?? '';
+  const providerId = (providerForTerraform(providerType) ?? providerForResourceType(type))?.id;
+  if (!providerId) {
+    return undefined;
+  }
+  const values = member(res, 'values');
+  const spec = regionSpec(providerType);
+  const used = plan.replaces === undefined ? '' : `, used instead of the configuration in ${basename(plan.replaces)}/`;
+  const fromPlan: ProvenanceStep = {
+    description: `${address} in ${plan.label} (planned values${used})`,
+    location: plan.lines.location(res.offset, res.length),
+  };
+  let region: RegionResolution;
+  let regionLocation: SourceLocation | undefined;
+  let provenance: ProvenanceStep[];
+  const global = isGlobalType(type);
+  const attr = spec.resource.find((a) => stringOf(member(values, a)));
+  if (global) {
+    region = { kind: 'known', value: 'global' };
+    provenance = [fromPlan, { description: `${type} is a global service, not pinned to a region` }];
+  } else if (attr) {
+    const node = member(values, attr)!;
+    regionLocation = plan.lines.location(node.offset, node.length);
+    region = { kind: 'known', value: node.value as string };
+    provenance = [fromPlan, { description: `${attr} in the planned values`, location: regionLocation }];
+  } else {
+    const key = providerKey(configuration, moduleAddress, type, name);
+    const fromProvider = providerRegion(plan, key, spec.provider);
+    if (fromProvider?.value !== undefined) {
+      region = { kind: 'known', value: fromProvider.value };
+      regionLocation = fromProvider.at;
+    } else {
+      region = { kind: 'unknown', reason: fromProvider?.reason ?? spec.unset };
+    }
+    provenance = [fromPlan, ...(fromProvider?.steps ?? [])];
+  }
+  const range = plan.lines.range(res.offset, res.length);
+  const index = member(res, 'index');
+  return {
+    language: 'terraform',
+    file: plan.file,
+    range,
+    headerRange: plan.lines.range(res.offset, 1),
+    type,
+    name,
+    address,
+    module: moduleAddress === '' ? null : moduleAddress,
+    provider: providerId,
+    region,
+    regionLocation,
+    provenance,
+    dataClass: dataClassOf(type),
+    global,
+    instanceKey: index === undefined ? undefined : String(index.value),
+    copies: [],
+  };
+}
+
+/** The placements of a plan file, and why it could not be read when it cannot. */
+export function analyzePlan(
+  file: string,
+  text: string,
+  replaces?: string,
+): { resources: ExtractedResource[]; errors: AnalysisError[] } {
+  const lines = new LineIndex(file, text);
+  const deep = findExcessiveNesting(text);
+  if (deep !== undefined) {
+    const message = `JSON nested deeper than ${MAX_JSON_DEPTH} levels; not analysed`;
+    return { resources: [], errors: [{ file, range: lines.range(deep, 1), message }] };
+  }
+  const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
+  const planned = member(member(root, 'planned_values'), 'root_module');
+  if (!root || !planned) {
+    return { resources: [], errors: [{ file, message: 'not a readable Terraform plan (no planned_values)' }] };
+  }
+  const major = Number((stringOf(member(root, 'format_version')) ?? '1').split('.')[0]);
+  if (major !== 0 && major !== 1) {
+    return { resources: [], errors: [{ file, message: `plan format ${major}.x is not supported (1.x is)` }] };
+  }
+  const plan: Plan = { file, lines, root, label: basename(file), replaces };
+  const configuration = member(root, 'configuration');
+  const resources: ExtractedResource[] = [];
+  const walk = (mod: Node, depth: number) => {
+    const moduleAddress = stringOf(member(mod, 'address')) ?? '';
+    for (const res of items(member(mod, 'resources'))) {
+      const placed = place(plan, res, moduleAddress, configuration);
+      if (placed) {
+        resources.push(placed);
+      }
+    }
+    if (depth < 64) {
+      items(member(mod, 'child_modules')).forEach((child) => walk(child, depth + 1));
+    }
+  };
+  walk(planned, 0);
+  return { resources, errors: [] };
+}

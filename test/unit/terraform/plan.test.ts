@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const PLANS = path.join(ROOT, 'test/fixtures/terraform-plans');
+
+interface JsonResource {
+  address: string;
+  region: string | null;
+  country: string | null;
+  provenance: string;
+  unresolvedReason: string | null;
+  findings: string[];
+  instanceKey: string | null;
+}
+
+function scan(target: string): { resources: JsonResource[]; errors: unknown[] } {
+  const r = spawnSync(process.execPath, [CLI, 'scan', target, '--format', 'json', '--fail-on', 'none'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as { resources: JsonResource[]; errors: unknown[] };
+}
+
+const lines = (doc: { resources: JsonResource[] }) =>
+  doc.resources.map((x) => `${x.address} ${x.region ?? '?'} ${x.country ?? '-'} ${x.findings.join('+')}`).sort();
+
+/** Terraform plans as JSON (`terraform show -json`), through the CLI's JSON contract. */
+describe('terraform plan JSON through the CLI', () => {
+  before(() => {
+    const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+  });
+
+  it('AWS: provider aliases and a region from a variable value, a child module per for_each key, a resource-level region', () => {
+    const doc = scan(path.join(PLANS, 'aws'));
+    assert.deepEqual(doc.errors, []);
+    assert.deepEqual(lines(doc), [
+      'aws_iam_role.app global - CAL003',
+      'aws_s3_bucket.logs eu-central-1 DE CAL001',
+      'aws_s3_bucket.replica us-east-1 US ',
+      'module.db["orders"].aws_dynamodb_table.this eu-central-1 DE CAL001',
+      'module.db["tokyo"].aws_dynamodb_table.this ap-northeast-1 JP CAL001',
+    ]);
+    // Data sources and the resource being deleted (only in resource_changes) are not placements.
+    const logs = doc.resources.find((r) => r.address === 'aws_s3_bucket.logs')!;
+    assert.match(
+      logs.provenance,
+      /aws_s3_bucket\.logs in plan\.json \(planned values\).*provider "aws" region in plan\.json ← var\.region in plan\.json/,
+    );
+  });
+
+  it('azurerm: location from the planned values, count instances by index', () => {
+    const doc = scan(path.join(PLANS, 'azurerm'));
+    assert.deepEqual(lines(doc), [
+      'azurerm_resource_group.main westeurope NL CAL001',
+      'azurerm_storage_account.data[0] germanywestcentral DE CAL001',
+      'azurerm_storage_account.data[1] switzerlandnorth CH CAL001',
+    ]);
+    assert.deepEqual(
+      doc.resources.map((r) => r.instanceKey),
+      [null, '0', '1'],
+    );
+  });
+
+  it('google: a multi-region, a zone, a global service, and a provider without a region (unresolved, with the reason)', () => {
+    const doc = scan(path.join(PLANS, 'google'));
+    assert.deepEqual(lines(doc), [
+      'google_compute_instance.vm europe-west3-a DE CAL001',
+      'google_compute_subnetwork.app ? - CAL002',
+      'google_pubsub_topic.events global - CAL003',
+      'google_storage_bucket.eu EU - CAL001',
+    ]);
+    const subnet = doc.resources.find((r) => r.address === 'google_compute_subnetwork.app')!;
+    assert.match(subnet.unresolvedReason ?? '', /nor the google provider sets a region/);
+  });
+
+  it('a plan beside the configuration it was made from wins, and says so', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cal-plan-'));
+    try {
+      cpSync(path.join(PLANS, 'aws/plan.json'), path.join(dir, 'plan.json'));
+      writeFileSync(
+        path.join(dir, 'main.tf'),
+        'provider "aws" {\n  region = "eu-west-1"\n}\nresource "aws_s3_bucket" "logs" {}\n',
+      );
+      const doc = scan(dir);
+      assert.equal(doc.resources.filter((r) => r.address === 'aws_s3_bucket.logs').length, 1);
+      const logs = doc.resources.find((r) => r.address === 'aws_s3_bucket.logs')!;
+      assert.equal(logs.region, 'eu-central-1');
+      assert.match(logs.provenance, /used instead of the configuration in cal-plan-\w+\//);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a plan of an unsupported major format version instead of guessing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cal-plan-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'plan.json'),
+        JSON.stringify({ format_version: '2.0', planned_values: { root_module: {} } }),
+      );
+      const r = spawnSync(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--fail-on', 'none'], {
+        encoding: 'utf8',
+      });
+      const doc = JSON.parse(r.stdout) as { errors: Array<{ message: string }> };
+      assert.match(doc.errors[0]?.message ?? '', /plan format 2\.x is not supported/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
