@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { describeControl, describeProvenance, describeRegion, resourceLabel } from './describe';
+import { describeControl, describeRegion, resourceLabel } from './describe';
 
 /** Customer data in a region outside the U.S. whose operator is ultimately controlled by a U.S. entity. */
 export const cal001: Rule = {
@@ -17,16 +17,17 @@ export const cal001: Rule = {
     if (p.global || !p.regionKnown || p.control !== 'us' || p.controller !== 'US' || p.country === 'US') {
       return undefined;
     }
+    // One short line: what, where, who controls it. Where the region comes from is related information
+    // (and in the hover and reports), not repeated in every message.
     const where = describeRegion(p);
-    const prov = p.provenance.length > 0 ? ` Region from ${describeProvenance(p.provenance, ctx)}.` : '';
-    const data = p.dataClass === 'customer-data' ? '' : ' (this resource type holds no customer data)';
+    const data = p.dataClass === 'customer-data' ? '' : '; holds no customer data';
     const setting = ctx.config.noDataSeverity;
     // "off" for resources that hold no customer data means not reported (it used to fall back to the rule's severity).
     if (p.dataClass !== 'customer-data' && setting === 'off') {
       return undefined;
     }
     return {
-      message: `${resourceLabel(p)} is in ${where}, operated by ${describeControl(p)}${data}.${prov}`,
+      message: `${resourceLabel(p)}: ${where}; operator ${describeControl(p)}${data}.`,
       severity: p.dataClass === 'customer-data' || setting === 'off' ? undefined : setting,
     };
   },

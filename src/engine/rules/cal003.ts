@@ -14,6 +14,6 @@ export const cal003: Rule = {
     if (!p.global && p.regionId?.toLowerCase() !== 'global') {
       return undefined;
     }
-    return { message: `${resourceLabel(p)} is a global service, operated by ${describeControl(p)}.` };
+    return { message: `${resourceLabel(p)}: global service; operator ${describeControl(p)}.` };
   },
 };

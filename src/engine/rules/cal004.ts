@@ -14,6 +14,6 @@ export const cal004: Rule = {
     if (p.global || !p.regionKnown || p.control !== 'licensed-us-technology') {
       return undefined;
     }
-    return { message: `${resourceLabel(p)} is in ${describeRegion(p)}, operated by ${describeControl(p)}.` };
+    return { message: `${resourceLabel(p)}: ${describeRegion(p)}; operator ${describeControl(p)}.` };
   },
 };

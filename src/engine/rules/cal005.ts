@@ -12,6 +12,6 @@ export const cal005: Rule = {
     if (p.global || !p.regionKnown || p.country !== 'US') {
       return undefined;
     }
-    return { message: `${resourceLabel(p)} is in ${describeRegion(p)}, operated by ${describeControl(p)}.` };
+    return { message: `${resourceLabel(p)}: ${describeRegion(p)}; operator ${describeControl(p)}.` };
   },
 };

@@ -1,7 +1,7 @@
 import { countryName } from '../catalog/countries';
 import type { Copy, Placement } from '../model';
 import { describeStep, resourceLabel } from './describe';
-import type { Rule, RuleContext } from './rule';
+import type { Rule } from './rule';
 
 /** Whether a copy takes the data to another country than the resource's own, or across several. */
 export function crossesBorder(p: Placement, c: Copy): boolean {
@@ -19,16 +19,16 @@ const KIND: Record<Copy['kind'], string> = {
   'multi-region': 'stored',
 };
 
-/** `replicated to us-east-1 (United States), operated by …, controlled from the United States (how)`. */
-export function describeCopy(c: Copy, ctx: Pick<RuleContext, 'displayPath'>): string {
-  const where = c.regionId
-    ? `${c.regionId} (${c.country ? countryName(c.country) : 'several countries'})`
-    : `an undetermined region (${c.unresolvedReason ?? 'unknown'})`;
+/**
+ * `replicated to us-east-1 (United States)`; the operator when it is not the resource's own. How the copy
+ * comes about is related information (and in the hover and reports), not part of the one-line message.
+ */
+function describeCopy(p: Placement, c: Copy): string {
+  const where = `${c.regionId} (${c.country ? countryName(c.country) : 'several countries'})`;
   const verb = c.kind === 'replica' || c.kind === 'geo-redundancy' ? `${KIND[c.kind]} in` : `${KIND[c.kind]} to`;
-  const control = c.operator && c.controller ? `, operated by ${c.operator} (${countryName(c.controller)})` : '';
-  // The first step says how the copy comes about; the whole chain is in the report and the hover.
-  const how = c.provenance.length > 0 ? `, from ${describeStep(c.provenance[0], ctx)}` : '';
-  return `${c.kind === 'multi-region' ? 'stored in' : verb} ${where}${control}${how}`;
+  const other = c.operator && c.operator !== p.operator && c.controller;
+  const control = other ? `, operator ${c.operator} (${countryName(c.controller)})` : '';
+  return `${c.kind === 'multi-region' ? 'stored in' : verb} ${where}${control}`;
 }
 
 /** A copy of the data lands in another country than the resource itself, or spans several countries. */
@@ -47,15 +47,15 @@ export const cal008: Rule = {
     if (abroad.length === 0) {
       return undefined;
     }
-    const data = p.dataClass === 'customer-data' ? '' : ' (this resource type holds no customer data)';
-    const list = abroad.map((c) => describeCopy(c, ctx)).join('; ');
+    const data = p.dataClass === 'customer-data' ? '' : '; holds no customer data';
+    const list = abroad.map((c) => describeCopy(p, c)).join(', ');
     const setting = ctx.config.noDataSeverity;
     // "off" for resources that hold no customer data means not reported (it used to fall back to the rule's severity).
     if (p.dataClass !== 'customer-data' && setting === 'off') {
       return undefined;
     }
     return {
-      message: `${resourceLabel(p)} has ${abroad.length === 1 ? 'a copy' : `${abroad.length} copies`} of its data in another country${data}: ${list}.`,
+      message: `${resourceLabel(p)}: ${abroad.length === 1 ? 'a copy' : `${abroad.length} copies`} of its data in another country: ${list}${data}.`,
       severity: p.dataClass === 'customer-data' || setting === 'off' ? undefined : setting,
       // Where each copy comes from: the replication target, the redundancy setting, the replica block.
       related: abroad.flatMap((c) =>

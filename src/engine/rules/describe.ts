@@ -10,13 +10,13 @@ export function describeRegion(p: Placement): string {
   return `${p.regionId ?? 'an unknown region'}`;
 }
 
-/** `Amazon Web Services, Inc., ultimately controlled by Amazon.com, Inc. (United States)`. */
+/** `Amazon Web Services, Inc. → Amazon.com, Inc. (United States)`: the operator, then who ultimately controls it. */
 export function describeControl(p: Placement): string {
   if (!p.operator) {
-    return 'an operator unknown to the catalog';
+    return 'unknown to the catalog';
   }
   if (p.ultimateParent && p.ultimateParent !== p.operator) {
-    return `${p.operator}, ultimately controlled by ${p.ultimateParent} (${countryName(p.controller)})`;
+    return `${p.operator} → ${p.ultimateParent} (${countryName(p.controller)})`;
   }
   return `${p.operator} (${countryName(p.controller)})`;
 }
