@@ -1,6 +1,6 @@
 // Builds the hover for a placement as plain markdown. No 'vscode' import, so it is unit-tested in Node.
 import { catalog, type Copy, describeProvenance, type Finding, type Placement } from '../engine';
-import { alternativesLine, code, controlLabel, escapeMarkdown, flag, legalNote, locationText } from './region-facts';
+import { alternativesLine, code, controlLabel, escapeMarkdown, legalNote, locationText } from './region-facts';
 
 export interface HoverOptions {
   /** `short` by default in the editor; `full` adds the case history and every alternative. */
@@ -47,34 +47,36 @@ function facts(p: Placement, opts: HoverOptions): string[] {
   const lead = opts.role === 'resource' ? '' : opts.role === 'region' ? 'Region of ' : 'Feeds the region of ';
   const others = opts.others ? ` and ${opts.others} other resource${opts.others === 1 ? '' : 's'}` : '';
   lines.push(`**CLOUD Act Lens** · ${lead}${code(target)}${others}`, '');
+  // The answer first: where the data is, who operates it and who controls the operator, where copies go.
   if (p.region.kind === 'unknown') {
     lines.push(`- **Region:** not determined statically — ${escapeMarkdown(p.region.reason)}`);
   } else {
     const name = info ? ` — ${escapeMarkdown(info.region.name)}` : p.regionKnown ? '' : ' — unknown to the catalog';
     lines.push(`- **Region:** ${code(p.regionId ?? p.region.value)}${name}`);
     lines.push(`- **Location:** ${escapeMarkdown(locationText(info?.effective, p.country))}`);
-    if (info) {
-      lines.push(`- **Partition / cloud:** ${code(info.effective.partition)}`);
-    }
   }
   if (p.operator) {
-    const parent =
-      p.ultimateParent && p.ultimateParent !== p.operator ? `, ultimately controlled by ${p.ultimateParent}` : '';
+    const parent = p.ultimateParent && p.ultimateParent !== p.operator ? ` → ${p.ultimateParent}` : '';
     const where = p.controller ? ` (${p.controller})` : '';
-    lines.push(`- **Operator:** ${escapeMarkdown(`${p.operator}${parent}${where}`)}`);
-  }
-  lines.push(`- **Control:** ${escapeMarkdown(controlLabel(p.control, p.provider))}`);
-  lines.push(
-    `- **Customer data:** ${p.dataClass === 'customer-data' ? 'yes, this resource type stores or processes customer data' : 'no, this resource type holds no customer data'}`,
-  );
-  if (p.provenance.length > 0) {
-    lines.push(`- **Region from:** ${escapeMarkdown(describeProvenance(p.provenance, opts))}`);
+    lines.push(`- **Operator → controller:** ${escapeMarkdown(`${p.operator}${parent}${where}`)}`);
   }
   if (p.copies.length > 0) {
     lines.push('', '**Copies of the data**', ...p.copies.map((c) => copyLine(p, c, opts)));
   }
   if (p.findings.length > 0) {
     lines.push('', '**Findings**', ...p.findings.map(findingLine));
+  }
+  // Then the details and why we think so.
+  lines.push('');
+  lines.push(`- **Control:** ${escapeMarkdown(controlLabel(p.control, p.provider))}`);
+  if (info) {
+    lines.push(`- **Partition / cloud:** ${code(info.effective.partition)}`);
+  }
+  lines.push(
+    `- **Customer data:** ${p.dataClass === 'customer-data' ? 'yes, this resource type stores or processes customer data' : 'no, this resource type holds no customer data'}`,
+  );
+  if (p.provenance.length > 0) {
+    lines.push(`- **Region from:** ${escapeMarkdown(describeProvenance(p.provenance, opts))}`);
   }
   return lines;
 }
@@ -87,7 +89,9 @@ export function buildHoverMarkdown(p: Placement, opts: HoverOptions): string {
   const full = opts.detail === 'full';
   const lines = facts(p, opts);
   const operatorCountry = p.regionId ? catalog.lookupRegion(p.provider, p.regionId)?.operator.country : undefined;
-  const note = legalNote(p.control, p.country, operatorCountry, full);
+  // No legal text where the region is not known (CAL002) or not in the catalog (CAL006): there is nothing to apply it to.
+  const known = p.region.kind === 'known' && p.regionKnown;
+  const note = known ? legalNote(p.control, p.country, operatorCountry, full) : [];
   if (note.length > 0) {
     lines.push('', '---', '', ...note.flatMap((l) => [l, '']));
     lines.pop();
@@ -102,12 +106,12 @@ export function buildHoverMarkdown(p: Placement, opts: HoverOptions): string {
   return lines.join('\n');
 }
 
-/** The code lens title above a resource: `🇩🇪 DE · eu-central-1 · U.S.-controlled (Amazon Web Services)`. */
+/** The code lens title above a resource: `DE · eu-central-1 · U.S.-controlled (Amazon Web Services)` (no flag emoji: they render as boxes on Linux and Windows). */
 export function codeLensTitle(p: Placement): string {
   if (p.region.kind === 'unknown') {
     return 'region not determined statically';
   }
-  const where = p.country ? `${flag(p.country)} ${p.country} · ` : '';
+  const where = p.country ? `${p.country} · ` : '';
   const copies =
     p.copies.length > 0
       ? ` · ${p.copies.length} ${p.copies.length === 1 ? 'copy' : 'copies'}: ${p.copies.map((c) => c.country ?? c.regionId ?? '?').join(', ')}`

@@ -53,9 +53,36 @@ describe('hover markdown', () => {
     assert.match(md, /`eu-central-1` — Europe \\\(Frankfurt\\\)/);
     assert.match(md, /Germany \\\(DE\\\), Frankfurt/);
     assert.match(md, /Partition \/ cloud:\*\* `aws`/);
-    assert.match(md, /Amazon Web Services, Inc\., ultimately controlled by Amazon\.com, Inc\. \\\(US\\\)/);
+    assert.match(md, /Operator → controller:\*\* Amazon Web Services, Inc\. → Amazon\.com, Inc\. \\\(US\\\)/);
     assert.match(md, /U\.S\.-controlled \\\(Amazon Web Services\\\)/);
     assert.match(md, /Customer data:\*\* yes/);
+  });
+
+  it('leads with the answer (region, country, operator → controller), then details and provenance, then the legal note', () => {
+    const md = buildHoverMarkdown(placement(), opts);
+    const at = (re: RegExp) => md.search(re);
+    assert.ok(at(/\*\*Region:\*\*/) < at(/\*\*Location:\*\*/));
+    assert.ok(at(/\*\*Location:\*\*/) < at(/\*\*Operator → controller:\*\*/));
+    assert.ok(at(/\*\*Operator → controller:\*\*/) < at(/\*\*Control:\*\*/));
+    assert.ok(at(/\*\*Control:\*\*/) < at(/\*\*Region from:\*\*/));
+    assert.ok(at(/\*\*Region from:\*\*/) < at(/18 U\.S\.C\. § 2713/));
+    assert.equal(md.match(/18 U\.S\.C\. § 2713 \\\(CLOUD Act/g)?.length, 1, 'the statute is cited once');
+  });
+
+  it('carries no legal text when the region is not known (CAL002) or not in the catalog (CAL006)', () => {
+    const unknown = {
+      ...placement(),
+      region: { kind: 'unknown' as const, reason: 'var.region has no value' },
+      regionId: null,
+    };
+    assert.doesNotMatch(buildHoverMarkdown(unknown, opts), /§ 2713|civil contempt/);
+    const typo = {
+      ...placement(),
+      region: { kind: 'known' as const, value: 'eu-central-9' },
+      regionId: 'eu-central-9',
+      regionKnown: false,
+    };
+    assert.doesNotMatch(buildHoverMarkdown(typo, opts), /§ 2713|civil contempt/);
   });
 
   it('shows the provenance chain with workspace-relative paths', () => {
@@ -132,8 +159,8 @@ describe('hover markdown', () => {
 });
 
 describe('code lens title and region document', () => {
-  it('shows flag, country code, region and control', () => {
-    assert.equal(codeLensTitle(placement()), '🇩🇪 DE · eu-central-1 · U.S.-controlled (Amazon Web Services)');
+  it('shows country code, region and control, without flag emoji (boxes on Linux and Windows)', () => {
+    assert.equal(codeLensTitle(placement()), 'DE · eu-central-1 · U.S.-controlled (Amazon Web Services)');
     assert.equal(flag('xx1'), '');
   });
 
