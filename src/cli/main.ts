@@ -186,7 +186,7 @@ async function scan(args: ScanArgs): Promise<number> {
     };
     const stream = STREAMING[args.format];
     writeReport(args, data.placements.length, (write) =>
-      stream ? stream(data, write) : write(FORMATTERS[args.format](data, { color })),
+      stream ? stream(data, write) : write(FORMATTERS[args.format](data, { color, width: terminalWidth(args) })),
     );
   }
   if (args.writeBaseline) {
@@ -352,3 +352,8 @@ main(process.argv.slice(2)).then(
     fail(`internal error: ${(e as Error).message ?? String(e)}${debug ? '' : ' (run with --debug for details)'}`, 2);
   },
 );
+
+/** The terminal's width when the table goes to a terminal; undefined for files and pipes. */
+function terminalWidth(args: { output?: string }): number | undefined {
+  return args.output === undefined && process.stdout.isTTY === true ? process.stdout.columns : undefined;
+}

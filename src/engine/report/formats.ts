@@ -9,13 +9,15 @@ import { toTable } from './table';
 export interface FormatOptions {
   /** Colours for terminal output. */
   color: boolean;
+  /** The terminal's width, for the table (undefined when not writing to a terminal). */
+  width?: number;
 }
 
 export type Formatter = (data: ReportData, opts: FormatOptions) => string;
 
 /** Every output format, by the name used with `--format` and in the export command. */
 export const FORMATTERS: Record<string, Formatter> = {
-  table: (data, opts) => toTable(data, { color: opts.color }),
+  table: (data, opts) => toTable(data, { color: opts.color, width: opts.width }),
   json: (data) => toJson(data),
   sarif: (data) => toSarif(data),
   markdown: (data) => toMarkdown(data),

@@ -12,6 +12,8 @@ import type { ReportData } from './report-data';
 
 export interface TableOptions {
   color: boolean;
+  /** The terminal's width in columns: rows are fitted to it and long lines wrapped (none: no limit). */
+  width?: number;
 }
 
 const SEVERITY_COLOR: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' };
@@ -19,6 +21,42 @@ const BOLD = '\x1b[1m';
 const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
 const MAX_WIDTH = 60;
+/** No column of the table is cut narrower than this to fit the terminal. */
+const MIN_WIDTH = 8;
+
+/** Column widths that fit `total` columns: the widest column gives up a character until the row fits. */
+function fitToWidth(widths: number[], last: number, total: number | undefined): number[] {
+  const out = [...widths];
+  const used = () => out.reduce((a, b) => a + b, 0) + 2 * out.length + last;
+  while (total !== undefined && used() > total) {
+    const i = out.indexOf(Math.max(...out));
+    if (out[i] <= MIN_WIDTH) {
+      break;
+    }
+    out[i]--;
+  }
+  return out;
+}
+
+/** `text` wrapped at `width` columns, continuation lines indented, words kept whole where they fit. */
+function wrap(text: string, width: number | undefined, indent = '    '): string {
+  if (width === undefined || text.length <= width) {
+    return text;
+  }
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (next.length > width && line.trim() !== '') {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line = next;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
 
 function fit(s: string, n: number): string {
   if (s.length > n) {
@@ -49,7 +87,9 @@ export function toTable(data: ReportData, opts: TableOptions): string {
   const paint = (code: string, s: string) => (opts.color && code ? `${code}${s}${RESET}` : s);
   const header = ['LOCATION', 'RESOURCE', 'PROVIDER', 'REGION', 'COUNTRY', 'OPERATOR → CONTROLLER', 'RULES'];
   const rows = m.rows.map(cells);
-  const widths = header.map((hd, i) => Math.min(MAX_WIDTH, Math.max(hd.length, ...rows.map((r) => r[i].length))));
+  const natural = header.map((hd, i) => Math.min(MAX_WIDTH, Math.max(hd.length, ...rows.map((r) => r[i].length))));
+  const lastWidth = natural.pop()!;
+  const widths = fitToWidth(natural, lastWidth, opts.width);
   const line = (r: string[]) =>
     r
       .map((c, i) => (i === r.length - 1 ? c : fit(c, widths[i])))
@@ -66,7 +106,10 @@ export function toTable(data: ReportData, opts: TableOptions): string {
     out.push('', paint(BOLD, 'FINDINGS'));
     for (const { r, x } of active) {
       const sev = paint(SEVERITY_COLOR[x.severity], x.severity);
-      out.push(`${clean(`${r.file}:${r.line}:${r.column}`)}  ${x.ruleId} ${sev}  ${clean(x.message)}`);
+      const head = `${clean(`${r.file}:${r.line}:${r.column}`)}  ${x.ruleId} `;
+      // Wrapped on the plain text (colour codes take no columns), then the severity painted.
+      const text = wrap(`${head}${x.severity}  ${clean(x.message)}`, opts.width);
+      out.push(text.replace(`${head}${x.severity}`, `${head}${sev}`));
     }
   }
   const accepted = findings.filter(({ x }) => x.accepted);

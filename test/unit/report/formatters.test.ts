@@ -132,4 +132,28 @@ describe('report formatters', () => {
     assert.ok(coloured.includes('\x1b[33m'));
     assert.ok(!coloured.includes('\x1b[31m|'), 'the escape sequence from the resource name is not passed through');
   });
+
+  it('table: fits the terminal width — rows cut with an ellipsis, findings wrapped — and has no limit when not on a terminal', () => {
+    const wide = toTable(sampleData(), { color: false });
+    assert.ok(
+      wide.split('\n').some((l) => l.length > 100),
+      'the sample has long lines',
+    );
+    for (const width of [80, 100]) {
+      const narrow = toTable(sampleData(), { color: false, width });
+      const [table] = narrow.split('\n\n');
+      for (const line of table.split('\n')) {
+        assert.ok(line.length <= width, `${line.length} > ${width}: ${line}`);
+      }
+      const findings = narrow.slice(narrow.indexOf('FINDINGS'), narrow.indexOf('ACCEPTED')).split('\n');
+      for (const line of findings) {
+        assert.ok(line.length <= width || !line.includes(' '), `${line.length} > ${width}: ${line}`);
+      }
+      assert.ok(narrow.includes('…'));
+    }
+    // Colours change no width: the coloured table wraps where the plain one does.
+    const coloured = toTable(sampleData(), { color: true, width: 80 });
+    // eslint-disable-next-line no-control-regex
+    assert.equal(coloured.replace(/\x1b\[[0-9;]*m/g, ''), toTable(sampleData(), { color: false, width: 80 }));
+  });
 });

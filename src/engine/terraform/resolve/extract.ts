@@ -21,7 +21,7 @@ export function extractResources(inst: ModuleInstance, out: ExtractedResource[],
   for (const decl of inst.cfg.resources) {
     for (const ri of knownOrOpaque(inst.instancesOf(decl))) {
       const r = resolveRegion(inst, decl, ri);
-      if (!r.providerId) {
+      if (!r.providerId || r.childOfAbsentParent) {
         continue;
       }
       const address = `${inst.address ? `${inst.address}.` : ''}${decl.type}.${decl.name}${ri.suffix}`;

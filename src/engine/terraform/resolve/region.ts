@@ -20,6 +20,12 @@ export interface RegionResult {
   regionLocation?: SourceLocation;
   provenance: ProvenanceStep[];
   global: boolean;
+  /**
+   * azurerm: a resource that writes no `location` is a child (every top-level azurerm resource requires
+   * one) whose parent is not in the configuration: its data is placed with that parent, wherever it is
+   * deployed, so it is not a placement of its own (not CAL002). The same rule as for Bicep and ARM.
+   */
+  childOfAbsentParent?: boolean;
 }
 
 /** Attributes that name the resource group: its location is metadata, not where a child resource lives. */
@@ -286,5 +292,6 @@ export function resolveRegion(
     region: { kind: 'unknown', reason: spec.unset },
     provenance: [...pc.via, ...provStep],
     global: false,
+    childOfAbsentParent: providerType === 'azurerm' && !body.attributes.some((a) => a.name === 'location'),
   };
 }
