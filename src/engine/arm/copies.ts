@@ -76,6 +76,23 @@ export function armCopies(
       const names = id.names;
       return names && { label: names.name, location: () => locationOf(around, names.type, names.name) };
     },
+    isSelf: (id) => {
+      const own = nameOf(around, prop(res, 'name'));
+      return (
+        id.names !== undefined &&
+        own !== undefined &&
+        id.names.type.toLowerCase() === type.toLowerCase() &&
+        id.names.name.toLowerCase() === own.toLowerCase()
+      );
+    },
+    others(otherType) {
+      return [...allResources(resources)]
+        .filter((r) => r.node !== res && r.type.toLowerCase() === otherType && prop(r.node, 'existing')?.value !== true)
+        .map((r) => ({
+          read: reader(r.node),
+          declared: { description: `${r.type} ${nameOf(around, r.name) ?? ''}`.trim(), location: locate(doc, r.node) },
+        }));
+    },
     // Children nested in the resource, or declared beside it with a name that starts with its own.
     children(childType) {
       const own = nameOf(around, prop(res, 'name'));

@@ -13,6 +13,10 @@ export interface TemplateContext {
    * that names a resource the template declares: a label for that resource and its location.
    */
   named(id: Value): { label: string; location(): Value | undefined } | undefined;
+  /** Other resources of a type (full type, lower case) that the template deploys, each with where it is declared. */
+  others(type: string): Array<{ read: PropReader; declared: ProvenanceStep }>;
+  /** Whether a resource id (`db.id`, `resourceId('Microsoft.Sql/servers/databases', 's', 'd')`) names this resource. */
+  isSelf(id: Value): boolean;
 }
 
 function path(p: Value | undefined, names: string[]): Value | undefined {
@@ -210,6 +214,43 @@ function sqlServer(_read: PropReader, _primary: RegionResolution, tpl?: Template
   return out;
 }
 
+/** Modes in which an SQL database is created as a continuously replicated copy of another (geo-replication). */
+const SQL_SECONDARY = new Set(['secondary', 'onlinesecondary']);
+
+/**
+ * An SQL database's geo-secondaries: databases the template deploys with `createMode` `Secondary` (or the
+ * older `OnlineSecondary`) whose `sourceDatabaseId` names this database hold a replica where they are.
+ */
+function sqlDatabase(_read: PropReader, _primary: RegionResolution, tpl?: TemplateContext): ExtractedCopy[] {
+  const out: ExtractedCopy[] = [];
+  for (const other of tpl?.others('microsoft.sql/servers/databases') ?? []) {
+    const props = other.read('properties');
+    const mode = path(props, ['createMode']);
+    const source = path(props, ['sourceDatabaseId']);
+    if (mode?.k !== 'string' || !SQL_SECONDARY.has(mode.v.toLowerCase()) || !source || !tpl?.isSelf(source)) {
+      continue;
+    }
+    const location = other.read('location');
+    out.push({
+      kind: 'replica',
+      provider: 'azure',
+      region:
+        location?.k === 'string'
+          ? { kind: 'known', value: location.v }
+          : {
+              kind: 'unknown',
+              reason: location?.k === 'unknown' ? location.reason : 'the geo-secondary declares no location',
+            },
+      provenance: [
+        other.declared,
+        step(`properties.createMode "${mode.v}" with properties.sourceDatabaseId`, source.loc),
+        step('location of the geo-secondary', location?.loc),
+      ],
+    });
+  }
+  return out;
+}
+
 // A Map, not an object: a type named like an object member (`constructor`) must find no rule.
 const RULES = new Map<string, (read: PropReader, primary: RegionResolution, tpl?: TemplateContext) => ExtractedCopy[]>([
   ['microsoft.storage/storageaccounts', storage],
@@ -217,6 +258,7 @@ const RULES = new Map<string, (read: PropReader, primary: RegionResolution, tpl?
   ['microsoft.recoveryservices/vaults', recoveryVault],
   ['microsoft.recoveryservices/vaults/backupstorageconfig', vaultStorageConfig],
   ['microsoft.sql/servers', sqlServer],
+  ['microsoft.sql/servers/databases', sqlDatabase],
 ]);
 
 /** Whether a resource type has copy rules (so that the languages evaluate its properties only then). */

@@ -22,6 +22,34 @@ export function bicepCopies(
   const tpl: TemplateContext = {
     // `secondary.id` names the resource `secondary` the template deploys.
     named: (id) => id.res && { label: id.res.symbol, location: id.res.location },
+    isSelf: (id) => id.res !== undefined && id.res.symbol === self?.symbol && id.res.type === type.toLowerCase(),
+    // Resources of the file (top level and nested, not loops), read in the file's scope.
+    others(otherType) {
+      const out: ReturnType<TemplateContext['others']> = [];
+      const visit = (decl: ResourceDecl, parentType: string | undefined) => {
+        const t = bareType(decl.typeString);
+        const full = parentType !== undefined && !t.includes('/') ? `${parentType}/${t}` : t;
+        const body = resourceObject(decl.value);
+        if (decl.value.kind === 'for' || body?.kind !== 'object') {
+          return;
+        }
+        if (full === otherType && decl.name.name !== self?.symbol && !decl.existing) {
+          const p = (name: string) => body.properties.find((x) => x.key === name);
+          out.push({
+            read: (name) => {
+              const found = p(name);
+              return found ? evaluate(found.value, { fs: scope.fs }) : undefined;
+            },
+            declared: { description: `${decl.name.name}`, location: scope.fs.loc(decl.keywordStart, decl.typeEnd) },
+          });
+        }
+        body.resources.forEach((child) => visit(child, full));
+      };
+      for (const decl of self ? scope.fs.resources.values() : []) {
+        visit(decl, undefined);
+      }
+      return out;
+    },
     // Children nested in the resource's body, or declared in the file with `parent: <this resource>`.
     children(childType) {
       const out: ReturnType<TemplateContext['children']> = [];

@@ -23,7 +23,7 @@ function scan(dir: string): JsonResource[] {
 }
 
 /** Bicep and ARM JSON read copies through one set of Azure rules: a template and its JSON form agree. */
-describe('Azure copies in Bicep and ARM JSON (storage SKUs, Cosmos DB locations, Recovery Services vaults, SQL failover groups)', () => {
+describe('Azure copies in Bicep and ARM JSON (storage SKUs, Cosmos DB locations, Recovery Services vaults, SQL failover groups and geo-secondaries)', () => {
   before(() => {
     const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(build.status, 0, build.stderr);
@@ -49,6 +49,14 @@ describe('Azure copies in Bicep and ARM JSON (storage SKUs, Cosmos DB locations,
         findings: ['CAL001', 'CAL008'],
         copies: ['geo-redundancy southcentralus US'],
       },
+      // Active geo-replication: the secondary created from it holds a replica in East US.
+      {
+        resource: 'ordersDb',
+        region: 'switzerlandnorth',
+        findings: ['CAL001', 'CAL008'],
+        copies: ['replica eastus US'],
+      },
+      { resource: 'ordersGeo', region: 'eastus', findings: [], copies: [] },
       { resource: 'scratch', region: 'westeurope', findings: ['CAL001'], copies: [] },
       { resource: 'single', region: 'westeurope', findings: ['CAL001'], copies: [] },
       // A SQL failover group: the partner server holds a replica of the primary's databases.
@@ -81,6 +89,8 @@ describe('Azure copies in Bicep and ARM JSON (storage SKUs, Cosmos DB locations,
       "[parameters('primaryServer')]": 'sqlPrimary',
       "[parameters('secondaryServer')]": 'sqlSecondary',
       'vault-local': 'vaultLocal',
+      "[format('{0}/{1}', parameters('primaryServer'), 'orders')]": 'ordersDb',
+      "[format('{0}/{1}', parameters('secondaryServer'), 'orders')]": 'ordersGeo',
     };
     const arm = summary(scan('test/fixtures/arm/copies'), (r) => names[r.name] ?? r.name);
     assert.deepEqual(arm, bicep);
