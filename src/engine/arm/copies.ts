@@ -76,15 +76,9 @@ export function armCopies(
       const names = id.names;
       return names && { label: names.name, location: () => locationOf(around, names.type, names.name) };
     },
-    isSelf: (id) => {
-      const own = nameOf(around, prop(res, 'name'));
-      return (
-        id.names !== undefined &&
-        own !== undefined &&
-        id.names.type.toLowerCase() === type.toLowerCase() &&
-        id.names.name.toLowerCase() === own.toLowerCase()
-      );
-    },
+    isSelf: (id) =>
+      id.names?.type.toLowerCase() === type.toLowerCase() &&
+      id.names.name.toLowerCase() === nameOf(around, prop(res, 'name'))?.toLowerCase(),
     others(otherType) {
       return [...allResources(resources)]
         .filter((r) => r.node !== res && r.type.toLowerCase() === otherType && prop(r.node, 'existing')?.value !== true)

@@ -1,7 +1,7 @@
 import type { SourceLocation } from '../model';
 import { isExpression, parseExpression, unescapeLiteral, type Expr, type ParsedExpr } from './expression';
 import { callFunction, type CallContext } from '../azure/functions';
-import { getProp, num, str, unknown, withProvenance, type Value } from '../azure/value';
+import { getProp, indexValue, num, str, unknown, withProvenance, type Value } from '../azure/value';
 
 /** What an expression can see: the template's parameters and variables, loops, and the deployment target. */
 export interface Scope extends CallContext {
@@ -62,21 +62,7 @@ export function evalExpr(e: Expr, scope: Scope, at?: SourceLocation): Value {
     }
     case 'index': {
       const obj = evalExpr(e.obj, scope, at);
-      const idx = evalExpr(e.index, scope, at);
-      if (obj.k === 'unknown') {
-        return obj;
-      }
-      if (idx.k === 'unknown') {
-        return idx;
-      }
-      if (obj.k === 'array' && idx.k === 'number') {
-        const item = obj.items[idx.v];
-        return withVia(item ?? unknown(`index ${idx.v} is outside the array`, at), obj);
-      }
-      if (obj.k === 'object' && idx.k === 'string') {
-        return withVia(getProp(obj, idx.v) ?? unknown(`it reads the missing property '${idx.v}'`, at), obj);
-      }
-      return unknown('it indexes a value that cannot be indexed', at);
+      return obj.k === 'unknown' ? obj : withVia(indexValue(obj, evalExpr(e.index, scope, at), false, at), obj);
     }
     case 'call':
       return callFunction(

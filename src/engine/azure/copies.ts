@@ -31,6 +31,22 @@ function step(description: string, at?: SourceLocation): ProvenanceStep {
   return at ? { description, location: at } : { description };
 }
 
+/** A copy on the resource's own provider (Azure). */
+function copy(
+  kind: ExtractedCopy['kind'],
+  region: ExtractedCopy['region'],
+  ...provenance: ProvenanceStep[]
+): ExtractedCopy {
+  return { kind, provider: 'azure', region, provenance };
+}
+
+/** The region a location value gives, or why not. */
+function regionOf(location: Value | undefined, missing: string): RegionResolution {
+  return location?.k === 'string'
+    ? { kind: 'known', value: location.v }
+    : { kind: 'unknown', reason: location?.k === 'unknown' ? location.reason : missing };
+}
+
 /** Storage SKUs whose data Azure copies to the paired region. */
 const GEO_SKU = /_(GRS|RAGRS|GZRS|RAGZRS)$/i;
 
@@ -38,25 +54,17 @@ function storage(read: PropReader): ExtractedCopy[] {
   const sku = path(read('sku'), ['name']);
   if (sku?.k === 'unknown') {
     return [
-      {
-        kind: 'geo-redundancy',
-        provider: 'azure',
-        region: { kind: 'unknown', reason: `whether the storage is geo-redundant is not known: ${sku.reason}` },
-        provenance: [step('sku.name', sku.loc)],
-      },
+      copy(
+        'geo-redundancy',
+        { kind: 'unknown', reason: `whether the storage is geo-redundant is not known: ${sku.reason}` },
+        step('sku.name', sku.loc),
+      ),
     ];
   }
   if (sku?.k !== 'string' || !GEO_SKU.test(sku.v)) {
     return [];
   }
-  return [
-    {
-      kind: 'geo-redundancy',
-      provider: 'azure',
-      region: { kind: 'pair' },
-      provenance: [step(`sku.name "${sku.v}"`, sku.loc)],
-    },
-  ];
+  return [copy('geo-redundancy', { kind: 'pair' }, step(`sku.name "${sku.v}"`, sku.loc))];
 }
 
 function normalise(region: string): string {
@@ -68,12 +76,11 @@ function cosmos(read: PropReader, primary: RegionResolution): ExtractedCopy[] {
   const locations = path(read('properties'), ['locations']);
   if (locations?.k === 'unknown') {
     return [
-      {
-        kind: 'replica',
-        provider: 'azure',
-        region: { kind: 'unknown', reason: `the account's locations are not known: ${locations.reason}` },
-        provenance: [step('properties.locations', locations.loc)],
-      },
+      copy(
+        'replica',
+        { kind: 'unknown', reason: `the account's locations are not known: ${locations.reason}` },
+        step('properties.locations', locations.loc),
+      ),
     ];
   }
   if (locations?.k !== 'array') {
@@ -86,19 +93,17 @@ function cosmos(read: PropReader, primary: RegionResolution): ExtractedCopy[] {
       if (primary.kind === 'known' && normalise(name.v) === normalise(primary.value)) {
         continue;
       }
-      out.push({
-        kind: 'replica',
-        provider: 'azure',
-        region: { kind: 'known', value: name.v },
-        provenance: [step('properties.locations[].locationName', name.loc)],
-      });
+      out.push(
+        copy('replica', { kind: 'known', value: name.v }, step('properties.locations[].locationName', name.loc)),
+      );
     } else if (name?.k === 'unknown') {
-      out.push({
-        kind: 'replica',
-        provider: 'azure',
-        region: { kind: 'unknown', reason: name.reason },
-        provenance: [step('properties.locations[].locationName', name.loc)],
-      });
+      out.push(
+        copy(
+          'replica',
+          { kind: 'unknown', reason: name.reason },
+          step('properties.locations[].locationName', name.loc),
+        ),
+      );
     }
   }
   return out;
@@ -108,39 +113,30 @@ function cosmos(read: PropReader, primary: RegionResolution): ExtractedCopy[] {
 function geoRedundantVault(setting: Value | undefined, where: string, defaultsToGeo: boolean): ExtractedCopy[] {
   if (setting?.k === 'unknown') {
     return [
-      {
-        kind: 'geo-redundancy',
-        provider: 'azure',
-        region: {
+      copy(
+        'geo-redundancy',
+        {
           kind: 'unknown',
           reason: `whether the vault's storage is geo-redundant is not known: ${setting.reason}`,
         },
-        provenance: [step(where, setting.loc)],
-      },
+        step(where, setting.loc),
+      ),
     ];
   }
   if (setting === undefined && defaultsToGeo) {
     // Azure creates a vault with geo-redundant storage unless told otherwise.
     return [
-      {
-        kind: 'geo-redundancy',
-        provider: 'azure',
-        region: { kind: 'pair' },
-        provenance: [step(`${where} not set (a Recovery Services vault is geo-redundant by default)`)],
-      },
+      copy(
+        'geo-redundancy',
+        { kind: 'pair' },
+        step(`${where} not set (a Recovery Services vault is geo-redundant by default)`),
+      ),
     ];
   }
   if (setting?.k !== 'string' || setting.v.toLowerCase() !== 'georedundant') {
     return [];
   }
-  return [
-    {
-      kind: 'geo-redundancy',
-      provider: 'azure',
-      region: { kind: 'pair' },
-      provenance: [step(`${where} "${setting.v}"`, setting.loc)],
-    },
-  ];
+  return [copy('geo-redundancy', { kind: 'pair' }, step(`${where} "${setting.v}"`, setting.loc))];
 }
 
 /** A vault's `properties.redundancySettings.standardTierStorageRedundancy` (API 2022-10 and later). */
@@ -172,12 +168,14 @@ function sqlServer(_read: PropReader, _primary: RegionResolution, tpl?: Template
   for (const group of tpl?.children('microsoft.sql/servers/failovergroups') ?? []) {
     const partners = path(group.read('properties'), ['partnerServers']);
     if (partners?.k === 'unknown') {
-      out.push({
-        kind: 'replica',
-        provider: 'azure',
-        region: { kind: 'unknown', reason: `the failover group's partner servers are not known: ${partners.reason}` },
-        provenance: [group.declared, step('properties.partnerServers', partners.loc)],
-      });
+      out.push(
+        copy(
+          'replica',
+          { kind: 'unknown', reason: `the failover group's partner servers are not known: ${partners.reason}` },
+          group.declared,
+          step('properties.partnerServers', partners.loc),
+        ),
+      );
       continue;
     }
     for (const item of partners?.k === 'array' ? partners.items : []) {
@@ -186,29 +184,28 @@ function sqlServer(_read: PropReader, _primary: RegionResolution, tpl?: Template
       const named = id?.k === 'unknown' ? tpl?.named(id) : undefined;
       const location = named?.location();
       if (!named || !location) {
-        out.push({
-          kind: 'replica',
-          provider: 'azure',
-          region: {
-            kind: 'unknown',
-            reason: 'the partner server is not a resource this template declares, so its region is not known',
-          },
-          provenance: [group.declared, idStep],
-        });
+        out.push(
+          copy(
+            'replica',
+            {
+              kind: 'unknown',
+              reason: 'the partner server is not a resource this template declares, so its region is not known',
+            },
+            group.declared,
+            idStep,
+          ),
+        );
         continue;
       }
-      out.push({
-        kind: 'replica',
-        provider: 'azure',
-        region:
-          location.k === 'string'
-            ? { kind: 'known', value: location.v }
-            : {
-                kind: 'unknown',
-                reason: location.k === 'unknown' ? location.reason : 'the location is not a string',
-              },
-        provenance: [group.declared, idStep, step(`location of the partner server ${named.label}`, location.loc)],
-      });
+      out.push(
+        copy(
+          'replica',
+          regionOf(location, 'the location is not a string'),
+          group.declared,
+          idStep,
+          step(`location of the partner server ${named.label}`, location.loc),
+        ),
+      );
     }
   }
   return out;
@@ -231,22 +228,15 @@ function sqlDatabase(_read: PropReader, _primary: RegionResolution, tpl?: Templa
       continue;
     }
     const location = other.read('location');
-    out.push({
-      kind: 'replica',
-      provider: 'azure',
-      region:
-        location?.k === 'string'
-          ? { kind: 'known', value: location.v }
-          : {
-              kind: 'unknown',
-              reason: location?.k === 'unknown' ? location.reason : 'the geo-secondary declares no location',
-            },
-      provenance: [
+    out.push(
+      copy(
+        'replica',
+        regionOf(location, 'the geo-secondary declares no location'),
         other.declared,
         step(`properties.createMode "${mode.v}" with properties.sourceDatabaseId`, source.loc),
         step('location of the geo-secondary', location?.loc),
-      ],
-    });
+      ),
+    );
   }
   return out;
 }

@@ -146,6 +146,26 @@ function arithmetic(op: (a: number, b: number) => number): Fn {
   });
 }
 
+/** startsWith(), endsWith(): case-insensitive, as ARM compares. */
+function affix(name: string, test: (s: string, part: string) => boolean): Fn {
+  return strict(([a, b], at) => {
+    const [x, y] = [a, b].map(asString);
+    return x === undefined || y === undefined
+      ? unknown(`${name}() needs two strings`, at)
+      : bool(test(x.toLowerCase(), y.toLowerCase()), at);
+  });
+}
+
+/** min(), max() of numbers, given as arguments or as one array. */
+function extreme(name: string, pick: (...ns: number[]) => number): Fn {
+  return strict((vals, at) => {
+    const ns = (vals[0]?.k === 'array' ? vals[0].items : vals).map(toNumber);
+    return ns.length === 0 || ns.includes(undefined)
+      ? unknown(`${name}() of values that are not numbers`, at)
+      : num(pick(...(ns as number[])), at);
+  });
+}
+
 /** greater(), less(), ...: numbers or strings (ordinal). */
 function compare(test: (c: number) => boolean): Fn {
   return strict(([a, b], at) => {
@@ -358,18 +378,8 @@ const FUNCTIONS: Record<string, Fn> = {
       ? str(parts.join(s), at)
       : unknown('join() needs an array of strings and a separator', at);
   }),
-  startswith: strict(([a, b], at) => {
-    const [x, y] = [a, b].map(asString);
-    return x === undefined || y === undefined
-      ? unknown('startsWith() needs two strings', at)
-      : bool(x.toLowerCase().startsWith(y.toLowerCase()), at);
-  }),
-  endswith: strict(([a, b], at) => {
-    const [x, y] = [a, b].map(asString);
-    return x === undefined || y === undefined
-      ? unknown('endsWith() needs two strings', at)
-      : bool(x.toLowerCase().endsWith(y.toLowerCase()), at);
-  }),
+  startswith: affix('startsWith', (x, y) => x.startsWith(y)),
+  endswith: affix('endsWith', (x, y) => x.endsWith(y)),
   indexof: strict(([a, b], at) =>
     a?.k === 'array' && b
       ? num(
@@ -522,18 +532,8 @@ const FUNCTIONS: Record<string, Fn> = {
   mul: arithmetic((a, b) => a * b),
   div: arithmetic((a, b) => (b === 0 ? NaN : Math.trunc(a / b))),
   mod: arithmetic((a, b) => (b === 0 ? NaN : a % b)),
-  min: strict((vals, at) => {
-    const ns = (vals[0]?.k === 'array' ? vals[0].items : vals).map(toNumber);
-    return ns.length === 0 || ns.includes(undefined)
-      ? unknown('min() of values that are not numbers', at)
-      : num(Math.min(...(ns as number[])), at);
-  }),
-  max: strict((vals, at) => {
-    const ns = (vals[0]?.k === 'array' ? vals[0].items : vals).map(toNumber);
-    return ns.length === 0 || ns.includes(undefined)
-      ? unknown('max() of values that are not numbers', at)
-      : num(Math.max(...(ns as number[])), at);
-  }),
+  min: extreme('min', Math.min),
+  max: extreme('max', Math.max),
   // The template and its deployment.
   copyindex: (_a, _c, at) => unknown('copyIndex() is used outside a copy loop', at),
   resourcegroup: (args, ctx, at) =>

@@ -269,3 +269,23 @@ export function fromJson(j: unknown): Value {
   }
   return { k: 'null' };
 }
+
+/** `value[index]`, ARM and Bicep alike: an array element or an object member (any case); null for Bicep's `?[]`. */
+export function indexValue(obj: Value, idx: Value, safe: boolean, loc?: SourceLocation): Value {
+  if (obj.k === 'unknown' || idx.k === 'unknown') {
+    return obj.k === 'unknown' ? obj : idx;
+  }
+  const item =
+    obj.k === 'array' && idx.k === 'number'
+      ? obj.items[idx.v]
+      : obj.k === 'object' && idx.k === 'string'
+        ? getProp(obj, idx.v)
+        : undefined;
+  const missing =
+    obj.k === 'array'
+      ? 'the index is outside the array'
+      : obj.k === 'object'
+        ? `the property ${toText(idx)} is not set`
+        : 'the value cannot be indexed';
+  return item ?? (safe ? { k: 'null', loc } : unknown(missing, loc));
+}

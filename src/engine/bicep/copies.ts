@@ -15,10 +15,12 @@ export function bicepCopies(
   if (!hasCopyRules(type)) {
     return [];
   }
-  const reader = (ps: readonly ObjectProperty[]) => (name: string) => {
-    const p = ps.find((x) => x.key === name);
-    return p ? evaluate(p.value, scope) : undefined;
-  };
+  const reader =
+    (ps: readonly ObjectProperty[], within: Scope = scope) =>
+    (name: string) => {
+      const p = ps.find((x) => x.key === name);
+      return p ? evaluate(p.value, within) : undefined;
+    };
   const tpl: TemplateContext = {
     // `secondary.id` names the resource `secondary` the template deploys.
     named: (id) => id.res && { label: id.res.symbol, location: id.res.location },
@@ -34,14 +36,8 @@ export function bicepCopies(
           return;
         }
         if (full === otherType && decl.name.name !== self?.symbol && !decl.existing) {
-          const p = (name: string) => body.properties.find((x) => x.key === name);
-          out.push({
-            read: (name) => {
-              const found = p(name);
-              return found ? evaluate(found.value, { fs: scope.fs }) : undefined;
-            },
-            declared: { description: `${decl.name.name}`, location: scope.fs.loc(decl.keywordStart, decl.typeEnd) },
-          });
+          const declared = { description: decl.name.name, location: scope.fs.loc(decl.keywordStart, decl.typeEnd) };
+          out.push({ read: reader(body.properties, { fs: scope.fs }), declared });
         }
         body.resources.forEach((child) => visit(child, full));
       };

@@ -5,6 +5,7 @@ import { type FileScope, lookupLocal, type Scope } from './scope';
 import {
   type DeployedResource,
   getProp,
+  indexValue,
   str,
   toText,
   unknown,
@@ -117,23 +118,8 @@ function evaluateInner(expr: Expr, scope: Scope): Value {
         v ?? (expr.safe || obj.k === 'null' ? { k: 'null' } : unknown(`the property ${expr.name.name} is not set`))
       );
     }
-    case 'index': {
-      const obj = evaluate(expr.object, scope);
-      const idx = evaluate(expr.index, scope);
-      if (obj.k === 'unknown') {
-        return obj;
-      }
-      if (idx.k === 'unknown') {
-        return idx;
-      }
-      if (obj.k === 'array' && idx.k === 'number') {
-        return obj.items[idx.v] ?? (expr.safe ? { k: 'null' } : unknown('the index is outside the array'));
-      }
-      if (obj.k === 'object' && idx.k === 'string') {
-        return getProp(obj, idx.v) ?? (expr.safe ? { k: 'null' } : unknown(`the property ${idx.v} is not set`));
-      }
-      return expr.safe ? { k: 'null' } : unknown('the indexed value is not known statically');
-    }
+    case 'index':
+      return indexValue(evaluate(expr.object, scope), evaluate(expr.index, scope), expr.safe === true);
     case 'call': {
       const callee = expr.callee;
       const ns = callee.kind === 'member' && callee.object.kind === 'ident' ? callee.object.name : undefined;

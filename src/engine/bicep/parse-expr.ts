@@ -66,11 +66,7 @@ export abstract class ExprParser {
 
   /** Index of the first token at or after `p` that is not a newline. */
   protected afterNL(): number {
-    let q = this.p;
-    while (this.toks[q].kind === T.NewLine) {
-      q++;
-    }
-    return q;
+    return this.afterNLFrom(this.p);
   }
 
   /**
@@ -220,16 +216,16 @@ export abstract class ExprParser {
     return { kind: 'call', callee, name, args, start: callee.start, end: this.lastEnd };
   }
 
-  /** `( expr, expr, ... )` with newlines allowed anywhere; the current token is `(`. */
-  private parseParenList(): Expr[] {
+  /** `( item, item, ... )` (call arguments, function parameters) with newlines allowed anywhere; the current token is `(`. */
+  protected parseParenList<X = Expr>(item: () => X = () => this.parseExpr() as X): X[] {
     this.enter();
     this.next();
     const saved = this.nlFree;
     this.nlFree = true;
-    const items: Expr[] = [];
+    const items: X[] = [];
     this.skipNL();
     while (!this.at(T.RParen)) {
-      items.push(this.parseExpr());
+      items.push(item());
       this.skipNL();
       if (this.at(T.Comma)) {
         this.next();
@@ -271,7 +267,7 @@ export abstract class ExprParser {
     }
   }
 
-  private afterNLFrom(q: number): number {
+  protected afterNLFrom(q: number): number {
     while (this.toks[q].kind === T.NewLine) {
       q++;
     }
@@ -357,7 +353,7 @@ export abstract class ExprParser {
   }
 
   /** Runs `item` for each entry of a newline- or comma-separated list up to `close`. */
-  private parseList(close: TokenKind, closeText: string, item: () => void): void {
+  protected parseList(close: TokenKind, closeText: string, item: () => void): void {
     this.enter();
     const saved = this.nlFree;
     this.nlFree = false;

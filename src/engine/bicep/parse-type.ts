@@ -125,34 +125,10 @@ export abstract class TypeParser extends ExprParser {
     }
   }
 
-  /** A newline- or comma-separated list up to `close`, as in arrays and objects. */
-  private typeList(close: T.RBracket | T.RBrace, closeText: string, item: () => void): void {
-    this.enter();
-    this.next();
-    for (;;) {
-      while (this.at(T.NewLine) || this.at(T.Comma)) {
-        this.next();
-      }
-      if (this.at(close)) {
-        break;
-      }
-      if (this.at(T.EOF) || this.atStatementStart()) {
-        this.fail(`expected '${closeText}'`);
-      }
-      item();
-      const k = this.cur().kind;
-      if (k !== T.NewLine && k !== T.Comma && k !== close) {
-        this.fail(`expected a new line, ',' or '${closeText}'`);
-      }
-    }
-    this.next();
-    this.depth--;
-  }
-
   private parseTuple(): TypeExpr {
     const start = this.cur().start;
     const items: TypeExpr[] = [];
-    this.typeList(T.RBracket, ']', () => {
+    this.parseList(T.RBracket, ']', () => {
       this.parseDecorators();
       items.push(this.parseType());
     });
@@ -162,7 +138,7 @@ export abstract class TypeParser extends ExprParser {
   private parseObjectType(): TypeExpr {
     const start = this.cur().start;
     const properties: TypeProperty[] = [];
-    this.typeList(T.RBrace, '}', () => {
+    this.parseList(T.RBrace, '}', () => {
       const decorators: Decorator[] = this.parseDecorators();
       const k = this.cur();
       let key: string;

@@ -8,7 +8,6 @@ import type {
   ParseError,
   ResourceDecl,
   Statement,
-  TypeExpr,
 } from './ast';
 import { lex } from './lexer';
 import { ParseFailure, STATEMENT_KEYWORDS } from './parse-common';
@@ -252,21 +251,10 @@ class BicepParser extends TypeParser {
     const start = this.startOf(decorators);
     this.next();
     const name = this.expectIdent('a function name');
-    this.expect(T.LParen, "'('");
-    const params: Array<{ name: Identifier; type: TypeExpr }> = [];
-    this.skipNL();
-    while (!this.at(T.RParen)) {
-      const pname = this.expectIdent('a parameter name');
-      params.push({ name: pname, type: this.parseType() });
-      this.skipNL();
-      if (this.at(T.Comma)) {
-        this.next();
-        this.skipNL();
-      } else if (!this.at(T.RParen)) {
-        this.fail("expected ',' or ')'");
-      }
+    if (!this.at(T.LParen)) {
+      this.fail("expected '('");
     }
-    this.next();
+    const params = this.parseParenList(() => ({ name: this.expectIdent('a parameter name'), type: this.parseType() }));
     const returnType = this.parseType();
     this.expect(T.Arrow, "'=>'");
     this.skipNL();
