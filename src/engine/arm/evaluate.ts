@@ -62,7 +62,10 @@ export function evalExpr(e: Expr, scope: Scope, at?: SourceLocation): Value {
     }
     case 'index': {
       const obj = evalExpr(e.obj, scope, at);
-      return obj.k === 'unknown' ? obj : withVia(indexValue(obj, evalExpr(e.index, scope, at), false, at), obj);
+      const idx = evalExpr(e.index, scope, at);
+      return obj.k === 'unknown' || idx.k === 'unknown'
+        ? indexValue(obj, idx, false)
+        : withVia(indexValue(obj, idx, false, at), obj);
     }
     case 'call':
       return callFunction(

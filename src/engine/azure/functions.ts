@@ -442,7 +442,6 @@ const FUNCTIONS: Record<string, Fn> = {
     }
     return unknown('intersection() of values that are not arrays', at);
   }),
-  trygetvalue: strict(tryGet),
   tryget: strict(tryGet),
   items: strict(([v], at) => {
     if (v?.k !== 'object') {
