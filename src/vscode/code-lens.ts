@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_SECTION, COMMANDS } from './constants';
 import { toRange, type FindingsStore } from './findings-store';
-import { codeLensTitle } from './hover-markdown';
+import { codeLensTitle, feedsTitle } from './hover-markdown';
 import { readEditorSettings } from './settings';
 
 /** A lens above each resource: country, region and whether the operator is U.S.-controlled (off by default). */
@@ -41,6 +41,16 @@ export class CodeLensFeature implements vscode.CodeLensProvider, vscode.Disposab
           command: args ? COMMANDS.explainRegion : '',
           arguments: args,
           tooltip: 'CLOUD Act Lens: explain this region',
+        }),
+      );
+    }
+    // Values that feed other resources' regions: what depends on them, where it lands.
+    for (const { range, placements } of this.store.feeds(doc.uri)) {
+      lenses.push(
+        new vscode.CodeLens(toRange(range), {
+          title: feedsTitle(placements),
+          command: '',
+          tooltip: placements.map((p) => p.address).join(', '),
         }),
       );
     }

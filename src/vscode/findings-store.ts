@@ -184,6 +184,31 @@ export class FindingsStore implements vscode.Disposable {
     }
   }
 
+  /**
+   * The values in `uri` that feed other resources' regions (a `.tfvars` value, a variable default, a
+   * provider block, a `.bicepparam` parameter), each with the placements it feeds. A resource's own
+   * region value is not one: its lens and hover are the resource's.
+   */
+  feeds(uri: vscode.Uri): Array<{ range: SourceRange; placements: Placement[] }> {
+    const path = uri.path;
+    const byStart = new Map<string, { range: SourceRange; placements: Placement[] }>();
+    for (const p of this.allPlacements(uri)) {
+      for (const s of p.provenance) {
+        const loc = s.location;
+        if (loc?.file !== path || (p.file === path && toRange(p.range).contains(toRange(loc.range)))) {
+          continue;
+        }
+        const key = `${loc.range.start.line}:${loc.range.start.character}`;
+        const entry = byStart.get(key) ?? { range: loc.range, placements: [] };
+        if (!entry.placements.some((x) => x.address === p.address && x.file === p.file)) {
+          entry.placements.push(p);
+        }
+        byStart.set(key, entry);
+      }
+    }
+    return [...byStart.values()];
+  }
+
   /** Files (as URIs) whose placements take their region from `path`, other than `path` itself. */
   dependents(base: vscode.Uri, path: string): vscode.Uri[] {
     const out = new Map<string, vscode.Uri>();

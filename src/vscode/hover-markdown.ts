@@ -1,5 +1,5 @@
 // Builds the hover for a placement as plain markdown. No 'vscode' import, so it is unit-tested in Node.
-import { catalog, type Copy, describeProvenance, type Finding, type Placement } from '../engine';
+import { catalog, type Copy, countryName, describeProvenance, type Finding, type Placement } from '../engine';
 import { alternativesLine, code, controlLabel, escapeMarkdown, legalNote, locationText } from './region-facts';
 
 export interface HoverOptions {
@@ -117,4 +117,18 @@ export function codeLensTitle(p: Placement): string {
       ? ` · ${p.copies.length} ${p.copies.length === 1 ? 'copy' : 'copies'}: ${p.copies.map((c) => c.country ?? c.regionId ?? '?').join(', ')}`
       : '';
   return `${where}${p.regionId ?? p.region.value} · ${controlLabel(p.control, p.provider)}${copies}`;
+}
+
+/** `feeds 12 resources in Ireland`, `feeds 3 resources: Germany, Ireland`, `feeds 1 resource (region not known)`. */
+export function feedsTitle(placements: Placement[]): string {
+  const n = placements.length;
+  const countries = [...new Set(placements.map((p) => (p.country ? countryName(p.country) : undefined)))];
+  const known = countries.filter((c): c is string => c !== undefined).sort();
+  const where =
+    known.length === 0
+      ? ' (region not known)'
+      : known.length === 1 && !countries.includes(undefined)
+        ? ` in ${known[0]}`
+        : `: ${known.join(', ')}${countries.includes(undefined) ? ', not known' : ''}`;
+  return `feeds ${n} resource${n === 1 ? '' : 's'}${where}`;
 }

@@ -99,6 +99,24 @@ describe('settings', () => {
     assert.equal(lens.range.start.line, 4);
   });
 
+  it('shows on a .tfvars value and on the provider block how many resources they feed, and where', async () => {
+    const main = await open('feeds/main.tf');
+    await waitForDiagnostics(main.uri, (ds) => ds.length >= 2, 'CAL001 on both buckets');
+    await cfg().update('codeLens.enabled', true, vscode.ConfigurationTarget.Workspace);
+    const tfvars = await open('feeds/terraform.tfvars');
+    const lenses = async (uri: vscode.Uri) =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? [];
+    const feeds = (ls: vscode.CodeLens[]) => ls.find((l) => /^feeds /.test(l.command?.title ?? ''));
+    const onValue = await waitFor(async () => feeds(await lenses(tfvars.uri)), { description: 'a lens on region' });
+    assert.equal(onValue.command!.title, 'feeds 2 resources in Ireland');
+    assert.equal(onValue.range.start.line, 0);
+    const onProvider = await waitFor(async () => feeds(await lenses(main.uri)), {
+      description: 'a lens on the provider',
+    });
+    assert.equal(onProvider.command!.title, 'feeds 2 resources in Ireland');
+    assert.equal(onProvider.range.start.line, 4);
+  });
+
   it('resolves deployment().location from the azure.deploymentLocation setting', async () => {
     const doc = await open('settings/deploy.bicep');
     const code = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { catalog, type Placement } from '../../../src/engine';
-import { buildHoverMarkdown, codeLensTitle } from '../../../src/vscode/hover-markdown';
+import { buildHoverMarkdown, codeLensTitle, feedsTitle } from '../../../src/vscode/hover-markdown';
 import { escapeMarkdown, explainRegionMarkdown, flag } from '../../../src/vscode/region-facts';
 
 const loc = (file: string, line: number) => ({
@@ -159,6 +159,17 @@ describe('hover markdown', () => {
 });
 
 describe('code lens title and region document', () => {
+  it('says how many resources a value feeds and where they land', () => {
+    const de = placement();
+    const ie = { ...placement(), address: 'aws_s3_bucket.b', country: 'IE' };
+    const unknown = { ...placement(), address: 'aws_s3_bucket.c', country: null };
+    assert.equal(feedsTitle([de]), 'feeds 1 resource in Germany');
+    assert.equal(feedsTitle([de, { ...de, address: 'x' }]), 'feeds 2 resources in Germany');
+    assert.equal(feedsTitle([ie, de]), 'feeds 2 resources: Germany, Ireland');
+    assert.equal(feedsTitle([de, unknown]), 'feeds 2 resources: Germany, not known');
+    assert.equal(feedsTitle([unknown]), 'feeds 1 resource (region not known)');
+  });
+
   it('shows country code, region and control, without flag emoji (boxes on Linux and Windows)', () => {
     assert.equal(codeLensTitle(placement()), 'DE · eu-central-1 · U.S.-controlled (Amazon Web Services)');
     assert.equal(flag('xx1'), '');
