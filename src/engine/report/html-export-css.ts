@@ -19,6 +19,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; } td.num.flagged
 .swatch { width: .8rem; height: .8rem; vertical-align: middle; }
 table { border-collapse: collapse; width: 100%; font-size: .9em; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+#placements td:nth-child(1), #placements td:nth-child(2), #placements td:nth-child(8) { overflow-wrap: anywhere; }
 th { background: color-mix(in srgb, var(--line) 35%, transparent); }
 .loc { font-family: ui-monospace, monospace; white-space: nowrap; }
 .rule.sev-error { color: var(--err); } .rule.sev-warning { color: var(--warn); } .rule.sev-info { color: var(--info); }
@@ -28,6 +29,7 @@ a { color: var(--info); }
 @media print {
   body { margin: 0; max-width: none; font-size: 9pt; }
   .stat, .chart, tr, h3 { break-inside: avoid; } thead { display: table-header-group; }
+  .loc { white-space: normal; }
   a::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); }
 }
 `;
