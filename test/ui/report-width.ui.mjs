@@ -21,6 +21,8 @@ export default async function reportWidth({ page, screenshot, log }) {
     .click({ timeout: 60_000 });
   await waitForSquiggle(page, 'any', 120_000);
   await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  // With no editor open the report takes the whole editor area (beside an editor it would share it).
+  await runCommand(page, 'View: Close All Editors');
   await runCommand(page, 'CLOUD Act Lens: Show Workspace Report', 60_000);
   const frame = await findWebviewFrame(page, 'Placements', 120_000);
   const table = frame.locator('#placements');

@@ -15,6 +15,8 @@ export interface ReportPanelState {
   renders: number;
   /** The table's text per row as rendered (file:line and resource), in row order. */
   rowLabels: string[];
+  /** The editor column the report is shown in. */
+  viewColumn?: number;
 }
 
 export interface ReportPanelHooks {
@@ -44,7 +46,9 @@ export class ReportPanel implements vscode.Disposable {
     private readonly hooks: ReportPanelHooks,
   ) {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'CLOUD Act Lens Report', vscode.ViewColumn.Active, {
+    // Beside the editors, so that the code stays in view; alone when no editor is open.
+    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    this.panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'CLOUD Act Lens Report', column, {
       enableScripts: true,
       localResourceRoots: [media],
       retainContextWhenHidden: false,
@@ -99,6 +103,7 @@ export class ReportPanel implements vscode.Disposable {
       rows: model.rows.length,
       renders: this.renders,
       rowLabels: model.rows.map((r) => `${r.file}:${r.line} ${r.resource}`),
+      viewColumn: this.panel.viewColumn,
     };
   }
 
@@ -115,9 +120,11 @@ export class ReportPanel implements vscode.Disposable {
         }
         const r = loc.range;
         const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+        // In the editors' group when the report is beside it, else beside the report.
+        const beside = this.panel.viewColumn !== undefined && this.panel.viewColumn > vscode.ViewColumn.One;
         await vscode.window.showTextDocument(loc.uri, {
           selection: range,
-          viewColumn: vscode.ViewColumn.Beside,
+          viewColumn: beside ? vscode.ViewColumn.One : vscode.ViewColumn.Beside,
           preview: true,
         });
         return;

@@ -49,6 +49,31 @@ describe('workspace report', () => {
     assert.equal(editor.selection.start.line, 8, 'the selection is on the resource header (line 9)');
   });
 
+  it("opens beside the editor in use, and a row opens the file in the editors' group", async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const doc = await vscode.workspace.openTextDocument(workspaceFile('main.tf'));
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const handle = await showReport();
+    const state = await waitFor(() => (handle.state().ready ? handle.state() : undefined), {
+      description: 'the report to be ready',
+      timeoutMs: 30_000,
+    });
+    assert.equal(state.viewColumn, vscode.ViewColumn.Two, 'the report is beside main.tf');
+    await handle.receive({ type: 'open', row: 0 });
+    const editor = await waitFor(
+      () => {
+        const e = vscode.window.activeTextEditor;
+        return e?.document.uri.path.endsWith('/main.tf') && e.selection.start.line === 4 ? e : undefined;
+      },
+      { description: 'main.tf at the first resource' },
+    );
+    assert.equal(
+      editor.viewColumn,
+      vscode.ViewColumn.One,
+      'the file opens where the editors are, not in a third group',
+    );
+  });
+
   it('updates when a file changes', async function () {
     this.timeout(60_000);
     const handle = await showReport();
