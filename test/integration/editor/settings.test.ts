@@ -2,7 +2,7 @@
 // deployment location of Bicep templates.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { open, waitFor, waitForDiagnostics } from './helpers';
+import { hoverText, open, waitFor, waitForDiagnostics } from './helpers';
 
 const cfg = () => vscode.workspace.getConfiguration('cloudActLens');
 
@@ -133,7 +133,9 @@ describe('settings', () => {
     );
     const cal001 = diags.find((d) => code(d) === 'CAL001')!;
     assert.match(cal001.message, /swedencentral \(Sweden\)/);
-    assert.match(cal001.message, /given as deploymentLocation in the configuration/);
+    // Where the region comes from is in the hover (the message is one short line).
+    const hover = await hoverText(doc.uri, cal001.range.start);
+    assert.match(hover, /given as deploymentLocation in the configuration/);
     await cfg().update('azure.deploymentLocation', undefined, vscode.ConfigurationTarget.Workspace);
     await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => code(d) === 'CAL002'), 'CAL002 again');
   });
