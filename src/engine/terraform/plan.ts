@@ -49,11 +49,28 @@ function configModule(configuration: Node | undefined, moduleAddress: string): N
   return mod;
 }
 
-/** The provider configuration key the configuration gives a resource (`aws.eu`, `module.x:aws`). */
-function providerKey(configuration: Node | undefined, moduleAddress: string, type: string, name: string) {
-  const mod = configModule(configuration, moduleAddress);
-  const decl = items(member(mod, 'resources')).find((r) => stringOf(member(r, 'address')) === `${type}.${name}`);
-  return stringOf(member(decl, 'provider_config_key'));
+/**
+ * The provider configuration keys (`aws.eu`, `module.x:aws`) the configuration gives the resources of each
+ * module, indexed once per module: a plan lists every instance, often thousands of one module's resources.
+ */
+class ProviderKeys {
+  private readonly byModule = new Map<string, Map<string, string | undefined>>();
+
+  constructor(private readonly configuration: Node | undefined) {}
+
+  of(moduleAddress: string, type: string, name: string): string | undefined {
+    // `module.db["a"]` and `module.db["b"]` share one configuration module.
+    const path = [...moduleAddress.matchAll(/module\.([A-Za-z0-9_-]+)/g)].map((m) => m[1]).join('.');
+    let keys = this.byModule.get(path);
+    if (!keys) {
+      const resources = items(member(configModule(this.configuration, moduleAddress), 'resources'));
+      keys = new Map(
+        resources.map((r) => [stringOf(member(r, 'address')) ?? '', stringOf(member(r, 'provider_config_key'))]),
+      );
+      this.byModule.set(path, keys);
+    }
+    return keys.get(`${type}.${name}`);
+  }
 }
 
 interface Plan {
@@ -108,7 +125,7 @@ function place(
   plan: Plan,
   res: Node,
   moduleAddress: string,
-  configuration: Node | undefined,
+  providerKeys: ProviderKeys,
 ): ExtractedResource | undefined {
   if (stringOf(member(res, 'mode')) !== 'managed') {
     return undefined;
@@ -143,7 +160,7 @@ function place(
     region = { kind: 'known', value: node.value as string };
     provenance = [fromPlan, { description: `${attr} in the planned values`, location: regionLocation }];
   } else {
-    const key = providerKey(configuration, moduleAddress, type, name);
+    const key = providerKeys.of(moduleAddress, type, name);
     const fromProvider = providerRegion(plan, key, spec.provider);
     if (fromProvider?.value !== undefined) {
       region = { kind: 'known', value: fromProvider.value };
@@ -197,12 +214,12 @@ export function analyzePlan(
     return { resources: [], errors: [{ file, message: `plan format ${major}.x is not supported (1.x is)` }] };
   }
   const plan: Plan = { file, lines, root, label: basename(file), replaces };
-  const configuration = member(root, 'configuration');
+  const providerKeys = new ProviderKeys(member(root, 'configuration'));
   const resources: ExtractedResource[] = [];
   const walk = (mod: Node, depth: number) => {
     const moduleAddress = stringOf(member(mod, 'address')) ?? '';
     for (const res of items(member(mod, 'resources'))) {
-      const placed = place(plan, res, moduleAddress, configuration);
+      const placed = place(plan, res, moduleAddress, providerKeys);
       if (placed) {
         resources.push(placed);
       }

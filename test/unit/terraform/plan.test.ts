@@ -27,6 +27,16 @@ function scan(target: string): { resources: JsonResource[]; errors: unknown[] } 
   return JSON.parse(r.stdout) as { resources: JsonResource[]; errors: unknown[] };
 }
 
+/** Runs `body` in a fresh temporary folder, removed afterwards. */
+function inTempDir(body: (dir: string) => void): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cal-plan-'));
+  try {
+    body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const lines = (doc: { resources: JsonResource[] }) =>
   doc.resources.map((x) => `${x.address} ${x.region ?? '?'} ${x.country ?? '-'} ${x.findings.join('+')}`).sort();
 
@@ -81,8 +91,7 @@ describe('terraform plan JSON through the CLI', () => {
   });
 
   it('a plan beside the configuration it was made from wins, and says so', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'cal-plan-'));
-    try {
+    inTempDir((dir) => {
       cpSync(path.join(PLANS, 'aws/plan.json'), path.join(dir, 'plan.json'));
       writeFileSync(
         path.join(dir, 'main.tf'),
@@ -93,14 +102,11 @@ describe('terraform plan JSON through the CLI', () => {
       const logs = doc.resources.find((r) => r.address === 'aws_s3_bucket.logs')!;
       assert.equal(logs.region, 'eu-central-1');
       assert.match(logs.provenance, /used instead of the configuration in cal-plan-\w+\//);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reports a plan of an unsupported major format version instead of guessing', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'cal-plan-'));
-    try {
+    inTempDir((dir) => {
       writeFileSync(
         path.join(dir, 'plan.json'),
         JSON.stringify({ format_version: '2.0', planned_values: { root_module: {} } }),
@@ -110,8 +116,6 @@ describe('terraform plan JSON through the CLI', () => {
       });
       const doc = JSON.parse(r.stdout) as { errors: Array<{ message: string }> };
       assert.match(doc.errors[0]?.message ?? '', /plan format 2\.x is not supported/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
