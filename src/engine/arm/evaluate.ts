@@ -15,6 +15,8 @@ export interface Scope extends CallContext {
 
 export interface UnitBudget {
   left: number;
+  /** Parameters and variables being evaluated, one inside the next (see MAX_EVAL_DEPTH). */
+  chain: number;
   /** Parsed expressions by source text: templates repeat the same few expressions thousands of times. */
   parsed: Map<string, ParsedExpr>;
 }
@@ -23,7 +25,7 @@ const MAX_CACHED_EXPRESSIONS = 10000;
 
 /** A fresh budget for one unit. */
 export function unitBudget(left: number): UnitBudget {
-  return { left, parsed: new Map() };
+  return { left, chain: 0, parsed: new Map() };
 }
 
 /** Evaluates a JSON string as written in a template: an expression when bracketed, else a literal. */

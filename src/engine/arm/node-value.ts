@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { MAX_ITEMS } from '../eval-limits';
+import { MAX_ITEMS, tooLarge } from '../evaluation';
 import { locate, type ArmDocument } from './document';
 import { evalString, type Scope } from './evaluate';
 import { unknown, type Value } from '../azure/value';
@@ -25,7 +25,7 @@ export function nodeToVal(doc: ArmDocument, node: Node, scope: Scope | undefined
     case 'array': {
       const children = node.children ?? [];
       if (children.length > MAX_ITEMS) {
-        return unknown('an array is too large to evaluate', loc);
+        return unknown(tooLarge('array'), loc);
       }
       return { k: 'array', items: children.map((c) => nodeToVal(doc, c, scope)), loc };
     }
@@ -33,7 +33,7 @@ export function nodeToVal(doc: ArmDocument, node: Node, scope: Scope | undefined
       const props = new Map<string, Value>();
       const children = node.children ?? [];
       if (children.length > MAX_ITEMS) {
-        return unknown('an object is too large to evaluate', loc);
+        return unknown(tooLarge('object'), loc);
       }
       for (const p of children) {
         const [k, v] = p.children ?? [];

@@ -3,6 +3,7 @@ import { entries, locate, prop, type ArmDocument } from './document';
 import type { Scope, UnitBudget } from './evaluate';
 import { nodeToVal } from './node-value';
 import { unknown, withStep, type Value } from '../azure/value';
+import { MAX_EVAL_DEPTH, tooDeep } from '../evaluation';
 
 /** Values given to a template from outside: a parameter file, `--var`, or a nested deployment's `parameters`. */
 export interface TemplateInputs {
@@ -28,11 +29,20 @@ export function templateScope(doc: ArmDocument, template: Node, inputs: Template
     if (active.has(key)) {
       return unknown(`${key.replace(':', " '")}' refers to itself`);
     }
+    // One budget for the unit, so chains through nested templates cannot exhaust the stack either.
+    if (inputs.budget.chain >= MAX_EVAL_DEPTH) {
+      return unknown(tooDeep(`${key.replace(':', " '")}'`));
+    }
     active.add(key);
-    const val = compute();
-    active.delete(key);
-    memo.set(key, val);
-    return val;
+    inputs.budget.chain++;
+    try {
+      const val = compute();
+      memo.set(key, val);
+      return val;
+    } finally {
+      active.delete(key);
+      inputs.budget.chain--;
+    }
   };
 
   const scope: Scope = {

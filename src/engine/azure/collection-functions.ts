@@ -1,4 +1,4 @@
-import { MAX_ITEMS } from '../eval-limits';
+import { MAX_ITEMS } from '../evaluation';
 import type { SourceLocation } from '../model';
 import { carry, strict, toNumber, type Fn } from './call';
 import { arr, asString, bool, getProp, num, str, unknown, valuesEqual, type Value } from './value';

@@ -1,4 +1,4 @@
-import { MAX_STRING } from '../eval-limits';
+import { MAX_STRING } from '../evaluation';
 import type { SourceLocation } from '../model';
 import { carry, strict, toNumber, type Fn } from './call';
 import { arr, asString, bool, fromJson, num, str, unknown, valuesEqual, type Value } from './value';

@@ -1,4 +1,4 @@
-import { MAX_ITEMS, MAX_STRING } from '../eval-limits';
+import { MAX_ITEMS, MAX_STRING, prependStep, tooLarge } from '../evaluation';
 import type { ProvenanceStep, SourceLocation } from '../model';
 
 /**
@@ -55,7 +55,7 @@ export function unknown(reason: string, loc?: SourceLocation): Value {
 
 /** A string; one longer than the shared limit is unknown instead. */
 export function str(v: string, loc?: SourceLocation): Value {
-  return v.length > MAX_STRING ? unknown('a value is too large to evaluate', loc) : { k: 'string', v, loc };
+  return v.length > MAX_STRING ? unknown(tooLarge('string'), loc) : { k: 'string', v, loc };
 }
 
 export function num(v: number, loc?: SourceLocation): Value {
@@ -68,12 +68,12 @@ export function bool(v: boolean, loc?: SourceLocation): Value {
 
 /** An array; one longer than the shared limit is unknown instead. */
 export function arr(items: Value[], loc?: SourceLocation): Value {
-  return items.length > MAX_ITEMS ? unknown('an array is too large to evaluate', loc) : { k: 'array', items, loc };
+  return items.length > MAX_ITEMS ? unknown(tooLarge('array'), loc) : { k: 'array', items, loc };
 }
 
 /** The value with `step` prepended to its provenance (the value itself is not changed). */
 export function withStep(value: Value, step: ProvenanceStep): Value {
-  return withProvenance(value, [step, ...(value.prov ?? [])], value.loc);
+  return withProvenance(value, prependStep(step, value.prov), value.loc);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_ITEMS, MAX_STRING } from '../eval-limits';
+import { MAX_EVAL_DEPTH, MAX_ITEMS, MAX_STRING, tooDeep, tooLarge } from '../evaluation';
 import type { Expr, ResourceDecl } from './ast';
 import { callFunction, deploymentObject, resourceGroupObject } from '../azure/functions';
 import { type FileScope, lookupLocal, type Scope } from './scope';
@@ -14,14 +14,11 @@ import {
   type Value,
 } from '../azure/value';
 
-/** Evaluation through chains of variables and parameters deeper than this gives up (unknown). */
-const MAX_EVAL_DEPTH = 200;
-
 /** Evaluates an expression statically; what depends on deployment comes back as `unknown` with a reason. */
 export function evaluate(expr: Expr, scope: Scope): Value {
   const fs = scope.fs;
   if (fs.depth >= MAX_EVAL_DEPTH) {
-    return unknown('the expression is nested too deeply to evaluate');
+    return unknown(tooDeep(expr.kind === 'ident' ? expr.name : undefined));
   }
   fs.depth++;
   try {
@@ -52,7 +49,7 @@ function evaluateInner(expr: Expr, scope: Scope): Value {
         }
         out += t + expr.parts[i + 1];
         if (out.length > MAX_STRING) {
-          return unknown('the string is too long to evaluate');
+          return unknown(tooLarge('string'));
         }
       }
       return str(out, fs.loc(expr.start, expr.end));
@@ -72,7 +69,7 @@ function evaluateInner(expr: Expr, scope: Scope): Value {
             return v.k === 'unknown' ? v : unknown('a spread value is not an array');
           }
           if (items.length + v.items.length > MAX_ITEMS) {
-            return unknown('the array is too long to evaluate');
+            return unknown(tooLarge('array'));
           }
           items.push(...v.items);
         } else {

@@ -1,5 +1,11 @@
-import { MAX_ITEMS } from '../../eval-limits';
-import { type Expression, type TemplatePart, type TraversalStep, parseTemplateText } from '../parser';
+import { MAX_EVAL_DEPTH, MAX_ITEMS, tooDeep } from '../../evaluation';
+import {
+  type Expression,
+  type ScopeTraversalExpression,
+  type TemplatePart,
+  type TraversalStep,
+  parseTemplateText,
+} from '../parser';
 import { relative } from '../../workspace/paths';
 import { type FileAccess, callFileFunction, isFileFunction } from './file-functions';
 import { callFunction } from './functions';
@@ -48,22 +54,34 @@ export interface Env {
   scope: Scope;
   file: string;
   bound?: ReadonlyMap<string, Val>;
-  depth?: number;
 }
 
-/** Deep enough for real configurations, shallow enough to never overflow the stack. */
-const MAX_DEPTH = 48;
-
-function deeper(env: Env): Env {
-  return { scope: env.scope, file: env.file, bound: env.bound, depth: (env.depth ?? 0) + 1 };
-}
+/**
+ * Evaluations in progress, one inside the next: expressions within expressions and references followed
+ * through locals, variables and modules, all on one budget (evaluation is synchronous).
+ */
+let depth = 0;
 
 /** Evaluates an HCL expression statically. Never throws; anything not knowable is an `unknown` with a reason. */
 export function evaluate(expr: Expression, env: Env): Val {
-  if ((env.depth ?? 0) > MAX_DEPTH) {
-    return unknown('the expression is nested too deeply to evaluate');
+  if (depth >= MAX_EVAL_DEPTH) {
+    return unknown(tooDeep(expr.kind === 'scopeTraversal' ? referenceName(expr) : undefined));
   }
-  const e = deeper(env);
+  depth++;
+  try {
+    return evaluateNested(expr, env);
+  } finally {
+    depth--;
+  }
+}
+
+/** `local.x`, `var.region`, `aws_s3_bucket.b`: how a reference is named in a reason. */
+function referenceName(expr: ScopeTraversalExpression): string {
+  const first = expr.steps[0];
+  return first?.kind === 'attr' ? `${expr.root}.${first.name}` : expr.root;
+}
+
+function evaluateNested(expr: Expression, env: Env): Val {
   switch (expr.kind) {
     case 'literal': {
       const o = { steps: [], loc: { file: env.file, range: expr.range } };
@@ -74,38 +92,38 @@ export function evaluate(expr: Expression, env: Env): Val {
       return typeof v === 'string' ? str(v, o) : typeof v === 'number' ? num(v, o) : bool(v, o);
     }
     case 'template':
-      return template(expr.parts, e, { file: env.file, range: expr.range });
+      return template(expr.parts, env, { file: env.file, range: expr.range });
     case 'parentheses':
-      return evaluate(expr.expr, e);
+      return evaluate(expr.expr, env);
     case 'tuple': {
-      const items = expr.items.slice(0, MAX_ITEMS).map((i) => evaluate(i, e));
+      const items = expr.items.slice(0, MAX_ITEMS).map((i) => evaluate(i, env));
       return list(items, { steps: [], loc: { file: env.file, range: expr.range } });
     }
     case 'object': {
       const out = new Map<string, Val>();
       for (const item of expr.items.slice(0, MAX_ITEMS)) {
-        const k = item.bareKey && item.key.kind === 'scopeTraversal' ? str(item.key.root) : evaluate(item.key, e);
+        const k = item.bareKey && item.key.kind === 'scopeTraversal' ? str(item.key.root) : evaluate(item.key, env);
         const ks = asString(k);
         if (ks === undefined) {
           return k.t === 'unknown' ? k : failure('an object key is not a string');
         }
-        out.set(ks, evaluate(item.value, e));
+        out.set(ks, evaluate(item.value, env));
       }
       return map(out, { steps: [], loc: { file: env.file, range: expr.range } });
     }
     case 'scopeTraversal':
-      return traversal(expr.root, expr.steps, e);
+      return traversal(expr.root, expr.steps, env);
     case 'relativeTraversal':
-      return applySteps(evaluate(expr.source, e), expr.steps, e);
+      return applySteps(evaluate(expr.source, env), expr.steps, env);
     case 'functionCall':
-      return call(expr.name, expr.args, expr.expandFinal, e);
+      return call(expr.name, expr.args, expr.expandFinal, env);
     case 'conditional': {
-      const c = evaluate(expr.condition, e);
+      const c = evaluate(expr.condition, env);
       if (c.t === 'bool') {
-        return evaluate(c.v ? expr.trueExpr : expr.falseExpr, e);
+        return evaluate(c.v ? expr.trueExpr : expr.falseExpr, env);
       }
-      const a = evaluate(expr.trueExpr, e);
-      const b = evaluate(expr.falseExpr, e);
+      const a = evaluate(expr.trueExpr, env);
+      const b = evaluate(expr.falseExpr, env);
       // Both branches agree: the condition does not matter.
       if (equals(a, b) === true) {
         return a;
@@ -115,9 +133,9 @@ export function evaluate(expr: Expression, env: Env): Val {
         : failure('condition is not a bool');
     }
     case 'binary':
-      return binary(expr.operator, evaluate(expr.left, e), evaluate(expr.right, e));
+      return binary(expr.operator, evaluate(expr.left, env), evaluate(expr.right, env));
     case 'unary': {
-      const v = evaluate(expr.operand, e);
+      const v = evaluate(expr.operand, env);
       if (v.t === 'unknown') {
         return v;
       }
@@ -127,14 +145,14 @@ export function evaluate(expr: Expression, env: Env): Val {
       return v.t === 'num' ? num(-v.v, v.o) : failure('- of a non-number');
     }
     case 'for':
-      return forExpr(expr, e);
+      return forExpr(expr, env);
     case 'splat': {
-      const src = evaluate(expr.source, e);
+      const src = evaluate(expr.source, env);
       if (src.t === 'unknown') {
         return src;
       }
       const items = src.t === 'list' ? src.items : src.t === 'null' ? [] : [src];
-      return list(items.map((i) => applySteps(i, expr.steps, e)));
+      return list(items.map((i) => applySteps(i, expr.steps, env)));
     }
     case 'invalid':
       return unknown('the expression has a syntax error');
@@ -186,7 +204,7 @@ function template(parts: TemplatePart[], env: Env, loc: { file: string; range: E
       if (part.keyVar) {
         bound.set(part.keyVar, k);
       }
-      const sub = template(part.body, { scope: env.scope, file: env.file, bound, depth: env.depth }, loc);
+      const sub = template(part.body, { scope: env.scope, file: env.file, bound }, loc);
       const s = asString(sub);
       if (s === undefined) {
         return sub;
@@ -432,7 +450,7 @@ function forExpr(expr: Extract<Expression, { kind: 'for' }>, env: Env): Val {
     if (expr.keyVar) {
       bound.set(expr.keyVar, k);
     }
-    const inner: Env = { scope: env.scope, file: env.file, bound, depth: env.depth };
+    const inner: Env = { scope: env.scope, file: env.file, bound };
     if (expr.condition) {
       const c = evaluate(expr.condition, inner);
       if (c.t !== 'bool') {

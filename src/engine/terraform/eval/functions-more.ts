@@ -1,4 +1,4 @@
-import { MAX_ITEMS, MAX_STRING } from '../../eval-limits';
+import { MAX_ITEMS, MAX_STRING } from '../../evaluation';
 import {
   type Val,
   asString,

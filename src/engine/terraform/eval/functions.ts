@@ -14,7 +14,7 @@ import {
   unknown,
   withOrigin,
 } from './values';
-import { MAX_STRING } from '../../eval-limits';
+import { MAX_STRING } from '../../evaluation';
 import { type Fn, MORE_FUNCTIONS } from './functions-more';
 import { own } from '../../own';
 

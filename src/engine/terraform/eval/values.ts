@@ -1,3 +1,4 @@
+import { prependStep } from '../../evaluation';
 import type { ProvenanceStep, SourceLocation } from '../../model';
 
 /**
@@ -64,7 +65,7 @@ export function failure(reason: string): Unknown {
 
 /** The same value with `step` added in front of its provenance chain. */
 export function withStep(v: Val, step: ProvenanceStep): Val {
-  return withOrigin(v, { steps: [step, ...v.o.steps], loc: v.o.loc });
+  return withOrigin(v, { steps: prependStep(step, v.o.steps), loc: v.o.loc });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { MAX_EVAL_DEPTH, tooDeep } from '../../evaluation';
 import type { ProvenanceStep } from '../../model';
 import type { Decl, ModuleCallDecl, ModuleConfig, ProviderDecl, ResourceDecl } from '../config/module-config';
 import { fileFor } from '../config/module-config';
@@ -39,7 +40,6 @@ export interface Workspace {
 }
 
 const MAX_MODULE_DEPTH = 12;
-const MAX_ACTIVE = 48;
 
 /**
  * One instance of a module (the root, or one key of a module call's `for_each`/`count`), with the
@@ -73,8 +73,8 @@ export class ModuleInstance {
       return unknown(`${key} refers to itself`);
     }
     // One budget for the whole analysis, so chains through modules cannot exhaust the stack either.
-    if (this.ws.activeGuards >= MAX_ACTIVE) {
-      return unknown(`the chain of references through ${key} is too long to evaluate`);
+    if (this.ws.activeGuards >= MAX_EVAL_DEPTH) {
+      return unknown(tooDeep(key));
     }
     this.active.add(key);
     this.ws.activeGuards++;
