@@ -135,132 +135,57 @@ function scanString(st: LexState, tokStart: number, from: number, continuing: bo
   }
 }
 
-/** Punctuation and operators other than braces: `(kind << 2) | length`, or 0 when `c` starts no token. */
+/** Punctuation and operators other than braces, longer forms before the one-character form they start with. */
+const OPERATORS: [string, TokenKind][] = [
+  ['...', T.Ellipsis],
+  ['::', T.DoubleColon],
+  ['??', T.DoubleQuestion],
+  ['==', T.Equals],
+  ['=~', T.EqualsInsensitive],
+  ['=>', T.Arrow],
+  ['!=', T.NotEquals],
+  ['!~', T.NotEqualsInsensitive],
+  ['<=', T.LessEq],
+  ['>=', T.GreaterEq],
+  ['&&', T.And],
+  ['||', T.Or],
+  ['[', T.LBracket],
+  [']', T.RBracket],
+  ['(', T.LParen],
+  [')', T.RParen],
+  [',', T.Comma],
+  [';', T.Semicolon],
+  [':', T.Colon],
+  ['.', T.Dot],
+  ['?', T.Question],
+  ['=', T.Assign],
+  ['!', T.Bang],
+  ['<', T.Less],
+  ['>', T.Greater],
+  ['+', T.Plus],
+  ['-', T.Minus],
+  ['*', T.Star],
+  ['/', T.Slash],
+  ['%', T.Percent],
+  ['&', T.Invalid],
+  ['|', T.Pipe],
+  ['@', T.At],
+];
+
+/** The operators by the code of their first character. */
+const OPERATORS_BY_FIRST: [string, TokenKind][][] = [];
+for (const op of OPERATORS) {
+  (OPERATORS_BY_FIRST[op[0].charCodeAt(0)] ??= []).push(op);
+}
+
+/** The operator that starts with `c`, `d`, `e`: `(kind << 2) | length`, or 0 when `c` starts no operator. */
 function punctuation(c: number, d: number, e: number): number {
-  let kind: TokenKind = T.Invalid;
-  let len = 1;
-  switch (c) {
-    case 91:
-      kind = T.LBracket;
-      break;
-    case 93:
-      kind = T.RBracket;
-      break;
-    case 40:
-      kind = T.LParen;
-      break;
-    case 41:
-      kind = T.RParen;
-      break;
-    case 44:
-      kind = T.Comma;
-      break;
-    case 59:
-      kind = T.Semicolon;
-      break;
-    case 58:
-      if (d === 58) {
-        kind = T.DoubleColon;
-        len = 2;
-      } else {
-        kind = T.Colon;
-      }
-      break;
-    case 46:
-      if (d === 46 && e === 46) {
-        kind = T.Ellipsis;
-        len = 3;
-      } else {
-        kind = T.Dot;
-      }
-      break;
-    case 63:
-      if (d === 63) {
-        kind = T.DoubleQuestion;
-        len = 2;
-      } else {
-        kind = T.Question;
-      }
-      break;
-    case 61:
-      if (d === 61) {
-        kind = T.Equals;
-        len = 2;
-      } else if (d === 126) {
-        kind = T.EqualsInsensitive;
-        len = 2;
-      } else if (d === 62) {
-        kind = T.Arrow;
-        len = 2;
-      } else {
-        kind = T.Assign;
-      }
-      break;
-    case 33:
-      if (d === 61) {
-        kind = T.NotEquals;
-        len = 2;
-      } else if (d === 126) {
-        kind = T.NotEqualsInsensitive;
-        len = 2;
-      } else {
-        kind = T.Bang;
-      }
-      break;
-    case 60:
-      if (d === 61) {
-        kind = T.LessEq;
-        len = 2;
-      } else {
-        kind = T.Less;
-      }
-      break;
-    case 62:
-      if (d === 61) {
-        kind = T.GreaterEq;
-        len = 2;
-      } else {
-        kind = T.Greater;
-      }
-      break;
-    case 43:
-      kind = T.Plus;
-      break;
-    case 45:
-      kind = T.Minus;
-      break;
-    case C_STAR:
-      kind = T.Star;
-      break;
-    case C_SLASH:
-      kind = T.Slash;
-      break;
-    case 37:
-      kind = T.Percent;
-      break;
-    case 38:
-      if (d === 38) {
-        kind = T.And;
-        len = 2;
-      } else {
-        kind = T.Invalid;
-      }
-      break;
-    case 124:
-      if (d === 124) {
-        kind = T.Or;
-        len = 2;
-      } else {
-        kind = T.Pipe;
-      }
-      break;
-    case 64:
-      kind = T.At;
-      break;
-    default:
-      return 0;
+  for (const [text, kind] of OPERATORS_BY_FIRST[c] ?? []) {
+    if ((text.length < 2 || text.charCodeAt(1) === d) && (text.length < 3 || text.charCodeAt(2) === e)) {
+      return (kind << 2) | text.length;
+    }
   }
-  return (kind << 2) | len;
+  return 0;
 }
 
 /**
