@@ -1,32 +1,15 @@
 import { catalog, countryName, legal } from '../engine';
-import type { ProviderInfo, RegionInfo, RegionMatch, Source } from '../engine/catalog';
-
-type Alternative = ReturnType<typeof catalog.alternativesIn>[number];
+import type { RegionExplanation, RegionInfo, RegionMatch } from '../engine/catalog';
 
 /**
  * What the catalog knows about one location of one provider, as text or JSON, with sources and the
- * providers not controlled from the U.S. that have a region in the same country. The provider may be
- * given as catalog id (`azure`), Terraform provider name (`azurerm`) or display name; the region as id,
- * zone or display name (`West Europe`). Returns undefined when either is unknown.
+ * providers not controlled from the U.S. that have a region in the same country: a renderer of the
+ * engine's one explain model (`catalog.explainRegion`), which the editor's Explain Region view renders too.
+ * Returns undefined when the provider or the region is unknown.
  */
 export function explain(providerName: string, region: string, format: 'text' | 'json'): string | undefined {
-  const provider = catalog.resolveProvider(providerName);
-  if (!provider) {
-    return undefined;
-  }
-  const match = catalog.lookupRegion(provider.id, region);
-  if (!match) {
-    return undefined;
-  }
-  const country = match.effective.country;
-  const alternatives = country ? catalog.alternativesIn(country).filter((a) => a.provider.id !== provider.id) : [];
-  const zones = catalog
-    .listRegions(provider.id)
-    .filter((r) => r.kind === 'zone' && r.parentRegion === match.effective.id)
-    .map((r) => r.id);
-  return format === 'json'
-    ? asJson(provider, match, zones, alternatives)
-    : asText(provider, match, zones, alternatives);
+  const x = catalog.explainRegion(providerName, region);
+  return x && (format === 'json' ? asJson(x) : asText(x));
 }
 
 function controlText(control: RegionMatch['control']): string {
@@ -50,12 +33,8 @@ function where(r: RegionInfo, effective: RegionInfo): string {
   return [jurisdiction, spans].filter(Boolean).join('; ') || 'not one country';
 }
 
-function uniqueSources(sources: Source[]): Source[] {
-  const seen = new Set<string>();
-  return sources.filter((s) => !seen.has(s.url) && seen.add(s.url));
-}
-
-function asText(provider: ProviderInfo, m: RegionMatch, zones: string[], alternatives: Alternative[]): string {
+function asText(x: RegionExplanation): string {
+  const { provider, match: m } = x;
   const r = m.region;
   const pad = (label: string) => `  ${label}:`.padEnd(20);
   const lines = [`${provider.displayName} ${r.id} — ${r.name}`];
@@ -65,65 +44,54 @@ function asText(provider: ProviderInfo, m: RegionMatch, zones: string[], alterna
   if (r.aliases?.length) {
     lines.push(`${pad('also written')}${r.aliases.join(', ')}`);
   }
-  if (zones.length > 0) {
-    lines.push(`${pad('zones')}${zones.join(', ')}`);
+  if (x.zones.length > 0) {
+    lines.push(`${pad('zones')}${x.zones.join(', ')}`);
   }
-  lines.push(`${pad('operator')}${m.operator.name} (${countryName(m.operator.country)})`);
-  lines.push(`${pad('ultimate parent')}${m.ultimateParent.name} (${countryName(m.ultimateParent.country)})`);
+  lines.push(`${pad('operator')}${catalog.entityText(m.operator)}`);
+  lines.push(`${pad('ultimate parent')}${catalog.entityText(m.ultimateParent)}`);
   lines.push(`${pad('control')}${controlText(m.control)}`);
-  const pair = pairText(provider, m);
-  if (pair) {
-    lines.push(`${pad('region pair')}${pair}`);
+  if (x.pair) {
+    const what = x.pair.secondary
+      ? `geo-redundant copies go to ${x.pair.secondary} (${countryName(x.pair.secondaryCountry)})`
+      : 'no published pair: no secondary region for geo-redundant copies';
+    lines.push(`${pad('region pair')}${what}; ${x.pair.source.title} (${x.pair.source.asOf}): ${x.pair.source.url}`);
   }
   lines.push(
     `${pad('terraform')}${provider.terraformProviders.join(', ')}${provider.armProvider ? '; Bicep and ARM' : ''}`,
   );
-  const notes = catalog.regionNotes(provider, m);
-  for (const n of notes) {
+  for (const n of x.notes) {
     lines.push(`${pad('note')}${n}`);
   }
   lines.push(`${pad('legal')}${legal.notLegalAdvice()} See docs/legal-reference.md.`);
   lines.push(`${pad('as of')}${r.asOf} (catalog ${catalog.CATALOG_DATE})`);
   lines.push('  sources:');
-  for (const s of uniqueSources([...provider.sources, ...r.sources])) {
+  for (const s of x.sources) {
     lines.push(`    - ${s.title} (${s.asOf}): ${s.url}`);
   }
-  if (alternatives.length > 0) {
+  if (x.alternatives.length > 0) {
     lines.push(`  not U.S.-controlled providers with a region in ${countryName(m.effective.country)}:`);
-    for (const a of alternatives) {
+    for (const a of x.alternatives) {
       const parent = `${a.provider.ultimateParent.name}, controlled from ${countryName(a.controller)}`;
-      lines.push(`    - ${a.provider.displayName} (${parent}): ${a.regions.map((x) => x.id).join(', ')}`);
+      lines.push(`    - ${a.provider.displayName} (${parent}): ${a.regions.map((r) => r.id).join(', ')}`);
     }
   }
   return lines.join('\n') + '\n';
 }
 
-/** Where geo-redundant copies of data in this region go (Azure's published pairs), with the source. */
-function pairText(provider: ProviderInfo, m: RegionMatch): string | undefined {
-  const pair = catalog.regionPair(provider.id, m.effective.id);
-  if (!pair) {
-    return undefined;
-  }
-  const what = pair.secondary
-    ? `geo-redundant copies go to ${pair.secondary} (${countryName(catalog.lookupRegion(provider.id, pair.secondary)?.effective.country ?? null)})`
-    : 'no published pair: no secondary region for geo-redundant copies';
-  return `${what}; ${pair.source.title} (${pair.source.asOf}): ${pair.source.url}`;
-}
-
-function asJson(provider: ProviderInfo, m: RegionMatch, zones: string[], alternatives: Alternative[]): string {
-  const pair = catalog.regionPair(provider.id, m.effective.id);
+function asJson(x: RegionExplanation): string {
+  const m = x.match;
   const doc = {
     catalogDate: catalog.CATALOG_DATE,
-    provider,
+    provider: x.provider,
     region: m.region,
     effectiveRegion: m.effective,
-    zones,
+    zones: x.zones,
     operator: m.operator,
     ultimateParent: m.ultimateParent,
     control: m.control,
     notLegalAdvice: legal.notLegalAdvice(),
-    ...(pair ? { pair: { secondary: pair.secondary, source: pair.source } } : {}),
-    alternatives: alternatives.map((a) => ({
+    ...(x.pair ? { pair: { secondary: x.pair.secondary, source: x.pair.source } } : {}),
+    alternatives: x.alternatives.map((a) => ({
       provider: a.provider.id,
       name: a.provider.displayName,
       ultimateParent: a.provider.ultimateParent,

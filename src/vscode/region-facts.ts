@@ -94,13 +94,16 @@ export function legalNote(
   return out;
 }
 
-/** Providers that are not U.S.-controlled and have a region in `country`, as one markdown line. */
-export function alternativesLine(country: string | null, maxRegions: number): string | undefined {
-  if (!country) {
-    return undefined;
-  }
-  const alternatives = catalog.alternativesIn(country);
-  if (alternatives.length === 0) {
+/**
+ * Providers that are not U.S.-controlled and have a region in `country` (all of them, or those given),
+ * as one markdown line.
+ */
+export function alternativesLine(
+  country: string | null,
+  maxRegions: number,
+  alternatives = country ? catalog.alternativesIn(country) : [],
+): string | undefined {
+  if (!country || alternatives.length === 0) {
     return undefined;
   }
   const items = alternatives.map((a) => {
@@ -112,13 +115,16 @@ export function alternativesLine(country: string | null, maxRegions: number): st
   return `Not U.S.-controlled, with a region in ${escapeMarkdown(countryName(country))}: ${items.join('; ')}`;
 }
 
-/** The full catalog entry of one region as a markdown document (the "explain region" command). */
+/**
+ * The full catalog entry of one region as a markdown document (the "explain region" command): a
+ * renderer of the engine's one explain model, which the CLI's `explain` renders too.
+ */
 export function explainRegionMarkdown(providerId: string, region: string): string | undefined {
-  const provider = catalog.getProvider(providerId) ?? catalog.providerForTerraform(providerId);
-  const match = provider && catalog.lookupRegion(provider.id, region);
-  if (!provider || !match) {
+  const x = catalog.explainRegion(providerId, region);
+  if (!x) {
     return undefined;
   }
+  const { provider, match } = x;
   const r = match.region;
   const eff = match.effective;
   const lines = [
@@ -127,24 +133,32 @@ export function explainRegionMarkdown(providerId: string, region: string): strin
     `- **Kind:** ${r.kind}${r.parentRegion ? ` of ${code(r.parentRegion)}` : ''}`,
     `- **Location:** ${escapeMarkdown(locationText(eff, eff.country))}`,
     `- **Partition / cloud:** ${code(r.partition)}`,
-    `- **Operator:** ${escapeMarkdown(`${match.operator.name} (${countryName(match.operator.country)})`)}`,
-    `- **Ultimate controller:** ${escapeMarkdown(`${match.ultimateParent.name} (${countryName(match.ultimateParent.country)})`)}`,
+    ...(x.zones.length > 0 ? [`- **Zones:** ${x.zones.map(code).join(', ')}`] : []),
+    `- **Operator:** ${escapeMarkdown(catalog.entityText(match.operator))}`,
+    `- **Ultimate controller:** ${escapeMarkdown(catalog.entityText(match.ultimateParent))}`,
     `- **Control:** ${escapeMarkdown(controlLabel(match.control, provider.id))}`,
-    ...catalog.regionNotes(provider, match).map((n) => `- ${escapeMarkdown(n)}`),
+    ...(x.pair ? [`- **Region pair:** ${escapeMarkdown(pairText(x.pair))}`] : []),
+    ...x.notes.map((n) => `- ${escapeMarkdown(n)}`),
     '',
   ];
   const note = legalNote(match.control, eff.country, match.operator.country, true);
   if (note.length > 0) {
     lines.push('## Legal note', '', ...note.flatMap((l) => [l, '']));
   }
-  const alt = alternativesLine(eff.country, 20);
+  const alt = alternativesLine(eff.country, 20, x.alternatives);
   if (alt) {
     lines.push('## Alternatives', '', alt, '');
   }
   lines.push('## Sources', '');
-  for (const s of [...provider.sources, ...r.sources]) {
+  for (const s of [...x.sources, ...(x.pair ? [x.pair.source] : [])]) {
     lines.push(`- [${escapeMarkdown(s.title)}](${s.url}) (as of ${s.asOf})`);
   }
   lines.push('', `Catalog reviewed ${catalog.CATALOG_DATE}.`, '');
   return lines.join('\n');
+}
+
+function pairText(pair: NonNullable<catalog.RegionExplanation['pair']>): string {
+  return pair.secondary
+    ? `geo-redundant copies go to ${pair.secondary} (${countryName(pair.secondaryCountry)})`
+    : 'no published pair: no secondary region for geo-redundant copies';
 }

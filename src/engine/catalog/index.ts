@@ -20,9 +20,10 @@ import { tencentcloud } from './data/tencent';
 import { upcloud } from './data/upcloud';
 import { vultr } from './data/vultr';
 import { yandex } from './data/yandex';
+import { countryName } from './countries';
 import { closest } from './suggest';
 import { NONPAIRED, PAIRS_SOURCE, SECONDARY } from './data/azure-pairs';
-import type { ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source } from './types';
+import type { Entity, ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source } from './types';
 
 export type { ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source, Entity, LocationKind } from './types';
 
@@ -258,4 +259,57 @@ export function regionPair(
 export function regionNotes(provider: ProviderInfo, m: RegionMatch): string[] {
   const own = m.region.operator === undefined && m.effective.operator === undefined ? (provider.notes ?? []) : [];
   return [...new Set([...own, ...(m.effective.notes ?? []), ...(m.region.notes ?? [])])];
+}
+
+/**
+ * Everything the product says about one location of one provider: the one model behind the CLI's
+ * `explain` (text and JSON) and the editor's Explain Region view, so the two cannot drift.
+ */
+export interface RegionExplanation {
+  provider: ProviderInfo;
+  match: RegionMatch;
+  /** Zones of the region (of the effective region when a zone was asked for). */
+  zones: string[];
+  /** Where geo-redundant copies go (Azure's published pairs). */
+  pair?: { secondary: string | null; secondaryCountry: string | null; source: Source };
+  notes: string[];
+  /** The provider's and the region's sources, each once. */
+  sources: Source[];
+  /** Providers not controlled from the U.S. with a region in the same country (this provider left out). */
+  alternatives: Alternative[];
+}
+
+/**
+ * The explanation of `region` of `providerName` (catalog id, Terraform provider name or display name;
+ * region id, zone or display name); undefined when either is unknown.
+ */
+export function explainRegion(providerName: string, region: string): RegionExplanation | undefined {
+  const provider = resolveProvider(providerName);
+  const match = provider && lookupRegion(provider.id, region);
+  if (!provider || !match) {
+    return undefined;
+  }
+  const country = match.effective.country;
+  const pair = regionPair(provider.id, match.effective.id);
+  const seen = new Set<string>();
+  return {
+    provider,
+    match,
+    zones: listRegions(provider.id)
+      .filter((r) => r.kind === 'zone' && r.parentRegion === match.effective.id)
+      .map((r) => r.id),
+    pair: pair && {
+      ...pair,
+      secondaryCountry: pair.secondary ? (lookupRegion(provider.id, pair.secondary)?.effective.country ?? null) : null,
+    },
+    notes: regionNotes(provider, match),
+    sources: [...provider.sources, ...match.region.sources].filter((s) => !seen.has(s.url) && seen.add(s.url)),
+    alternatives: country ? alternativesIn(country).filter((a) => a.provider.id !== provider.id) : [],
+  };
+}
+
+/** `Alibaba Group Holding Limited (China; incorporated: Cayman Islands)`, as every renderer writes an entity. */
+export function entityText(e: Entity): string {
+  const incorporated = e.incorporatedIn ? `; incorporated: ${countryName(e.incorporatedIn)}` : '';
+  return `${e.name} (${countryName(e.country)}${incorporated})`;
 }

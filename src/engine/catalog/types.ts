@@ -12,8 +12,13 @@ export interface Source {
 /** An entity in the chain operator → ultimate parent. */
 export interface Entity {
   name: string;
-  /** ISO 3166-1 alpha-2 of the place of incorporation / headquarters. */
+  /** ISO 3166-1 alpha-2 of the country it is headquartered in and controlled from. */
   country: string;
+  /**
+   * ISO 3166-1 alpha-2 of the place of incorporation, where it is not `country` (holdings incorporated
+   * in the Cayman Islands and run from China).
+   */
+  incorporatedIn?: string;
 }
 
 export interface ProviderInfo {

@@ -9,7 +9,12 @@ const doc: Source = {
   title: 'Alibaba Cloud: Regions and zones',
   asOf,
 };
-const alibaba = { name: 'Alibaba Group Holding Limited', country: 'CN' };
+const annualReport: Source = {
+  url: 'https://sec.gov/Archives/edgar/data/1577552/000119312524044480/d791119d20fa.htm',
+  title: 'Alibaba Group Holding Limited: Form 20-F/A for the year to 31 March 2023 (cover page)',
+  asOf,
+};
+const alibaba = { name: 'Alibaba Group Holding Limited', country: 'CN', incorporatedIn: 'KY' };
 
 export const alicloud: ProviderData = {
   provider: {
@@ -21,8 +26,10 @@ export const alicloud: ProviderData = {
     terraformProviders: ['alicloud'],
     resourcePrefixes: ['alicloud_'],
     zoneLetters: 'abcdefghijklmn',
-    notes: ['Headquartered in Hangzhou, China; outside mainland China the contracting entity depends on the region.'],
-    sources: [doc],
+    notes: [
+      "Alibaba Group Holding Limited is incorporated in the Cayman Islands; its principal executive offices are in Hong Kong S.A.R., People's Republic of China. Outside mainland China the contracting entity depends on the region.",
+    ],
+    sources: [doc, annualReport],
     asOf,
   },
   regions: locations({ providerId: 'alicloud', partition: 'alibabacloud', sources: [doc], asOf }, [

@@ -21,6 +21,12 @@ const chinaDoc: Source = {
   title: 'AWS: getting started with the AWS China (Beijing) and (Ningxia) Regions',
   asOf,
 };
+const escLaunch: Source = {
+  url: 'https://www.golem.de/news/amazon-aws-will-in-potsdam-als-souveraen-gelten-2601-204234.html',
+  title:
+    'Golem.de, 15 January 2026: the first region of the AWS European Sovereign Cloud is in Brandenburg; the operating company has its seat in Potsdam',
+  asOf: '2026-12-03',
+};
 const escDoc: Source = {
   url: 'https://docs.aws.amazon.com/whitepapers/latest/overview-aws-european-sovereign-cloud/design-approach.html',
   title: 'Overview of the AWS European Sovereign Cloud: design approach (AWS whitepaper)',
@@ -115,13 +121,14 @@ const esc = locations(
     operator: { name: 'AWS European Sovereign Cloud GmbH', country: 'DE' },
     ultimateParent: amazon,
     control: 'us',
-    sources: [sdk, escDoc],
+    sources: [sdk, escDoc, escLaunch],
     notes: [
       'AWS European Sovereign Cloud: a separate partition (aws-eusc, amazonaws.eu), physically and logically separate from other AWS regions, run by companies incorporated in Germany that are owned by Amazon.com, Inc.',
+      'Its data centres are in the German state of Brandenburg; AWS names no city for the region (the operating company has its seat in Potsdam).',
       sovereignSubsidiaryNote(),
     ],
   }),
-  [['eusc-de-east-1', 'AWS European Sovereign Cloud (Germany)', 'DE', 'Brandenburg (state)']],
+  [['eusc-de-east-1', 'AWS European Sovereign Cloud (Germany)', 'DE']],
 );
 
 const govIso = [

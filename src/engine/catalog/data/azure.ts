@@ -20,6 +20,32 @@ const govDoc: Source = {
   title: 'Azure Government regions (Microsoft Learn)',
   asOf,
 };
+const geoCodes: Source = {
+  url: 'https://learn.microsoft.com/en-us/azure/backup/scripts/geo-code-list',
+  title: 'Azure Backup: geo-code mapping (Microsoft Learn), region names of every Azure cloud',
+  asOf: '2026-12-03',
+};
+const geoCodesAlz: Source = {
+  url: 'https://github.com/Azure/ALZ-Bicep/blob/main/infra-as-code/bicep/modules/privateDnsZones/privateDnsZones.bicep',
+  title: 'Azure/ALZ-Bicep: Azure Backup geo codes by location name (usnat*, ussec*, germanycentral, germanynortheast)',
+  asOf: '2026-12-03',
+};
+const germanyClosed: Source = {
+  url: 'https://learn.microsoft.com/en-us/previous-versions/azure/germany/germany-developer-guide',
+  title: 'Azure Germany developer guide (Microsoft Learn): Microsoft Cloud Germany closed on 29 October 2021',
+  asOf: '2026-12-03',
+};
+const sdkGermany: Source = {
+  url: 'https://learn.microsoft.com/en-us/dotnet/api/microsoft.azure.commands.common.authentication.abstractions.environmentname.azuregermancloud?view=az-ps-12',
+  title:
+    'Azure PowerShell SDK: EnvironmentName.AzureGermanCloud ("Microsoft Cloud Germany was closed on October 29th, 2021")',
+  asOf: '2026-12-03',
+};
+const azurermLocations: Source = {
+  url: 'https://github.com/hashicorp/terraform-provider-azurerm/blob/main/website/docs/r/blueprint_assignment.html.markdown',
+  title: 'Terraform azurerm provider docs: allowed-locations example listing uknorth',
+  asOf: '2026-12-03',
+};
 
 // Region names of the national partner clouds, as the Azure SDKs' region tables spell them (for
 // example the Cosmos DB SDKs' region name tables); who owns the operators, from the sources below.
@@ -151,6 +177,15 @@ export const azure: ProviderData = {
       ['westus2', 'West US 2', 'US', 'Washington'],
       ['westus3', 'West US 3', 'US', 'Phoenix'],
     ]),
+    // A location name the Azure SDKs and the azurerm provider accept but Microsoft's public region list
+    // does not show.
+    ...locations(
+      d('AzureCloud', {
+        sources: [azurermLocations],
+        notes: ["Accepted as a location name by Azure's tools; not in Microsoft's public region list."],
+      }),
+      [['uknorth', 'UK North', 'GB']],
+    ),
     ...locations(d('AzureCloud', { kind: 'global', nameAsAlias: false }), [
       [
         'global',
@@ -260,6 +295,40 @@ export const azure: ProviderData = {
         ['usgoviowa', 'US Gov Iowa', 'US', 'Iowa'],
         ['usgovtexas', 'US Gov Texas', 'US', 'Texas'],
         ['usgovvirginia', 'US Gov Virginia', 'US', 'Virginia'],
+      ],
+    ),
+    // Air-gapped U.S. government clouds; their names from Microsoft's geo-code mapping.
+    ...locations(
+      d('USNat', {
+        sources: [geoCodes, geoCodesAlz],
+        notes: ['An air-gapped Azure cloud for the U.S. government (USNat), separate from Azure Government.'],
+      }),
+      [
+        ['usnateast', 'USNat East', 'US'],
+        ['usnatwest', 'USNat West', 'US'],
+      ],
+    ),
+    ...locations(
+      d('USSec', {
+        sources: [geoCodes, geoCodesAlz],
+        notes: ['An air-gapped Azure cloud for the U.S. government (USSec), separate from Azure Government.'],
+      }),
+      [
+        ['usseceast', 'USSec East', 'US'],
+        ['ussecwest', 'USSec West', 'US'],
+      ],
+    ),
+    // Microsoft Cloud Germany: closed, but its names stay in old templates.
+    ...locations(
+      d('AzureGermanCloud', {
+        sources: [germanyClosed, sdkGermany, geoCodesAlz],
+        notes: [
+          'Microsoft Cloud Germany (Azure Germany) was closed on 29 October 2021: nothing can be deployed here any more. While it ran, Microsoft described it as physically and network-isolated from global Azure, with a data trustee acting under German law.',
+        ],
+      }),
+      [
+        ['germanycentral', 'Germany Central', 'DE'],
+        ['germanynortheast', 'Germany Northeast', 'DE'],
       ],
     ),
   ],

@@ -11,8 +11,20 @@ const doc: Source = {
   asOf,
 };
 const facts: Source = {
-  url: 'https://csf.hop3.abilian.com/providers/ovhcloud.html',
-  title: 'Provider card: OVHcloud SA (ownership)',
+  url: 'https://ovhcloud.fr.digital-report.net/en/report/3010',
+  title: 'OVH Groupe: Universal Registration Document, presentation of the group',
+  asOf,
+};
+const notice: Source = {
+  url: 'https://ch.zonebourse.com/cours/action/OVH-GROUPE-127472031/actualite/OVH-Groupe-Notice-of-meeting-French-only-42755269',
+  title:
+    'OVH Groupe: notice of meeting, BALO 9 January 2023 (société anonyme, registered office Roubaix, RCS Lille Métropole 537 407 926)',
+  asOf,
+};
+const klaba: Source = {
+  url: 'https://www.nextinpact.com/article/46355/la-decision-est-prise-ovhcloud-se-prepare-a-eventuelle-introduction-en-bourse',
+  title:
+    'Next INpact, March 2021: OVHcloud prepares a possible listing (quoting the company on the Klaba family remaining majority shareholders)',
   asOf,
 };
 const ovhUs: Source = {
@@ -37,8 +49,10 @@ export const ovhcloud: ProviderData = {
     control: 'non-us',
     terraformProviders: ['ovh'],
     resourcePrefixes: ['ovh_'],
-    notes: ['OVHcloud SA, Roubaix, France; listed on Euronext Paris and controlled by the Klaba family.'],
-    sources: [doc, facts],
+    notes: [
+      'OVH Groupe SA (brand OVHcloud): a société anonyme with its registered office in Roubaix, France, listed on Euronext Paris; before the listing the company said that Octave Klaba and his family would remain majority shareholders.',
+    ],
+    sources: [doc, facts, notice, klaba],
     asOf,
   },
   regions: [

@@ -14,6 +14,14 @@ const facts: Source = {
   asOf,
 };
 
+const sdk: Source = {
+  url: 'https://github.com/scaleway/scaleway-sdk-go/blob/master/scw/locality.go',
+  title: 'Scaleway Go SDK: the legacy zone names par1 and ams1 parse as fr-par-1 and nl-ams-1',
+  asOf: '2026-12-03',
+};
+/** Zone names older configurations still use. */
+const LEGACY: Record<string, string> = { 'fr-par-1': 'par1', 'nl-ams-1': 'ams1' };
+
 const regions = locations({ providerId: 'scaleway', partition: 'scaleway', sources: [doc], asOf }, [
   ['fr-par', 'Paris', 'FR', 'Paris'],
   ['nl-ams', 'Amsterdam', 'NL', 'Amsterdam'],
@@ -34,6 +42,8 @@ export const scaleway: ProviderData = {
   },
   regions: [
     ...regions,
-    ...zonesOf(regions, { 'fr-par': ['1', '2', '3'], 'nl-ams': ['1', '2', '3'], 'pl-waw': ['1', '2', '3'] }),
+    ...zonesOf(regions, { 'fr-par': ['1', '2', '3'], 'nl-ams': ['1', '2', '3'], 'pl-waw': ['1', '2', '3'] }).map((z) =>
+      LEGACY[z.id] ? { ...z, aliases: [...(z.aliases ?? []), LEGACY[z.id]], sources: [...z.sources, sdk] } : z,
+    ),
   ],
 };

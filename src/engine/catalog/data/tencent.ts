@@ -8,7 +8,12 @@ const doc: Source = {
   title: 'Tencent Cloud: Regions and availability zones',
   asOf,
 };
-const tencent = { name: 'Tencent Holdings Limited', country: 'CN' };
+const annualReport: Source = {
+  url: 'https://vdocuments.mx/document/annual-report-2016-hkexnews.html',
+  title: 'Tencent Holdings Limited: Annual Report 2016, corporate information (copy of the HKEXnews filing)',
+  asOf,
+};
+const tencent = { name: 'Tencent Holdings Limited', country: 'CN', incorporatedIn: 'KY' };
 
 export const tencentcloud: ProviderData = {
   provider: {
@@ -21,7 +26,10 @@ export const tencentcloud: ProviderData = {
     resourcePrefixes: ['tencentcloud_'],
     // Availability zones are the region id plus a number (`ap-guangzhou-3`).
     zoneLetters: '123456789',
-    sources: [doc],
+    notes: [
+      'Tencent Holdings Limited has its registered office in the Cayman Islands and its group head office in Shenzhen, China.',
+    ],
+    sources: [doc, annualReport],
     asOf,
   },
   regions: locations({ providerId: 'tencentcloud', partition: 'tencentcloud', sources: [doc], asOf }, [
