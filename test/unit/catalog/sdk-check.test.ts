@@ -44,15 +44,47 @@ function ociSdkRegions(): SdkRegion[] {
   return out;
 }
 
+/** Region and zone ids of the Scaleway SDK's `Region` and `Zone` types (a union of string literals). */
+function scalewaySdkRegions(): SdkRegion[] {
+  const text = fs.readFileSync(
+    path.join(repoRoot(), 'node_modules/@scaleway/sdk-client/dist/scw/locality.d.ts'),
+    'utf8',
+  );
+  const out: SdkRegion[] = [];
+  for (const type of ['Region', 'Zone']) {
+    const decl = new RegExp(`export type ${type} = ([^;]+);`).exec(text)?.[1] ?? '';
+    for (const m of decl.matchAll(/'([a-z0-9-]+)'/g)) {
+      out.push({ id: m[1], partition: 'scaleway' });
+    }
+  }
+  return out;
+}
+
+/** Region ids of the Huawei Cloud SDK's ECS region table (`new Region("eu-west-101", [...])`). */
+function huaweiSdkRegions(): SdkRegion[] {
+  const text = fs.readFileSync(
+    path.join(repoRoot(), 'node_modules/@huaweicloud/huaweicloud-sdk-ecs/v2/EcsRegion.js'),
+    'utf8',
+  );
+  return [...text.matchAll(/new region_1\.Region\("([a-z0-9-]+)"/g)].map((m) => ({
+    id: m[1],
+    partition: 'huaweicloud',
+  }));
+}
+
 describe('catalog check: SDK region lists are all in the catalog', () => {
   it('finds the SDK data', () => {
     assert.ok(awsSdkRegions().length >= 40);
     assert.ok(ociSdkRegions().length >= 80);
+    assert.ok(scalewaySdkRegions().length >= 12);
+    assert.ok(huaweiSdkRegions().length >= 30);
   });
 
   for (const [provider, read] of [
     ['aws', awsSdkRegions],
     ['oci', ociSdkRegions],
+    ['scaleway', scalewaySdkRegions],
+    ['huaweicloud', huaweiSdkRegions],
   ] as const) {
     it(`every ${provider} SDK region is in the catalog with the same partition`, () => {
       const problems: string[] = [];

@@ -9,6 +9,11 @@ const doc: Source = {
   title: 'Huawei Cloud: Regions and endpoints',
   asOf,
 };
+const sdk: Source = {
+  url: 'https://www.npmjs.com/package/@huaweicloud/huaweicloud-sdk-ecs',
+  title: 'Huawei Cloud SDK for Node.js: ECS region table (EcsRegion)',
+  asOf: '2026-12-03',
+};
 const huawei = { name: 'Huawei Technologies Co., Ltd.', country: 'CN' };
 
 export const huaweicloud: ProviderData = {
@@ -47,6 +52,7 @@ export const huaweicloud: ProviderData = {
     ['cn-south-2', 'CN South (cn-south-2)', 'CN'],
     ['cn-south-4', 'CN South (cn-south-4)', 'CN'],
     ['cn-southwest-2', 'CN Southwest-Guiyang1', 'CN', 'Guiyang'],
+    ['cn-southwest-3', 'cn-southwest-3', 'CN', undefined, { sources: [sdk] }],
     ['eu-west-0', 'EU-Paris', 'FR', 'Paris'],
     ['eu-west-101', 'EU-Dublin', 'IE', 'Dublin'],
     ['la-north-2', 'LA-Mexico City2', 'MX', 'Mexico City'],
