@@ -28,7 +28,7 @@ import type { Entity, ProviderData, ProviderInfo, RegionInfo, RegionMatch, Sourc
 export type { ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source, Entity, LocationKind } from './types';
 
 /** The date the catalog as a whole was last reviewed. */
-export const CATALOG_DATE = '2026-11-26';
+export const CATALOG_DATE = '2026-12-03';
 
 /** Every provider's data, U.S.-controlled hyperscalers first, then the others alphabetically. */
 const ALL: ProviderData[] = [

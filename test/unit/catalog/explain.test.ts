@@ -89,6 +89,17 @@ describe('catalog explain', () => {
       assert.equal(catalog.lookupRegion('azure', 'uknorth')?.effective.country, 'GB');
     });
 
+    it('OCI government realms are sourced as Oracle clouds; dedicated realms mark the operator of record unconfirmed', () => {
+      const gov = explain('oci', 'uk-gov-cardiff-1', 'text') ?? '';
+      assert.match(gov, /Oracle United Kingdom Government Cloud \(realm OC4\)/);
+      assert.match(gov, /govuksouth\.htm/);
+      assert.match(gov, /United Kingdom \(GB\), Newport/);
+      assert.match(explain('oci', 'ap-dcc-canberra-1', 'text') ?? '', /Australian Government and Defence/);
+      const dedicated = explain('oci', 'eu-jovanovac-1', 'text') ?? '';
+      assert.match(dedicated, /operator of record not published, unconfirmed/);
+      assert.match(dedicated, /oracle-alloy-architecture\.htm/);
+    });
+
     it("Scaleway's legacy zone names par1 and ams1 are its Paris and Amsterdam zones", () => {
       assert.equal(catalog.lookupRegion('scaleway', 'ams1')?.region.id, 'nl-ams-1');
       assert.equal(catalog.lookupRegion('scaleway', 'par1')?.region.id, 'fr-par-1');

@@ -3,7 +3,8 @@ import type { ProviderData, Source } from '../types';
 import { locations, type LocationDefaults } from './define';
 
 // Region ids and realms come from the OCI SDK's region table (oci-common); names and cities from
-// Oracle's region documentation. Every OCI realm is a separate cloud; all are run by Oracle.
+// Oracle's region documentation. Every OCI realm is a separate cloud. Oracle's government realms are
+// Oracle's own clouds; who operates a dedicated realm Oracle does not publish (see `dedicated`).
 const asOf = '2026-11-26';
 const sdk: Source = {
   url: 'https://github.com/oracle/oci-typescript-sdk/blob/master/lib/common/lib/region.ts',
@@ -32,6 +33,34 @@ const sovereignDoc: Source = {
   asOf,
 };
 
+const govUs: Source = {
+  url: 'https://docs.oracle.com/iaas/Content/gov-cloud/govoverview.htm',
+  title: 'Oracle US Government Cloud and Oracle US Defense Cloud (Oracle documentation)',
+  asOf: '2026-12-03',
+};
+const govUk: Source = {
+  url: 'https://docs.oracle.com/en-us/iaas/Content/General/Concepts/govuksouth.htm',
+  title: 'Oracle Cloud Infrastructure United Kingdom Government Cloud (Oracle documentation)',
+  asOf: '2026-12-03',
+};
+const govRealms: Source = {
+  url: 'https://docs.oracle.com/en/cloud/paas/application-integration/oracle-integration-oci/government-realm-availability.html',
+  title:
+    'Oracle: government realms OC2, OC3 (US Government Cloud), OC4 (UK Government Cloud), OC10 (Australian Government and Defence)',
+  asOf: '2026-12-03',
+};
+const dedicatedDoc: Source = {
+  url: 'https://docs.cloud.oracle.com/Content/General/Concepts/dedicatedregions.htm',
+  title: 'Oracle: Dedicated Regions (public regions assigned to a single organisation; details not published)',
+  asOf: '2026-12-03',
+};
+const alloyDoc: Source = {
+  url: 'https://docs.oracle.com/en-us/iaas/Content/dedicated/alloy/oracle-alloy-architecture.htm',
+  title:
+    'Oracle Alloy architecture: Oracle manages hardware, platform services, updates and security operations; the partner operator provides the data centres',
+  asOf: '2026-12-03',
+};
+
 const d = (partition: string, extra: Partial<LocationDefaults> = {}): LocationDefaults => ({
   providerId: 'oci',
   partition,
@@ -43,10 +72,28 @@ const d = (partition: string, extra: Partial<LocationDefaults> = {}): LocationDe
 const newer = {
   notes: ['Listed by newer OCI SDK region tables than the installed oci-common; realm as given there.'],
 };
+/** An Oracle government cloud: Oracle's own, by Oracle's documentation. */
+const government = (realm: string, name: string, source: Source): LocationDefaults =>
+  d(realm, {
+    sources: [sdk, source, govRealms],
+    notes: [
+      `${name} (realm ${realm.toUpperCase()}): a government cloud that Oracle offers as its own, isolated from the commercial realm.`,
+    ],
+  });
+/**
+ * A dedicated realm. Oracle publishes neither whom it serves nor whether an Oracle Alloy partner runs
+ * it; in both models Oracle's documentation has Oracle manage the hardware, the platform services, the
+ * updates and the security operations, so Oracle stays the operator given here, marked unconfirmed.
+ */
 const dedicated = (realm: string): LocationDefaults =>
   d(realm, {
+    sources: [sdk, dedicatedDoc, alloyDoc],
+    operator: {
+      name: 'Oracle Corporation (manages the platform; operator of record not published, unconfirmed)',
+      country: 'US',
+    },
     notes: [
-      `Separate OCI realm (${realm}) for a dedicated or government cloud; the region id comes from the OCI SDK and the country from the city in its name.`,
+      `Separate OCI realm (${realm.toUpperCase()}) for a dedicated cloud; the region id comes from the OCI SDK and the country from the city in its name. Oracle does not publish whom the realm serves or whether an Oracle Alloy partner runs it (unconfirmed); in both models Oracle's documentation has Oracle manage the hardware, platform services, updates and security operations.`,
     ],
   });
 
@@ -113,18 +160,18 @@ export const oci: ProviderData = {
       ['us-saltlake-2', 'US Mountain (Salt Lake City)', 'US', 'Salt Lake City'],
       ['us-sanjose-1', 'US West (San Jose)', 'US', 'San Jose'],
     ]),
-    ...locations(d('oc2'), [
+    ...locations(government('oc2', 'Oracle US Government Cloud / US Defense Cloud', govUs), [
       ['us-langley-1', 'US DoD (Langley)', 'US', 'Langley'],
       ['us-luke-1', 'US DoD (Luke)', 'US', 'Luke'],
     ]),
-    ...locations(d('oc3'), [
+    ...locations(government('oc3', 'Oracle US Government Cloud / US Defense Cloud', govUs), [
       ['us-gov-ashburn-1', 'US Gov East (Ashburn)', 'US', 'Ashburn'],
       ['us-gov-chicago-1', 'US Gov Midwest (Chicago)', 'US', 'Chicago'],
       ['us-gov-phoenix-1', 'US Gov West (Phoenix)', 'US', 'Phoenix'],
     ]),
-    ...locations(d('oc4'), [
+    ...locations(government('oc4', 'Oracle United Kingdom Government Cloud', govUk), [
       ['uk-gov-london-1', 'UK Gov South (London)', 'GB', 'London'],
-      ['uk-gov-cardiff-1', 'UK Gov West (Cardiff)', 'GB', 'Cardiff'],
+      ['uk-gov-cardiff-1', 'UK Gov West (Newport)', 'GB', 'Newport'],
     ]),
     ...locations(dedicated('oc8'), [
       ['ap-chiyoda-1', 'Japan East (Chiyoda)', 'JP', 'Chiyoda'],
@@ -134,7 +181,9 @@ export const oci: ProviderData = {
       ['me-dcc-muscat-1', 'Oman Central (Muscat)', 'OM', 'Muscat'],
       ['me-ibri-1', 'Oman West (Ibri)', 'OM', 'Ibri'],
     ]),
-    ...locations(dedicated('oc10'), [['ap-dcc-canberra-1', 'Australia Capital (Canberra)', 'AU', 'Canberra']]),
+    ...locations(government('oc10', 'Oracle Cloud for Australian Government and Defence', govRealms), [
+      ['ap-dcc-canberra-1', 'Australia Capital (Canberra)', 'AU', 'Canberra'],
+    ]),
     ...locations(dedicated('oc14'), [
       ['eu-dcc-dublin-1', 'Ireland South (Dublin)', 'IE', 'Dublin'],
       ['eu-dcc-dublin-2', 'Ireland South 2 (Dublin)', 'IE', 'Dublin'],
