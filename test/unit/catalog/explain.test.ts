@@ -100,6 +100,13 @@ describe('catalog explain', () => {
       assert.match(dedicated, /oracle-alloy-architecture\.htm/);
     });
 
+    it("Google's restricted region us-central2 and its AI zones resolve to their regions", () => {
+      assert.equal(catalog.lookupRegion('gcp', 'us-central2-b')?.effective.id, 'us-central2');
+      assert.match(explain('gcp', 'us-central2', 'text') ?? '', /restricted availability/);
+      assert.equal(catalog.lookupRegion('gcp', 'us-central1-ai1a')?.effective.id, 'us-central1');
+      assert.equal(catalog.lookupRegion('gcp', 'us-south1-ai1b')?.effective.id, 'us-south1');
+    });
+
     it("Scaleway's legacy zone names par1 and ams1 are its Paris and Amsterdam zones", () => {
       assert.equal(catalog.lookupRegion('scaleway', 'ams1')?.region.id, 'nl-ams-1');
       assert.equal(catalog.lookupRegion('scaleway', 'par1')?.region.id, 'fr-par-1');

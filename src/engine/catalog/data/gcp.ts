@@ -88,6 +88,27 @@ zoneLetters['us-central1'] = ['a', 'b', 'c', 'f'];
 zoneLetters['us-east1'] = ['b', 'c', 'd'];
 zoneLetters['europe-west1'] = ['b', 'c', 'd'];
 
+// Locations Google's public region list leaves out but its product documentation names: the restricted
+// region us-central2 (Cloud TPU v4) and the AI zones, each inside an ordinary region.
+const tpuDoc: Source = {
+  url: 'https://docs.cloud.google.com/tpu/docs/regions-zones',
+  title: 'Google Cloud: TPU regions and zones (us-central2-b, AI zones)',
+  asOf: '2026-12-03',
+};
+const restricted = locations(
+  d({
+    sources: [tpuDoc],
+    notes: [
+      "Not in Google's public list of regions: a region with restricted availability that Google's Cloud TPU documentation names (zone us-central2-b).",
+    ],
+  }),
+  [['us-central2', 'us-central2 (restricted)', 'US']],
+);
+const aiZones = locations(d({ kind: 'zone', sources: [tpuDoc] }), [
+  ['us-central1-ai1a', 'us-central1 AI zone ai1a', 'US', undefined, { parentRegion: 'us-central1' }],
+  ['us-south1-ai1b', 'us-south1 AI zone ai1b', 'US', undefined, { parentRegion: 'us-south1' }],
+]);
+
 const s3ns = { name: 'S3NS', country: 'FR' };
 const s3nsRegion = locations(
   d({
@@ -218,6 +239,9 @@ export const gcp: ProviderData = {
   regions: [
     ...regions,
     ...zonesOf(regions, zoneLetters),
+    ...restricted,
+    ...zonesOf(restricted, { 'us-central2': ['b'] }),
+    ...aiZones,
     ...s3nsRegion,
     ...zonesOf(s3nsRegion, { 'u-france-east1': abc }),
     ...dedicated,
