@@ -46,7 +46,7 @@ function driverRules(): Sarif.ReportingDescriptor[] {
     shortDescription: { text: ensurePeriod(r.title) },
     fullDescription: { text: ensurePeriod(r.description) },
     help: {
-      text: `${ensurePeriod(r.description)} See ${ruleDocsUrl(r.id)}`,
+      text: `${ensurePeriod(r.description)}${r.id === 'CAL001' ? ` ${legal.notLegalAdvice()}` : ''} See ${ruleDocsUrl(r.id)}`,
       markdown: ruleHelpMarkdown(r.id, r.description),
     },
     helpUri: ruleDocsUrl(r.id),
