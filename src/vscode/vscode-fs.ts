@@ -1,6 +1,6 @@
-import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { DirEntry, EngineFs, FileStat } from '../engine';
+import { localRealpath } from './real-path';
 
 /** Whether `path` is a strict ancestor of `root` (`/` and `/tmp` for `/tmp/ws`). */
 function isAncestor(path: string, root: string): boolean {
@@ -20,10 +20,10 @@ export function vscodeFs(base: vscode.Uri): EngineFs {
   const root = base.path;
   // Links exist on the local disk; the engine follows them with this to keep every read inside the
   // workspace folder (see `confine`). Virtual file systems have none, and are checked as written.
-  const local =
-    base.scheme === 'file'
-      ? { realpath: async (path: string) => vscode.Uri.file(await realpath(vscode.Uri.file(path).fsPath)).path }
-      : {};
+  const resolve = base.scheme === 'file' ? localRealpath : undefined;
+  const local = resolve
+    ? { realpath: async (path: string) => vscode.Uri.file(await resolve(vscode.Uri.file(path).fsPath)).path }
+    : {};
   return {
     ...local,
     async readFile(path: string): Promise<Uint8Array> {

@@ -17,6 +17,7 @@ import { screenshot } from '../ui/helpers.mjs';
  * @property {import('playwright-core').Page} page the workbench, with the check's workspace open
  * @property {(name: string) => Promise<string>} screenshot saves test-results/ui/<name>.png
  * @property {(msg: string) => void} log prints a line under the check's name
+ * @property {() => string[]} consoleLines the page's console so far
  */
 
 const UI_DIR = path.join(repoRoot, 'test', 'ui');
@@ -35,22 +36,29 @@ async function runCheck(file, ctx) {
     }
   };
   const started = Date.now();
+  const consoleLines = [];
   let server;
   let context;
   let page;
   try {
     server = await startCodeServer({
       tools: ctx.tools,
-      extensionsDir: ctx.extensionsDir,
+      extensionsDir: mod.extension === 'web' ? ctx.webExtensionsDir : ctx.extensionsDir,
       userDataDir: path.join(tmp, 'user-data'),
       workspace,
       onOutput: (l) => keep(`[code-server] ${l}`),
     });
-    ({ context, page } = await openWorkbench(ctx.browser, server.url, { onConsole: (t) => keep(`[page] ${t}`) }));
+    ({ context, page } = await openWorkbench(ctx.browser, server.url, {
+      onConsole: (t) => {
+        consoleLines.push(t);
+        keep(`[page] ${t}`);
+      },
+    }));
     const check = mod.default({
       page,
       screenshot: (shot) => screenshot(page, SHOTS, shot),
       log: (msg) => console.log(`    ${name}: ${msg}`),
+      consoleLines: () => [...consoleLines],
     });
     await withTimeout(check, Number(process.env.CAL_UI_TIMEOUT_MS || 180_000), `UI check ${name}`);
     return { name, ok: true, ms: Date.now() - started };
@@ -68,6 +76,24 @@ async function runCheck(file, ctx) {
     server?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * An extensions folder holding a copy of the installed extension whose manifest has no `main`: VS Code
+ * then runs its `browser` entry in the web worker extension host, as vscode.dev does.
+ */
+function webOnlyCopy(exts) {
+  const name = fs.readdirSync(exts).find((n) => n.startsWith('cloud-act-lens.cloud-act-lens-'));
+  if (!name) {
+    throw new Error(`the extension is not installed in ${exts}`);
+  }
+  const dir = tempDir('ui-web-exts');
+  fs.cpSync(path.join(exts, name), path.join(dir, name), { recursive: true });
+  const manifestPath = path.join(dir, name, 'package.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+  delete manifest.main;
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  return dir;
 }
 
 /** Rejects when `promise` has not settled after `ms`, so a stuck check cannot hang the run. */
@@ -96,11 +122,12 @@ async function main() {
     .map((f) => path.join(UI_DIR, f));
   const exts = tempDir('ui-exts');
   console.log(`[ui] ${installVsix(tools, exts, path.join(repoRoot, 'dist', 'cloud-act-lens.vsix'))}`);
+  const webExts = webOnlyCopy(exts);
   const browser = await launchBrowser();
   const results = [];
   try {
     for (const file of checks) {
-      const r = await runCheck(file, { tools, browser, extensionsDir: exts, verbose });
+      const r = await runCheck(file, { tools, browser, extensionsDir: exts, webExtensionsDir: webExts, verbose });
       console.log(`  ${r.ok ? '✔' : '✘'} ${r.name} (${(r.ms / 1000).toFixed(1)} s)`);
       if (r.error) {
         console.log(r.error.replace(/^/gm, '      '));
@@ -110,6 +137,7 @@ async function main() {
   } finally {
     await browser.close().catch(() => {});
     fs.rmSync(exts, { recursive: true, force: true });
+    fs.rmSync(webExts, { recursive: true, force: true });
   }
   const failed = results.filter((r) => !r.ok).length;
   console.log(

@@ -28,6 +28,20 @@ describe('architecture boundaries', () => {
     }
   });
 
+  it('keeps Node built-ins out of the web build of the extension: each module that needs one has a .web.ts stand-in', () => {
+    for (const file of tsFiles(path.join(ROOT, 'src/vscode'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      if (file.endsWith('.web.ts')) {
+        assert.doesNotMatch(text, /from ['"]node:|require\(['"]node:/, file);
+      } else if (/from ['"]node:|require\(['"]node:/.test(text)) {
+        assert.ok(
+          fs.existsSync(file.replace(/\.ts$/, '.web.ts')),
+          `${file} imports a Node built-in and has no .web.ts stand-in`,
+        );
+      }
+    }
+  });
+
   it('makes no network calls from the engine or CLI', () => {
     for (const dir of ['src/engine', 'src/cli']) {
       for (const file of tsFiles(path.join(ROOT, dir))) {
