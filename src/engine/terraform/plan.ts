@@ -6,6 +6,7 @@ import type { AnalysisError, ExtractedResource, ProvenanceStep, RegionResolution
 import { basename } from '../workspace/paths';
 import { regionSpec } from './knowledge/region-attributes';
 import { dataClassOf, isGlobalType } from './knowledge/resource-classes';
+import { planCopies } from './plan-copies';
 
 /**
  * Terraform and OpenTofu plans as JSON (`terraform show -json plan.out`): every planned resource placed
@@ -80,6 +81,8 @@ interface Plan {
   label: string;
   /** The configuration folder the plan stands for, when the scan holds it too: the plan wins. */
   replaces?: string;
+  /** `change.after_unknown` of each resource in `resource_changes`, by address. */
+  afterUnknown: Map<string, Node | undefined>;
 }
 
 type ProviderRegion =
@@ -172,6 +175,14 @@ function place(
   }
   const range = plan.lines.range(res.offset, res.length);
   const index = member(res, 'index');
+  const copies = planCopies({
+    type,
+    providerId,
+    values,
+    afterUnknown: plan.afterUnknown.get(address),
+    primary: region,
+    at: (node) => plan.lines.location(node.offset, node.length),
+  }).map((c) => (c.provenance.length > 0 ? c : { ...c, provenance: [fromPlan] }));
   return {
     language: 'terraform',
     file: plan.file,
@@ -188,7 +199,7 @@ function place(
     dataClass: dataClassOf(type),
     global,
     instanceKey: index === undefined ? undefined : String(index.value),
-    copies: [],
+    copies,
   };
 }
 
@@ -213,7 +224,13 @@ export function analyzePlan(
   if (major !== 0 && major !== 1) {
     return { resources: [], errors: [{ file, message: `plan format ${major}.x is not supported (1.x is)` }] };
   }
-  const plan: Plan = { file, lines, root, label: basename(file), replaces };
+  const afterUnknown = new Map(
+    items(member(root, 'resource_changes')).map((rc) => [
+      stringOf(member(rc, 'address')) ?? '',
+      member(member(rc, 'change'), 'after_unknown'),
+    ]),
+  );
+  const plan: Plan = { file, lines, root, label: basename(file), replaces, afterUnknown };
   const providerKeys = new ProviderKeys(member(root, 'configuration'));
   const resources: ExtractedResource[] = [];
   const walk = (mod: Node, depth: number) => {

@@ -8,7 +8,16 @@ const ROOT = path.resolve(__dirname, '../../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
 const PLANS = path.join(ROOT, 'test/fixtures/terraform-plans');
 
+interface JsonCopy {
+  kind: string;
+  region: string | null;
+  country: string | null;
+  unresolvedReason: string | null;
+  provenance: string;
+}
+
 interface JsonResource {
+  copies: JsonCopy[];
   address: string;
   region: string | null;
   country: string | null;
@@ -116,6 +125,57 @@ describe('terraform plan JSON through the CLI', () => {
       });
       const doc = JSON.parse(r.stdout) as { errors: Array<{ message: string }> };
       assert.match(doc.errors[0]?.message ?? '', /plan format 2\.x is not supported/);
+    });
+  });
+
+  describe('copies of the data, read from the planned values with the same table as configuration', () => {
+    const copyLines = (doc: { resources: JsonResource[] }) =>
+      doc.resources
+        .flatMap((r) => r.copies.map((c) => `${r.address} ${c.kind} ${c.region ?? '?'} ${c.country ?? '-'}`))
+        .sort();
+
+    it('replicas, replication, geo-redundant pairs (with the default), dual-region members; after-apply values say so', () => {
+      const doc = scan(path.join(PLANS, 'copies'));
+      assert.deepEqual(doc.errors, []);
+      assert.deepEqual(copyLines(doc), [
+        'aws_dynamodb_table.orders replica ap-southeast-2 AU',
+        'aws_dynamodb_table.orders replica eu-west-3 FR',
+        'aws_secretsmanager_secret.api replication ? -',
+        'azurerm_cosmosdb_account.db replica eastus2 US',
+        'azurerm_recovery_services_vault.backup geo-redundancy germanynorth DE',
+        'azurerm_storage_account.brazil geo-redundancy southcentralus US',
+        'google_storage_bucket.archive multi-region europe-north1 FI',
+        'google_storage_bucket.archive multi-region europe-west4 NL',
+      ]);
+      const secret = doc.resources.find((r) => r.address === 'aws_secretsmanager_secret.api')!;
+      assert.match(secret.copies[0].unresolvedReason ?? '', /only after apply/);
+      const orders = doc.resources.find((r) => r.address === 'aws_dynamodb_table.orders')!;
+      assert.match(
+        orders.copies[0].provenance,
+        /replica\.region_name "(eu-west-3|ap-southeast-2)" in the planned values at .*plan\.json:\d+/,
+      );
+      assert.ok(orders.findings.includes('CAL008'));
+    });
+
+    it('gives the same copies as the configuration the plan was made from', () => {
+      inTempDir((dir) => {
+        writeFileSync(
+          path.join(dir, 'main.tf'),
+          [
+            'provider "aws" {\n  region = "eu-central-1"\n}',
+            'provider "azurerm" {\n  features {}\n}',
+            'provider "google" {\n  region = "europe-west3"\n}',
+            'resource "aws_dynamodb_table" "orders" {\n  name = "orders"\n  replica {\n    region_name = "eu-west-3"\n  }\n  replica {\n    region_name = "ap-southeast-2"\n  }\n}',
+            'resource "azurerm_storage_account" "brazil" {\n  location = "brazilsouth"\n  account_replication_type = "GRS"\n}',
+            'resource "azurerm_cosmosdb_account" "db" {\n  location = "westeurope"\n  geo_location {\n    location = "westeurope"\n  }\n  geo_location {\n    location = "eastus2"\n  }\n}',
+            'resource "azurerm_recovery_services_vault" "backup" {\n  location = "germanywestcentral"\n}',
+            'resource "google_storage_bucket" "archive" {\n  location = "EU"\n  custom_placement_config {\n    data_locations = ["EUROPE-NORTH1", "EUROPE-WEST4"]\n  }\n}',
+          ].join('\n'),
+        );
+        const fromConfig = copyLines(scan(dir));
+        const fromPlan = copyLines(scan(path.join(PLANS, 'copies'))).filter((l) => !l.includes('secretsmanager'));
+        assert.deepEqual(fromPlan, fromConfig);
+      });
     });
   });
 });

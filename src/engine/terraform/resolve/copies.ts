@@ -11,14 +11,20 @@ import {
   resourceOf,
   type Subject,
 } from './copy-sources';
+import {
+  BLOCK_REGION_COPIES,
+  type BlockRegionCopies,
+  GEO_REDUNDANCY_SETTINGS,
+  type GeoRedundancySetting,
+  sameAzureLocation,
+} from '../knowledge/copy-attributes';
 import type { Instance } from './instances';
 import type { ModuleInstance } from './module-instance';
 import { type RegionResult, resolveRegion } from './region';
 
-const GEO_REDUNDANT = new Set(['GRS', 'RAGRS', 'GZRS', 'RAGZRS']);
-
-/** Azure storage replication types that keep a copy in the paired region. */
-function geoRedundantStorage(s: Subject, attr: string, geo: (v: string) => boolean, dflt?: string): ExtractedCopy[] {
+/** Azure storage settings that keep a copy in the paired region (GEO_REDUNDANCY_SETTINGS). */
+function geoRedundantStorage(s: Subject, setting: GeoRedundancySetting): ExtractedCopy[] {
+  const { attr, isGeoRedundant: geo, default: dflt } = setting;
   const a = literal(s, attr);
   if (!a) {
     return dflt && geo(dflt)
@@ -49,6 +55,18 @@ function geoRedundantStorage(s: Subject, attr: string, geo: (v: string) => boole
   return [{ kind: 'geo-redundancy', provider: s.providerId, region: { kind: 'pair' }, provenance: [step] }];
 }
 
+/** Copies from nested blocks that name regions (BLOCK_REGION_COPIES). */
+function ownBlocks(s: Subject, rule: BlockRegionCopies): ExtractedCopy[] {
+  const copies = blockRegions(s, rule.kind, rule.path, rule.attr);
+  const own = s.primary.region;
+  return rule.includesOwnRegion && own.kind === 'known'
+    ? copies.filter((c) => !(c.region.kind === 'known' && sameAzureLocation(c.region.value, own.value)))
+    : copies;
+}
+
+const block = (type: string) => (s: Subject) => ownBlocks(s, BLOCK_REGION_COPIES[type]);
+const geo = (type: string) => (s: Subject) => geoRedundantStorage(s, GEO_REDUNDANCY_SETTINGS[type]);
+
 /** The copy rules, per resource type. */
 const RULES: Record<string, (s: Subject) => ExtractedCopy[]> = {
   aws_s3_bucket: (s) => [
@@ -64,10 +82,10 @@ const RULES: Record<string, (s: Subject) => ExtractedCopy[]> = {
     ...replicationConfigurations(s),
   ],
   aws_dynamodb_table: (s) => [
-    ...blockRegions(s, 'replica', ['replica'], 'region_name'),
+    ...block('aws_dynamodb_table')(s),
     ...referrers(s, 'replica', 'aws_dynamodb_table_replica', 'global_table_arn', 'replica'),
   ],
-  aws_secretsmanager_secret: (s) => blockRegions(s, 'replication', ['replica'], 'region'),
+  aws_secretsmanager_secret: block('aws_secretsmanager_secret'),
   aws_kms_key: (s) => referrers(s, 'replication', 'aws_kms_replica_key', 'primary_key_arn', 'replica key'),
   aws_db_instance: (s) => [
     ...referrers(s, 'replica', 'aws_db_instance', 'replicate_source_db', 'read replica'),
@@ -89,31 +107,16 @@ const RULES: Record<string, (s: Subject) => ExtractedCopy[]> = {
       .map((b) => atReferenced(s, 'backup', 'destination vault', b, 'destination_vault_arn'))
       .filter((c): c is ExtractedCopy => c !== undefined);
   },
-  aws_ecr_replication_configuration: (s) =>
-    blockRegions(s, 'replication', ['replication_configuration', 'rule', 'destination'], 'region'),
-  azurerm_storage_account: (s) =>
-    geoRedundantStorage(s, 'account_replication_type', (v) => GEO_REDUNDANT.has(v.toUpperCase().replace(/-/g, ''))),
-  azurerm_recovery_services_vault: (s) =>
-    geoRedundantStorage(s, 'storage_mode_type', (v) => v === 'GeoRedundant', 'GeoRedundant'),
-  azurerm_cosmosdb_account: (s) =>
-    blockRegions(s, 'replica', ['geo_location'], 'location').filter(
-      (c) =>
-        !(
-          c.region.kind === 'known' &&
-          s.primary.region.kind === 'known' &&
-          sameAzure(c.region.value, s.primary.region.value)
-        ),
-    ),
+  aws_ecr_replication_configuration: block('aws_ecr_replication_configuration'),
+  azurerm_storage_account: geo('azurerm_storage_account'),
+  azurerm_recovery_services_vault: geo('azurerm_recovery_services_vault'),
+  azurerm_cosmosdb_account: block('azurerm_cosmosdb_account'),
   azurerm_mssql_server: (s) => partnerServers(s),
   // A geo-secondary (create_mode "Secondary") or a copy of the database made from it.
   azurerm_mssql_database: (s) =>
     referrers(s, 'replica', 'azurerm_mssql_database', 'creation_source_database_id', 'database created from it:'),
-  google_storage_bucket: (s) => blockRegions(s, 'multi-region', ['custom_placement_config'], 'data_locations'),
+  google_storage_bucket: block('google_storage_bucket'),
 };
-
-function sameAzure(a: string, b: string): boolean {
-  return a.toLowerCase().replace(/\s+/g, '') === b.toLowerCase().replace(/\s+/g, '');
-}
 
 /** `aws_s3_bucket_replication_configuration` resources whose `bucket` is this bucket: one copy per destination. */
 function replicationConfigurations(s: Subject): ExtractedCopy[] {
