@@ -81,6 +81,13 @@ const bundles = [
   },
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { 'scan-worker': 'src/cli/scan-worker.ts' } },
+  // The report webview's script (typed with the message protocol of src/vscode/report/messages.ts).
+  {
+    entryPoints: { 'webview/report': 'src/webview/report.ts' },
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+  },
   // The GitHub Action's scan step (action.yml): runs dist/cli.js once per requested format.
   { entryPoints: { action: 'src/action/main.ts' } },
 ];
@@ -96,7 +103,7 @@ async function main() {
       await esbuild.context({
         entryPoints: b.entryPoints,
         bundle: true,
-        format: 'cjs',
+        format: b.format ?? 'cjs',
         platform: b.platform ?? 'node',
         target: b.target ?? 'node20',
         // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.

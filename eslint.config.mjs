@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', '.tools/**', 'media/**', '**/*.mjs', 'esbuild.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      'test/fixtures/**',
+      '.tools/**',
+      'media/**',
+      '**/*.mjs',
+      'esbuild.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -20,13 +31,28 @@ export default tseslint.config(
     },
   },
   {
+    // The front ends use the engine through its index.ts only.
+    files: ['src/vscode/**/*.ts', 'src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/engine/*', '!**/engine/index'], message: "Import from the engine's index.ts." }] },
+      ],
+    },
+  },
+  {
     files: ['src/engine/**/*.ts', 'src/cli/**/*.ts', 'src/action/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [{ name: 'vscode', message: 'The engine and the CLI must not depend on VS Code.' }],
-          patterns: [{ group: ['**/vscode/**', '../vscode/*'], message: 'The engine and the CLI must not import the VS Code adapter.' }],
+          patterns: [
+            {
+              group: ['**/vscode/**', '../vscode/*'],
+              message: 'The engine and the CLI must not import the VS Code adapter.',
+            },
+          ],
         },
       ],
     },

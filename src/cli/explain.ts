@@ -1,5 +1,4 @@
 import { catalog, countryName, legal } from '../engine';
-import type { RegionExplanation, RegionInfo, RegionMatch } from '../engine/catalog';
 
 /**
  * What the catalog knows about one location of one provider, as text or JSON, with sources and the
@@ -12,7 +11,7 @@ export function explain(providerName: string, region: string, format: 'text' | '
   return x && (format === 'json' ? asJson(x) : asText(x));
 }
 
-function controlText(control: RegionMatch['control']): string {
+function controlText(control: catalog.RegionMatch['control']): string {
   switch (control) {
     case 'us':
       return 'U.S.-controlled (CAL001 outside the U.S.)';
@@ -23,7 +22,7 @@ function controlText(control: RegionMatch['control']): string {
   }
 }
 
-function where(r: RegionInfo, effective: RegionInfo): string {
+function where(r: catalog.RegionInfo, effective: catalog.RegionInfo): string {
   if (effective.country) {
     const city = effective.city ? `, ${effective.city}` : '';
     return `${countryName(effective.country)} (${effective.country})${city}`;
@@ -33,7 +32,7 @@ function where(r: RegionInfo, effective: RegionInfo): string {
   return [jurisdiction, spans].filter(Boolean).join('; ') || 'not one country';
 }
 
-function asText(x: RegionExplanation): string {
+function asText(x: catalog.RegionExplanation): string {
   const { provider, match: m } = x;
   const r = m.region;
   const pad = (label: string) => `  ${label}:`.padEnd(20);
@@ -78,7 +77,7 @@ function asText(x: RegionExplanation): string {
   return lines.join('\n') + '\n';
 }
 
-function asJson(x: RegionExplanation): string {
+function asJson(x: catalog.RegionExplanation): string {
   const m = x.match;
   const doc = {
     catalogDate: catalog.CATALOG_DATE,

@@ -47,6 +47,17 @@ export {
   writeJsonDocument,
 } from './report/json';
 export { toTable } from './report/table';
-export { FORMATTERS, STREAMING, formatNames, type Formatter, type FormatOptions } from './report/formats';
+export {
+  FORMAT_EXTENSIONS,
+  FORMATTERS,
+  STREAMING,
+  formatNames,
+  type Formatter,
+  type FormatOptions,
+} from './report/formats';
+export { buildReportModel, isoMinute, type ReportModel } from './report/report-model';
+/** The parts of the HTML report, for the editor's report view, and the one HTML escaper. */
+export * as reportHtml from './report/html-parts';
+export { escapeHtml } from './report/escape';
 export { TOOL_NAME, TOOL_VERSION } from './version';
 export * as paths from './workspace/paths';

@@ -2,11 +2,13 @@ import type { Position, SourceRange } from '../model';
 
 /**
  * Converts string offsets into 0-based line/character positions (UTF-16), for LF, CRLF and lone CR
- * line ends, as VS Code counts lines. Shared by the Bicep and ARM analyzers; the line-start table is
- * built once per file and each lookup is a binary search.
+ * line ends, as VS Code counts lines: the one line map of every parser (HCL, HCL JSON, Bicep, ARM, YAML).
+ * The line-start table is built once per file; a lookup checks the line of the previous one and the
+ * next line first (parsers ask in mostly increasing order), else searches.
  */
 export class LineMap {
   private readonly starts: number[] = [0];
+  private last = 0;
 
   constructor(text: string) {
     if (!text.includes('\r')) {
@@ -30,18 +32,30 @@ export class LineMap {
     }
   }
 
+  /** Position of `offset` (an offset before the text is clamped to its start). */
   position(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) {
-        lo = mid;
+    const starts = this.starts;
+    let line = this.last;
+    const inLine = (l: number) => offset >= starts[l] && (l + 1 >= starts.length || offset < starts[l + 1]);
+    if (!inLine(line)) {
+      if (line + 1 < starts.length && inLine(line + 1)) {
+        line++;
       } else {
-        hi = mid - 1;
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid] <= offset) {
+            lo = mid;
+          } else {
+            hi = mid - 1;
+          }
+        }
+        line = lo;
       }
+      this.last = line;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    return { line, character: Math.max(0, offset - starts[line]) };
   }
 
   range(start: number, end: number): SourceRange {

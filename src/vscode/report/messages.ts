@@ -1,5 +1,5 @@
 /**
- * The typed message protocol between the report webview (media/report.js) and the extension.
+ * The typed message protocol between the report webview (src/webview/report.ts) and the extension.
  * The webview sends `ready` once its script runs; only then does the extension post renders.
  */
 export type WebviewToExtension =

@@ -1,5 +1,6 @@
-import { escapeHtml as h } from '../../engine/report/escape';
-import {
+import { escapeHtml as h, reportHtml, type ReportModel } from '../../engine';
+
+const {
   alternativesHtml,
   chartsHtml,
   copiesHtml,
@@ -9,8 +10,7 @@ import {
   rulesHtml,
   summaryHtml,
   tableHtml,
-} from '../../engine/report/html-parts';
-import type { ReportModel } from '../../engine/report/report-model';
+} = reportHtml;
 
 export interface WebviewHtmlInput {
   model: ReportModel;
@@ -18,7 +18,7 @@ export interface WebviewHtmlInput {
   nonce: string;
   /** `webview.cspSource`. */
   cspSource: string;
-  /** `asWebviewUri` of media/report.css and media/report.js. */
+  /** `asWebviewUri` of media/report.css and dist/webview/report.js. */
   styleUri: string;
   scriptUri: string;
   /** When the scan finished, shown under the title. */

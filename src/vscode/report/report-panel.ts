@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildReportModel, isoMinute } from '../../engine/report/report-model';
+import { buildReportModel, isoMinute } from '../../engine';
 import type { WorkspaceScan } from '../workspace-analysis';
 import { parseWebviewMessage, type ExtensionToWebview, type WebviewToExtension } from './messages';
 import { buildReportHtml, reportBodyHtml } from './report-html';
@@ -50,7 +50,7 @@ export class ReportPanel implements vscode.Disposable {
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     this.panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'CLOUD Act Lens Report', column, {
       enableScripts: true,
-      localResourceRoots: [media],
+      localResourceRoots: [media, vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
       retainContextWhenHidden: false,
     });
     this.panel.iconPath = vscode.Uri.joinPath(media, 'report-icon.svg');
@@ -147,7 +147,9 @@ export class ReportPanel implements vscode.Disposable {
       nonce: nonce(),
       cspSource: webview.cspSource,
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.css')).toString(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.js')).toString(),
+      scriptUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'report.js'))
+        .toString(),
       scannedAt: this.scannedAt,
     });
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { LineMap } from '../../../src/engine/text/line-map';
 
-describe('line map (Bicep and ARM)', () => {
+describe('line map (every parser)', () => {
   const at = (text: string, offset: number) => new LineMap(text).position(offset);
 
   it('counts LF lines (the fast path) and positions at line ends and at the end of the text', () => {
@@ -34,5 +34,16 @@ describe('line map (Bicep and ARM)', () => {
       assert.deepEqual(a.position(offLf), b.position(offCrlf));
       assert.equal(a.position(offLf).line, line);
     }
+  });
+
+  it('answers lookups in any order: the remembered line never changes an answer', () => {
+    const text = 'ab\r\ncd\re\n\nfgh\r\n\ri';
+    const fresh = (o: number) => new LineMap(text).position(o);
+    const shared = new LineMap(text);
+    const offsets = [9, 0, 13, 3, 4, 12, 6, 7, 1, 14, 8, 2, 11, 5, 10, -1];
+    for (const o of offsets) {
+      assert.deepEqual(shared.position(o), fresh(o), `offset ${o}`);
+    }
+    assert.deepEqual(shared.position(-1), { line: 0, character: 0 });
   });
 });

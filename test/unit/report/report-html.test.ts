@@ -13,7 +13,7 @@ function page(): string {
     nonce: NONCE,
     cspSource: CSP_SOURCE,
     styleUri: `${CSP_SOURCE}/ext/media/report.css`,
-    scriptUri: `${CSP_SOURCE}/ext/media/report.js`,
+    scriptUri: `${CSP_SOURCE}/ext/dist/webview/report.js`,
     scannedAt: '26/11/2026, <b>14:00</b>',
   });
 }
@@ -30,7 +30,7 @@ describe('report webview html', () => {
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     assert.equal(scripts.length, 1, 'exactly one script element');
     assert.ok(scripts[0][1].includes(`nonce="${NONCE}"`));
-    assert.ok(scripts[0][1].includes('src="https://file+.vscode-resource.vscode-cdn.net/ext/media/report.js"'));
+    assert.ok(scripts[0][1].includes('src="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/report.js"'));
     assert.equal(scripts[0][2], '', 'no inline script body');
   });
 

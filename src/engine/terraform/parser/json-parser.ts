@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError as JsonParseError } from 'jsonc-parser';
 import type { Attribute, Block, BlockLabel, Body, Expression, File, NodeBase, ObjectItem } from './ast';
 import { HclParser } from './body-parser';
-import { LineMap } from './line-map';
+import { LineMap } from '../../text/line-map';
 import { HclNode, MAX_DEPTH } from './parser-base';
 import { TERRAFORM_JSON_SCHEMA, type JsonSchema } from './json-schema';
 

@@ -1,7 +1,7 @@
 import type { NodeBase, ParseError, SourceRange } from './ast';
 import { isBlank } from './chars';
 import { Lexer, Tok } from './lexer';
-import { LineMap } from './line-map';
+import { LineMap } from '../../text/line-map';
 
 /** Deepest nesting of blocks, brackets and templates before the parser gives up on a construct. */
 export const MAX_DEPTH = 200;

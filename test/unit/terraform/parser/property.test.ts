@@ -16,7 +16,8 @@ const SNIPPETS = [
 
 /** Walks every node (bounded by the nesting limit) and checks its range lies inside the text. */
 function checkRanges(f: File, text: string): void {
-  const lines = text.split('\n');
+  // Lines as VS Code counts them: LF, CRLF and a lone CR each end one.
+  const lines = text.split(/\r\n|\r|\n/);
   const inside = (p: { line: number; character: number }): boolean =>
     p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
   const stack: unknown[] = [f.body, ...f.errors];
