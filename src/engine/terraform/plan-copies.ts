@@ -1,6 +1,13 @@
 import type { Node } from 'jsonc-parser';
-import type { ExtractedCopy, ProvenanceStep, RegionResolution, SourceLocation } from '../model';
-import { BLOCK_REGION_COPIES, GEO_REDUNDANCY_SETTINGS, sameAzureLocation } from './knowledge/copy-attributes';
+import type { ExtractedCopy, ExtractedResource, ProvenanceStep, RegionResolution, SourceLocation } from '../model';
+import {
+  BLOCK_REGION_COPIES,
+  GEO_REDUNDANCY_SETTINGS,
+  LINK_COPIES,
+  OWN_REFERENCE_COPIES,
+  REFERRER_COPIES,
+  sameAzureLocation,
+} from './knowledge/copy-attributes';
 
 /**
  * Copies of the data that a planned resource's own values ask for, read with the same table as
@@ -109,4 +116,135 @@ export function planCopies(r: PlannedResource): ExtractedCopy[] {
         },
       ]
     : [];
+}
+
+/** A placed resource of a plan with what the plan's `configuration` says about it. */
+export interface PlanPlacement {
+  resource: ExtractedResource;
+  /** Its `expressions` in the plan's `configuration`. */
+  expressions: Node | undefined;
+  moduleAddress: string;
+}
+
+/** The `references` of argument `attr` in each of the nested blocks at `path` of a configuration's expressions. */
+function referencesAt(expressions: Node | undefined, path: string[], attr: string): string[][] {
+  return blocksAt(expressions, path).map((b) =>
+    (member(member(b, attr), 'references')?.children ?? []).flatMap((n) =>
+      n.type === 'string' ? [n.value as string] : [],
+    ),
+  );
+}
+
+const NOT_RESOURCES = new Set(['var', 'local', 'module', 'data', 'path', 'each', 'count', 'self', 'terraform']);
+
+/** `aws_s3_bucket.dest` (with its index, `[0]` or `["a"]`, when the reference has one) from a reference list. */
+function resourceReference(refs: string[]): string | undefined {
+  for (const r of refs) {
+    const m = /^([A-Za-z][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_-]*)(\[[^\]]+\])?/.exec(r);
+    if (m && !NOT_RESOURCES.has(m[1])) {
+      return `${m[1]}.${m[2]}${m[3] ?? ''}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The planned resource a reference names, in the module instance of `from`: the instance it names, the
+ * instance with the same key as `from`, or the only instance.
+ */
+function referenced(
+  byAddress: ReadonlyMap<string, PlanPlacement>,
+  from: PlanPlacement,
+  refs: string[],
+): PlanPlacement | undefined {
+  const local = resourceReference(refs);
+  if (!local) {
+    return undefined;
+  }
+  const full = from.moduleAddress ? `${from.moduleAddress}.${local}` : local;
+  const exact = byAddress.get(full);
+  if (exact || local.endsWith(']')) {
+    return exact;
+  }
+  const own = from.resource.address;
+  const suffix = own.endsWith(']') ? own.slice(own.lastIndexOf('[')) : '';
+  const sameKey = suffix ? byAddress.get(`${full}${suffix}`) : undefined;
+  if (sameKey) {
+    return sameKey;
+  }
+  const instances = [...byAddress.keys()].filter((a) => a.startsWith(`${full}[`));
+  return instances.length === 1 ? byAddress.get(instances[0]) : undefined;
+}
+
+function at(p: PlanPlacement, description: string): ProvenanceStep {
+  return { description, location: { file: p.resource.file, range: p.resource.headerRange } };
+}
+
+/** A copy where `target` is, or without a region when the plan does not hold the target. */
+function copyAt(
+  kind: ExtractedCopy['kind'],
+  owner: PlanPlacement,
+  target: PlanPlacement | undefined,
+  head: ProvenanceStep[],
+  what: string,
+): ExtractedCopy {
+  if (!target) {
+    const reason = `the ${what} is not a resource of this plan, so its region is not known`;
+    return { kind, provider: owner.resource.provider, region: { kind: 'unknown', reason }, provenance: head };
+  }
+  return {
+    kind,
+    provider: target.resource.provider,
+    region: target.resource.region,
+    provenance: [...head, ...target.resource.provenance],
+  };
+}
+
+/**
+ * Copies that need references between resources (REFERRER_COPIES, LINK_COPIES, OWN_REFERENCE_COPIES of
+ * knowledge/copy-attributes.ts), found through the references the plan's `configuration` records:
+ * replication configurations, read replicas, replica keys, backup copy actions, failover groups. Each
+ * copy is added to the resource whose data is copied.
+ */
+export function addReferenceCopies(placements: readonly PlanPlacement[]): void {
+  const byAddress = new Map(placements.map((p) => [p.resource.address, p]));
+  const add = (owner: PlanPlacement | undefined, c: ExtractedCopy) => {
+    if (owner) {
+      (owner.resource.copies ??= []).push(c);
+    }
+  };
+  for (const p of placements) {
+    const type = p.resource.type;
+    for (const rule of Object.hasOwn(OWN_REFERENCE_COPIES, type) ? OWN_REFERENCE_COPIES[type] : []) {
+      for (const refs of referencesAt(p.expressions, rule.path, rule.target)) {
+        const head = [
+          at(p, `${[...rule.path, rule.target].join('.')} → ${resourceReference(refs) ?? refs.join(', ')}`),
+        ];
+        add(p, copyAt(rule.kind, p, referenced(byAddress, p, refs), head, rule.what));
+      }
+    }
+    for (const [targetType, rules] of Object.entries(REFERRER_COPIES)) {
+      for (const rule of rules.filter((r) => r.from === type)) {
+        for (const refs of referencesAt(p.expressions, [], rule.attr)) {
+          const target = referenced(byAddress, p, refs);
+          if (target?.resource.type === targetType) {
+            add(target, copyAt(rule.kind, target, p, [at(p, `${rule.label} ${p.resource.address}`)], rule.label));
+          }
+        }
+      }
+    }
+    for (const [sourceType, rules] of Object.entries(LINK_COPIES)) {
+      for (const rule of rules.filter((r) => r.via === type)) {
+        const sources = referencesAt(p.expressions, [], rule.attr)
+          .map((refs) => referenced(byAddress, p, refs))
+          .filter((s) => s?.resource.type === sourceType);
+        for (const refs of referencesAt(p.expressions, rule.path, rule.target)) {
+          const head = [at(p, `${rule.label} ${p.resource.address}`)];
+          for (const source of sources) {
+            add(source, copyAt(rule.kind, source!, referenced(byAddress, p, refs), head, rule.what));
+          }
+        }
+      }
+    }
+  }
 }

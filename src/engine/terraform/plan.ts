@@ -6,7 +6,7 @@ import type { AnalysisError, ExtractedResource, ProvenanceStep, RegionResolution
 import { basename } from '../workspace/paths';
 import { regionSpec } from './knowledge/region-attributes';
 import { dataClassOf, isGlobalType } from './knowledge/resource-classes';
-import { planCopies } from './plan-copies';
+import { addReferenceCopies, planCopies, type PlanPlacement } from './plan-copies';
 
 /**
  * Terraform and OpenTofu plans as JSON (`terraform show -json plan.out`): every planned resource placed
@@ -51,26 +51,29 @@ function configModule(configuration: Node | undefined, moduleAddress: string): N
 }
 
 /**
- * The provider configuration keys (`aws.eu`, `module.x:aws`) the configuration gives the resources of each
- * module, indexed once per module: a plan lists every instance, often thousands of one module's resources.
+ * The configuration of each resource (`provider_config_key`, `expressions`), indexed once per module:
+ * a plan lists every instance, often thousands of one module's resources.
  */
-class ProviderKeys {
-  private readonly byModule = new Map<string, Map<string, string | undefined>>();
+class ConfigResources {
+  private readonly byModule = new Map<string, Map<string, Node>>();
 
   constructor(private readonly configuration: Node | undefined) {}
 
-  of(moduleAddress: string, type: string, name: string): string | undefined {
+  of(moduleAddress: string, type: string, name: string): Node | undefined {
     // `module.db["a"]` and `module.db["b"]` share one configuration module.
     const path = [...moduleAddress.matchAll(/module\.([A-Za-z0-9_-]+)/g)].map((m) => m[1]).join('.');
-    let keys = this.byModule.get(path);
-    if (!keys) {
-      const resources = items(member(configModule(this.configuration, moduleAddress), 'resources'));
-      keys = new Map(
-        resources.map((r) => [stringOf(member(r, 'address')) ?? '', stringOf(member(r, 'provider_config_key'))]),
-      );
-      this.byModule.set(path, keys);
+    let resources = this.byModule.get(path);
+    if (!resources) {
+      const list = items(member(configModule(this.configuration, moduleAddress), 'resources'));
+      resources = new Map(list.map((r) => [stringOf(member(r, 'address')) ?? '', r]));
+      this.byModule.set(path, resources);
     }
-    return keys.get(`${type}.${name}`);
+    return resources.get(`${type}.${name}`);
+  }
+
+  /** The provider configuration key (`aws.eu`, `module.x:aws`) the configuration gives a resource. */
+  providerKey(moduleAddress: string, type: string, name: string): string | undefined {
+    return stringOf(member(this.of(moduleAddress, type, name), 'provider_config_key'));
   }
 }
 
@@ -124,12 +127,7 @@ function providerRegion(plan: Plan, key: string | undefined, argNames: string[])
   return undefined;
 }
 
-function place(
-  plan: Plan,
-  res: Node,
-  moduleAddress: string,
-  providerKeys: ProviderKeys,
-): ExtractedResource | undefined {
+function place(plan: Plan, res: Node, moduleAddress: string, config: ConfigResources): ExtractedResource | undefined {
   if (stringOf(member(res, 'mode')) !== 'managed') {
     return undefined;
   }
@@ -163,7 +161,7 @@ function place(
     region = { kind: 'known', value: node.value as string };
     provenance = [fromPlan, { description: `${attr} in the planned values`, location: regionLocation }];
   } else {
-    const key = providerKeys.of(moduleAddress, type, name);
+    const key = config.providerKey(moduleAddress, type, name);
     const fromProvider = providerRegion(plan, key, spec.provider);
     if (fromProvider?.value !== undefined) {
       region = { kind: 'known', value: fromProvider.value };
@@ -231,14 +229,15 @@ export function analyzePlan(
     ]),
   );
   const plan: Plan = { file, lines, root, label: basename(file), replaces, afterUnknown };
-  const providerKeys = new ProviderKeys(member(root, 'configuration'));
-  const resources: ExtractedResource[] = [];
+  const config = new ConfigResources(member(root, 'configuration'));
+  const placements: PlanPlacement[] = [];
   const walk = (mod: Node, depth: number) => {
     const moduleAddress = stringOf(member(mod, 'address')) ?? '';
     for (const res of items(member(mod, 'resources'))) {
-      const placed = place(plan, res, moduleAddress, providerKeys);
+      const placed = place(plan, res, moduleAddress, config);
       if (placed) {
-        resources.push(placed);
+        const expressions = member(config.of(moduleAddress, placed.type, placed.name), 'expressions');
+        placements.push({ resource: placed, expressions, moduleAddress });
       }
     }
     if (depth < 64) {
@@ -246,5 +245,6 @@ export function analyzePlan(
     }
   };
   walk(planned, 0);
-  return { resources, errors: [] };
+  addReferenceCopies(placements);
+  return { resources: placements.map((p) => p.resource), errors: [] };
 }

@@ -134,12 +134,14 @@ describe('terraform plan JSON through the CLI', () => {
         .flatMap((r) => r.copies.map((c) => `${r.address} ${c.kind} ${c.region ?? '?'} ${c.country ?? '-'}`))
         .sort();
 
-    it('replicas, replication, geo-redundant pairs (with the default), dual-region members; after-apply values say so', () => {
+    it('replicas, replication (also through other resources), geo-redundant pairs (with the default), dual-region members; after-apply values say so', () => {
       const doc = scan(path.join(PLANS, 'copies'));
       assert.deepEqual(doc.errors, []);
       assert.deepEqual(copyLines(doc), [
+        'aws_db_instance.primary replica us-east-1 US',
         'aws_dynamodb_table.orders replica ap-southeast-2 AU',
         'aws_dynamodb_table.orders replica eu-west-3 FR',
+        'aws_s3_bucket.source replication us-east-1 US',
         'aws_secretsmanager_secret.api replication ? -',
         'azurerm_cosmosdb_account.db replica eastus2 US',
         'azurerm_recovery_services_vault.backup geo-redundancy germanynorth DE',
@@ -155,6 +157,11 @@ describe('terraform plan JSON through the CLI', () => {
         /replica\.region_name "(eu-west-3|ap-southeast-2)" in the planned values at .*plan\.json:\d+/,
       );
       assert.ok(orders.findings.includes('CAL008'));
+      const source = doc.resources.find((r) => r.address === 'aws_s3_bucket.source')!;
+      assert.match(
+        source.copies[0].provenance,
+        /^replication configuration aws_s3_bucket_replication_configuration\.repl at .*plan\.json:\d+ ← aws_s3_bucket\.dest in plan\.json/,
+      );
     });
 
     it('gives the same copies as the configuration the plan was made from', () => {
@@ -165,6 +172,12 @@ describe('terraform plan JSON through the CLI', () => {
             'provider "aws" {\n  region = "eu-central-1"\n}',
             'provider "azurerm" {\n  features {}\n}',
             'provider "google" {\n  region = "europe-west3"\n}',
+            'provider "aws" {\n  alias  = "us"\n  region = "us-east-1"\n}',
+            'resource "aws_s3_bucket" "source" {\n  bucket = "invoices-eu"\n}',
+            'resource "aws_s3_bucket" "dest" {\n  provider = aws.us\n  bucket   = "invoices-us"\n}',
+            'resource "aws_s3_bucket_replication_configuration" "repl" {\n  bucket = aws_s3_bucket.source.id\n  role   = "arn:aws:iam::123456789012:role/replication"\n  rule {\n    id     = "all"\n    status = "Enabled"\n    destination {\n      bucket = aws_s3_bucket.dest.arn\n    }\n  }\n}',
+            'resource "aws_db_instance" "primary" {\n  identifier = "orders"\n}',
+            'resource "aws_db_instance" "replica" {\n  provider            = aws.us\n  identifier          = "orders-replica"\n  replicate_source_db = aws_db_instance.primary.arn\n}',
             'resource "aws_dynamodb_table" "orders" {\n  name = "orders"\n  replica {\n    region_name = "eu-west-3"\n  }\n  replica {\n    region_name = "ap-southeast-2"\n  }\n}',
             'resource "azurerm_storage_account" "brazil" {\n  location = "brazilsouth"\n  account_replication_type = "GRS"\n}',
             'resource "azurerm_cosmosdb_account" "db" {\n  location = "westeurope"\n  geo_location {\n    location = "westeurope"\n  }\n  geo_location {\n    location = "eastus2"\n  }\n}',

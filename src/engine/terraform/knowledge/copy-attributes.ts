@@ -56,3 +56,108 @@ export const GEO_REDUNDANCY_SETTINGS: Readonly<Record<string, GeoRedundancySetti
 export function sameAzureLocation(a: string, b: string): boolean {
   return a.toLowerCase().replace(/\s+/g, '') === b.toLowerCase().replace(/\s+/g, '');
 }
+
+/** Another resource that names this one in `attr` holds a copy: the copy is where that resource is. */
+export interface ReferrerCopies {
+  kind: CopyKind;
+  from: string;
+  attr: string;
+  /** How the provenance names the other resource ("read replica aws_db_instance.r"). */
+  label: string;
+}
+
+export const REFERRER_COPIES: Readonly<Record<string, readonly ReferrerCopies[]>> = {
+  aws_dynamodb_table: [
+    { kind: 'replica', from: 'aws_dynamodb_table_replica', attr: 'global_table_arn', label: 'replica' },
+  ],
+  aws_kms_key: [{ kind: 'replication', from: 'aws_kms_replica_key', attr: 'primary_key_arn', label: 'replica key' }],
+  aws_db_instance: [
+    { kind: 'replica', from: 'aws_db_instance', attr: 'replicate_source_db', label: 'read replica' },
+    {
+      kind: 'backup',
+      from: 'aws_db_instance_automated_backups_replication',
+      attr: 'source_db_instance_arn',
+      label: 'automated backups replicated by',
+    },
+  ],
+  aws_rds_cluster: [
+    {
+      kind: 'replica',
+      from: 'aws_rds_cluster',
+      attr: 'replication_source_identifier',
+      label: 'cross-region replica',
+    },
+  ],
+  // A geo-secondary (create_mode "Secondary") or a copy of the database made from it.
+  azurerm_mssql_database: [
+    {
+      kind: 'replica',
+      from: 'azurerm_mssql_database',
+      attr: 'creation_source_database_id',
+      label: 'database created from it:',
+    },
+  ],
+};
+
+/**
+ * A linking resource (`via`) names this resource in `attr` and, in its nested `path` blocks, the
+ * resource that receives the copy in `target`: S3 replication configurations, SQL failover groups.
+ */
+export interface LinkCopies {
+  kind: CopyKind;
+  via: string;
+  attr: string;
+  path: string[];
+  target: string;
+  /** How the provenance names the linking resource, and what the target is. */
+  label: string;
+  what: string;
+}
+
+export const LINK_COPIES: Readonly<Record<string, readonly LinkCopies[]>> = {
+  aws_s3_bucket: [
+    {
+      kind: 'replication',
+      via: 'aws_s3_bucket_replication_configuration',
+      attr: 'bucket',
+      path: ['rule', 'destination'],
+      target: 'bucket',
+      label: 'replication configuration',
+      what: 'destination bucket',
+    },
+  ],
+  azurerm_mssql_server: [
+    {
+      kind: 'replica',
+      via: 'azurerm_mssql_failover_group',
+      attr: 'server_id',
+      path: ['partner_server'],
+      target: 'id',
+      label: 'failover group',
+      what: 'partner server',
+    },
+  ],
+};
+
+/** The resource's own nested `path` blocks name, in `target`, the resource that receives the copy. */
+export interface OwnReferenceCopies {
+  kind: CopyKind;
+  path: string[];
+  target: string;
+  what: string;
+}
+
+export const OWN_REFERENCE_COPIES: Readonly<Record<string, readonly OwnReferenceCopies[]>> = {
+  // The inline form of older AWS providers.
+  aws_s3_bucket: [
+    {
+      kind: 'replication',
+      path: ['replication_configuration', 'rules', 'destination'],
+      target: 'bucket',
+      what: 'destination bucket',
+    },
+  ],
+  aws_backup_plan: [
+    { kind: 'backup', path: ['rule', 'copy_action'], target: 'destination_vault_arn', what: 'destination vault' },
+  ],
+};

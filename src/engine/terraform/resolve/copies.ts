@@ -16,6 +16,11 @@ import {
   type BlockRegionCopies,
   GEO_REDUNDANCY_SETTINGS,
   type GeoRedundancySetting,
+  LINK_COPIES,
+  type LinkCopies,
+  OWN_REFERENCE_COPIES,
+  type OwnReferenceCopies,
+  REFERRER_COPIES,
   sameAzureLocation,
 } from '../knowledge/copy-attributes';
 import type { Instance } from './instances';
@@ -64,88 +69,76 @@ function ownBlocks(s: Subject, rule: BlockRegionCopies): ExtractedCopy[] {
     : copies;
 }
 
-const block = (type: string) => (s: Subject) => ownBlocks(s, BLOCK_REGION_COPIES[type]);
-const geo = (type: string) => (s: Subject) => geoRedundantStorage(s, GEO_REDUNDANCY_SETTINGS[type]);
+/** Copies whose target the resource's own nested blocks name (OWN_REFERENCE_COPIES). */
+function ownReferences(s: Subject, rule: OwnReferenceCopies): ExtractedCopy[] {
+  return nestedBodies(s.decl.block.body, s.inst.env(s.decl.file, s.ri), rule.path, [])
+    .map((b) => atReferenced(s, rule.kind, rule.what, b, rule.target))
+    .filter((c): c is ExtractedCopy => c !== undefined);
+}
 
-/** The copy rules, per resource type. */
-const RULES: Record<string, (s: Subject) => ExtractedCopy[]> = {
-  aws_s3_bucket: (s) => [
-    // The inline form of older AWS providers, then the separate replication configuration resource.
-    ...nestedBodies(
-      s.decl.block.body,
-      s.inst.env(s.decl.file, s.ri),
-      ['replication_configuration', 'rules', 'destination'],
-      [],
-    )
-      .map((b) => atReferenced(s, 'replication', 'destination bucket', b, 'bucket'))
-      .filter((c): c is ExtractedCopy => c !== undefined),
-    ...replicationConfigurations(s),
-  ],
-  aws_dynamodb_table: (s) => [
-    ...block('aws_dynamodb_table')(s),
-    ...referrers(s, 'replica', 'aws_dynamodb_table_replica', 'global_table_arn', 'replica'),
-  ],
-  aws_secretsmanager_secret: block('aws_secretsmanager_secret'),
-  aws_kms_key: (s) => referrers(s, 'replication', 'aws_kms_replica_key', 'primary_key_arn', 'replica key'),
-  aws_db_instance: (s) => [
-    ...referrers(s, 'replica', 'aws_db_instance', 'replicate_source_db', 'read replica'),
-    ...referrers(
-      s,
-      'backup',
-      'aws_db_instance_automated_backups_replication',
-      'source_db_instance_arn',
-      'automated backups replicated by',
-    ),
-  ],
-  aws_rds_cluster: (s) => [
-    ...referrers(s, 'replica', 'aws_rds_cluster', 'replication_source_identifier', 'cross-region replica'),
-    ...globalDatabasePeers(s),
-  ],
-  aws_backup_plan: (s) => {
-    const env = s.inst.env(s.decl.file, s.ri);
-    return nestedBodies(s.decl.block.body, env, ['rule', 'copy_action'], [])
-      .map((b) => atReferenced(s, 'backup', 'destination vault', b, 'destination_vault_arn'))
-      .filter((c): c is ExtractedCopy => c !== undefined);
-  },
-  aws_ecr_replication_configuration: block('aws_ecr_replication_configuration'),
-  azurerm_storage_account: geo('azurerm_storage_account'),
-  azurerm_recovery_services_vault: geo('azurerm_recovery_services_vault'),
-  azurerm_cosmosdb_account: block('azurerm_cosmosdb_account'),
-  azurerm_mssql_server: (s) => partnerServers(s),
-  // A geo-secondary (create_mode "Secondary") or a copy of the database made from it.
-  azurerm_mssql_database: (s) =>
-    referrers(s, 'replica', 'azurerm_mssql_database', 'creation_source_database_id', 'database created from it:'),
-  google_storage_bucket: block('google_storage_bucket'),
-};
-
-/** `aws_s3_bucket_replication_configuration` resources whose `bucket` is this bucket: one copy per destination. */
-function replicationConfigurations(s: Subject): ExtractedCopy[] {
+/**
+ * Linking resources (LINK_COPIES) that name this resource: one copy per target their nested blocks
+ * name, e.g. per destination of an `aws_s3_bucket_replication_configuration` whose `bucket` is this one.
+ */
+function links(s: Subject, link: LinkCopies): ExtractedCopy[] {
   const out: ExtractedCopy[] = [];
-  for (const { other, oi, env } of pointingAt(s, 'aws_s3_bucket_replication_configuration', 'bucket')) {
+  for (const { other, oi, env } of pointingAt(s, link.via, link.attr)) {
     const sub: Subject = { ...s, decl: other, ri: oi };
     const head: ProvenanceStep = {
-      description: `replication configuration ${other.type}.${other.name}${oi.suffix}`,
+      description: `${link.label} ${other.type}.${other.name}${oi.suffix}`,
       location: { file: other.file, range: other.block.typeRange },
     };
     const unknowns: string[] = [];
-    for (const b of nestedBodies(other.block.body, env, ['rule', 'destination'], unknowns)) {
-      const c = atReferenced(sub, 'replication', 'destination bucket', b, 'bucket');
+    for (const b of nestedBodies(other.block.body, env, link.path, unknowns)) {
+      const c = atReferenced(sub, link.kind, link.what, b, link.target);
       if (c) {
         out.push({ ...c, provenance: [head, ...c.provenance] });
       }
     }
-    // Rules written as dynamic blocks over a value that is not known: the copy is listed, not dropped.
+    // Blocks written as dynamic blocks over a value that is not known: the copy is listed, not dropped.
     for (const reason of unknowns) {
-      out.push({
-        kind: 'replication',
-        provider: s.providerId,
-        region: { kind: 'unknown', reason },
-        provenance: [head],
-      });
+      out.push({ kind: link.kind, provider: s.providerId, region: { kind: 'unknown', reason }, provenance: [head] });
     }
   }
   return out;
 }
+
+/** Copy rules that are code rather than table rows. */
+const SPECIAL: Record<string, (s: Subject) => ExtractedCopy[]> = {
+  aws_rds_cluster: (s) => globalDatabasePeers(s),
+};
+
+const own = <T>(table: Readonly<Record<string, T>>, type: string): T | undefined =>
+  Object.hasOwn(table, type) ? table[type] : undefined;
+
+/** Every copy rule of a resource type, in order: its own arguments, then other resources. */
+function rulesOf(type: string): Array<(s: Subject) => ExtractedCopy[]> {
+  const rules: Array<(s: Subject) => ExtractedCopy[]> = [];
+  const block = own(BLOCK_REGION_COPIES, type);
+  const geo = own(GEO_REDUNDANCY_SETTINGS, type);
+  if (block) {
+    rules.push((s) => ownBlocks(s, block));
+  }
+  if (geo) {
+    rules.push((s) => geoRedundantStorage(s, geo));
+  }
+  for (const r of own(OWN_REFERENCE_COPIES, type) ?? []) {
+    rules.push((s) => ownReferences(s, r));
+  }
+  for (const r of own(REFERRER_COPIES, type) ?? []) {
+    rules.push((s) => referrers(s, r.kind, r.from, r.attr, r.label));
+  }
+  for (const l of own(LINK_COPIES, type) ?? []) {
+    rules.push((s) => links(s, l));
+  }
+  const special = own(SPECIAL, type);
+  if (special) {
+    rules.push(special);
+  }
+  return rules;
+}
+
+const RULES = new Map<string, Array<(s: Subject) => ExtractedCopy[]>>();
 
 /**
  * An Aurora global database (`aws_rds_global_cluster`): every other cluster whose
@@ -196,24 +189,6 @@ function globalDatabasePeers(s: Subject): ExtractedCopy[] {
   return out;
 }
 
-/** The partner servers of failover groups whose `server_id` is this server. */
-function partnerServers(s: Subject): ExtractedCopy[] {
-  const out: ExtractedCopy[] = [];
-  for (const { other: group, oi: gi, env } of pointingAt(s, 'azurerm_mssql_failover_group', 'server_id')) {
-    const head: ProvenanceStep = {
-      description: `failover group ${group.type}.${group.name}${gi.suffix}`,
-      location: { file: group.file, range: group.block.typeRange },
-    };
-    for (const b of nestedBodies(group.block.body, env, ['partner_server'], [])) {
-      const c = atReferenced(s, 'replica', 'partner server', b, 'id');
-      if (c) {
-        out.push({ ...c, provenance: [head, ...c.provenance] });
-      }
-    }
-  }
-  return out;
-}
-
 /** Copies of one resource instance's data that its configuration asks for; [] for types without such rules. */
 export function extractCopies(
   inst: ModuleInstance,
@@ -221,10 +196,14 @@ export function extractCopies(
   ri: Instance<unknown> | undefined,
   primary: RegionResult,
 ): ExtractedCopy[] {
-  // Own properties only: a resource type named like an object member (`constructor`) has no rule.
-  const rule = Object.hasOwn(RULES, decl.type) ? RULES[decl.type] : undefined;
-  if (!rule || !primary.providerId) {
+  let rules = RULES.get(decl.type);
+  if (!rules) {
+    rules = rulesOf(decl.type);
+    RULES.set(decl.type, rules);
+  }
+  if (rules.length === 0 || !primary.providerId) {
     return [];
   }
-  return rule({ inst, decl, ri, primary, providerId: primary.providerId });
+  const s: Subject = { inst, decl, ri, primary, providerId: primary.providerId };
+  return rules.flatMap((rule) => rule(s));
 }
