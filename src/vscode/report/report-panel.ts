@@ -40,19 +40,28 @@ export class ReportPanel implements vscode.Disposable {
   private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDisposeEmitter.event;
 
+  /**
+   * Creates the panel, or takes over `restored`, the panel VS Code brings back after a window reload
+   * (see the serializer in register-report.ts).
+   */
   constructor(
     private readonly extensionUri: vscode.Uri,
     scan: WorkspaceScan,
     private readonly hooks: ReportPanelHooks,
+    restored?: vscode.WebviewPanel,
   ) {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
-    // Beside the editors, so that the code stays in view; alone when no editor is open.
-    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    this.panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'CLOUD Act Lens Report', column, {
-      enableScripts: true,
-      localResourceRoots: [media, vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
-      retainContextWhenHidden: false,
-    });
+    if (restored) {
+      restored.webview.options = reportWebviewOptions(extensionUri);
+      this.panel = restored;
+    } else {
+      // Beside the editors, so that the code stays in view; alone when no editor is open.
+      const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+      this.panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'CLOUD Act Lens Report', column, {
+        ...reportWebviewOptions(extensionUri),
+        retainContextWhenHidden: false,
+      });
+    }
     this.panel.iconPath = vscode.Uri.joinPath(media, 'report-icon.svg');
     this.report = workspaceReport(scan);
     this.scannedAt = isoMinute(scan.at);
@@ -166,6 +175,17 @@ export class ReportPanel implements vscode.Disposable {
     this.onDisposeEmitter.fire();
     this.onDisposeEmitter.dispose();
   }
+}
+
+/** What the report's webview may do: run its own script and load from `media/` and `dist/webview/` only. */
+export function reportWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'media'),
+      vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
+    ],
+  };
 }
 
 /** A fresh script nonce for the webview's content security policy (Web Crypto: also in a browser host). */

@@ -8,6 +8,16 @@ import { TOOL_VERSION } from '../../../src/engine/version';
 const ROOT = path.resolve(__dirname, '../../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
+interface SettingsSection {
+  id: string;
+  title: string;
+  order: number;
+  properties: Record<string, Record<string, unknown>>;
+}
+/** The settings, in sections ("Where the data lands", "Rules", ...), as the Settings editor shows them. */
+const sections = pkg.contributes.configuration as SettingsSection[];
+const props: Record<string, Record<string, unknown>> = Object.assign({}, ...sections.map((s) => s.properties));
+
 describe('package.json manifest', () => {
   it('matches the tool version', () => {
     assert.equal(pkg.version, TOOL_VERSION);
@@ -41,7 +51,6 @@ describe('package.json manifest', () => {
   });
 
   it('gives every setting a scope, a default and a markdownDescription', () => {
-    const props = pkg.contributes.configuration?.properties ?? {};
     for (const [key, p] of Object.entries<Record<string, unknown>>(props)) {
       assert.ok(key.startsWith('cloudActLens.'), key);
       assert.ok(p.scope, `${key} scope`);
@@ -51,7 +60,6 @@ describe('package.json manifest', () => {
   });
 
   it('contributes one severity setting per rule of the registry, with its default', () => {
-    const props = pkg.contributes.configuration?.properties ?? {};
     const ruleKeys = Object.keys(props).filter((k) => k.startsWith('cloudActLens.rules.'));
     assert.deepEqual(ruleKeys.sort(), RULES.map((r) => `cloudActLens.rules.${r.id}`).sort());
     for (const r of RULES) {
@@ -59,6 +67,35 @@ describe('package.json manifest', () => {
       assert.equal(p.default, r.defaultSeverity, r.id);
       assert.deepEqual(p.enum, ['error', 'warning', 'info', 'off'], r.id);
     }
+  });
+
+  it("titles each rule setting by the rule's id and title from the registry, in id order", () => {
+    const rules = sections.find((s) => s.title === 'Rules');
+    assert.ok(rules, 'a Rules section');
+    assert.deepEqual(
+      Object.keys(rules.properties),
+      RULES.map((r) => `cloudActLens.rules.${r.id}`),
+    );
+    for (const r of RULES) {
+      const p: Record<string, unknown> = rules.properties[`cloudActLens.rules.${r.id}`];
+      assert.ok(String(p.markdownDescription).startsWith(`**${r.id} — ${r.title}.**`), r.id);
+      assert.equal(p.order, RULES.indexOf(r), `${r.id} order`);
+    }
+  });
+
+  it('orders the settings: sections by importance, and every setting within its section', () => {
+    assert.deepEqual(
+      sections.map((s) => s.title),
+      ['Where the data lands', 'Rules', 'Residency policy', 'Editor', 'Files and limits'],
+    );
+    sections.forEach((s, i) => {
+      assert.equal(s.order, i, s.title);
+      assert.deepEqual(
+        Object.values(s.properties).map((p) => p.order),
+        Object.keys(s.properties).map((_, n) => n),
+        s.title,
+      );
+    });
   });
 
   it('declares untrusted-workspace support and a bin', () => {
