@@ -7,10 +7,12 @@ import { anchorsOf, linksOf } from './markdown-links';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const REPOSITORY_FILES = 'https://github.com/cloud-act-lens/cloud-act-lens/blob/main/';
+/** Packaged as the extension's readme by `vsce package --readme-path`. */
+const MARKETPLACE_PAGE = 'media/marketplace.md';
 
-/** README.md, CONTRIBUTING.md, CHANGELOG.md and every Markdown file under docs/, relative to the root. */
+/** README.md, CONTRIBUTING.md, CHANGELOG.md, the Marketplace page and every Markdown file under docs/. */
 function markdownFiles(): string[] {
-  const out = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md'];
+  const out = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', MARKETPLACE_PAGE];
   const walk = (dir: string): void => {
     for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
       const rel = `${dir}/${e.name}`;
@@ -62,7 +64,9 @@ describe('documentation', () => {
       const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
       for (const link of linksOf(text)) {
         const [target, anchor] = link.split('#', 2) as [string, string | undefined];
-        const resolved = target === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), target));
+        // vsce rewrites the Marketplace page's relative links against the repository root.
+        const base = file === MARKETPLACE_PAGE ? '.' : path.posix.dirname(file);
+        const resolved = target === '' ? file : path.posix.normalize(path.posix.join(base, target));
         const abs = path.join(ROOT, resolved);
         if (!fs.existsSync(abs)) {
           broken.push(`${file}: ${link} (no file ${resolved})`);

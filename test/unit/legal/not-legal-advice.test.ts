@@ -21,8 +21,9 @@ describe('"not legal advice" is said wherever a legal note is given', () => {
     assert.ok(data.placements.some((p) => p.findings.some((f) => f.ruleId === 'CAL001')));
   });
 
-  it('README', () => {
+  it('README and the Marketplace page', () => {
     assert.ok(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').includes(NOTICE));
+    assert.ok(fs.readFileSync(path.join(ROOT, 'media/marketplace.md'), 'utf8').includes(NOTICE));
   });
 
   it('the full hover of a CLOUD Act finding', () => {

@@ -98,6 +98,44 @@ describe('package.json manifest', () => {
     });
   });
 
+  it('has a 128×128 PNG icon', () => {
+    const png = fs.readFileSync(path.join(ROOT, pkg.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    // IHDR: width and height, big-endian, at bytes 16 and 20.
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  });
+
+  it('packages a Marketplace page that leads with what it does and a screenshot', () => {
+    const m = /--readme-path (\S+)/.exec(pkg.scripts.package);
+    assert.ok(m, 'vsce package --readme-path');
+    const lines = fs.readFileSync(path.join(ROOT, m[1]), 'utf8').split('\n').slice(0, 8);
+    assert.equal(lines[0], '# CLOUD Act Lens');
+    const image = lines.find((l) => l.startsWith('!['));
+    assert.ok(image, 'a screenshot within the first lines');
+    const target = /\]\(([^)]+)\)/.exec(image)?.[1] ?? '';
+    assert.ok(fs.existsSync(path.join(ROOT, target)), target);
+    // The repository's README (set-up commands first) stays out of the package: one readme only.
+    const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(ignore.includes('README.md'));
+  });
+
+  it('has a walkthrough whose steps show packaged files and run contributed commands', () => {
+    const [walkthrough] = pkg.contributes.walkthroughs as Array<{
+      steps: Array<{ id: string; description: string; media: { image?: string; markdown?: string } }>;
+    }>;
+    assert.ok(walkthrough);
+    const ids = walkthrough.steps.map((s) => s.id);
+    assert.deepEqual(ids, ['report', 'azureLocation', 'strictness', 'ci']);
+    const ours = new Set<string>(Object.values(COMMANDS));
+    for (const step of walkthrough.steps) {
+      const file = step.media.image ?? step.media.markdown ?? '';
+      assert.ok(fs.existsSync(path.join(ROOT, file)), `${step.id}: ${file}`);
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) {
+        assert.ok(ours.has(command) || command.startsWith('workbench.'), `${step.id}: ${command}`);
+      }
+    }
+  });
+
   it('declares untrusted-workspace support and a bin', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(pkg.bin['cloud-act-lens'], './dist/cli.js');
