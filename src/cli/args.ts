@@ -1,6 +1,7 @@
 /** Command-line parsing on Node's `util.parseArgs`; errors are one line, and the help text comes from the same option table. */
 
 import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
+
 import { RULES } from '../engine';
 
 export class UsageError extends Error {}

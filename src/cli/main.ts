@@ -1,28 +1,29 @@
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+
 import {
-  catalog,
-  Engine,
-  FORMATTERS,
-  buildReportData,
-  defaultAnalyzers,
-  explainPolicies,
-  type PolicyView,
-  PROJECT_FILE,
-  defaultConfig,
-  formatNames,
-  loadProjectConfig,
   baselineEntries,
   baselineText,
-  parseBaseline,
-  paths,
-  STREAMING,
-  TOOL_VERSION,
+  buildReportData,
+  catalog,
+  defaultAnalyzers,
+  defaultConfig,
+  Engine,
+  explainPolicies,
+  formatNames,
+  FORMATTERS,
   isTerraformEnvironment,
   type LensConfig,
+  loadProjectConfig,
+  parseBaseline,
+  paths,
+  type PolicyView,
+  PROJECT_FILE,
   type RuleId,
   type Severity,
+  STREAMING,
+  TOOL_VERSION,
 } from '../engine';
 import { HELP, parseArgs, type PolicyArgs, type ScanArgs, UsageError } from './args';
 import { explain } from './explain';

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+
 import type { DirEntry, EngineFs, FileStat, LimitedRead } from '../engine';
 
 /**

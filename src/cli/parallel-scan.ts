@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
+
 import type { AnalysisUnit, Engine, LensConfig, RunOptions, RunResult } from '../engine';
 
 /** What a worker thread is started with; its units come later, a chunk at a time. */

@@ -4,6 +4,7 @@
  * dist/scan-worker.js.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+
 import { defaultAnalyzers, Engine, paths } from '../engine';
 import { nodeFs } from './node-fs';
 import type { WorkerCommand, WorkerInput, WorkerMessage } from './parallel-scan';

@@ -1,19 +1,20 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
+
 import {
+  type AnalysisError,
   buildReportData,
   errorJson,
+  type Finding,
   findingJson,
   jsonListItem,
-  resourceJson,
-  writeJsonDocument,
-  type AnalysisError,
-  type Finding,
   type Placement,
   type ReportData,
   type ResidencyPolicy,
   ResidencyTally,
+  resourceJson,
+  writeJsonDocument,
 } from '../engine';
 
 /** Most bytes of adjacent spilled items read back with one call. */

@@ -1,4 +1,5 @@
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
+
 import { type AcceptedFinding, defaultConfig, mergeConfig } from './config';
 import type { Finding } from './model';
 import * as paths from './workspace/paths';

@@ -1,5 +1,5 @@
-import type { RuleId, Severity } from './model';
 import { COUNTRY_GROUPS, expandCountries } from './catalog/groups';
+import type { RuleId, Severity } from './model';
 import type { ResidencyPolicy } from './residency/policy';
 import { RULES } from './rules/registry';
 

@@ -6,10 +6,10 @@ import type { EngineFs } from './host';
 import type { AnalysisError, Finding, Placement, ScanResult } from './model';
 import { applySuppressions } from './suppress/apply';
 import { UnitIndex } from './unit-index';
-import { discover } from './workspace/discover';
 import { confine } from './workspace/confine';
-import { basename, dirname } from './workspace/paths';
+import { discover } from './workspace/discover';
 import { LruCache } from './workspace/lru';
+import { basename, dirname } from './workspace/paths';
 import { SourceFiles } from './workspace/source-files';
 
 /** How many upcoming units' files are read ahead while one unit is analysed. */

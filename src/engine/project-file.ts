@@ -1,8 +1,9 @@
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { defaultConfig, mergeConfig, PROJECT_FILE, type LensConfig } from './config';
+import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
+
+import { parseBaseline } from './baseline';
+import { defaultConfig, type LensConfig, mergeConfig, PROJECT_FILE } from './config';
 import type { EngineFs } from './host';
 import type { AnalysisError } from './model';
-import { parseBaseline } from './baseline';
 import { importPolicyFile } from './residency/import';
 import { shortValue } from './text/quote';
 import { confine } from './workspace/confine';

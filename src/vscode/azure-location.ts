@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+
 import { catalog } from '../engine';
 import { COMMANDS, CONFIG_SECTION } from './constants';
 

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+
 import { catalog, type Finding, type Placement } from '../engine';
-import { COMMANDS, DIAGNOSTIC_SOURCE } from './constants';
-import { toRange, type FindingsStore } from './findings-store';
 import { missingAzureLocation } from './azure-location';
+import { COMMANDS, DIAGNOSTIC_SOURCE } from './constants';
+import { type FindingsStore, toRange } from './findings-store';
 import { isCandidate } from './live-analysis';
 import type { SuppressArgs } from './suppress';
 import { commentStyleFor } from './suppress-edit';

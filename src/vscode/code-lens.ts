@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { CONFIG_SECTION, COMMANDS } from './constants';
-import { toRange, type FindingsStore } from './findings-store';
+
+import { COMMANDS, CONFIG_SECTION } from './constants';
+import { type FindingsStore, toRange } from './findings-store';
 import { codeLensTitle, feedsTitle } from './hover-markdown';
 import { readEditorSettings } from './settings';
 

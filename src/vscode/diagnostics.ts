@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+
 import { type AnalysisError, type Finding, legal, type Placement, ruleDocsUrl, type Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE } from './constants';
-import { toRange, type FindingsStore } from './findings-store';
+import { type FindingsStore, toRange } from './findings-store';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+
+import { registerSetAzureLocation } from './azure-location';
 import { CodeActionsFeature } from './code-actions';
 import { CodeLensFeature, registerToggleCodeLens } from './code-lens';
 import { COMMANDS } from './constants';
@@ -7,9 +9,8 @@ import { registerExplainRegion } from './explain-region';
 import { FindingsStore } from './findings-store';
 import { HoverFeature } from './hover';
 import { LiveAnalysis } from './live-analysis';
-import { StatusBarFeature } from './status-bar';
-import { registerSetAzureLocation } from './azure-location';
 import { registerReport } from './report/register-report';
+import { StatusBarFeature } from './status-bar';
 import { registerSuppressCommands } from './suppress';
 import { WorkspaceAnalysis } from './workspace-analysis';
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+
 import type { AnalysisError, Finding, Placement, RunResult, SourceRange } from '../engine';
 
 /** What one analysis unit said about one file, and the sequence number of that analysis. */

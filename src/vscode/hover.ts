@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+
 import { COMMANDS } from './constants';
 import type { FindingsStore } from './findings-store';
 import { buildHoverMarkdown } from './hover-markdown';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { defaultAnalyzers, Engine, paths, type LensConfig, type RunResult } from '../engine';
+
+import { defaultAnalyzers, Engine, type LensConfig, paths, type RunResult } from '../engine';
 import type { FindingsStore } from './findings-store';
 import { readEditorSettings, readSettings } from './settings';
 import { vscodeFs } from './vscode-fs';

@@ -1,6 +1,6 @@
 // Plain-markdown building blocks shared by hovers, code lenses and the "explain region" document.
 // No 'vscode' import here, so that these run (and are unit-tested) in plain Node.
-import { catalog, countryName, legal, type ControlClass } from '../engine';
+import { catalog, type ControlClass, countryName, legal } from '../engine';
 
 // Our lines never start with user text, so line-start syntax (`-`, `1.`, `+`) needs no escaping.
 const MD_SPECIAL = /[\\`*_[\]()#|<>~]/g;

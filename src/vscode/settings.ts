@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+
 import {
-  defaultConfig,
   DEFAULT_EXCLUDES,
+  defaultConfig,
   type LensConfig,
   residencyPolicy,
-  RULES,
   type RuleId,
+  RULES,
   type RuleSetting,
 } from '../engine';
 import { CONFIG_SECTION } from './constants';

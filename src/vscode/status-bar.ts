@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { CONFIG_SECTION, COMMANDS } from './constants';
+
+import { COMMANDS, CONFIG_SECTION } from './constants';
 import type { FindingsStore } from './findings-store';
 import { readEditorSettings } from './settings';
 import type { WorkspaceAnalysis } from './workspace-analysis';

@@ -1,5 +1,6 @@
 // Text of suppression directives and where they go. No 'vscode' import, so it is unit-tested in Node.
 import { applyEdits, modify, parse } from 'jsonc-parser';
+
 import type { AcceptedFinding, RuleId } from '../engine';
 
 /** `#` for HCL, `//` for Bicep and ARM (JSON with comments), none for strict JSON (`.tf.json`). */

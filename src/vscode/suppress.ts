@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
+
 import { PROJECT_FILE, type RuleId } from '../engine';
 import { COMMANDS } from './constants';
 import {
   addAcceptedEntry,
-  fileInFolder,
   checkExpiry,
   checkReason,
   commentStyleFor,
   directiveText,
+  fileInFolder,
   suppressionInsertion,
 } from './suppress-edit';
 import type { WorkspaceAnalysis } from './workspace-analysis';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+
 import type { DirEntry, EngineFs, FileStat } from '../engine';
 import { localRealpath } from './real-path';
 

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+
 import {
+  type AnalysisError,
   defaultAnalyzers,
   Engine,
+  type LensConfig,
   loadProjectConfig,
   PROJECT_FILE,
-  type AnalysisError,
-  type LensConfig,
   type ResidencyPolicy,
   type RunResult,
 } from '../engine';

@@ -12,6 +12,7 @@ import { Session } from 'node:inspector';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+
 import { nodeFs } from '../../src/cli/node-fs';
 import { parseTimings } from '../../src/cli/timings';
 import { defaultAnalyzers, defaultConfig, Engine } from '../../src/engine';

@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { parseBicep } from '../../src/engine/bicep/parser';
 
 function walk(dir: string, out: string[]): void {

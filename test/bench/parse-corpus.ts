@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { parseHcl, parseHclJson } from '../../src/engine/terraform/parser';
 
 interface Input {

@@ -1,15 +1,15 @@
 import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from '../analyzer';
+import { configuredTarget, configuredVars } from '../azure/configured-target';
+import { deploymentObject, resourceGroupObject } from '../azure/functions';
 import type { AnalysisError, ExtractedResource } from '../model';
 import { basename, dirname } from '../workspace/paths';
-import { prop, stringAt } from './document';
 import { collectResourceGroups, followDeployment, type PendingLink } from './deployments';
+import { prop, stringAt } from './document';
+import { unitBudget } from './evaluate';
 import { claimsArm, loadArm, matchParameterFiles } from './files';
 import { linkedFiles } from './linked';
 import { parameterFileValues, templateScope } from './scope';
-import { unitBudget } from './evaluate';
-import { walkResources, type Candidate, type Walk, type WalkFrame } from './walk';
-import { configuredTarget, configuredVars } from '../azure/configured-target';
-import { deploymentObject, resourceGroupObject } from '../azure/functions';
+import { type Candidate, type Walk, type WalkFrame, walkResources } from './walk';
 
 /** Work budget per template and parameter file (function calls evaluated). */
 const BUDGET = 200_000;

@@ -1,10 +1,11 @@
 import type { Node } from 'jsonc-parser';
+
 import { azureCopies, hasCopyRules, type TemplateContext } from '../azure/copies';
+import type { Value } from '../azure/value';
 import type { ExtractedCopy, RegionResolution } from '../model';
 import { type ArmDocument, entries, locate, prop, stringAt } from './document';
 import type { Scope } from './evaluate';
 import { nodeToVal } from './node-value';
-import type { Value } from '../azure/value';
 
 /** What the copy rules of one resource read from the template around it. */
 interface Around {

@@ -1,11 +1,12 @@
 import type { Node } from 'jsonc-parser';
-import { locate, prop, stringAt, entries, type ArmDocument } from './document';
+
+import { deploymentObject, resourceGroupObject } from '../azure/functions';
+import { asString, unknown, type Value, withStep } from '../azure/value';
+import { type ArmDocument, entries, locate, prop, stringAt } from './document';
 import type { Scope } from './evaluate';
 import { nodeToVal } from './node-value';
 import { templateScope } from './scope';
-import { deploymentObject, resourceGroupObject } from '../azure/functions';
-import { asString, unknown, withStep, type Value } from '../azure/value';
-import { walkResources, type Walk, type WalkFrame } from './walk';
+import { type Walk, type WalkFrame, walkResources } from './walk';
 
 /** Nested deployments deeper than this are not followed (ARM itself allows few levels). */
 export const MAX_NESTING = 8;

@@ -1,4 +1,5 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+
 import type { AnalysisError, SourceLocation } from '../model';
 import { findExcessiveNesting, MAX_JSON_DEPTH } from './json-guard';
 import { LineIndex } from './lines';

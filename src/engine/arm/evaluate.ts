@@ -1,7 +1,7 @@
+import { type CallContext, callFunction } from '../azure/functions';
+import { getProp, indexValue, num, str, unknown, type Value, withProvenance } from '../azure/value';
 import type { SourceLocation } from '../model';
-import { isExpression, parseExpression, unescapeLiteral, type Expr, type ParsedExpr } from './expression';
-import { callFunction, type CallContext } from '../azure/functions';
-import { getProp, indexValue, num, str, unknown, withProvenance, type Value } from '../azure/value';
+import { type Expr, isExpression, type ParsedExpr, parseExpression, unescapeLiteral } from './expression';
 
 /** What an expression can see: the template's parameters and variables, loops, and the deployment target. */
 export interface Scope extends CallContext {

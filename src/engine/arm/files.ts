@@ -1,6 +1,6 @@
 import type { AnalysisContext } from '../analyzer';
 import { basename, dirname } from '../workspace/paths';
-import { parseArmDocument, type ArmDocument } from './document';
+import { type ArmDocument, parseArmDocument } from './document';
 
 /** JSON files that are never ARM templates, skipped by name so that they are not even read. */
 const NOT_ARM = new Set([

@@ -1,4 +1,5 @@
 import type { Node } from 'jsonc-parser';
+
 import { prop, stringAt } from './document';
 
 /** Upper bound on nodes visited when looking for links, so that a huge template costs at most one pass. */

@@ -1,8 +1,9 @@
 import type { Node } from 'jsonc-parser';
-import { MAX_ITEMS, tooLarge } from '../evaluation';
-import { locate, type ArmDocument } from './document';
-import { evalString, type Scope } from './evaluate';
+
 import { unknown, type Value } from '../azure/value';
+import { MAX_ITEMS, tooLarge } from '../evaluation';
+import { type ArmDocument, locate } from './document';
+import { evalString, type Scope } from './evaluate';
 
 /**
  * Converts a JSON node to a value, evaluating template expressions in string values with `scope`

@@ -1,9 +1,10 @@
 import type { Node } from 'jsonc-parser';
-import { entries, locate, prop, type ArmDocument } from './document';
+
+import { unknown, type Value, withStep } from '../azure/value';
+import { MAX_EVAL_DEPTH, tooDeep } from '../evaluation';
+import { type ArmDocument, entries, locate, prop } from './document';
 import type { Scope, UnitBudget } from './evaluate';
 import { nodeToVal } from './node-value';
-import { unknown, withStep, type Value } from '../azure/value';
-import { MAX_EVAL_DEPTH, tooDeep } from '../evaluation';
 
 /** Values given to a template from outside: a parameter file, `--var`, or a nested deployment's `parameters`. */
 export interface TemplateInputs {

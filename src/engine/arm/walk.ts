@@ -1,17 +1,18 @@
 import type { Node } from 'jsonc-parser';
+
 import {
+  type AzureTypeInfo,
   classifyAzureType,
   isDeployment,
   placedWithoutLocation,
   regionFrom,
-  type AzureTypeInfo,
 } from '../azure/resource-kinds';
-import type { AnalysisError, ExtractedResource } from '../model';
-import { entries, locate, prop, propNode, stringAt, type ArmDocument } from './document';
-import type { Scope } from './evaluate';
-import { armCopies } from './copies';
-import { nodeToVal } from './node-value';
 import { truthy, type Value } from '../azure/value';
+import type { AnalysisError, ExtractedResource } from '../model';
+import { armCopies } from './copies';
+import { type ArmDocument, entries, locate, prop, propNode, stringAt } from './document';
+import type { Scope } from './evaluate';
+import { nodeToVal } from './node-value';
 
 /** ARM's own limit on copy loop iterations. */
 export const MAX_COPY = 800;

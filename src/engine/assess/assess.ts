@@ -1,8 +1,8 @@
 import type { LensConfig } from '../config';
 import type { Finding, Placement, RelatedInfo, Severity, SourceRange } from '../model';
+import { describeStep } from '../rules/describe';
 import { RULES } from '../rules/registry';
 import type { RuleContext } from '../rules/rule';
-import { describeStep } from '../rules/describe';
 
 function contains(outer: SourceRange, inner: SourceRange): boolean {
   const before = (a: SourceRange['start'], b: SourceRange['start']) =>

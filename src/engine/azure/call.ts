@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../model';
-import { firstUnknown, withProvenance, type Value } from './value';
+import { firstUnknown, type Value, withProvenance } from './value';
 
 /**
  * The one ARM template function library, for ARM JSON expressions and for Bicep, which compiles its

@@ -1,7 +1,7 @@
 import { MAX_ITEMS } from '../evaluation';
 import type { SourceLocation } from '../model';
-import { carry, strict, toNumber, type Fn } from './call';
-import { arr, asString, bool, getProp, num, str, unknown, valuesEqual, type Value } from './value';
+import { carry, type Fn, strict, toNumber } from './call';
+import { arr, asString, bool, getProp, num, str, unknown, type Value, valuesEqual } from './value';
 
 /** first(), last(), take(), skip() on arrays and strings. */
 function slice(name: string, pick: (length: number, n: number) => [number, number], single: boolean): Fn {

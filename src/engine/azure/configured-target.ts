@@ -1,5 +1,5 @@
 import type { LensConfig } from '../config';
-import { fromCliText, str, withStep, type Value } from './value';
+import { fromCliText, str, type Value, withStep } from './value';
 
 /**
  * What the configuration tells both Azure analyzers: the deployment target locations a user gives

@@ -1,10 +1,10 @@
 import type { SourceLocation } from '../model';
 import { own } from '../own';
-import { strict, toNumber, type Arg, type CallContext, type Fn } from './call';
+import { type Arg, type CallContext, type Fn, strict, toNumber } from './call';
 import { COLLECTION_FUNCTIONS } from './collection-functions';
 import { ANOTHER_RESOURCE_GROUP, located, OTHER_SCOPES, scopeObject } from './deployment-scope';
 import { STRING_FUNCTIONS } from './string-functions';
-import { asString, bool, firstUnknown, num, toText, truthy, unknown, valuesEqual, type Value } from './value';
+import { asString, bool, firstUnknown, num, toText, truthy, unknown, type Value, valuesEqual } from './value';
 
 export type { Arg, CallContext } from './call';
 export { deploymentObject, resourceGroupObject } from './deployment-scope';

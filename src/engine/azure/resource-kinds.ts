@@ -1,7 +1,7 @@
 import type { DataClass, RegionResolution } from '../model';
-import type { Value } from './value';
-import { memoByKey } from '../text/memo';
 import { own } from '../own';
+import { memoByKey } from '../text/memo';
+import type { Value } from './value';
 
 /**
  * What Azure resource types (Bicep and ARM) mean for placement: global services (CAL003) and whether a

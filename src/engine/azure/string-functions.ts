@@ -1,7 +1,7 @@
 import { MAX_STRING } from '../evaluation';
 import type { SourceLocation } from '../model';
-import { carry, strict, toNumber, type Fn } from './call';
-import { arr, asString, bool, fromJson, num, str, unknown, valuesEqual, type Value } from './value';
+import { carry, type Fn, strict, toNumber } from './call';
+import { arr, asString, bool, fromJson, num, str, unknown, type Value, valuesEqual } from './value';
 
 /** A string function; the result keeps where its input came from (`toLower(location)` still points there). */
 function mapString(name: string, f: (s: string, rest: Value[]) => string | undefined): Fn {

@@ -1,11 +1,11 @@
 import type { AnalysisUnit, LanguageAnalyzer, UnitResult } from '../analyzer';
+import { configuredTarget, configuredVars } from '../azure/configured-target';
+import type { Value } from '../azure/value';
 import type { ExtractedResource } from '../model';
 import { basename } from '../workspace/paths';
 import { extractTemplate } from './extract';
 import { loadAll, loadDoc, reachable, references, usingPath } from './load';
 import { paramFileInputs } from './param-file';
-import { configuredTarget, configuredVars } from '../azure/configured-target';
-import type { Value } from '../azure/value';
 
 const isParamFile = (p: string) => p.endsWith('.bicepparam');
 

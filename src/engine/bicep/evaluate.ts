@@ -1,7 +1,4 @@
-import { MAX_EVAL_DEPTH, MAX_ITEMS, MAX_STRING, tooDeep, tooLarge } from '../evaluation';
-import type { Expr, ResourceDecl } from './ast';
 import { callFunction, deploymentObject, resourceGroupObject } from '../azure/functions';
-import { type FileScope, lookupLocal, type Scope } from './scope';
 import {
   type DeployedResource,
   getProp,
@@ -9,10 +6,13 @@ import {
   str,
   toText,
   unknown,
+  type Value,
   valuesEqual,
   withStep,
-  type Value,
 } from '../azure/value';
+import { MAX_EVAL_DEPTH, MAX_ITEMS, MAX_STRING, tooDeep, tooLarge } from '../evaluation';
+import type { Expr, ResourceDecl } from './ast';
+import { type FileScope, lookupLocal, type Scope } from './scope';
 
 /** Evaluates an expression statically; what depends on deployment comes back as `unknown` with a reason. */
 export function evaluate(expr: Expr, scope: Scope): Value {

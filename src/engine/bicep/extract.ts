@@ -1,11 +1,11 @@
 import { classifyAzureType, isDeployment, placedWithoutLocation, regionFrom } from '../azure/resource-kinds';
+import { toText, unknown, type Value, withProvenance, withStep } from '../azure/value';
 import type { AnalysisError, ExtractedResource, ProvenanceStep } from '../model';
 import type { Expr, ModuleDecl, ObjectExpr, ResourceDecl } from './ast';
 import { bicepCopies } from './copies';
 import { bareType, deployedByCaller, evaluate, resourceObject } from './evaluate';
 import { localModulePath } from './load';
-import { FileScope, withLocals, type Inputs, type ParsedDoc, type Scope } from './scope';
-import { toText, unknown, withProvenance, withStep, type Value } from '../azure/value';
+import { FileScope, type Inputs, type ParsedDoc, type Scope, withLocals } from './scope';
 
 /** Local modules nested deeper than this are not followed (a cycle is reported before that). */
 const MAX_MODULE_DEPTH = 20;

@@ -1,4 +1,4 @@
-import { T, type Comment, type Pragma, type Token, type TokenKind } from './tokens';
+import { type Comment, type Pragma, T, type Token, type TokenKind } from './tokens';
 
 export interface LexError {
   start: number;

@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../analyzer';
 import type { AnalysisError } from '../model';
-import { dirname, join } from '../workspace/paths';
 import { LineMap } from '../text/line-map';
+import { dirname, join } from '../workspace/paths';
 import { parseBicep } from './parser';
 import type { ParsedDoc } from './scope';
 

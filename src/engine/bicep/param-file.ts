@@ -1,7 +1,7 @@
+import { type Value, withStep } from '../azure/value';
 import { basename, dirname, join } from '../workspace/paths';
 import { evaluate } from './evaluate';
 import { FileScope, type ParsedDoc } from './scope';
-import { withStep, type Value } from '../azure/value';
 
 /** `extends` chains longer than this are cut (a cycle would otherwise never end). */
 const MAX_EXTENDS = 10;

@@ -1,8 +1,8 @@
+import type { Value } from '../azure/value';
 import type { SourceLocation } from '../model';
+import type { LineMap } from '../text/line-map';
 import { basename } from '../workspace/paths';
 import type { BicepFile, ParamDecl, ResourceDecl, VarDecl } from './ast';
-import type { LineMap } from '../text/line-map';
-import type { Value } from '../azure/value';
 
 /** A parsed `.bicep` or `.bicepparam` file with its line map. */
 export interface ParsedDoc {

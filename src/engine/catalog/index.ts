@@ -1,7 +1,9 @@
 import type { ControlClass } from '../model';
+import { countryName } from './countries';
 import { alicloud } from './data/alicloud';
 import { aws } from './data/aws';
 import { azure } from './data/azure';
+import { NONPAIRED, PAIRS_SOURCE, SECONDARY } from './data/azure-pairs';
 import { cloudflare } from './data/cloudflare';
 import { digitalocean } from './data/digitalocean';
 import { exoscale } from './data/exoscale';
@@ -20,12 +22,10 @@ import { tencentcloud } from './data/tencent';
 import { upcloud } from './data/upcloud';
 import { vultr } from './data/vultr';
 import { yandex } from './data/yandex';
-import { countryName } from './countries';
 import { closest } from './suggest';
-import { NONPAIRED, PAIRS_SOURCE, SECONDARY } from './data/azure-pairs';
 import type { Entity, ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source } from './types';
 
-export type { ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source, Entity, LocationKind } from './types';
+export type { Entity, LocationKind, ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source } from './types';
 
 /** The date the catalog as a whole was last reviewed. */
 export const CATALOG_DATE = '2026-12-03';

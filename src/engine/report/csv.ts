@@ -1,6 +1,6 @@
 import { csvField } from './escape';
-import { buildReportModel, describeRowCopy, describeRowRule } from './report-model';
 import type { ReportData } from './report-data';
+import { buildReportModel, describeRowCopy, describeRowRule } from './report-model';
 
 const HEADER = [
   'file',

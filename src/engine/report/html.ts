@@ -4,15 +4,15 @@ import {
   alternativesHtml,
   chartsHtml,
   copiesHtml,
-  residencyHtml,
   errorsHtml,
   legalHtml,
+  residencyHtml,
   rulesHtml,
   summaryHtml,
   tableHtml,
 } from './html-parts';
-import { buildReportModel, scanLine } from './report-model';
 import type { ReportData } from './report-data';
+import { buildReportModel, scanLine } from './report-model';
 
 /**
  * A self-contained HTML document: inline CSS, no scripts, no remote resources, so that it can be

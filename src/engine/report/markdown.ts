@@ -1,4 +1,5 @@
 import { escapeMarkdown as md } from './escape';
+import type { ReportData } from './report-data';
 import {
   type Bar,
   buildReportModel,
@@ -9,7 +10,6 @@ import {
   scanLine,
   summarySentence,
 } from './report-model';
-import type { ReportData } from './report-data';
 
 /** A link whose target is one of our own constant URLs (never user data). */
 function link(text: string, url: string): string {

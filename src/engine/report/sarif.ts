@@ -1,10 +1,11 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import type * as Sarif from 'sarif';
+
 import { PROJECT_FILE } from '../config';
 import * as legal from '../legal';
 import type { AnalysisError, Finding, Severity } from '../model';
-import { RULES, ruleDocsUrl, DOCS_URL } from '../rules/registry';
+import { DOCS_URL, ruleDocsUrl, RULES } from '../rules/registry';
 import type { ReportData } from './report-data';
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {

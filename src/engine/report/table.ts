@@ -1,4 +1,5 @@
 import { stripControl as clean } from './escape';
+import type { ReportData } from './report-data';
 import {
   buildReportModel,
   describeRowCopy,
@@ -8,7 +9,6 @@ import {
   residencyPolicyName,
   summarySentence,
 } from './report-model';
-import type { ReportData } from './report-data';
 
 export interface TableOptions {
   color: boolean;

@@ -1,5 +1,6 @@
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
+
 import { gcpValueGroup } from '../catalog/gcp-value-groups';
 import { shortValue } from '../text/quote';
 import type { ResidencyPolicy } from './policy';

@@ -1,5 +1,5 @@
-import type { Rule } from './rule';
 import { describeControl, describeRegion, resourceLabel } from './describe';
+import type { Rule } from './rule';
 
 /** Customer data in a region outside the U.S. whose operator is ultimately controlled by a U.S. entity. */
 export const cal001: Rule = {

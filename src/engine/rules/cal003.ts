@@ -1,5 +1,5 @@
-import type { Rule } from './rule';
 import { describeControl, resourceLabel } from './describe';
+import type { Rule } from './rule';
 
 /** A global service with no regional pinning. */
 export const cal003: Rule = {

@@ -1,5 +1,5 @@
-import type { Rule } from './rule';
 import { describeControl, describeRegion, resourceLabel } from './describe';
+import type { Rule } from './rule';
 
 /** A region operated by a non-U.S. company under licence of U.S. technology. */
 export const cal004: Rule = {

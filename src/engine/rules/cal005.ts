@@ -1,5 +1,5 @@
-import type { Rule } from './rule';
 import { describeControl, describeRegion, resourceLabel } from './describe';
+import type { Rule } from './rule';
 
 /** Data stored in the United States (off by default). */
 export const cal005: Rule = {

@@ -1,7 +1,7 @@
 import { suggestRegions } from '../catalog';
-import type { Rule } from './rule';
 import { quoteValue } from '../text/quote';
 import { resourceLabel } from './describe';
+import type { Rule } from './rule';
 
 /** A region identifier the catalog does not know. */
 export const cal006: Rule = {

@@ -1,7 +1,7 @@
 import type { AcceptedFinding, LensConfig } from '../config';
 import type { Finding, Placement } from '../model';
 import { relative } from '../workspace/paths';
-import { governs, isExpired, parseDirectives, type Directive } from './directives';
+import { type Directive, governs, isExpired, parseDirectives } from './directives';
 
 /** Splits text into lines once per file; directives need only the lines between a directive and a header. */
 function lines(text: string): string[] {

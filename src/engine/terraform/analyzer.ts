@@ -1,18 +1,18 @@
 import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from '../analyzer';
+import { claimsArm } from '../arm/files';
 import type { AnalysisError, ExtractedResource } from '../model';
+import { dirname } from '../workspace/paths';
 import { fileKind } from './config/files';
 import { configFilesIn, loadTree } from './config/load-tree';
 import type { GeneratedFile } from './config/module-config';
 import { readTerragrunt } from './config/terragrunt';
-import { type VarSource, environmentVarSources, rootVarSources } from './config/var-files';
+import { environmentVarSources, rootVarSources, type VarSource } from './config/var-files';
 import { FileCache, loadWanted } from './eval/file-functions';
+import { analyzePlan, isPlanText } from './plan';
 import { extractResources } from './resolve/extract';
 import { addOwnProviders } from './resolve/module-calls';
 import { ModuleInstance } from './resolve/module-instance';
 import { terraformUnits } from './units';
-import { analyzePlan, isPlanText } from './plan';
-import { claimsArm } from '../arm/files';
-import { dirname } from '../workspace/paths';
 
 /** Evaluation passes for file functions: `fileset` then `file` of each file found needs three. */
 const MAX_FILE_PASSES = 4;

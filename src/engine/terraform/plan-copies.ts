@@ -1,4 +1,5 @@
 import type { Node } from 'jsonc-parser';
+
 import type { ExtractedCopy, ExtractedResource, ProvenanceStep, RegionResolution, SourceLocation } from '../model';
 import {
   BLOCK_REGION_COPIES,

@@ -1,4 +1,5 @@
-import { parseTree, type Node } from 'jsonc-parser';
+import { type Node, parseTree } from 'jsonc-parser';
+
 import { findExcessiveNesting, MAX_JSON_DEPTH } from '../arm/json-guard';
 import { LineIndex } from '../arm/lines';
 import { providerForResourceType, providerForTerraform } from '../catalog';

@@ -1,9 +1,9 @@
 import type { AnalysisContext, AnalysisUnit } from '../analyzer';
 import { basename, dirname } from '../workspace/paths';
+import { findRootCaller, treeFiles } from './callers';
 import { fileKind } from './config/files';
 import { localModuleTargets } from './config/module-config';
 import { readTerragrunt } from './config/terragrunt';
-import { findRootCaller, treeFiles } from './callers';
 
 /**
  * Groups Terraform files into units, one per root module. A directory that another scanned directory

@@ -1,7 +1,7 @@
 import type { DirEntry, EngineFs, LimitedRead } from '../host';
-import { dirname } from './paths';
-import { LruCache } from './lru';
 import { quoteValue } from '../text/quote';
+import { LruCache } from './lru';
+import { dirname } from './paths';
 
 /** Concurrent reads while files are grouped into units. */
 const READ_AHEAD_CONCURRENCY = 16;

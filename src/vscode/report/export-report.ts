@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+
 import { FORMAT_EXTENSIONS, FORMATTERS } from '../../engine';
 import type { WorkspaceScan } from '../workspace-analysis';
 import { workspaceReport } from './workspace-report';

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+
 import { COMMANDS } from '../constants';
 import type { WorkspaceAnalysis, WorkspaceScan } from '../workspace-analysis';
 import { exportReport } from './export-report';
-import { REPORT_VIEW_TYPE, ReportPanel, reportWebviewOptions, type ReportPanelState } from './report-panel';
+import { REPORT_VIEW_TYPE, ReportPanel, type ReportPanelState, reportWebviewOptions } from './report-panel';
 
 /** Files whose change makes an open report rescan (ARM templates are JSON). */
 const WATCH_GLOB = '**/*.{tf,tofu,tfvars,tf.json,bicep,bicepparam,json,jsonc}';

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+
 import { buildReportModel, isoMinute } from '../../engine';
 import type { WorkspaceScan } from '../workspace-analysis';
-import { parseWebviewMessage, type ExtensionToWebview, type WebviewToExtension } from './messages';
+import { type ExtensionToWebview, parseWebviewMessage, type WebviewToExtension } from './messages';
 import { buildReportHtml, reportBodyHtml } from './report-html';
-import { workspaceReport, type WorkspaceReport } from './workspace-report';
+import { type WorkspaceReport, workspaceReport } from './workspace-report';
 
 export const REPORT_VIEW_TYPE = 'cloudActLens.report';
 

@@ -1,6 +1,8 @@
 // The extension's commands are registered once it is active, and the rescan command runs.
 import * as assert from 'node:assert/strict';
+
 import * as vscode from 'vscode';
+
 import { activateExtension, openWorkspaceFile, waitForOurDiagnostic } from '../util/workspace';
 
 interface ContributedCommand {

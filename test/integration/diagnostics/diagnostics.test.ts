@@ -1,7 +1,9 @@
 // The extension publishes its findings as diagnostics for a Terraform file opened in VS Code.
 import * as assert from 'node:assert/strict';
+
 import * as vscode from 'vscode';
-import { diagnosticCode, DIAGNOSTIC_SOURCE, openWorkspaceFile, waitForOurDiagnostic } from '../util/workspace';
+
+import { DIAGNOSTIC_SOURCE, diagnosticCode, openWorkspaceFile, waitForOurDiagnostic } from '../util/workspace';
 
 describe('diagnostics for Terraform', () => {
   it('reports CAL001 for an S3 bucket in eu-central-1 (AWS, U.S.-controlled)', async () => {

@@ -1,6 +1,8 @@
 // Quick fixes insert a working suppression directive: the diagnostic goes away, the finding stays accepted.
 import * as assert from 'node:assert/strict';
+
 import * as vscode from 'vscode';
+
 import { diagnosticCode, open, ours, restore, waitForDiagnostics } from './helpers';
 
 async function actionsFor(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {

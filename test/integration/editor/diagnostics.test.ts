@@ -3,7 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import * as vscode from 'vscode';
+
 import { diagnosticCode, open, ours, replaceText, restore, waitForDiagnostics, workspaceFile } from './helpers';
 
 interface Expected {

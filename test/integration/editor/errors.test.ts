@@ -2,7 +2,9 @@
 // after it would otherwise vanish without a word), and a residency policy file the project file imports
 // but that is not a policy, as a diagnostic on that file.
 import * as assert from 'node:assert/strict';
+
 import * as vscode from 'vscode';
+
 import { diagnosticCode, open, replaceText, waitForDiagnostics, workspaceFile } from './helpers';
 
 const write = (path: string, text: string) =>

@@ -1,9 +1,10 @@
 // Helpers for the editor suite: our diagnostics, edits on unsaved documents, hover text.
 import * as vscode from 'vscode';
-import { waitFor } from '../util/wait-for';
-import { diagnosticCode, DIAGNOSTIC_SOURCE, workspaceFile } from '../util/workspace';
 
-export { waitFor, diagnosticCode, workspaceFile };
+import { waitFor } from '../util/wait-for';
+import { DIAGNOSTIC_SOURCE, diagnosticCode, workspaceFile } from '../util/workspace';
+
+export { diagnosticCode, waitFor, workspaceFile };
 
 /** Our diagnostics on `uri`, optionally only those with rule id `code`. */
 export function ours(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {

@@ -1,6 +1,8 @@
 // Hovers on a resource header and on its region value cite the statute and the warrant case.
 import * as assert from 'node:assert/strict';
+
 import * as vscode from 'vscode';
+
 import { diagnosticCode, hoverText, open, positionOf, waitForDiagnostics } from './helpers';
 import { waitFor } from './helpers';
 

@@ -4,7 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import * as vscode from 'vscode';
+
 import { diagnosticCode, hoverText, positionOf, waitForDiagnostics, workspaceFile } from './helpers';
 
 const MARKER = 'zz-outside-secret-7f3a';

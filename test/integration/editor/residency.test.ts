@@ -1,7 +1,9 @@
 // The residency policy (CAL009) in the editor: changing it in the project file, or in a policy file the
 // project file imports, updates the diagnostics without a reload; the hover says which policy and why.
 import * as assert from 'node:assert/strict';
+
 import * as vscode from 'vscode';
+
 import { diagnosticCode, hoverText, open, positionOf, waitForDiagnostics, workspaceFile } from './helpers';
 
 const write = (path: string, value: unknown) =>

@@ -1,7 +1,9 @@
 // Settings take effect without a reload: rule severity, turning a rule off, the code lens, the
 // deployment location of Bicep templates.
 import * as assert from 'node:assert/strict';
+
 import * as vscode from 'vscode';
+
 import { hoverText, open, waitFor, waitForDiagnostics } from './helpers';
 
 const cfg = () => vscode.workspace.getConfiguration('cloudActLens');

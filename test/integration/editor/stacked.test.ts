@@ -2,6 +2,7 @@
 // (Ireland, Frankfurt, Paris) gets one CAL001 on its declaration, which names the other instances,
 // instead of three stacked diagnostics.
 import * as assert from 'node:assert/strict';
+
 import { diagnosticCode, open, waitForDiagnostics } from './helpers';
 
 describe('one diagnostic per declaration', () => {

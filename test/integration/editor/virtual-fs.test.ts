@@ -1,9 +1,11 @@
 // Files reached only through workspace.fs (a virtual file system) are analysed like local ones, in the
 // context of their module: the region comes from a variables file that is never opened.
 import * as assert from 'node:assert/strict';
+
 import * as vscode from 'vscode';
-import { MemoryFs } from './memory-fs';
+
 import { waitForDiagnostics } from './helpers';
+import { MemoryFs } from './memory-fs';
 
 describe('virtual file systems', () => {
   it('reports CAL001 for a module on a file system provided by another extension', async () => {

@@ -2,7 +2,9 @@
 // own, with its own project file (and the baseline it names), and the workspace scan covers files in
 // both that were never opened.
 import * as assert from 'node:assert/strict';
+
 import * as vscode from 'vscode';
+
 import { activateExtension, waitForOurDiagnostic } from '../util/workspace';
 
 function folderFile(folderName: string, file: string): vscode.Uri {

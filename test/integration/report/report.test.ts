@@ -4,7 +4,9 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+
 import * as vscode from 'vscode';
+
 import type { ReportHandle } from '../../../src/vscode/report/register-report';
 import { waitFor } from '../util/wait-for';
 import { activateExtension, workspaceFile } from '../util/workspace';

@@ -1,5 +1,6 @@
 // Helpers that locate and open files of the suite's fixture workspace inside VS Code.
 import * as vscode from 'vscode';
+
 import { waitFor } from './wait-for';
 
 /** The extension's id as published (publisher.name in package.json). */

@@ -5,6 +5,7 @@
 // CAL_TEST_RESULTS. It does nothing when that variable is absent.
 import type { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
+
 import * as vscode from 'vscode';
 
 /** Written by run-integration.mjs to the file named by CAL_TEST_CONFIG. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { classifyAzureType } from '../../../src/engine/azure/resource-kinds';
 
 describe('classifyAzureType', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { evalString, unitBudget, type Scope } from '../../../src/engine/arm/evaluate';
+
+import { evalString, type Scope, unitBudget } from '../../../src/engine/arm/evaluate';
 import { isExpression, parseExpression } from '../../../src/engine/arm/expression';
 import { str, toPlain, unknown, type Value } from '../../../src/engine/azure/value';
 

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { defaultAnalyzers, defaultConfig, Engine, paths } from '../../../src/engine';
+
 import { nodeFs } from '../../../src/cli/node-fs';
-import { toExpected, type ExpectedShape } from './fixture-shape';
+import { defaultAnalyzers, defaultConfig, Engine, paths } from '../../../src/engine';
+import { type ExpectedShape, toExpected } from './fixture-shape';
 
 const ROOT = path.resolve(__dirname, '../../../../test/fixtures/arm');
 

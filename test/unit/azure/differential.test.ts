@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultAnalyzers, defaultConfig, Engine, paths, type Placement } from '../../../src/engine';
+
 import { nodeFs } from '../../../src/cli/node-fs';
+import { defaultAnalyzers, defaultConfig, Engine, paths, type Placement } from '../../../src/engine';
 
 /**
  * Differential test: a Bicep template and the ARM JSON the Bicep compiler built from it must give the

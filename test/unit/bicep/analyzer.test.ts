@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
+
 import type { AnalysisError, ExtractedResource } from '../../../src/engine';
+import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
 import type { AnalysisContext } from '../../../src/engine/analyzer';
 import { bicepAnalyzer } from '../../../src/engine/bicep/analyzer';
 import { extractTemplate } from '../../../src/engine/bicep/extract';
-import { LineMap } from '../../../src/engine/text/line-map';
 import { parseBicep } from '../../../src/engine/bicep/parser';
+import { LineMap } from '../../../src/engine/text/line-map';
 import { memoryFs } from '../helpers/memory-fs';
 
 const MAIN = `param location string = 'westeurope'

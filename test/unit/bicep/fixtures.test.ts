@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultAnalyzers, defaultConfig, Engine, paths } from '../../../src/engine';
+
 import { nodeFs } from '../../../src/cli/node-fs';
+import { defaultAnalyzers, defaultConfig, Engine, paths } from '../../../src/engine';
 
 const ROOT = path.resolve(__dirname, '../../../../test/fixtures/bicep');
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+
 import fc from 'fast-check';
+
 import { parseBicep } from '../../../src/engine/bicep/parser';
 
 /** Fragments of Bicep that, shuffled together, reach most states of the lexer and the parser. */

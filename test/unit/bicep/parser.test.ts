@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+
 import type { Expr, ResourceDecl, Statement } from '../../../src/engine/bicep/ast';
-import { LineMap } from '../../../src/engine/text/line-map';
 import { parseBicep } from '../../../src/engine/bicep/parser';
+import { LineMap } from '../../../src/engine/text/line-map';
 
 /** Parses and asserts that there are no errors; returns the statements. */
 function ok(text: string): Statement[] {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { explain } from '../../../src/cli/explain';
 import { catalog } from '../../../src/engine';
 import { explainRegionMarkdown } from '../../../src/vscode/region-facts';

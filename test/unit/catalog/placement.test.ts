@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { place } from '../../../src/engine/assess/place';
 import { listProviders, listRegions } from '../../../src/engine/catalog';
 import { defaultConfig } from '../../../src/engine/config';

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { listRegions, lookupRegion } from '../../../src/engine/catalog';
 
 /** The repository root, found by walking up to the directory holding node_modules (works from src or out). */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { HELP, parseArgs, UsageError } from '../../../src/cli/args';
 
 const formats = ['table', 'json', 'sarif', 'markdown', 'html', 'csv'];

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { nodeFs } from '../../../src/cli/node-fs';
 
 describe('node file access', () => {

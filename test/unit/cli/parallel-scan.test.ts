@@ -3,16 +3,17 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { nodeFs } from '../../../src/cli/node-fs';
 import { chunk, defaultJobs, parallelScan } from '../../../src/cli/parallel-scan';
 import {
+  type AnalysisUnit,
   buildReportData,
   defaultAnalyzers,
   defaultConfig,
   Engine,
   paths,
   toJson,
-  type AnalysisUnit,
 } from '../../../src/engine';
 
 const ROOT = path.resolve(__dirname, '../../../..');

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { parseArgs } from '../../../src/cli/args';
 import { parseTimings, timingsLine } from '../../../src/cli/timings';
 

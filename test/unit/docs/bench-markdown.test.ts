@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { BEGIN, type BenchResult, benchMarkdown, END, replaceBetweenMarkers } from '../../bench/results-markdown';
+import { BEGIN, benchMarkdown, type BenchResult, END, replaceBetweenMarkers } from '../../bench/results-markdown';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 

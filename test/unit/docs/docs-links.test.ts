@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { RULES, ruleDocsUrl } from '../../../src/engine';
+import { ruleDocsUrl, RULES } from '../../../src/engine';
 import { anchorsOf, linksOf } from './markdown-links';
 
 const ROOT = path.resolve(__dirname, '../../../..');

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { catalog, type Placement } from '../../../src/engine';
 import { buildHoverMarkdown, codeLensTitle, feedsTitle } from '../../../src/vscode/hover-markdown';
 import { escapeMarkdown, explainRegionMarkdown, flag } from '../../../src/vscode/region-facts';

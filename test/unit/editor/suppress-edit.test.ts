@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
+
 import { parse } from 'jsonc-parser';
+
 import { parseDirectives } from '../../../src/engine/suppress/directives';
 import {
   addAcceptedEntry,
   checkExpiry,
-  fileInFolder,
   checkReason,
   commentStyleFor,
   directiveText,
+  fileInFolder,
   suppressionInsertion,
 } from '../../../src/vscode/suppress-edit';
 

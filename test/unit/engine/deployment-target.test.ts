@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+
 import { nodeFs } from '../../../src/cli/node-fs';
 import { defaultAnalyzers, defaultConfig, Engine, type LensConfig, type Placement } from '../../../src/engine';
 import { mergeConfig } from '../../../src/engine/config';

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { compileGlobs } from '../../../src/engine/workspace/glob';
 
 describe('glob', () => {

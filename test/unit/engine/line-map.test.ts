@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { LineMap } from '../../../src/engine/text/line-map';
 
 describe('line map (every parser)', () => {

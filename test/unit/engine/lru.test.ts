@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { LruCache } from '../../../src/engine/workspace/lru';
 
 describe('LruCache', () => {

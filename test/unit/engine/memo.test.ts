@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { memoByKey } from '../../../src/engine/text/memo';
 
 describe('memo by key', () => {

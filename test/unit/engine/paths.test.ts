@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+
 import fc from 'fast-check';
+
 import { join, relative } from '../../../src/engine/workspace/paths';
 
 /** The definition: split on `/`, drop empty and `.` segments, `..` removes the previous one. */

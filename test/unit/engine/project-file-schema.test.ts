@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { parse } from 'jsonc-parser';
+
 import { defaultConfig, mergeConfig, RULES } from '../../../src/engine';
 import { PROJECT_FILE_FIELDS } from '../../../src/engine/config';
 

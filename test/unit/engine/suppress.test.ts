@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { governs, isExpired, parseDirectives } from '../../../src/engine/suppress/directives';
 
 describe('suppression directives', () => {

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+
 import fc from 'fast-check';
-import { evalString, unitBudget, type Scope } from '../../../src/engine/arm/evaluate';
+
+import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
+import { evalString, type Scope, unitBudget } from '../../../src/engine/arm/evaluate';
 import { parseExpression } from '../../../src/engine/arm/expression';
 import { unknown } from '../../../src/engine/azure/value';
-import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
 import { memoryFs } from '../helpers/memory-fs';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures');

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { defaultAnalyzers, defaultConfig, Engine, paths, type RunResult } from '../../../src/engine';
+
 import { nodeFs } from '../../../src/cli/node-fs';
-import { badFiles, CLI, GOOD, generateHostile, languageOf, removeHostile } from './hostile-workspace';
+import { defaultAnalyzers, defaultConfig, Engine, paths, type RunResult } from '../../../src/engine';
+import { badFiles, CLI, generateHostile, GOOD, languageOf, removeHostile } from './hostile-workspace';
 
 const registered = new Set(defaultAnalyzers().map((a) => a.language));
 

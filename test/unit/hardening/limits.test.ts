@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { defaultAnalyzers, defaultConfig, Engine, type EngineFs } from '../../../src/engine';
 import { memoryFs } from '../helpers/memory-fs';
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+
 import { nodeFs } from '../../../src/cli/node-fs';
 import { defaultAnalyzers, defaultConfig, Engine, type ScanResult } from '../../../src/engine';
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { buildReportData, defaultAnalyzers, defaultConfig, Engine, FORMATTERS, paths } from '../../../src/engine';
+
 import { nodeFs } from '../../../src/cli/node-fs';
+import { buildReportData, defaultAnalyzers, defaultConfig, Engine, FORMATTERS, paths } from '../../../src/engine';
 
 // The real module objects (not import namespaces, whose bindings are read-only), so that patches reach every caller.
 const load = createRequire(__filename);

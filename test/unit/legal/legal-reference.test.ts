@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { legal, RULES } from '../../../src/engine';
 
 const ROOT = path.resolve(__dirname, '../../../..');

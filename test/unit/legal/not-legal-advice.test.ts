@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { nodeFs } from '../../../src/cli/node-fs';
-import { buildReportData, defaultAnalyzers, defaultConfig, Engine, FORMATTERS, legal } from '../../../src/engine';
 import type { ReportData } from '../../../src/engine';
+import { buildReportData, defaultAnalyzers, defaultConfig, Engine, FORMATTERS, legal } from '../../../src/engine';
 import { buildReportModel } from '../../../src/engine/report/report-model';
 import { buildHoverMarkdown } from '../../../src/vscode/hover-markdown';
 

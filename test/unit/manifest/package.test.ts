@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { RULES } from '../../../src/engine/rules/registry';
-import { COMMANDS } from '../../../src/vscode/constants';
 import { TOOL_VERSION } from '../../../src/engine/version';
+import { COMMANDS } from '../../../src/vscode/constants';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { parse } from 'jsonc-parser';
 
 const ROOT = path.resolve(__dirname, '../../../..');

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { parse } from 'yaml';
 
 const ROOT = path.resolve(__dirname, '../../../..');

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+
 import { progressLine, wantColor } from '../../../src/cli/progress';
 
 const ROOT = path.resolve(__dirname, '../../../..');

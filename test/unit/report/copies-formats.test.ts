@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+
 import { nodeFs } from '../../../src/cli/node-fs';
 import {
   buildReportData,

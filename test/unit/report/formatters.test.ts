@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { FORMATTERS } from '../../../src/engine';
 import { toCsv } from '../../../src/engine/report/csv';
 import { csvField, escapeMarkdown } from '../../../src/engine/report/escape';

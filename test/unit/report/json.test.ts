@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { buildReportData, toJson, writeJson } from '../../../src/engine';
 import { sampleData, sampleScan } from './sample-report';
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { buildReportModel } from '../../../src/engine/report/report-model';
 import { parseWebviewMessage } from '../../../src/vscode/report/messages';
 import { buildReportHtml, reportBodyHtml } from '../../../src/vscode/report/report-html';

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { buildReportModel } from '../../../src/engine/report/report-model';
 import { sampleData } from './sample-report';
 

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+
 import { buildReportData, RULES } from '../../../src/engine';
 import { FINGERPRINT_KEY, toSarif } from '../../../src/engine/report/sarif';
 import { sampleData, sampleScan } from './sample-report';

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { defaultConfig, type Placement } from '../../../src/engine';
 import { assess } from '../../../src/engine/assess/assess';
 

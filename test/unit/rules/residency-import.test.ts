@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+
 import { lookupRegion } from '../../../src/engine/catalog';
 import { gcpValueGroup } from '../../../src/engine/catalog/gcp-value-groups';
 import { importPolicyFile } from '../../../src/engine/residency/import';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+
 import { defaultConfig, mergeConfig } from '../../../src/engine';
 
 const ROOT = path.resolve(__dirname, '../../../..');

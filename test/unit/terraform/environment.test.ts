@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+
 import { nodeFs } from '../../../src/cli/node-fs';
 import { defaultAnalyzers, defaultConfig, Engine, isTerraformEnvironment, type Placement } from '../../../src/engine';
 import { memoryFs } from '../helpers/memory-fs';

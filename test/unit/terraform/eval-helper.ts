@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { type Scope, evaluate } from '../../../src/engine/terraform/eval/evaluate';
-import { type Val, str } from '../../../src/engine/terraform/eval/values';
+
+import { evaluate, type Scope } from '../../../src/engine/terraform/eval/evaluate';
+import { str, type Val } from '../../../src/engine/terraform/eval/values';
 import { parseHcl } from '../../../src/engine/terraform/parser';
 
 /** `var.region` is "eu-west-1" (from a default); every other variable and local is unknown. */

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+
 import { evaluate } from '../../../src/engine/terraform/eval/evaluate';
 import { render } from '../../../src/engine/terraform/eval/values';
-import { ev, scope } from './eval-helper';
 import { parseHcl } from '../../../src/engine/terraform/parser';
+import { ev, scope } from './eval-helper';
 
 describe('terraform expression evaluation', () => {
   const cases: Array<[string, string]> = [

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { defaultAnalyzers, defaultConfig, Engine, type Placement } from '../../../src/engine';
 import { MAX_FILES_READ, MAX_LISTED } from '../../../src/engine/terraform/eval/file-functions';
 import { memoryFs } from '../helpers/memory-fs';

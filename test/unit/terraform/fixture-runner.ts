@@ -1,14 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { nodeFs } from '../../../src/cli/node-fs';
 import {
+  catalog,
+  defaultAnalyzers,
+  defaultConfig,
+  Engine,
   type LensConfig,
   type Placement,
   type ScanResult,
-  catalog,
-  defaultConfig,
-  defaultAnalyzers,
-  Engine,
 } from '../../../src/engine';
 
 export const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/terraform');

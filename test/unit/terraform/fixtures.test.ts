@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { FIXTURES, fixtureCases, missingProviders, project, readExpected, scanFixture } from './fixture-runner';
+
+import { fixtureCases, FIXTURES, missingProviders, project, readExpected, scanFixture } from './fixture-runner';
 
 describe('terraform fixtures (test/fixtures/terraform/*/expected.json)', () => {
   for (const name of fixtureCases()) {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { render } from '../../../src/engine/terraform/eval/values';
 import { ev } from './eval-helper';
 

@@ -1,9 +1,10 @@
-import { lookupRegion } from '../../../src/engine/catalog';
 import assert from 'node:assert/strict';
-import { selectConfigFiles, isOverride, fileKind } from '../../../src/engine/terraform/config/files';
-import { dataClassOf, isGlobalType } from '../../../src/engine/terraform/knowledge/resource-classes';
-import { regionSpec, zoneToRegion } from '../../../src/engine/terraform/knowledge/region-attributes';
+
+import { lookupRegion } from '../../../src/engine/catalog';
 import { terraformAnalyzer } from '../../../src/engine/terraform/analyzer';
+import { fileKind, isOverride, selectConfigFiles } from '../../../src/engine/terraform/config/files';
+import { regionSpec, zoneToRegion } from '../../../src/engine/terraform/knowledge/region-attributes';
+import { dataClassOf, isGlobalType } from '../../../src/engine/terraform/knowledge/resource-classes';
 
 describe('terraform knowledge tables', () => {
   it('classifies global services', () => {

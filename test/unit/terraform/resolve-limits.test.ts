@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
 import { memoryFs } from '../helpers/memory-fs';
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
 import { mayCallModules } from '../../../src/engine/terraform/config/module-config';
 import { memoryFs } from '../helpers/memory-fs';

@@ -1,6 +1,6 @@
-import { sovereignSubsidiaryNote, licensedOperatorNote } from '../../legal';
+import { licensedOperatorNote, sovereignSubsidiaryNote } from '../../legal';
 import type { ProviderData, Source } from '../types';
-import { locations, type LocationDefaults } from './define';
+import { type LocationDefaults, locations } from './define';
 
 // Region ids and descriptions come from the AWS SDK's partition data (the same data the SDK uses
 // to build endpoints); countries and cities are read from those descriptions. The catalog check

@@ -1,6 +1,6 @@
 import { licensedOperatorNote } from '../../legal';
 import type { ProviderData, Source } from '../types';
-import { locations, type LocationDefaults, type Row } from './define';
+import { type LocationDefaults, locations, type Row } from './define';
 
 // Location names are those of `az account list-locations` (Terraform and Bicep accept the name or
 // the display name, in any case, with or without spaces); countries from Microsoft's region list.

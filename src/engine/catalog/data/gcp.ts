@@ -1,6 +1,6 @@
 import { licensedOperatorNote } from '../../legal';
 import type { ProviderData, RegionInfo, Source } from '../types';
-import { locations, zonesOf, type LocationDefaults } from './define';
+import { type LocationDefaults, locations, zonesOf } from './define';
 
 // Regions and zones from Google Cloud's "Geography and regions" page; multi-regions and
 // dual-regions from the Cloud Storage bucket locations page (Firestore's eur3/nam5/nam7 from its

@@ -1,6 +1,6 @@
 import { sovereignSubsidiaryNote } from '../../legal';
 import type { ProviderData, Source } from '../types';
-import { locations, type LocationDefaults } from './define';
+import { type LocationDefaults, locations } from './define';
 
 // Region ids and realms come from the OCI SDK's region table (oci-common); names and cities from
 // Oracle's region documentation. Every OCI realm is a separate cloud. Oracle's government realms are

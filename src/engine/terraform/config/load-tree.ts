@@ -1,8 +1,8 @@
 import type { AnalysisContext } from '../../analyzer';
 import type { AnalysisError } from '../../model';
 import { join } from '../../workspace/paths';
-import { type GeneratedFile, type ModuleCallDecl, type ModuleConfig, loadModule } from './module-config';
 import { fileKind } from './files';
+import { type GeneratedFile, loadModule, type ModuleCallDecl, type ModuleConfig } from './module-config';
 
 /** Registry and Git modules are read only where `terraform init` installed them. */
 export interface ModuleTree {

@@ -1,8 +1,8 @@
 import type { AnalysisContext } from '../../analyzer';
 import type { AnalysisError } from '../../model';
+import { join } from '../../workspace/paths';
 import { type Attribute, type Block, type Body, type File, literalString } from '../parser';
 import { loadFile, selectConfigFiles } from './files';
-import { join } from '../../workspace/paths';
 import { mergeBlock } from './override';
 
 /** A top-level block and the file it is declared in. */

@@ -1,11 +1,11 @@
 import type { AnalysisContext } from '../../analyzer';
 import type { AnalysisError } from '../../model';
 import { basename, dirname, join } from '../../workspace/paths';
-import { type Scope, evaluate } from '../eval/evaluate';
-import { type Val, asString, unknown, withStep } from '../eval/values';
+import { evaluate, type Scope } from '../eval/evaluate';
+import { asString, unknown, type Val, withStep } from '../eval/values';
 import { type Attribute, type Expression, literalString, parseHcl } from '../parser';
-import type { GeneratedFile } from './module-config';
 import { loadFile } from './files';
+import type { GeneratedFile } from './module-config';
 import type { VarSource } from './var-files';
 
 /** What a `terragrunt.hcl` contributes: the module it runs and the inputs it passes as variables. */

@@ -1,9 +1,9 @@
 import type { AnalysisContext } from '../../analyzer';
 import type { AnalysisError } from '../../model';
 import { basename, dirname, join } from '../../workspace/paths';
-import { type Val, str, withStep } from '../eval/values';
-import { evaluate } from '../eval/evaluate';
 import type { Scope } from '../eval/evaluate';
+import { evaluate } from '../eval/evaluate';
+import { str, type Val, withStep } from '../eval/values';
 import { loadFile } from './files';
 
 /** A value assigned to a root module variable from outside the configuration. */

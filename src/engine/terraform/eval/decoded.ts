@@ -1,4 +1,4 @@
-import { type Origin, type Val, bool, list, map, nul, num, str, unknown } from './values';
+import { bool, list, map, nul, num, type Origin, str, unknown, type Val } from './values';
 
 /** Deepest nesting of decoded JSON or YAML that is converted; deeper values are unknown. */
 export const MAX_DECODED_DEPTH = 64;

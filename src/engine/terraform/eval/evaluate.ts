@@ -1,16 +1,15 @@
 import { MAX_EVAL_DEPTH, MAX_ITEMS, tooDeep } from '../../evaluation';
+import { relative } from '../../workspace/paths';
 import {
   type Expression,
+  parseTemplateText,
   type ScopeTraversalExpression,
   type TemplatePart,
   type TraversalStep,
-  parseTemplateText,
 } from '../parser';
-import { relative } from '../../workspace/paths';
-import { type FileAccess, callFileFunction, isFileFunction } from './file-functions';
+import { callFileFunction, type FileAccess, isFileFunction } from './file-functions';
 import { callFunction } from './functions';
 import {
-  type Val,
   asString,
   bool,
   equals,
@@ -24,6 +23,7 @@ import {
   originOf,
   str,
   unknown,
+  type Val,
 } from './values';
 
 /** What an expression can refer to. Implemented per module instance (see `module-instance.ts`). */

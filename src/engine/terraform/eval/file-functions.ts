@@ -1,7 +1,7 @@
 import type { ProvenanceStep } from '../../model';
 import { compileGlobs } from '../../workspace/glob';
 import { join, relative } from '../../workspace/paths';
-import { type Val, asString, bool, failure, firstUnknown, list, str, unknown } from './values';
+import { asString, bool, failure, firstUnknown, list, str, unknown, type Val } from './values';
 
 /**
  * Terraform's file functions (`file`, `fileexists`, `fileset`) over files read between evaluation

@@ -1,6 +1,6 @@
 import { MAX_ITEMS, MAX_STRING } from '../../evaluation';
+import { fromData } from './decoded';
 import {
-  type Val,
   asString,
   bool,
   equals,
@@ -12,9 +12,9 @@ import {
   originOf,
   str,
   unknown,
+  type Val,
   withOrigin,
 } from './values';
-import { fromData } from './decoded';
 import { decodeYaml } from './yaml-decode';
 
 // More Terraform built-in functions: sets, numbers, conversions, paths, JSON and YAML. Each follows the

@@ -1,5 +1,7 @@
+import { MAX_STRING } from '../../evaluation';
+import { own } from '../../own';
+import { type Fn, MORE_FUNCTIONS } from './functions-more';
 import {
-  type Val,
   asString,
   bool,
   equals,
@@ -12,11 +14,9 @@ import {
   originOf,
   str,
   unknown,
+  type Val,
   withOrigin,
 } from './values';
-import { MAX_STRING } from '../../evaluation';
-import { type Fn, MORE_FUNCTIONS } from './functions-more';
-import { own } from '../../own';
 
 function needStr(v: Val, fn: string): string | Val {
   const s = asString(v);

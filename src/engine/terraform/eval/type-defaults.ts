@@ -1,7 +1,7 @@
 import type { Expression } from '../parser';
 import { literalString } from '../parser';
 import { type Env, evaluate } from './evaluate';
-import { type Val, list, map, nul } from './values';
+import { list, map, nul, type Val } from './values';
 
 const MAX_DEPTH = 16;
 

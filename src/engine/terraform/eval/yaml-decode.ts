@@ -1,8 +1,9 @@
 import type * as Yaml from 'yaml';
+
 import { LineMap } from '../../text/line-map';
 import { basename } from '../../workspace/paths';
-import { type Locator, MAX_DECODED_DEPTH, fromData } from './decoded';
-import { type Val, unknown } from './values';
+import { fromData, type Locator, MAX_DECODED_DEPTH } from './decoded';
+import { unknown, type Val } from './values';
 
 /** Terraform decodes YAML 1.2 with the core schema; aliases are expanded at most this often ("billion laughs"). */
 const OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true } as const;

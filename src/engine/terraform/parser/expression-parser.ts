@@ -14,8 +14,8 @@ import type {
   TraversalStep,
   UnaryExpression,
 } from './ast';
-import { Tok } from './lexer';
 import { CollectionParser } from './collection-parser';
+import { Tok } from './lexer';
 
 /** Binary operator precedence (higher binds tighter), 0 for tokens that are not binary operators. */
 function precedence(t: Tok): number {

@@ -7,15 +7,15 @@ import type { Expression, File, ParseError } from './ast';
 import { HclParser } from './body-parser';
 
 export * from './ast';
+export { literalString, type LiteralValue, literalValue, traversalToPath } from './helpers';
 export {
+  type JsonBlockSchema,
+  type JsonKind,
+  type JsonSchema,
   parseHclJson,
   parseHclJsonWithSchema,
   TERRAFORM_JSON_SCHEMA,
-  type JsonKind,
-  type JsonSchema,
-  type JsonBlockSchema,
 } from './json-parser';
-export { literalString, traversalToPath, literalValue, type LiteralValue } from './helpers';
 
 /** Options for {@link parseHcl} (reserved for future use). */
 export type ParseHclOptions = Record<string, never>;

@@ -1,11 +1,12 @@
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError as JsonParseError } from 'jsonc-parser';
+import { type Node as JsonNode, type ParseError as JsonParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+
+import { LineMap } from '../../text/line-map';
 import type { Attribute, Block, BlockLabel, Body, Expression, File, NodeBase, ObjectItem } from './ast';
 import { HclParser } from './body-parser';
-import { LineMap } from '../../text/line-map';
+import { type JsonSchema, TERRAFORM_JSON_SCHEMA } from './json-schema';
 import { HclNode, MAX_DEPTH } from './parser-base';
-import { TERRAFORM_JSON_SCHEMA, type JsonSchema } from './json-schema';
 
-export type { JsonSchema, JsonBlockSchema } from './json-schema';
+export type { JsonBlockSchema, JsonSchema } from './json-schema';
 export { TERRAFORM_JSON_SCHEMA } from './json-schema';
 
 /** `config`: `.tf.json`/`.tofu.json`; `tfvars`: `.tfvars.json` (every top-level key is an attribute). */

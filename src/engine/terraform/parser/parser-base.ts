@@ -1,7 +1,7 @@
+import { LineMap } from '../../text/line-map';
 import type { NodeBase, ParseError, SourceRange } from './ast';
 import { isBlank } from './chars';
 import { Lexer, Tok } from './lexer';
-import { LineMap } from '../../text/line-map';
 
 /** Deepest nesting of blocks, brackets and templates before the parser gives up on a construct. */
 export const MAX_DEPTH = 200;

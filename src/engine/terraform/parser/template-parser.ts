@@ -14,9 +14,9 @@ import { ParserBase } from './parser-base';
 import {
   applyHeredocIndent,
   finishParts,
+  type LineStart,
   trimEndWhitespace,
   trimStartWhitespace,
-  type LineStart,
 } from './template-text';
 
 /** How a template sequence ended. */

@@ -1,17 +1,6 @@
 import type { ExtractedCopy, ProvenanceStep } from '../../model';
 import type { ResourceDecl } from '../config/module-config';
 import {
-  atReferenced,
-  blockRegions,
-  literal,
-  nestedBodies,
-  pointingAt,
-  reference,
-  referrers,
-  resourceOf,
-  type Subject,
-} from './copy-sources';
-import {
   BLOCK_REGION_COPIES,
   type BlockRegionCopies,
   GEO_REDUNDANCY_SETTINGS,
@@ -23,6 +12,17 @@ import {
   REFERRER_COPIES,
   sameAzureLocation,
 } from '../knowledge/copy-attributes';
+import {
+  atReferenced,
+  blockRegions,
+  literal,
+  nestedBodies,
+  pointingAt,
+  reference,
+  referrers,
+  resourceOf,
+  type Subject,
+} from './copy-sources';
 import type { Instance } from './instances';
 import type { ModuleInstance } from './module-instance';
 import { type RegionResult, resolveRegion } from './region';

@@ -1,6 +1,6 @@
 import type { Env } from '../eval/evaluate';
 import { evaluate } from '../eval/evaluate';
-import { type Val, asString, inherit, map, num, str, unknown, withStep } from '../eval/values';
+import { asString, inherit, map, num, str, unknown, type Val, withStep } from '../eval/values';
 import type { Block } from '../parser';
 
 /** One instance of a resource or module: its `for_each` key or `count` index and what `each`/`count` denote in it. */

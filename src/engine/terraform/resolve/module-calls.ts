@@ -1,10 +1,10 @@
+import { join } from '../../workspace/paths';
 import type { ModuleCallDecl, ModuleConfig } from '../config/module-config';
 import { fileFor } from '../config/module-config';
 import type { VarSource } from '../config/var-files';
 import { evaluate } from '../eval/evaluate';
-import { type Val, unknown, withStep } from '../eval/values';
+import { unknown, type Val, withStep } from '../eval/values';
 import { type Expression, literalString, traversalToPath } from '../parser';
-import { join } from '../../workspace/paths';
 import type { Instance } from './instances';
 import { ModuleInstance, type ProviderConfig } from './module-instance';
 

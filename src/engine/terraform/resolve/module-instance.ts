@@ -3,12 +3,12 @@ import type { ProvenanceStep } from '../../model';
 import type { Decl, ModuleCallDecl, ModuleConfig, ProviderDecl, ResourceDecl } from '../config/module-config';
 import { fileFor } from '../config/module-config';
 import type { VarSource } from '../config/var-files';
-import { type Env, type Scope, evaluate } from '../eval/evaluate';
+import { type Env, evaluate, type Scope } from '../eval/evaluate';
 import type { FileAccess } from '../eval/file-functions';
 import { applyTypeDefaults } from '../eval/type-defaults';
-import { type Val, failure, unknown, withStep } from '../eval/values';
+import { failure, unknown, type Val, withStep } from '../eval/values';
 import type { TraversalStep } from '../parser';
-import { type Instance, expandInstances, instanceAddress } from './instances';
+import { expandInstances, type Instance, instanceAddress } from './instances';
 import { childInstances } from './module-calls';
 import { dataSourceValue, resourceRegionValue } from './references';
 

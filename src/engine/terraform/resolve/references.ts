@@ -1,14 +1,14 @@
+import { own } from '../../own';
 import type { ResourceDecl } from '../config/module-config';
 import { fileFor } from '../config/module-config';
 import type { Env } from '../eval/evaluate';
 import { evaluate } from '../eval/evaluate';
-import { type Val, str, unknown, withStep } from '../eval/values';
+import { str, unknown, type Val, withStep } from '../eval/values';
 import { regionSpec } from '../knowledge/region-attributes';
 import type { TraversalStep } from '../parser';
 import type { Instance } from './instances';
 import type { ModuleInstance } from './module-instance';
 import { providerOf, resolveRegion } from './region';
-import { own } from '../../own';
 
 /** Data sources whose region attributes simply echo the provider configuration's region. */
 const REGION_ECHO: Record<string, string[]> = {

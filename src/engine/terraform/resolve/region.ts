@@ -3,9 +3,9 @@ import type { ProvenanceStep, RegionResolution, SourceLocation } from '../../mod
 import type { ResourceDecl } from '../config/module-config';
 import { fileFor } from '../config/module-config';
 import { type Env, evaluate } from '../eval/evaluate';
-import { type Val, render, str, unknown } from '../eval/values';
-import { isGlobalType } from '../knowledge/resource-classes';
+import { render, str, unknown, type Val } from '../eval/values';
 import { regionSpec, zoneToRegion } from '../knowledge/region-attributes';
+import { isGlobalType } from '../knowledge/resource-classes';
 import type { Expression, ScopeTraversalExpression } from '../parser';
 import type { Instance } from './instances';
 import { impliedProvider, providerSelection } from './module-calls';

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { as, expr, rangeText, textOf } from './util';
 
 describe('HCL parser: expressions', () => {

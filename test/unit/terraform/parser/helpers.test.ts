@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { literalString, literalValue, traversalToPath } from '../../../../src/engine/terraform/parser';
 import { expr } from './util';
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { parseHclJson, parseHclJsonWithSchema } from '../../../../src/engine/terraform/parser';
 import { as, attr, block, rangeText, textOf } from './util';
 

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+
 import * as fc from 'fast-check';
+
 import type { File, NodeBase } from '../../../../src/engine/terraform/parser';
 import { parseHcl, parseHclJson } from '../../../../src/engine/terraform/parser';
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import type { File } from '../../../../src/engine/terraform/parser';
 import { parseHcl, parseHclJson } from '../../../../src/engine/terraform/parser';
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { parseHcl } from '../../../../src/engine/terraform/parser';
 import { as, attr, block, parseOk, rangeText, textOf } from './util';
 

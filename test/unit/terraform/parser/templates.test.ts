@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import type { TemplatePart } from '../../../../src/engine/terraform/parser';
 import { parseHcl } from '../../../../src/engine/terraform/parser';
 import { as, attr, expr, parseOk, textOf } from './util';
