@@ -176,7 +176,7 @@ async function scan(args: ScanArgs): Promise<number> {
   if (spill) {
     Object.assign(result, spill.inMemory());
   }
-  const color = wantColor(args.color, args.output !== undefined, process.env, process.stdout.isTTY === true);
+  const color = wantColor(args.color, args.output !== undefined, process.env, process.stdout.isTTY);
   if (spill?.spilled) {
     writeReport(args, spill.count, (write) => spill.writeJson(result.errors, write));
     spill.dispose();
@@ -356,5 +356,5 @@ main(process.argv.slice(2)).then(
 
 /** The terminal's width when the table goes to a terminal; undefined for files and pipes. */
 function terminalWidth(args: { output?: string }): number | undefined {
-  return args.output === undefined && process.stdout.isTTY === true ? process.stdout.columns : undefined;
+  return args.output === undefined && process.stdout.isTTY ? process.stdout.columns : undefined;
 }

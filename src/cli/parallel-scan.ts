@@ -164,7 +164,7 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
 
   opts.onPlanned?.(plan.files.length, plan.units.length, helpers.length + 1);
   const chunks = chunk(plan.units, sizes, jobs * CHUNKS_PER_THREAD);
-  const results: Array<RunResult | undefined> = new Array(chunks.length);
+  const results = Array.from<RunResult | undefined>({ length: chunks.length });
   // With a sink, chunk results are handed on in plan order (as an in-process scan would) and dropped.
   const sink = run.sink;
   let sunk = 0;
@@ -175,7 +175,7 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
       results[sunk++] = { ...r, placements: [], findings: [] };
     }
   };
-  const progress: number[] = new Array(chunks.length).fill(0);
+  const progress = new Array<number>(chunks.length).fill(0);
   const retry: number[] = [];
   let next = 0;
   let wake: (() => void) | undefined;

@@ -93,7 +93,7 @@ export function defaultConfig(): LensConfig {
     exclude: [...DEFAULT_EXCLUDES],
     languages: { terraform: true, bicep: true, arm: true },
     // Every rule's default severity, from the one rule registry.
-    rules: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])) as LensConfig['rules'],
+    rules: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])),
     noDataSeverity: 'info',
     dataHoldingOnly: false,
     varFiles: [],
@@ -116,7 +116,7 @@ function stringArray(v: unknown, name: string, problems: string[]): string[] | u
     return undefined;
   }
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) {
-    return v as string[];
+    return v;
   }
   problems.push(`"${name}" must be an array of strings`);
   return undefined;

@@ -59,7 +59,9 @@ export class CodeLensFeature implements vscode.CodeLensProvider, vscode.Disposab
   }
 
   dispose(): void {
-    this.subs.forEach((s) => s.dispose());
+    this.subs.forEach((s) => {
+      s.dispose();
+    });
     this.emitter.dispose();
   }
 }

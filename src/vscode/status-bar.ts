@@ -63,7 +63,9 @@ export class StatusBarFeature implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subs.forEach((s) => s.dispose());
+    this.subs.forEach((s) => {
+      s.dispose();
+    });
     this.item.dispose();
   }
 }

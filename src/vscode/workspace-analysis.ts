@@ -64,7 +64,7 @@ export class WorkspaceAnalysis implements vscode.Disposable {
   private readonly filesEmitter = new vscode.EventEmitter<FilesChanged>();
   private readonly configEmitter = new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>();
   private readonly scanningEmitter = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [
+  private readonly disposables: Array<{ dispose(): void }> = [
     this.emitter,
     this.filesEmitter,
     this.configEmitter,
@@ -274,6 +274,8 @@ export class WorkspaceAnalysis implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.pendingTimer);
-    this.disposables.forEach((d) => d.dispose());
+    this.disposables.forEach((d) => {
+      d.dispose();
+    });
   }
 }

@@ -333,9 +333,7 @@ function table(rows: Array<Record<string, unknown>>): string {
   }
   const keys = Object.keys(rows[0]);
   const cells = rows.map((r) =>
-    keys.map((k) =>
-      typeof r[k] === 'number' ? (r[k] as number).toFixed(Number.isInteger(r[k]) ? 0 : 2) : String(r[k]),
-    ),
+    keys.map((k) => (typeof r[k] === 'number' ? r[k].toFixed(Number.isInteger(r[k]) ? 0 : 2) : String(r[k]))),
   );
   const widths = keys.map((k, i) => Math.max(k.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((x, i) => x.padStart(widths[i])).join('  ');

@@ -1,6 +1,7 @@
 import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from '../analyzer';
 import { configuredTarget, configuredVars } from '../azure/configured-target';
 import { deploymentObject, resourceGroupObject } from '../azure/functions';
+import type { Value } from '../azure/value';
 import type { AnalysisError, ExtractedResource } from '../model';
 import { basename, dirname } from '../workspace/paths';
 import { collectResourceGroups, followDeployment, type PendingLink } from './deployments';
@@ -105,7 +106,7 @@ async function analyze(unit: AnalysisUnit, ctx: AnalysisContext): Promise<UnitRe
     if (ctx.signal?.aborted) {
       break;
     }
-    const inputs = new Map();
+    const inputs = new Map<string, Value>();
     if (paramFile) {
       const pdoc = await loadArm(ctx, paramFile);
       errors.push(...(pdoc?.errors ?? []));

@@ -183,7 +183,7 @@ class Parser {
       }
       return { k: 'call', name: name.toLowerCase(), args };
     }
-    throw new ParseError(`unexpected ${t.t === 'end' ? 'end of expression' : `'${String(t.v)}'`} at ${t.at}`);
+    throw new ParseError(`unexpected ${t.t === 'end' ? 'end of expression' : `'${t.v}'`} at ${t.at}`);
   }
 }
 

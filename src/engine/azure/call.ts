@@ -16,9 +16,9 @@ export interface CallContext {
   /** ARM copy loops, innermost last, for `copyIndex()`. */
   loops?: ReadonlyArray<{ name: string; index: number | undefined }>;
   /** `resourceGroup()` of the template's target: its location when known, else unknown with the reason. */
-  resourceGroup(): Value;
+  resourceGroup: () => Value;
   /** `deployment()`: its location when known, else unknown with the reason. */
-  deployment(): Value;
+  deployment: () => Value;
 }
 
 export type Fn = (args: Arg[], ctx: CallContext, at: SourceLocation | undefined) => Value;

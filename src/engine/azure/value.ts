@@ -33,7 +33,7 @@ export interface DeployedResource {
   /** The resource group the declaring template deploys to (identity only, see FileScope.target). */
   target: object;
   /** Its location, evaluated when first asked for. */
-  location(): Value;
+  location: () => Value;
 }
 
 /**

@@ -23,7 +23,10 @@ export function bicepCopies(
     };
   const tpl: TemplateContext = {
     // `secondary.id` names the resource `secondary` the template deploys.
-    named: (id) => id.res && { label: id.res.symbol, location: id.res.location },
+    named: (id) => {
+      const res = id.res;
+      return res && { label: res.symbol, location: () => res.location() };
+    },
     isSelf: (id) => id.res !== undefined && id.res.symbol === self?.symbol && id.res.type === type.toLowerCase(),
     // Resources of the file (top level and nested, not loops), read in the file's scope.
     others(otherType) {

@@ -116,7 +116,7 @@ function evaluateInner(expr: Expr, scope: Scope): Value {
       );
     }
     case 'index':
-      return indexValue(evaluate(expr.object, scope), evaluate(expr.index, scope), expr.safe === true);
+      return indexValue(evaluate(expr.object, scope), evaluate(expr.index, scope), expr.safe);
     case 'call': {
       const callee = expr.callee;
       const ns = callee.kind === 'member' && callee.object.kind === 'ident' ? callee.object.name : undefined;

@@ -336,7 +336,9 @@ export function lex(text: string): LexResult {
       default: {
         const packed = punctuation(c, d, text.charCodeAt(i + 2));
         if (packed !== 0) {
-          kind = (packed >> 2) as TokenKind;
+          // The punctuation table packs a token kind (T) above the two length bits.
+          // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+          kind = packed >> 2;
           len = packed & 3;
         } else {
           // Skip a whole surrogate pair so that the error range never splits a character.

@@ -94,7 +94,7 @@ export function limitsSentence(): string {
     'would risk violating the laws of a "qualifying foreign government", one with a § 2523 agreement; no EU member ' +
     'state has one, so for EU regions only the common-law comity challenge that the Act preserves remains. ' +
     // [LR-090]
-    `${notLegalAdvice()}`
+    notLegalAdvice()
   );
 }
 

@@ -170,7 +170,7 @@ export function copiesHtml(m: ReportModel): string {
       .map(
         (c) =>
           `<li><strong>${h(r.resource)}</strong> <span class="loc">${h(`${r.file}:${r.line}`)}</span>: ${h(describeRowCopy(c))}` +
-          `${c.operator ? `, operated by ${h(c.operator)} → ${h(c.controller ?? 'unknown')}` : ''}` +
+          (c.operator ? `, operated by ${h(c.operator)} → ${h(c.controller ?? 'unknown')}` : '') +
           `<div class="muted">${h(c.provenance)}</div></li>`,
       ),
   );

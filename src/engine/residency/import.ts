@@ -33,11 +33,11 @@ function strings(v: unknown): string[] | undefined {
   if (typeof v === 'string') {
     return [v];
   }
-  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
 }
 
 function arrayOfStrings(v: unknown): string[] | undefined {
-  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
 }
 
 /** 1-based line of the first occurrence of `needle` in `text` (where the policy's list is written). */
@@ -328,7 +328,7 @@ function awsPolicy(d: Obj, text: string, file: string): ImportResult | undefined
         }
       }
       // Exemptions for some principals (`ArnNotLike` on `aws:PrincipalARN`) depend on who deploys.
-      const principals = Object.values(s.Condition as Obj).some(
+      const principals = Object.values(s.Condition).some(
         (c) => isObj(c) && Object.keys(c).some((k) => /^aws:Principal/i.test(k)),
       );
       const notAction = strings(s.NotAction);

@@ -7,7 +7,7 @@ export function describeRegion(p: Placement): string {
   if (p.country) {
     return `${p.regionId} (${countryName(p.country)})`;
   }
-  return `${p.regionId ?? 'an unknown region'}`;
+  return p.regionId ?? 'an unknown region';
 }
 
 /** `Amazon Web Services, Inc. → Amazon.com, Inc. (United States)`: the operator, then who ultimately controls it. */

@@ -68,7 +68,7 @@ export function planCopies(r: PlannedResource): ExtractedCopy[] {
   const block = Object.hasOwn(BLOCK_REGION_COPIES, r.type) ? BLOCK_REGION_COPIES[r.type] : undefined;
   if (block) {
     const out: ExtractedCopy[] = [];
-    const where = `${[...block.path, block.attr].join('.')}`;
+    const where = [...block.path, block.attr].join('.');
     for (const b of blocksAt(r.values, block.path)) {
       const v = member(b, block.attr);
       const regions = v?.type === 'string' ? [v] : v?.type === 'array' ? (v.children ?? []) : [];

@@ -132,7 +132,11 @@ export function registerReport(context: vscode.ExtensionContext, analysis: Works
     watcher.onDidCreate((uri) => scheduleRescan(uri, true)),
     watcher.onDidDelete((uri) => scheduleRescan(uri, true)),
     vscode.workspace.onDidSaveTextDocument((d) => scheduleRescan(d.uri)),
-    { dispose: () => clearTimeout(timer) },
-    { dispose: () => panel?.dispose() },
+    new vscode.Disposable(() => {
+      clearTimeout(timer);
+    }),
+    new vscode.Disposable(() => {
+      panel?.dispose();
+    }),
   ];
 }

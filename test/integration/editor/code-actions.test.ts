@@ -96,7 +96,7 @@ describe('code actions', () => {
         doc.uri,
         (ds) =>
           ours(doc.uri, 'CAL007').length === 1 &&
-          ds.some((x) => x.code && String((x.code as { value: string }).value) === 'CAL001'),
+          ds.some((x) => x.code && (x.code as { value: string }).value === 'CAL001'),
         'CAL007 and CAL001',
       );
     } finally {

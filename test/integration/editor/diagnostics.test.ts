@@ -42,7 +42,7 @@ describe('diagnostics for fixture folders', () => {
             wanted.every((w) =>
               ds.some((d) => diagnosticCode(d) === w.code && (w.line === undefined || d.range.start.line === w.line)),
             ),
-          `${wanted.map((w) => `${w.code}@${w.line}`).join(', ')}`,
+          wanted.map((w) => `${w.code}@${w.line}`).join(', '),
         );
         for (const w of wanted) {
           const d = diags.find(

@@ -72,10 +72,14 @@ export async function restore(doc: vscode.TextDocument, text: string): Promise<v
 /** The plain text of the hovers VS Code shows at `pos`. */
 export async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? [];
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n');
+  return (
+    hovers
+      .flatMap((h) => h.contents)
+      // Other extensions' hovers may still use the deprecated MarkedString form ({ language, value }).
+      // eslint-disable-next-line @typescript-eslint/no-deprecated
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n')
+  );
 }
 
 /** Position of the first occurrence of `text` in `doc` (plus `offset` characters). */

@@ -30,6 +30,7 @@ interface TestRecord {
 type Listener = (...args: unknown[]) => void;
 type ErrorEvent = 'uncaughtException' | 'unhandledRejection';
 /** `process` seen as a plain emitter: Node's typings overload listeners() per event name. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- process is an EventEmitter at run time
 const proc: EventEmitter = process;
 
 export function activate(): void {
@@ -73,7 +74,13 @@ async function runSuites(config: HarnessConfig, write: (data: object) => void): 
         file: test.file,
         state,
         durationMs: test.duration ?? 0,
-        error: err === undefined ? undefined : err instanceof Error ? (err.stack ?? err.message) : String(err),
+        error:
+          err === undefined
+            ? undefined
+            : err instanceof Error
+              ? (err.stack ?? err.message) // Whatever was thrown, as text.
+              : // eslint-disable-next-line @typescript-eslint/no-base-to-string
+                String(err),
       });
     };
   runner.on('pass', record('passed'));

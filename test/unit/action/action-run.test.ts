@@ -51,20 +51,20 @@ function evaluate(expr: string, ctx: Context): string | boolean {
   }
   const cmp = /^(.+?)\s*(==|!=)\s*(.+)$/.exec(e);
   if (cmp) {
-    const equal = evaluate(cmp[1]!, ctx) === evaluate(cmp[3]!, ctx);
+    const equal = evaluate(cmp[1], ctx) === evaluate(cmp[3], ctx);
     return cmp[2] === '==' ? equal : !equal;
   }
   const literal = /^'([^']*)'$/.exec(e);
   if (literal) {
-    return literal[1]!;
+    return literal[1];
   }
   const input = /^inputs\.([\w-]+)$/.exec(e);
   if (input) {
-    return ctx.inputs[input[1]!] ?? '';
+    return ctx.inputs[input[1]] ?? '';
   }
   const output = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(e);
   if (output) {
-    return ctx.steps[output[1]!]?.[output[2]!] ?? '';
+    return ctx.steps[output[1]]?.[output[2]] ?? '';
   }
   throw new Error(`expression not supported by this test: ${e}`);
 }
@@ -124,7 +124,7 @@ function runAction(workspace: string, given: Record<string, string>) {
       GITHUB_STEP_SUMMARY: summary,
     };
     for (const [k, v] of Object.entries(step.env ?? {})) {
-      env[k] = substitute(String(v), ctx);
+      env[k] = substitute(v, ctx);
     }
     // The command line GitHub uses for `shell: bash`.
     const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
@@ -177,12 +177,12 @@ describe('GitHub Action (action.yml)', function () {
     this.timeout(180_000);
     const run = runAction(workspace, { paths: 'infra', 'fail-on': 'warning', formats: 'sarif,json' });
     const [build, scan, upload, fail] = run.results;
-    assert.equal(build!.kind, 'ran');
-    assert.equal(build!.status, 0, build!.output);
-    assert.match(build!.output!, /Using the CLI already built/);
-    assert.equal(scan!.status, 0, scan!.output);
-    assert.equal(upload!.kind, 'skipped', 'upload-sarif is off by default');
-    assert.equal(fail!.status, 1, 'the last step fails the job with the CLI exit code');
+    assert.equal(build.kind, 'ran');
+    assert.equal(build.status, 0, build.output);
+    assert.match(build.output!, /Using the CLI already built/);
+    assert.equal(scan.status, 0, scan.output);
+    assert.equal(upload.kind, 'skipped', 'upload-sarif is off by default');
+    assert.equal(fail.status, 1, 'the last step fails the job with the CLI exit code');
     assert.ok(run.failed);
     assert.deepEqual(run.outputs, {
       'sarif-file': 'cloud-act-lens-results/cloud-act-lens.sarif',
@@ -190,15 +190,15 @@ describe('GitHub Action (action.yml)', function () {
       'exit-code': '1',
     });
 
-    const sarifFile = path.join(workspace, run.outputs['sarif-file']!);
+    const sarifFile = path.join(workspace, run.outputs['sarif-file']);
     const sarif = JSON.parse(fs.readFileSync(sarifFile, 'utf8')) as {
       runs: {
         results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
       }[];
     };
-    const uris = new Set(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri));
+    const uris = new Set(sarif.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri));
     assert.ok(uris.has('infra/main.tf'), [...uris].join(', '));
-    assert.ok(sarif.runs[0]!.results.some((r) => r.ruleId === 'CAL001'));
+    assert.ok(sarif.runs[0].results.some((r) => r.ruleId === 'CAL001'));
     const problems = sarifProblems(sarifFile);
     if (problems !== undefined) {
       assert.deepEqual(problems, []);
@@ -229,7 +229,7 @@ describe('GitHub Action (action.yml)', function () {
   it('fails the scan step with the CLI usage error for a bad input', function () {
     this.timeout(60_000);
     const run = runAction(workspace, { paths: 'infra', 'fail-on': 'sometimes' });
-    const scan = run.results[1]!;
+    const scan = run.results[1];
     assert.equal(scan.status, 2);
     assert.match(scan.output!, /fail-on/);
     assert.deepEqual(

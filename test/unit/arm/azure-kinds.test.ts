@@ -34,7 +34,7 @@ describe('classifyAzureType', () => {
     ['Contoso.Unknown/widgets', false, 'customer-data', false],
   ];
   for (const [type, global, dataClass, inherits] of cases) {
-    it(`${type}`, () => {
+    it(type, () => {
       const info = classifyAzureType(type);
       assert.deepEqual([info.global, info.dataClass, info.inheritsLocation], [global, dataClass, inherits]);
       assert.ok(info.rationale.length > 5);

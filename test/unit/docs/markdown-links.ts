@@ -10,7 +10,7 @@ function withoutCode(text: string): string {
 export function linksOf(text: string): string[] {
   const out: string[] = [];
   for (const m of withoutCode(text).matchAll(/!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
-    const target = m[1]!;
+    const target = m[1];
     if (!/^[a-z][a-z0-9+.-]*:/i.test(target)) {
       out.push(target);
     }
@@ -24,7 +24,7 @@ export function anchorsOf(text: string): Set<string> {
   const seen = new Map<string, number>();
   const fenceFree = text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
   for (const m of fenceFree.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
-    const slug = m[1]!
+    const slug = m[1]
       .toLowerCase()
       .replace(/[^\p{L}\p{N}\s_-]/gu, '')
       .replace(/\s/g, '-');

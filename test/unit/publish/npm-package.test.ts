@@ -25,7 +25,7 @@ describe('npm package', () => {
   it('holds only the CLI and what it needs at run time', () => {
     const r = run(NPM, ['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
     assert.equal(r.status, 0, r.stderr);
-    const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path).sort();
+    const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path).sort();
     assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/scan-worker.js', 'package.json']);
   });
 
@@ -42,7 +42,7 @@ describe('npm package', () => {
     assert.equal(pkg.bin['cloud-act-lens'], './dist/cli.js');
     for (const file of ['dist/cli.js', 'dist/scan-worker.js']) {
       const code = fs.readFileSync(path.join(ROOT, file), 'utf8');
-      const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
+      const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
       const external = required.filter((m) => !m.startsWith('node:') && !BUILTINS.has(m));
       assert.deepEqual(external, [], `${file} requires packages at run time`);
     }
@@ -56,7 +56,7 @@ describe('npm package', () => {
       // `npm pack` runs the prepack script, which builds dist/ for production.
       const packed = run(NPM, ['pack', '--json', '--pack-destination', dir], ROOT);
       assert.equal(packed.status, 0, packed.stderr);
-      const tarball = path.join(dir, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
+      const tarball = path.join(dir, (JSON.parse(packed.stdout) as { filename: string }[])[0].filename);
       const project = path.join(dir, 'project');
       fs.mkdirSync(project);
       // An empty npm cache and --offline: any package not inside the tarball would fail the install.

@@ -44,7 +44,7 @@ function runHook(cwd: string, files: string[], args: string[] = []) {
   const [command, ...entryArgs] = hook.entry.split(/\s+/);
   // `language: node` installs the package, so the entry's command is the package's bin.
   assert.equal(command, Object.keys(pkg.bin)[0]);
-  const bin = path.join(ROOT, pkg.bin[command!]);
+  const bin = path.join(ROOT, pkg.bin[command]);
   const argv = [...entryArgs, ...args, ...(hook.pass_filenames === false ? [] : files)];
   return spawnSync(process.execPath, [bin, ...argv], { cwd, encoding: 'utf8' });
 }

@@ -24,6 +24,9 @@ describe('terraform expression evaluation', () => {
     ['[{ r = "x" }, { r = "y" }][*].r', '[x, y]'],
     ['length(toset(["a", "a", "b"]))', '2'],
     ['substr("eu-west-1a", 0, 9)', 'eu-west-1'],
+    // Characters are grapheme clusters, as Terraform counts them: e + combining acute accent is one.
+    ['length("cafe\u0301")', '4'],
+    ['substr("cafe\u0301s", 3, 1)', 'e\u0301'],
     ['trimsuffix("eu-west-1a", "a")', 'eu-west-1'],
     ['replace("a/b", "/", "-")', 'a-b'],
     ['regex("x", "y")', '(unknown)'],

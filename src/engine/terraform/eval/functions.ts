@@ -43,6 +43,12 @@ function strFn(name: string, f: (...s: string[]) => string | undefined): Fn {
   };
 }
 
+/** Terraform counts the characters of a string as user-perceived characters (Unicode grapheme clusters). */
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+function characters(s: string): string[] {
+  return Array.from(GRAPHEMES.segment(s), (g) => g.segment);
+}
+
 function items(v: Val): Val[] | undefined {
   if (v.t === 'list') {
     return v.items;
@@ -129,7 +135,7 @@ const FUNCTIONS: Record<string, Fn> = {
     if (s.t !== 'str' || off.t !== 'num' || len?.t !== 'num') {
       return failure('substr() expects a string and two numbers');
     }
-    const chars = [...s.v];
+    const chars = characters(s.v);
     const start = off.v < 0 ? chars.length + off.v : off.v;
     const end = len.v < 0 ? chars.length : start + len.v;
     return str(chars.slice(start, end).join(''), s.o);
@@ -307,7 +313,7 @@ const FUNCTIONS: Record<string, Fn> = {
       return a ?? failure('length() needs an argument');
     }
     const its = items(a);
-    return its ? num(its.length) : a.t === 'str' ? num([...a.v].length) : failure('length() of a primitive');
+    return its ? num(its.length) : a.t === 'str' ? num(characters(a.v).length) : failure('length() of a primitive');
   },
   keys: (args) =>
     args[0]?.t === 'map'

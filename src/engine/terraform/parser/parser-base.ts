@@ -239,6 +239,8 @@ export abstract class ParserBase {
    * A node of kind `kind` from `start` to `end`; the caller assigns its other fields. Nodes are
    * {@link HclNode}s: their `range` is computed when read, so a tree holds no position objects.
    */
+  // The caller names the node type it builds and fills in its fields.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   protected node<T extends NodeBase>(kind: string, start: number, end: number): T {
     // After an error the last consumed token may lie before a node's start.
     const Node =

@@ -127,7 +127,7 @@ export abstract class TemplateParser extends ParserBase {
   ): LiteralExpression | TemplateExpression {
     const parts = finishParts(rawParts);
     if (parts.every((p) => p.kind === 'text')) {
-      const value = parts.map((p) => (p as TemplateText).value).join('');
+      const value = parts.map((p) => p.value).join('');
       const lit = this.node<LiteralExpression>('literal', start, end);
       lit.value = value;
       if (quoted) {
