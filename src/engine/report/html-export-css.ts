@@ -14,6 +14,10 @@ h1 { font-size: 1.6rem; margin-bottom: 0; } h2 { border-bottom: 1px solid var(--
 .bars li { display: grid; grid-template-columns: 9rem 1fr 2.5rem; gap: .5rem; align-items: center; }
 .bar { height: .9rem; width: 100%; } .bar-all { fill: var(--all); } .bar-us { fill: var(--us); }
 .bar-count { text-align: right; font-variant-numeric: tabular-nums; }
+.map { margin: 0; } .map figcaption { font-weight: normal; } .map-svg { width: 100%; max-width: 960px; height: auto; display: block; }
+.map-sphere { fill: color-mix(in srgb, var(--all) 8%, transparent); } .map-land { fill: color-mix(in srgb, var(--muted) 25%, transparent); stroke: var(--bg); stroke-width: .5; }
+.map-placed { fill: var(--all); } .map-copy-target { fill: color-mix(in srgb, var(--us) 45%, transparent); } .map-flagged { fill: var(--us); } .map-marker { fill: var(--all); stroke: var(--fg); stroke-width: 1; } .map-marker.map-flagged { fill: var(--us); }
+.map-copy { stroke: var(--fg); stroke-opacity: .75; } .map-arrow { fill: var(--fg); }
 .flows-svg { max-width: 100%; height: auto; } .flow { stroke: var(--us); stroke-opacity: .55; } .flow-node { fill: var(--all); } .flow-node.flow-abroad { fill: var(--us); } .flow-label { font-size: 12px; fill: currentColor; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; } td.num.flagged { color: var(--us); font-weight: 600; }
 .swatch { width: .8rem; height: .8rem; vertical-align: middle; }

@@ -8,6 +8,8 @@ import {
   residencyPolicyName,
 } from './report-model';
 
+export { worldMapHtml } from './world-map';
+
 /**
  * HTML fragments shared by the self-contained export and the VS Code webview. Every value is escaped
  * here; callers only concatenate. Charts are SVG with presentational attributes (no inline styles),

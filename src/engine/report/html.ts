@@ -13,6 +13,7 @@ import {
 } from './html-parts';
 import type { ReportData } from './report-data';
 import { buildReportModel, scanLine } from './report-model';
+import { worldMapHtml } from './world-map';
 
 /**
  * A self-contained HTML document: inline CSS, no scripts, no remote resources, so that it can be
@@ -33,6 +34,7 @@ export function toHtml(data: ReportData): string {
 <header><h1>CLOUD Act Lens report</h1><p class="muted">${data.scan ? `${h(scanLine(data))} · ` : ''}${h(m.tool.name)} ${h(m.tool.version)}, catalog of ${h(m.tool.catalogDate)}</p></header>
 <main>
 ${summaryHtml(m)}
+${worldMapHtml(m)}
 ${chartsHtml(m)}
 <section id="placements-section" aria-labelledby="placements-h"><h2 id="placements-h">Placements</h2>${tableHtml(m, false)}</section>
 ${copiesHtml(m)}

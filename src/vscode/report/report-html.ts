@@ -10,6 +10,7 @@ const {
   rulesHtml,
   summaryHtml,
   tableHtml,
+  worldMapHtml,
 } = reportHtml;
 
 export interface WebviewHtmlInput {
@@ -31,6 +32,7 @@ export function reportBodyHtml(model: ReportModel, scannedAt: string): string {
     `<p class="muted" id="scanned">Scanned ${h(scannedAt)} · ${h(model.tool.name)} ${h(model.tool.version)}, ` +
     `catalog of ${h(model.tool.catalogDate)}</p>` +
     summaryHtml(model) +
+    worldMapHtml(model) +
     chartsHtml(model) +
     `<section id="placements-section" aria-labelledby="placements-h"><h2 id="placements-h">Placements ` +
     `<span class="muted" id="row-count">${model.rows.length} of ${model.rows.length}</span></h2>` +
