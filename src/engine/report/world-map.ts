@@ -2,7 +2,6 @@ import { geoArea, geoCentroid, geoNaturalEarth1, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import countries110m from 'world-atlas/countries-110m.json';
 
 import { escapeHtml as h } from './escape';
 import type { ReportModel } from './report-model';
@@ -57,7 +56,11 @@ function worldShapes(): WorldShapes {
   if (shapes) {
     return shapes;
   }
-  const topology = countries110m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  // Loaded when a map is first drawn: the outlines are 108 KB that a scan without a report never needs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const topology = require('world-atlas/countries-110m.json') as Topology<{
+    countries: GeometryCollection<{ name: string }>;
+  }>;
   const countries = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>;
   const projection = geoNaturalEarth1().fitExtent(
     [
