@@ -69,6 +69,24 @@ export default tseslint.config(
     },
   },
   {
+    // The report webview is its own small browser bundle: importing the engine's index would bundle the
+    // whole engine into it. It shares one dependency-free module with the report instead.
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/engine($|/(?!report/group-label$))',
+              message: 'The webview shares only engine/report/group-label with the engine.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/engine/**/*.ts', 'src/cli/**/*.ts', 'src/action/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -2,6 +2,7 @@
 // loaded by nonce under a strict CSP; no inline handlers. It sorts and filters the placement table,
 // keeps that state across re-renders, and asks the extension to open a row's file. The extension sends
 // new scans as `render` messages. The messages are typed by the protocol the extension uses too.
+import { groupLabel } from '../engine/report/group-label';
 import type { ExtensionToWebview, WebviewToExtension } from '../vscode/report/messages';
 
 interface State {
@@ -9,6 +10,8 @@ interface State {
   sortDir: 'ascending' | 'descending';
   filter: string;
   severity: string;
+  /** `root`: rows under a header per root module or template (when there are several); `none`: one list. */
+  group: string;
 }
 
 interface VsCodeApi {
@@ -20,7 +23,14 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const state: State = { sortKey: null, sortDir: 'ascending', filter: '', severity: 'all', ...vscode.getState() };
+const state: State = {
+  sortKey: null,
+  sortDir: 'ascending',
+  filter: '',
+  severity: 'all',
+  group: 'root',
+  ...vscode.getState(),
+};
 
 function element<T extends HTMLElement>(id: string, type: new () => T): T {
   const el = document.getElementById(id);
@@ -33,6 +43,7 @@ function element<T extends HTMLElement>(id: string, type: new () => T): T {
 const main = element('report', HTMLElement);
 const filter = element('filter', HTMLInputElement);
 const severity = element('severity', HTMLSelectElement);
+const group = element('group', HTMLSelectElement);
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 function table(): HTMLTableElement | null {
@@ -60,19 +71,57 @@ function applySort(): void {
     if (index < 0) {
       return order(a) - order(b);
     }
-    const x = a.cells[index]?.textContent ?? '';
-    const y = b.cells[index]?.textContent ?? '';
-    return dir * collator.compare(x, y) || order(a) - order(b);
+    return dir * collator.compare(sortText(a, index), sortText(b, index)) || order(a) - order(b);
   });
-  rows.forEach((r) => body.appendChild(r));
+  const grouped = groupedRows(rows);
+  for (const old of Array.from(body.querySelectorAll('tr.group-row'))) {
+    old.remove();
+  }
+  for (const g of grouped) {
+    if (grouped.length > 1) {
+      const header = document.createElement('tr');
+      header.className = 'group-row';
+      header.dataset.root = g.root;
+      const th = document.createElement('th');
+      th.scope = 'rowgroup';
+      th.colSpan = headers.length;
+      header.appendChild(th);
+      body.appendChild(header);
+    }
+    g.rows.forEach((r) => body.appendChild(r));
+  }
+}
+
+/** What a column sorts by: the full path for the location (the cell shows it shortened), else the text. */
+function sortText(row: HTMLTableRowElement, index: number): string {
+  return index === 0 ? (row.dataset.path ?? '') : (row.cells[index]?.textContent ?? '');
+}
+
+/** Rows by root in name order (keeping the sorted order within each), or one group when not grouping. */
+function groupedRows(rows: HTMLTableRowElement[]): Array<{ root: string; rows: HTMLTableRowElement[] }> {
+  if (state.group !== 'root') {
+    return [{ root: '', rows }];
+  }
+  const groups = new Map<string, HTMLTableRowElement[]>();
+  for (const r of rows) {
+    const root = r.dataset.root ?? '.';
+    const list = groups.get(root);
+    if (list) {
+      list.push(r);
+    } else {
+      groups.set(root, [r]);
+    }
+  }
+  return [...groups.keys()].sort().map((root) => ({ root, rows: groups.get(root) ?? [] }));
 }
 
 function applyFilter(): void {
   const words = state.filter.toLowerCase().split(/\s+/).filter(Boolean);
   const rows = dataRows();
   let shown = 0;
+  const perRoot = new Map<string, { shown: number; total: number }>();
   for (const r of rows) {
-    const text = (r.textContent ?? '').toLowerCase();
+    const text = `${r.dataset.path ?? ''} ${r.textContent ?? ''}`.toLowerCase();
     const sev = r.dataset.severity ?? 'none';
     const severityOk =
       state.severity === 'all' ||
@@ -81,6 +130,19 @@ function applyFilter(): void {
     const visible = severityOk && words.every((w) => text.includes(w));
     r.hidden = !visible;
     shown += visible ? 1 : 0;
+    const root = r.dataset.root ?? '.';
+    const tally = perRoot.get(root) ?? { shown: 0, total: 0 };
+    tally.total++;
+    tally.shown += visible ? 1 : 0;
+    perRoot.set(root, tally);
+  }
+  for (const header of Array.from(table()?.querySelectorAll<HTMLTableRowElement>('tr.group-row') ?? [])) {
+    const tally = perRoot.get(header.dataset.root ?? '.') ?? { shown: 0, total: 0 };
+    header.hidden = tally.shown === 0;
+    const cell = header.cells[0];
+    if (cell) {
+      cell.textContent = groupLabel(header.dataset.root ?? '.', tally.shown, tally.total);
+    }
   }
   const count = document.getElementById('row-count');
   if (count) {
@@ -91,6 +153,7 @@ function applyFilter(): void {
 function apply(): void {
   filter.value = state.filter;
   severity.value = state.severity;
+  group.value = state.group;
   applySort();
   applyFilter();
   vscode.setState(state);
@@ -114,7 +177,8 @@ main.addEventListener('click', (e) => {
     apply();
     return;
   }
-  if (e.target.closest('a')) {
+  // Links, and the fold of a provenance chain, do what they do; they do not open the file.
+  if (e.target.closest('a, details')) {
     return;
   }
   open(e.target.closest('tr[data-row]'));
@@ -133,6 +197,18 @@ severity.addEventListener('change', () => {
   state.severity = severity.value;
   apply();
 });
+group.addEventListener('change', () => {
+  state.group = group.value;
+  apply();
+});
+// The column headers stick just below the toolbar, whose height changes as it wraps with the width.
+const toolbar = document.querySelector('.toolbar');
+if (toolbar instanceof HTMLElement) {
+  const measure = () =>
+    document.documentElement.style.setProperty('--toolbar-height', `${toolbar.getBoundingClientRect().height}px`);
+  new ResizeObserver(measure).observe(toolbar);
+  measure();
+}
 document.getElementById('rescan')?.addEventListener('click', () => vscode.postMessage({ type: 'rescan' }));
 document.getElementById('export')?.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
 

@@ -43,6 +43,8 @@ export default async function report({ page, screenshot, log }) {
   assert.match(copies, /aws_dynamodb_table\.orders .*replica: us-east-1 \(United States\)/s);
   await frame.locator('#copies').scrollIntoViewIfNeeded();
   await screenshot('report-copies');
+  await frame.locator('#map').scrollIntoViewIfNeeded();
+  await screenshot('report-map');
   await frame.locator('#summary').scrollIntoViewIfNeeded();
   await screenshot('report');
 

@@ -24,7 +24,9 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; } td.num.flagged
 table { border-collapse: collapse; width: 100%; font-size: .9em; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 #placements td:nth-child(1), #placements td:nth-child(2), #placements td:nth-child(8) { overflow-wrap: anywhere; }
-th { background: color-mix(in srgb, var(--line) 35%, transparent); }
+th { background: color-mix(in srgb, var(--line) 35%, var(--bg)); }
+@media screen { thead th { position: sticky; top: 0; z-index: 1; } }
+tr.group-row th { background: var(--bg); font-weight: 600; padding-top: .8rem; }
 .loc { font-family: ui-monospace, monospace; white-space: nowrap; }
 .rule.sev-error { color: var(--err); } .rule.sev-warning { color: var(--warn); } .rule.sev-info { color: var(--info); }
 .rule.accepted { color: var(--muted); font-style: italic; } .unresolved-region { font-style: italic; } .copy-abroad { color: var(--us); font-weight: 600; }
@@ -32,7 +34,7 @@ a { color: var(--info); }
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 9pt; }
-  .stat, .chart, tr, h3 { break-inside: avoid; } thead { display: table-header-group; }
+  .stat, .chart, tr, h3 { break-inside: avoid; } thead { display: table-header-group; } tr.group-row { break-after: avoid; }
   .loc { white-space: normal; }
   a::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); }
 }

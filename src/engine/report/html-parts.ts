@@ -1,4 +1,5 @@
 import { escapeHtml as h } from './escape';
+import { groupLabel } from './group-label';
 import {
   type Bar,
   describeRowCopy,
@@ -203,6 +204,25 @@ export function residencyHtml(m: ReportModel): string {
   );
 }
 
+/** `envs/prod/network/main.tf` → `…/network/main.tf`: the file and its folder, the rest on hover. */
+export function shortPath(file: string): string {
+  const parts = file.split('/');
+  return parts.length <= 2 ? file : `…/${parts.slice(-2).join('/')}`;
+}
+
+function provenanceCell(r: ReportRow, interactive: boolean): string {
+  const [first, ...rest] = r.provenanceSteps;
+  if (!interactive || first === undefined || rest.length === 0) {
+    return `<td class="muted prov">${h(r.provenance || '–')}</td>`;
+  }
+  // The first step says where the value is written; the rest (origin last) folds away.
+  const more = rest.map((s) => `<li>← ${h(s)}</li>`).join('');
+  return (
+    `<td class="muted prov"><details><summary>${h(first)} <span class="more">(+${rest.length})</span></summary>` +
+    `<ul class="chain">${more}</ul></details></td>`
+  );
+}
+
 function rowHtml(r: ReportRow, interactive: boolean): string {
   const region = r.region
     ? h(r.region)
@@ -210,27 +230,61 @@ function rowHtml(r: ReportRow, interactive: boolean): string {
   const country = r.country ? `${h(r.countryName ?? r.country)} <span class="muted">${h(r.country)}</span>` : '–';
   const control = `${h(r.operator ?? 'unknown')} → ${h(r.controllerName ?? 'unknown')}`;
   const sev = r.severity ?? (r.rules.length > 0 ? 'accepted' : 'none');
+  const at = `${r.file}:${r.line}`;
   const attrs = interactive
-    ? ` data-row="${r.id}" data-severity="${sev}" tabindex="0" title="Open ${h(r.file)}:${r.line}"`
+    ? ` data-row="${r.id}" data-severity="${sev}" data-root="${h(r.root)}" data-path="${h(at)}" tabindex="0"`
     : ` data-severity="${sev}"`;
+  const loc = interactive
+    ? `<td class="loc" title="Open ${h(at)}">${h(`${shortPath(r.file)}:${r.line}`)}</td>`
+    : `<td class="loc">${h(at)}</td>`;
   return (
-    `<tr${attrs}><td class="loc">${h(`${r.file}:${r.line}`)}</td><td>${h(r.resource)}<div class="muted">${h(r.type)}</div></td>` +
+    `<tr${attrs}>${loc}<td>${h(r.resource)}<div class="muted">${h(r.type)}</div></td>` +
     `<td>${h(r.provider)}</td><td>${region}</td><td>${country}</td><td>${control}</td>` +
-    `<td>${rulesCell(r)}</td><td class="muted">${h(r.provenance || '–')}</td><td>${copiesCell(r)}</td></tr>`
+    `<td>${rulesCell(r)}</td>${provenanceCell(r, interactive)}<td>${copiesCell(r)}</td></tr>`
   );
 }
 
+/** Rows by root module or template, roots in name order, rows in their order within each. */
+export function groupByRoot(rows: readonly ReportRow[]): Array<{ root: string; rows: ReportRow[] }> {
+  const groups = new Map<string, ReportRow[]>();
+  for (const r of rows) {
+    const list = groups.get(r.root);
+    if (list) {
+      list.push(r);
+    } else {
+      groups.set(r.root, [r]);
+    }
+  }
+  return [...groups.keys()].sort().map((root) => ({ root, rows: groups.get(root) ?? [] }));
+}
+
+/**
+ * The placement table. In the webview (`interactive`) rows carry their id, root and full path; the
+ * script sorts, filters and groups them. The export, for paper, groups rows by root when there are
+ * several, each under a header row, and writes paths and provenance in full.
+ */
 export function tableHtml(m: ReportModel, interactive: boolean): string {
   const head = TABLE_COLUMNS.map((c) =>
     interactive
       ? `<th scope="col" data-key="${c.key}" aria-sort="none"><button type="button" class="sort">${h(c.label)}</button></th>`
       : `<th scope="col">${h(c.label)}</th>`,
   ).join('');
-  const body =
-    m.rows.length > 0
-      ? m.rows.map((r) => rowHtml(r, interactive)).join('')
-      : `<tr><td colspan="${TABLE_COLUMNS.length}">No resources with a region were found.</td></tr>`;
-  return `<table id="placements"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  const groups = groupByRoot(m.rows);
+  let body: string;
+  if (m.rows.length === 0) {
+    body = `<tbody><tr><td colspan="${TABLE_COLUMNS.length}">No resources with a region were found.</td></tr></tbody>`;
+  } else if (interactive || groups.length === 1) {
+    body = `<tbody>${m.rows.map((r) => rowHtml(r, interactive)).join('')}</tbody>`;
+  } else {
+    body = groups
+      .map(
+        (g) =>
+          `<tbody><tr class="group-row"><th scope="rowgroup" colspan="${TABLE_COLUMNS.length}">${h(groupLabel(g.root, g.rows.length))}</th></tr>` +
+          `${g.rows.map((r) => rowHtml(r, false)).join('')}</tbody>`,
+      )
+      .join('');
+  }
+  return `<table id="placements"><thead><tr>${head}</tr></thead>${body}</table>`;
 }
 
 /** Findings on no placement (suppression problems) and analysis errors. */

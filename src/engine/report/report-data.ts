@@ -1,7 +1,7 @@
 import { CATALOG_DATE } from '../catalog';
 import type { AnalysisError, Finding, Placement, ProvenanceStep, ScanResult } from '../model';
 import { type PolicyTally, type ResidencyPolicy, ResidencyTally } from '../residency/policy';
-import { describeProvenance } from '../rules/describe';
+import { describeProvenance, describeProvenanceSteps } from '../rules/describe';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { relative } from '../workspace/paths';
 
@@ -23,6 +23,8 @@ export interface ReportData {
   /** `file` relative to the base directory, forward slashes. */
   rel(file: string): string;
   provenance(p: Placement): string;
+  /** The same chain step by step (the report shows the first and folds the rest). */
+  provenanceSteps(p: Placement): string[];
   /** A provenance chain (a copy's) as one line, with relative paths. */
   steps(steps: ProvenanceStep[]): string;
 }
@@ -68,6 +70,7 @@ export function buildReportData(
     residency: tally.results(),
     rel,
     provenance: (p) => describeProvenance(p.provenance, ctx),
+    provenanceSteps: (p) => describeProvenanceSteps(p.provenance, ctx),
     steps: (steps) => describeProvenance(steps, ctx),
   };
 }

@@ -6,6 +6,7 @@ import type { PolicyTally } from '../residency/policy';
 import { crossesBorder } from '../rules/cal008';
 import { resourceLabel } from '../rules/describe';
 import { getRule, ruleDocsUrl } from '../rules/registry';
+import { dirname } from '../workspace/paths';
 import type { ReportData } from './report-data';
 
 /** One rule that applies to a placement, active or accepted. */
@@ -55,6 +56,13 @@ export interface ReportRow {
   /** Highest severity among active (not accepted) findings, null when none. */
   severity: Severity | null;
   provenance: string;
+  /** The provenance chain step by step, origin last (the webview shows the first and folds the rest). */
+  provenanceSteps: string[];
+  /**
+   * The root module or template that produced the row, relative like `file`: a Terraform root
+   * directory (`.` for the base directory), a Bicep or ARM entry file. Rows group by it.
+   */
+  root: string;
   copies: ReportCopy[];
 }
 
@@ -130,6 +138,14 @@ function rowRule(f: Finding): RowRule {
   };
 }
 
+/** The root of a placement's analysis unit (`terraform:/repo/envs/prod` → `envs/prod`), else its file's directory. */
+function rootOf(p: Placement, data: ReportData): string {
+  const unit = p.unit;
+  const colon = unit?.indexOf(':') ?? -1;
+  const path = unit !== undefined && colon > 0 ? unit.slice(colon + 1) : dirname(p.file);
+  return data.rel(path) || '.';
+}
+
 function toRow(p: Placement, id: number, data: ReportData): ReportRow {
   const rules = p.findings.map(rowRule);
   let severity: Severity | null = null;
@@ -157,6 +173,8 @@ function toRow(p: Placement, id: number, data: ReportData): ReportRow {
     rules,
     severity,
     provenance: data.provenance(p),
+    provenanceSteps: data.provenanceSteps(p),
+    root: rootOf(p, data),
     copies: p.copies.map((c) => ({
       kind: c.kind,
       region: c.regionId,

@@ -34,18 +34,21 @@ export function describeStep(step: ProvenanceStep, ctx: Pick<RuleContext, 'displ
  * long path repeated it up to eight times, a third of the JSON report of real Bicep modules.
  */
 export function describeProvenance(steps: ProvenanceStep[], ctx: Pick<RuleContext, 'displayPath'>): string {
+  return describeProvenanceSteps(steps, ctx).join(' ← ');
+}
+
+/** The steps of a provenance chain, one string each (a path is written in full once, then by line). */
+export function describeProvenanceSteps(steps: ProvenanceStep[], ctx: Pick<RuleContext, 'displayPath'>): string[] {
   let previous: string | undefined;
-  return steps
-    .map((s) => {
-      const file = s.location?.file;
-      const text =
-        file !== undefined && file === previous
-          ? `${s.description} at line ${s.location!.range.start.line + 1}`
-          : describeStep(s, ctx);
-      previous = file ?? previous;
-      return text;
-    })
-    .join(' ← ');
+  return steps.map((s) => {
+    const file = s.location?.file;
+    const text =
+      file !== undefined && file === previous
+        ? `${s.description} at line ${s.location!.range.start.line + 1}`
+        : describeStep(s, ctx);
+    previous = file ?? previous;
+    return text;
+  });
 }
 
 export function resourceLabel(p: Placement): string {

@@ -84,6 +84,10 @@ export function buildReportHtml(input: WebviewHtmlInput): string {
 <option value="accepted">accepted only</option>
 <option value="none">without findings</option>
 </select></label>
+<label>Group <select id="group" aria-controls="placements">
+<option value="root">by root module</option>
+<option value="none">none</option>
+</select></label>
 <button type="button" id="rescan">Rescan</button>
 <button type="button" id="export">Export…</button>
 </header>

@@ -77,6 +77,27 @@ describe('report formatters', () => {
     assert.ok(html.includes('https://supreme.justia.com/cases/federal/us/584/17-2/'));
   });
 
+  it('html export: rows grouped under their root module, paths and provenance in full', () => {
+    const html = toHtml(sampleData());
+    const headers = [
+      ...html.matchAll(/<tr class="group-row"><th scope="rowgroup" colspan="9">([^<]*)<\/th><\/tr>/g),
+    ].map((m) => m[1]);
+    assert.deepEqual(headers, [
+      'Root (the scanned folder): 3 resources',
+      'Root envs/prod: 1 resource',
+      'Root we&lt;i&gt;rd &quot;dir&quot;: 1 resource',
+    ]);
+    const prod = html.slice(html.indexOf('Root envs/prod'));
+    assert.match(prod, /^[^]*?<td class="loc">modules\/web\/main\.tf:5<\/td>/);
+    assert.ok(
+      html.includes(
+        'var.region at modules/web/main.tf:3 ← module &quot;web&quot; input region at envs/prod/main.tf:6 ← ',
+      ),
+    );
+    assert.ok(!html.includes('<details'), 'paper shows everything');
+    assert.match(html, /@media screen \{ thead th \{ position: sticky;/);
+  });
+
   it('markdown: same sections, markup and line breaks in names neutralised', () => {
     const text = toMarkdown(sampleData());
     for (const h of [

@@ -71,6 +71,28 @@ describe('report webview html', () => {
     assert.ok(html.includes('18 U.S.C. § 2713'));
   });
 
+  it('reads at editor width: shortened paths with the full one on hover, provenance folded, rows tagged by root', () => {
+    const row = (name: string) => {
+      const r = [...html.matchAll(/<tr data-row="[^"]*"[^>]*>[\s\S]*?<\/tr>/g)].find((m) => m[0].includes(name));
+      assert.ok(r, name);
+      return r[0];
+    };
+    const web = row('aws_instance.web');
+    assert.ok(web.includes('data-root="envs/prod"'), 'a module row belongs to the root that calls it');
+    assert.ok(web.includes('data-path="modules/web/main.tf:5"'), 'the full path, for sorting and filtering');
+    assert.ok(web.includes('<td class="loc" title="Open modules/web/main.tf:5">…/web/main.tf:5</td>'));
+    // Three steps: the first one shown, the other two folded under it, origin last.
+    assert.match(
+      web,
+      /<details><summary>var\.region at modules\/web\/main\.tf:3 <span class="more">\(\+2\)<\/span><\/summary><ul class="chain"><li>← module &quot;web&quot; input region at envs\/prod\/main\.tf:6<\/li><li>← var\.region \(no default\) at envs\/prod\/variables\.tf:1<\/li><\/ul><\/details>/,
+    );
+    const bucket = row('aws_s3_bucket.invoices');
+    assert.ok(bucket.includes('data-root="."') && bucket.includes('>main.tf:5</td>'), 'short paths stay as they are');
+    assert.ok(!bucket.includes('<details>'), 'a one-step chain is not folded');
+    assert.ok(html.includes('<select id="group" aria-controls="placements">'), 'the toolbar offers grouping');
+    assert.ok(!html.includes('class="group-row"'), 'the webview script draws the group headers');
+  });
+
   it('renders the same body for updates', () => {
     const body = reportBodyHtml(buildReportModel(sampleData()), 'x');
     assert.ok(body.includes('id="placements"') && !body.includes('<script'));

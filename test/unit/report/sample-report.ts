@@ -55,8 +55,9 @@ function finding(p: Placement, over: Partial<Finding>): Finding {
 
 /** A scan with a flagged bucket, an accepted one, an unresolved one, a hostile one, a U.S. one and an error. */
 export function sampleScan(): ScanResult {
-  const flagged = placement({});
+  const flagged = placement({ unit: 'terraform:/repo' });
   const accepted = placement({
+    unit: 'terraform:/repo',
     address: 'aws_s3_bucket.logs',
     name: 'logs',
     range: range(10, 0, 5),
@@ -66,6 +67,19 @@ export function sampleScan(): ScanResult {
     address: 'aws_instance.web',
     type: 'aws_instance',
     file: '/repo/modules/web/main.tf',
+    // Called by the root in envs/prod, which passes its own variable on.
+    unit: 'terraform:/repo/envs/prod',
+    provenance: [
+      { description: 'var.region', location: { file: '/repo/modules/web/main.tf', range: range(2, 0, 10) } },
+      {
+        description: 'module "web" input region',
+        location: { file: '/repo/envs/prod/main.tf', range: range(5, 0, 10) },
+      },
+      {
+        description: 'var.region (no default)',
+        location: { file: '/repo/envs/prod/variables.tf', range: range(0, 0, 10) },
+      },
+    ],
     region: { kind: 'unknown', reason: 'var.region has no default' },
     regionId: null,
     country: null,
@@ -73,6 +87,7 @@ export function sampleScan(): ScanResult {
   });
   const hostile = placement({ file: HOSTILE_FILE, address: HOSTILE_NAME, name: HOSTILE_NAME, range: range(0, 2, 9) });
   const formula = placement({
+    unit: 'terraform:/repo',
     file: '/repo/z.tf',
     address: FORMULA,
     name: FORMULA,
