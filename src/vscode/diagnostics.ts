@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 
-import { type AnalysisError, type Finding, legal, type Placement, ruleDocsUrl, type Severity } from '../engine';
+import { type AnalysisError, type Finding, type Placement, ruleDocsUrl, type Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import { type FindingsStore, toRange } from './findings-store';
 
@@ -16,10 +16,9 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
  * engine paths (URI paths) lack.
  */
 export function toDiagnostic(f: Finding, base: vscode.Uri): vscode.Diagnostic {
-  // The hover shows the diagnostic at once and our hover provider's part a moment later: the citation
-  // in the message means the legal basis is visible even before that part arrives.
-  const message = f.ruleId === 'CAL001' ? `${f.message} ${legal.citationLine()}` : f.message;
-  const d = new vscode.Diagnostic(toRange(f.range), message, SEVERITY[f.severity]);
+  // One short line (what, where, who controls it), as in the Problems view; the statute, the case and
+  // the provenance are in the hover (once) and the related information, not repeated in every message.
+  const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.ruleId, target: vscode.Uri.parse(ruleDocsUrl(f.ruleId)) };
   if (f.related.length > 0) {

@@ -64,15 +64,6 @@ export function caseSummary(): string {
   );
 }
 
-/** One short sentence pointing to the statute and the case, for places with little room (diagnostic messages). */
-export function citationLine(): string {
-  return (
-    // [LR-001] [LR-012] [LR-013]
-    `See ${STATUTE.cite} ("possession, custody, or control", wherever the data is located) and the Microsoft ` +
-    'Ireland warrant case (829 F.3d 197 (2d Cir. 2016), vacated as moot, 138 S. Ct. 1186 (2018)).'
-  );
-}
-
 /** A short legal note for hovers: what applies when a U.S.-controlled operator runs a non-U.S. region. */
 export function shortNote(): string {
   return (

@@ -15,5 +15,10 @@ describe('diagnostics for Terraform', () => {
     // Several resources may share one region line, so the message must say which one it is about.
     assert.match(diagnostic.message, /aws_s3_bucket\.invoices/);
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    // One short line in the Problems view: what, where, who controls it. The statute and the case are
+    // in the hover, once, not repeated in every message.
+    assert.match(diagnostic.message, /eu-central-1 \(Germany\); operator Amazon Web Services, Inc\./);
+    assert.ok(diagnostic.message.length <= 200, `${diagnostic.message.length} characters: ${diagnostic.message}`);
+    assert.doesNotMatch(diagnostic.message, /2713|829 F\.3d/);
   });
 });

@@ -17,7 +17,6 @@ function allSentences(): string[] {
     legal.statuteSentence(),
     ...legal.caseSentences(),
     legal.caseSummary(),
-    legal.citationLine(),
     legal.shortNote(),
     legal.limitsSentence(),
     legal.notLegalAdvice(),
