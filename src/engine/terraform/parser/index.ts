@@ -4,7 +4,9 @@
  * throw: syntax errors are returned in `File.errors` next to whatever could be parsed.
  */
 import type { Expression, File, ParseError } from './ast';
-import { HclParser } from './body-parser';
+import { parseFile } from './body';
+import { ParserState } from './state';
+import { parseBareTemplate } from './templates';
 
 export * from './ast';
 export { literalString, type LiteralValue, literalValue, traversalToPath } from './helpers';
@@ -26,8 +28,8 @@ export type ParseHclOptions = Record<string, never>;
  */
 export function parseTemplateText(text: string): { expr: Expression; errors: ParseError[] } {
   try {
-    const p = new HclParser(text);
-    const expr = p.parseBareTemplate();
+    const p = new ParserState(text);
+    const expr = parseBareTemplate(p);
     return { expr, errors: p.errors };
   } catch (e) {
     const zero = { line: 0, character: 0 };
@@ -42,7 +44,7 @@ export function parseTemplateText(text: string): { expr: Expression; errors: Par
 /** Parses HCL native syntax. Never throws. */
 export function parseHcl(text: string, _options?: ParseHclOptions): File {
   try {
-    return new HclParser(text).parseFile();
+    return parseFile(new ParserState(text));
   } catch (e) {
     // Defensive: a parser bug must not take the caller down; report it as a file-level error.
     const message = `internal parser error: ${e instanceof Error ? e.message : String(e)}`;

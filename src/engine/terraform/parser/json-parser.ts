@@ -2,9 +2,9 @@ import { type Node as JsonNode, type ParseError as JsonParseError, parseTree, pr
 
 import { LineMap } from '../../text/line-map';
 import type { Attribute, Block, BlockLabel, Body, Expression, File, NodeBase, ObjectItem } from './ast';
-import { HclParser } from './body-parser';
 import { type JsonSchema, TERRAFORM_JSON_SCHEMA } from './json-schema';
-import { HclNode, MAX_DEPTH } from './parser-base';
+import { HclNode, MAX_DEPTH, ParserState } from './state';
+import { parseBareTemplate } from './templates';
 
 export type { JsonBlockSchema, JsonSchema } from './json-schema';
 export { TERRAFORM_JSON_SCHEMA } from './json-schema';
@@ -246,15 +246,15 @@ class JsonMapper {
     const end = n.offset + n.length - 1;
     if (this.text.indexOf('\\', start) === -1 || this.text.indexOf('\\', start) >= end) {
       // No escapes: the template's ranges are exact positions inside the JSON string.
-      const p = new HclParser(this.text, { start, end, lines: this.lines });
-      const expr = p.parseBareTemplate();
+      const p = new ParserState(this.text, { start, end, lines: this.lines });
+      const expr = parseBareTemplate(p);
       this.errors.push(...p.errors);
       return expr;
     }
     // Escapes shift offsets; parse the decoded value and give every node the string's range (the
     // nodes compute ranges from offsets through the JSON file's line map).
-    const p = new HclParser(value, { lines: this.lines });
-    const expr = p.parseBareTemplate();
+    const p = new ParserState(value, { lines: this.lines });
+    const expr = parseBareTemplate(p);
     for (const e of p.errors) {
       this.errors.push({ message: e.message, range: base.range });
     }

@@ -17,7 +17,7 @@ const MAX_ERRORS = 1000;
 export class HclNode {
   constructor(
     public kind: string,
-    protected readonly lines: LineMap,
+    readonly lines: LineMap,
     public offset: number,
     public endOffset: number,
   ) {}
@@ -73,26 +73,33 @@ export interface ParserOptions {
 }
 
 /**
- * Token access, error reporting, node locations and recovery shared by the parser layers. The
- * current token is lexed lazily, so a construct that changes how newlines are treated (or a
+ * The one state of a native-syntax parse, which the grammar's functions (body.ts, expressions.ts,
+ * collections.ts, templates.ts) share: token access, error reporting, node locations and recovery.
+ * The current token is lexed lazily, so a construct that changes how newlines are treated (or a
  * template that switches to character scanning) takes effect before the next token is read.
  */
-export abstract class ParserBase {
+export class ParserState {
   readonly text: string;
   readonly lx: Lexer;
   readonly lines: LineMap;
   readonly errors: ParseError[] = [];
   /** Newlines are skipped inside (), [], ${} and for-expressions, significant elsewhere. */
-  protected ignoreNewlines = false;
-  protected depth = 0;
+  ignoreNewlines = false;
+  depth = 0;
   /** End offset of the last consumed token. */
-  protected prevEnd: number;
+  prevEnd: number;
   private tokLexed = false;
   private lastErrorStart = -1;
   private reportedTooDeep = false;
   private reportedAtEnd = false;
   /** Furthest offset reached by recovery; rewinds never go back before it, so nothing is skipped twice. */
-  protected horizon = 0;
+  horizon = 0;
+  /** A `}` missing at the end of input is reported once (body.ts). */
+  reportedEofBrace = false;
+  /** A template left open at the end of input is reported once (templates.ts). */
+  reportedUnterminatedAtEnd = false;
+  /** The value of the escape sequence that {@link scanEscape} last read (templates.ts). */
+  escapeValue = '';
 
   constructor(text: string, options: ParserOptions = {}) {
     this.text = text;
@@ -103,7 +110,7 @@ export abstract class ParserBase {
   }
 
   /** Kind of the current token (lexing it if needed). */
-  protected peek(): Tok {
+  peek(): Tok {
     const lx = this.lx;
     if (!this.tokLexed) {
       lx.next();
@@ -118,20 +125,20 @@ export abstract class ParserBase {
   }
 
   /** Consumes the current token. */
-  protected consume(): void {
+  consume(): void {
     this.peek();
     this.prevEnd = this.lx.end;
     this.tokLexed = false;
   }
 
   /** Text of the current token. */
-  protected tokenText(): string {
+  tokenText(): string {
     this.peek();
     return this.text.slice(this.lx.start, this.lx.end);
   }
 
   /** Kind of the token after the current one, without consuming anything. */
-  protected peekSecond(): Tok {
+  peekSecond(): Tok {
     this.peek();
     const lx = this.lx;
     const saved = [lx.pos, lx.type, lx.start, lx.end] as const;
@@ -145,13 +152,13 @@ export abstract class ParserBase {
   }
 
   /** Forgets the current token and continues scanning at `offset` (used by templates and rewinds). */
-  protected resetTo(offset: number): void {
+  resetTo(offset: number): void {
     this.lx.pos = offset;
     this.tokLexed = false;
   }
 
   /** True if a newline lies between the last consumed token and the current one. */
-  protected newlineBeforeCurrent(): boolean {
+  newlineBeforeCurrent(): boolean {
     this.peek();
     const text = this.text;
     for (let i = this.prevEnd, end = this.lx.start; i < end; i++) {
@@ -166,7 +173,7 @@ export abstract class ParserBase {
    * True if the current token starts a line reading `name =`, `name {` or `name "label"`: inside
    * brackets that is a missing closer, not a continuation, so recovery stops there.
    */
-  protected atItemLineStart(): boolean {
+  atItemLineStart(): boolean {
     if (this.peek() !== Tok.Ident || !this.newlineBeforeCurrent()) {
       return false;
     }
@@ -191,13 +198,13 @@ export abstract class ParserBase {
   }
 
   /** Reports an error at the current token. */
-  protected errorAtToken(message: string): void {
+  errorAtToken(message: string): void {
     this.peek();
     this.error(message, this.lx.start, this.lx.end);
   }
 
   /** Describes the current token for messages. */
-  protected describeToken(): string {
+  describeToken(): string {
     const t = this.peek();
     if (t === Tok.EOF) {
       return 'end of file';
@@ -210,7 +217,7 @@ export abstract class ParserBase {
   }
 
   /** Consumes the current token if it is `t`; otherwise reports `expected <what>` and returns false. */
-  protected expect(t: Tok, what: string): boolean {
+  expect(t: Tok, what: string): boolean {
     if (this.peek() === t) {
       this.consume();
       return true;
@@ -220,7 +227,7 @@ export abstract class ParserBase {
   }
 
   /** Increments the nesting depth; false (with one error) when it exceeds MAX_DEPTH. */
-  protected enter(start: number): boolean {
+  enter(start: number): boolean {
     if (++this.depth > MAX_DEPTH) {
       if (!this.reportedTooDeep) {
         this.reportedTooDeep = true;
@@ -231,7 +238,7 @@ export abstract class ParserBase {
     return true;
   }
 
-  protected leave(): void {
+  leave(): void {
     this.depth--;
   }
 
@@ -241,7 +248,7 @@ export abstract class ParserBase {
    */
   // The caller names the node type it builds and fills in its fields.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
-  protected node<T extends NodeBase>(kind: string, start: number, end: number): T {
+  node<T extends NodeBase>(kind: string, start: number, end: number): T {
     // After an error the last consumed token may lie before a node's start.
     const Node =
       kind === 'scopeTraversal'
@@ -254,12 +261,19 @@ export abstract class ParserBase {
     return new Node(kind, this.lines, start, end < start ? start : end) as unknown as T;
   }
 
+  /** Sets a node's range from `start` to the last consumed token. */
+  finish<T extends NodeBase>(node: T, start: number): T {
+    node.offset = start;
+    this.endAt(node, this.prevEnd);
+    return node;
+  }
+
   /** Moves a node's end (its range follows); never before its start. */
-  protected endAt(node: NodeBase, end: number): void {
+  endAt(node: NodeBase, end: number): void {
     node.endOffset = end < node.offset ? node.offset : end;
   }
 
-  protected range(start: number, end: number): SourceRange {
+  range(start: number, end: number): SourceRange {
     return this.lines.range(start, end);
   }
 
@@ -270,7 +284,7 @@ export abstract class ParserBase {
    * missing bracket never swallows the rest of the file (unless `stopAtItems` is false: used for
    * input nested too deeply, which is skipped as a whole).
    */
-  protected recover(closer: Tok | null, stopAtItems = true): Recovery {
+  recover(closer: Tok | null, stopAtItems = true): Recovery {
     const lx = this.lx;
     if (!this.tokLexed) {
       lx.next();
@@ -349,7 +363,7 @@ export abstract class ParserBase {
   }
 
   /** Offset just after a quoted string whose content starts at `i` (or at its line end). */
-  protected skipQuotedRaw(i: number): number {
+  skipQuotedRaw(i: number): number {
     const text = this.text;
     const limit = this.lx.limit;
     while (i < limit) {
@@ -390,7 +404,7 @@ export abstract class ParserBase {
    * Finds the closing marker line of a heredoc whose content starts at `i`. Returns the start of
    * that line and the offset just after the marker, or the text end (found false).
    */
-  protected findHeredocEnd(i: number, marker: string): { lineStart: number; end: number; found: boolean } {
+  findHeredocEnd(i: number, marker: string): { lineStart: number; end: number; found: boolean } {
     const text = this.text;
     const limit = this.lx.limit;
     while (i < limit) {
@@ -408,7 +422,7 @@ export abstract class ParserBase {
   }
 
   /** If the line starting at `i` is only `marker` (blanks around it), the offset after the marker, else -1. */
-  protected markerLineEnd(i: number, marker: string): number {
+  markerLineEnd(i: number, marker: string): number {
     const text = this.text;
     const limit = this.lx.limit;
     while (i < limit && isBlank(text.charCodeAt(i))) {
