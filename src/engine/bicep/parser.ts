@@ -10,8 +10,9 @@ import type {
   Statement,
 } from './ast';
 import { lex } from './lexer';
-import { ParseFailure, STATEMENT_KEYWORDS } from './parse-common';
-import { TypeParser } from './parse-type';
+import { parseExpr, parseObject, parseParenList, parsePostfix, parsePrimary } from './parse-expr';
+import { BicepParserState, ParseFailure, STATEMENT_KEYWORDS } from './parse-state';
+import { parseType } from './parse-type';
 import { T, type Token } from './tokens';
 
 /**
@@ -21,308 +22,305 @@ import { T, type Token } from './tokens';
  */
 export function parseBicep(text: string): BicepFile {
   const lexed = lex(text);
-  const parser = new BicepParser(lexed.tokens);
-  const statements = parser.parseProgram();
-  const errors: ParseError[] = [...lexed.errors, ...parser.errors].sort((a, b) => a.start - b.start);
+  const state = new BicepParserState(lexed.tokens);
+  const statements = parseProgram(state);
+  const errors: ParseError[] = [...lexed.errors, ...state.errors].sort((a, b) => a.start - b.start);
   return { statements, errors, pragmas: lexed.pragmas, comments: lexed.comments };
 }
 
-class BicepParser extends TypeParser {
-  readonly errors: ParseError[] = [];
+/** Statements until the end of input; a failed statement is recorded and skipped. */
+function parseProgram(s: BicepParserState): Statement[] {
+  const out: Statement[] = [];
+  for (;;) {
+    s.skipNL();
+    if (s.at(T.EOF)) {
+      return out;
+    }
+    const startIndex = s.p;
+    try {
+      s.depth = 0;
+      s.nlFree = false;
+      const decorators = parseDecorators(s);
+      const stmt = parseStatement(s, decorators);
+      if (!s.at(T.NewLine) && !s.at(T.EOF)) {
+        s.fail('expected a new line after the declaration');
+      }
+      out.push(stmt);
+    } catch (e) {
+      if (!(e instanceof ParseFailure)) {
+        throw e;
+      }
+      s.errors.push({ start: e.start, end: e.end, message: e.message });
+      recover(s, startIndex);
+    }
+  }
+}
 
-  parseProgram(): Statement[] {
-    const out: Statement[] = [];
+/** Skips to the next column-0 statement keyword or decorator after the failed statement's start. */
+function recover(s: BicepParserState, startIndex: number): void {
+  if (s.p <= startIndex) {
+    s.p = startIndex + 1;
+  }
+  while (!s.at(T.EOF) && !(s.p > startIndex && s.atStatementStart())) {
+    s.p++;
+  }
+}
+
+export function parseDecorators(s: BicepParserState): Decorator[] {
+  const out: Decorator[] = [];
+  while (s.at(T.At)) {
+    const at = s.next();
+    const expr = parsePostfix(s, parsePrimary(s));
+    out.push({ expr, start: at.start, end: expr.end });
+    s.skipNL();
+  }
+  return out;
+}
+
+export function parseNestedResource(s: BicepParserState, decorators: Decorator[]): ResourceDecl {
+  if (!s.atIdent('resource')) {
+    s.fail("expected 'resource' after the decorators");
+  }
+  return parseResource(s, decorators);
+}
+
+function startOf(s: BicepParserState, decorators: Decorator[]): number {
+  return decorators[0]?.start ?? s.cur().start;
+}
+
+function stringToken(s: BicepParserState, what: string): Token {
+  if (!s.at(T.String)) {
+    s.fail(`expected ${what} as a string without interpolation`);
+  }
+  return s.next();
+}
+
+function parseStatement(s: BicepParserState, decorators: Decorator[]): Statement {
+  const kw = s.cur();
+  if (kw.kind !== T.Identifier || !STATEMENT_KEYWORDS.has(kw.value)) {
+    s.fail('expected a declaration (param, var, resource, module, output, ...)');
+  }
+  const start = startOf(s, decorators);
+  const base = { decorators, start };
+  switch (kw.value) {
+    case 'targetScope': {
+      s.next();
+      s.expect(T.Assign, "'='");
+      const value = parseExpr(s);
+      return { kind: 'targetScope', ...base, value, end: value.end };
+    }
+    case 'metadata':
+    case 'assert': {
+      s.next();
+      const name = s.expectIdent('a name');
+      s.expect(T.Assign, "'='");
+      const value = parseExpr(s);
+      return { kind: kw.value, ...base, name, value, end: value.end };
+    }
+    case 'test': {
+      s.next();
+      const name = s.expectIdent('a name');
+      const path = stringToken(s, 'the file path').value;
+      s.expect(T.Assign, "'='");
+      const value = parseExpr(s);
+      return { kind: 'test', ...base, name, path, value, end: value.end };
+    }
+    case 'param': {
+      s.next();
+      const name = s.expectIdent('a parameter name');
+      const type = s.at(T.Assign) ? undefined : parseType(s);
+      let value: Expr | undefined;
+      if (s.at(T.Assign)) {
+        s.next();
+        s.skipNL();
+        value = parseExpr(s);
+      }
+      return { kind: 'param', ...base, name, type, value, end: s.lastEnd };
+    }
+    case 'var': {
+      s.next();
+      const name = s.expectIdent('a variable name');
+      const type = s.at(T.Assign) ? undefined : parseType(s);
+      s.expect(T.Assign, "'='");
+      s.skipNL();
+      const value = parseExpr(s);
+      return { kind: 'var', ...base, name, type, value, end: value.end };
+    }
+    case 'output': {
+      s.next();
+      const name = s.expectIdent('an output name');
+      const type = parseType(s);
+      s.expect(T.Assign, "'='");
+      s.skipNL();
+      const value = parseExpr(s);
+      return { kind: 'output', ...base, name, type, value, end: value.end };
+    }
+    case 'resource':
+      return parseResource(s, decorators);
+    case 'module': {
+      s.next();
+      const name = s.expectIdent('a module name');
+      const path = stringToken(s, 'the module path');
+      s.expect(T.Assign, "'='");
+      s.skipNL();
+      const value = parseExpr(s);
+      return {
+        kind: 'module',
+        ...base,
+        keywordStart: kw.start,
+        name,
+        path: path.value,
+        pathStart: path.start,
+        pathEnd: path.end,
+        value,
+        end: value.end,
+      };
+    }
+    case 'type': {
+      s.next();
+      const name = s.expectIdent('a type name');
+      s.expect(T.Assign, "'='");
+      s.skipNL();
+      const type = parseType(s);
+      return { kind: 'type', ...base, name, type, end: type.end };
+    }
+    case 'func':
+      return parseFunc(s, decorators);
+    case 'import':
+      return parseImport(s, decorators);
+    case 'extension':
+    case 'provider': {
+      s.next();
+      const spec = parsePrimary(s);
+      const { config, alias } = parseWithAs(s);
+      return { kind: 'extension', ...base, keyword: kw.value, spec, config, alias, end: s.lastEnd };
+    }
+    case 'using':
+    case 'extends': {
+      s.next();
+      if (kw.value === 'using' && s.atIdent('none')) {
+        const t = s.next();
+        return { kind: 'using', ...base, pathStart: t.start, pathEnd: t.end, end: t.end };
+      }
+      const path = stringToken(s, 'the template path');
+      const { config } = parseWithAs(s);
+      return {
+        kind: kw.value,
+        ...base,
+        path: path.value,
+        pathStart: path.start,
+        pathEnd: path.end,
+        config,
+        end: s.lastEnd,
+      };
+    }
+    default:
+      return s.fail('expected a declaration');
+  }
+}
+
+function parseResource(s: BicepParserState, decorators: Decorator[]): ResourceDecl {
+  const start = startOf(s, decorators);
+  const keywordStart = s.next().start;
+  const name = s.expectIdent('a resource name');
+  const type = stringToken(s, 'the resource type');
+  const existing = s.atIdent('existing');
+  if (existing) {
+    s.next();
+  }
+  s.expect(T.Assign, "'='");
+  s.skipNL();
+  const value = parseExpr(s);
+  return {
+    kind: 'resource',
+    decorators,
+    keywordStart,
+    name,
+    typeString: type.value,
+    typeStart: type.start,
+    typeEnd: type.end,
+    existing,
+    value,
+    start,
+    end: value.end,
+  };
+}
+
+function parseFunc(s: BicepParserState, decorators: Decorator[]): FuncDecl {
+  const start = startOf(s, decorators);
+  s.next();
+  const name = s.expectIdent('a function name');
+  if (!s.at(T.LParen)) {
+    s.fail("expected '('");
+  }
+  const params = parseParenList(s, () => ({ name: s.expectIdent('a parameter name'), type: parseType(s) }));
+  const returnType = parseType(s);
+  s.expect(T.Arrow, "'=>'");
+  s.skipNL();
+  const body = parseExpr(s);
+  return { kind: 'func', decorators, name, params, returnType, body, start, end: body.end };
+}
+
+function parseImport(s: BicepParserState, decorators: Decorator[]): ImportDecl {
+  const start = startOf(s, decorators);
+  s.next();
+  const base = { kind: 'import' as const, decorators, start };
+  if (s.at(T.LBrace)) {
+    s.next();
+    const names: NonNullable<ImportDecl['names']> = [];
     for (;;) {
-      this.skipNL();
-      if (this.at(T.EOF)) {
-        return out;
+      while (s.at(T.NewLine) || s.at(T.Comma)) {
+        s.next();
       }
-      const startIndex = this.p;
-      try {
-        this.depth = 0;
-        this.nlFree = false;
-        const decorators = this.parseDecorators();
-        const stmt = this.parseStatement(decorators);
-        if (!this.at(T.NewLine) && !this.at(T.EOF)) {
-          this.fail('expected a new line after the declaration');
-        }
-        out.push(stmt);
-      } catch (e) {
-        if (!(e instanceof ParseFailure)) {
-          throw e;
-        }
-        this.errors.push({ start: e.start, end: e.end, message: e.message });
-        this.recover(startIndex);
+      if (s.at(T.RBrace)) {
+        break;
       }
+      const name = s.expectIdent('an imported name');
+      let alias: Identifier | undefined;
+      if (s.atIdent('as')) {
+        s.next();
+        alias = s.expectIdent('an alias');
+      }
+      names.push({ name, alias });
     }
+    s.next();
+    const from = parseFrom(s);
+    return { ...base, names, from, end: s.lastEnd };
   }
+  if (s.at(T.Star)) {
+    s.next();
+    if (!s.atIdent('as')) {
+      s.fail("expected 'as'");
+    }
+    s.next();
+    const wildcardAlias = s.expectIdent('an alias');
+    const from = parseFrom(s);
+    return { ...base, wildcardAlias, from, end: s.lastEnd };
+  }
+  const spec = parsePrimary(s);
+  const { config, alias } = parseWithAs(s);
+  return { ...base, spec, config, alias, end: s.lastEnd };
+}
 
-  /** Skips to the next column-0 statement keyword or decorator after the failed statement's start. */
-  private recover(startIndex: number): void {
-    if (this.p <= startIndex) {
-      this.p = startIndex + 1;
-    }
-    while (!this.at(T.EOF) && !(this.p > startIndex && this.atStatementStart())) {
-      this.p++;
-    }
+function parseFrom(s: BicepParserState): Expr {
+  if (!s.atIdent('from')) {
+    s.fail("expected 'from'");
   }
+  s.next();
+  return parsePrimary(s);
+}
 
-  protected parseDecorators(): Decorator[] {
-    const out: Decorator[] = [];
-    while (this.at(T.At)) {
-      const at = this.next();
-      const expr = this.parsePostfix(this.parsePrimary());
-      out.push({ expr, start: at.start, end: expr.end });
-      this.skipNL();
-    }
-    return out;
+/** The optional `with { ... }` and `as alias` of import, extension and using declarations. */
+function parseWithAs(s: BicepParserState): { config?: Expr; alias?: Identifier } {
+  let config: Expr | undefined;
+  let alias: Identifier | undefined;
+  if (s.atIdent('with')) {
+    s.next();
+    config = parseObject(s);
   }
-
-  protected parseNestedResource(decorators: Decorator[]): ResourceDecl {
-    if (!this.atIdent('resource')) {
-      this.fail("expected 'resource' after the decorators");
-    }
-    return this.parseResource(decorators);
+  if (s.atIdent('as')) {
+    s.next();
+    alias = s.expectIdent('an alias');
   }
-
-  private startOf(decorators: Decorator[]): number {
-    return decorators[0]?.start ?? this.cur().start;
-  }
-
-  private stringToken(what: string): Token {
-    if (!this.at(T.String)) {
-      this.fail(`expected ${what} as a string without interpolation`);
-    }
-    return this.next();
-  }
-
-  private parseStatement(decorators: Decorator[]): Statement {
-    const kw = this.cur();
-    if (kw.kind !== T.Identifier || !STATEMENT_KEYWORDS.has(kw.value)) {
-      this.fail('expected a declaration (param, var, resource, module, output, ...)');
-    }
-    const start = this.startOf(decorators);
-    const base = { decorators, start };
-    switch (kw.value) {
-      case 'targetScope': {
-        this.next();
-        this.expect(T.Assign, "'='");
-        const value = this.parseExpr();
-        return { kind: 'targetScope', ...base, value, end: value.end };
-      }
-      case 'metadata':
-      case 'assert': {
-        this.next();
-        const name = this.expectIdent('a name');
-        this.expect(T.Assign, "'='");
-        const value = this.parseExpr();
-        return { kind: kw.value, ...base, name, value, end: value.end };
-      }
-      case 'test': {
-        this.next();
-        const name = this.expectIdent('a name');
-        const path = this.stringToken('the file path').value;
-        this.expect(T.Assign, "'='");
-        const value = this.parseExpr();
-        return { kind: 'test', ...base, name, path, value, end: value.end };
-      }
-      case 'param': {
-        this.next();
-        const name = this.expectIdent('a parameter name');
-        const type = this.at(T.Assign) ? undefined : this.parseType();
-        let value: Expr | undefined;
-        if (this.at(T.Assign)) {
-          this.next();
-          this.skipNL();
-          value = this.parseExpr();
-        }
-        return { kind: 'param', ...base, name, type, value, end: this.lastEnd };
-      }
-      case 'var': {
-        this.next();
-        const name = this.expectIdent('a variable name');
-        const type = this.at(T.Assign) ? undefined : this.parseType();
-        this.expect(T.Assign, "'='");
-        this.skipNL();
-        const value = this.parseExpr();
-        return { kind: 'var', ...base, name, type, value, end: value.end };
-      }
-      case 'output': {
-        this.next();
-        const name = this.expectIdent('an output name');
-        const type = this.parseType();
-        this.expect(T.Assign, "'='");
-        this.skipNL();
-        const value = this.parseExpr();
-        return { kind: 'output', ...base, name, type, value, end: value.end };
-      }
-      case 'resource':
-        return this.parseResource(decorators);
-      case 'module': {
-        this.next();
-        const name = this.expectIdent('a module name');
-        const path = this.stringToken('the module path');
-        this.expect(T.Assign, "'='");
-        this.skipNL();
-        const value = this.parseExpr();
-        return {
-          kind: 'module',
-          ...base,
-          keywordStart: kw.start,
-          name,
-          path: path.value,
-          pathStart: path.start,
-          pathEnd: path.end,
-          value,
-          end: value.end,
-        };
-      }
-      case 'type': {
-        this.next();
-        const name = this.expectIdent('a type name');
-        this.expect(T.Assign, "'='");
-        this.skipNL();
-        const type = this.parseType();
-        return { kind: 'type', ...base, name, type, end: type.end };
-      }
-      case 'func':
-        return this.parseFunc(decorators);
-      case 'import':
-        return this.parseImport(decorators);
-      case 'extension':
-      case 'provider': {
-        this.next();
-        const spec = this.parsePrimary();
-        const { config, alias } = this.parseWithAs();
-        return { kind: 'extension', ...base, keyword: kw.value, spec, config, alias, end: this.lastEnd };
-      }
-      case 'using':
-      case 'extends': {
-        this.next();
-        if (kw.value === 'using' && this.atIdent('none')) {
-          const t = this.next();
-          return { kind: 'using', ...base, pathStart: t.start, pathEnd: t.end, end: t.end };
-        }
-        const path = this.stringToken('the template path');
-        const { config } = this.parseWithAs();
-        return {
-          kind: kw.value,
-          ...base,
-          path: path.value,
-          pathStart: path.start,
-          pathEnd: path.end,
-          config,
-          end: this.lastEnd,
-        };
-      }
-      default:
-        return this.fail('expected a declaration');
-    }
-  }
-
-  private parseResource(decorators: Decorator[]): ResourceDecl {
-    const start = this.startOf(decorators);
-    const keywordStart = this.next().start;
-    const name = this.expectIdent('a resource name');
-    const type = this.stringToken('the resource type');
-    const existing = this.atIdent('existing');
-    if (existing) {
-      this.next();
-    }
-    this.expect(T.Assign, "'='");
-    this.skipNL();
-    const value = this.parseExpr();
-    return {
-      kind: 'resource',
-      decorators,
-      keywordStart,
-      name,
-      typeString: type.value,
-      typeStart: type.start,
-      typeEnd: type.end,
-      existing,
-      value,
-      start,
-      end: value.end,
-    };
-  }
-
-  private parseFunc(decorators: Decorator[]): FuncDecl {
-    const start = this.startOf(decorators);
-    this.next();
-    const name = this.expectIdent('a function name');
-    if (!this.at(T.LParen)) {
-      this.fail("expected '('");
-    }
-    const params = this.parseParenList(() => ({ name: this.expectIdent('a parameter name'), type: this.parseType() }));
-    const returnType = this.parseType();
-    this.expect(T.Arrow, "'=>'");
-    this.skipNL();
-    const body = this.parseExpr();
-    return { kind: 'func', decorators, name, params, returnType, body, start, end: body.end };
-  }
-
-  private parseImport(decorators: Decorator[]): ImportDecl {
-    const start = this.startOf(decorators);
-    this.next();
-    const base = { kind: 'import' as const, decorators, start };
-    if (this.at(T.LBrace)) {
-      this.next();
-      const names: NonNullable<ImportDecl['names']> = [];
-      for (;;) {
-        while (this.at(T.NewLine) || this.at(T.Comma)) {
-          this.next();
-        }
-        if (this.at(T.RBrace)) {
-          break;
-        }
-        const name = this.expectIdent('an imported name');
-        let alias: Identifier | undefined;
-        if (this.atIdent('as')) {
-          this.next();
-          alias = this.expectIdent('an alias');
-        }
-        names.push({ name, alias });
-      }
-      this.next();
-      const from = this.parseFrom();
-      return { ...base, names, from, end: this.lastEnd };
-    }
-    if (this.at(T.Star)) {
-      this.next();
-      if (!this.atIdent('as')) {
-        this.fail("expected 'as'");
-      }
-      this.next();
-      const wildcardAlias = this.expectIdent('an alias');
-      const from = this.parseFrom();
-      return { ...base, wildcardAlias, from, end: this.lastEnd };
-    }
-    const spec = this.parsePrimary();
-    const { config, alias } = this.parseWithAs();
-    return { ...base, spec, config, alias, end: this.lastEnd };
-  }
-
-  private parseFrom(): Expr {
-    if (!this.atIdent('from')) {
-      this.fail("expected 'from'");
-    }
-    this.next();
-    return this.parsePrimary();
-  }
-
-  /** The optional `with { ... }` and `as alias` of import, extension and using declarations. */
-  private parseWithAs(): { config?: Expr; alias?: Identifier } {
-    let config: Expr | undefined;
-    let alias: Identifier | undefined;
-    if (this.atIdent('with')) {
-      this.next();
-      config = this.parseObject();
-    }
-    if (this.atIdent('as')) {
-      this.next();
-      alias = this.expectIdent('an alias');
-    }
-    return { config, alias };
-  }
+  return { config, alias };
 }
