@@ -168,6 +168,25 @@ export async function screenshot(page, dir, name) {
   return file;
 }
 
+/**
+ * Scrolls a report section into view. The report replaces its body when a newer scan arrives (for
+ * example the workspace scan finishing after the open file's), which can detach the element mid-way;
+ * the locator then finds the new one on the next try.
+ * @param {import('playwright-core').Locator} locator
+ */
+export async function scrollIntoView(locator, attempts = 3) {
+  for (let i = 1; ; i++) {
+    try {
+      await locator.scrollIntoViewIfNeeded({ timeout: 10_000 });
+      return;
+    } catch (e) {
+      if (i >= attempts) {
+        throw e;
+      }
+    }
+  }
+}
+
 async function focusWorkbench(page) {
   // Close any open quick input or hover so the shortcut reaches the workbench.
   await page.keyboard.press('Escape');

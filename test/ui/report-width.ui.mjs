@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../run-vscode/install-tools.mjs';
-import { findWebviewFrame, runCommand, screenshot as save, waitForSquiggle } from './helpers.mjs';
+import { findWebviewFrame, runCommand, screenshot as save, scrollIntoView, waitForSquiggle } from './helpers.mjs';
 
 export const workspace = 'report-workspace';
 
@@ -37,7 +37,7 @@ export default async function reportWidth({ page, screenshot, log }) {
   );
   assert.ok(fit.viewport <= 1000 && fit.viewport >= 850, `the webview is about 950 px wide (${fit.viewport})`);
   assert.ok(fit.lastRight <= fit.viewport + 1, 'the last column (findings) is visible without scrolling sideways');
-  await frame.locator('#placements').scrollIntoViewIfNeeded();
+  await scrollIntoView(frame.locator('#placements'));
   await screenshot('report-950');
 
   // The HTML export, as an auditor prints it: A4 landscape (297 mm ≈ 1123 px at 96 dpi, 12 mm margins).

@@ -1,7 +1,7 @@
 // A person runs "Show Workspace Report" from the Command Palette and sees the report webview: the
 // summary, the charts and a table with one row per resource; clicking a row opens the file.
 import assert from 'node:assert/strict';
-import { findWebviewFrame, runCommand, waitForSquiggle } from './helpers.mjs';
+import { findWebviewFrame, runCommand, scrollIntoView, waitForSquiggle } from './helpers.mjs';
 
 /** Folder (relative to test/ui) opened in code-server for this check. */
 export const workspace = 'report-workspace';
@@ -41,11 +41,11 @@ export default async function report({ page, screenshot, log }) {
   );
   const copies = await frame.locator('#copies').innerText();
   assert.match(copies, /aws_dynamodb_table\.orders .*replica: us-east-1 \(United States\)/s);
-  await frame.locator('#copies').scrollIntoViewIfNeeded();
+  await scrollIntoView(frame.locator('#copies'));
   await screenshot('report-copies');
-  await frame.locator('#map').scrollIntoViewIfNeeded();
+  await scrollIntoView(frame.locator('#map'));
   await screenshot('report-map');
-  await frame.locator('#summary').scrollIntoViewIfNeeded();
+  await scrollIntoView(frame.locator('#summary'));
   await screenshot('report');
 
   // Sorting by resource puts aws_db_instance first; a second click reverses the order.
