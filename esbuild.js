@@ -124,6 +124,13 @@ async function main() {
     );
   }
   if (tests) {
+    // Start from an empty out/src and out/test: a transpiled file whose source was moved or deleted
+    // would otherwise stay behind and be loaded in its place (`./functions.js` before `./functions/`).
+    if (!watch) {
+      for (const dir of ['out/src', 'out/test']) {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
     const files = [...listFiles('src', ['.ts']), ...listFiles('test', ['.ts'])].filter((f) => !f.endsWith('.d.ts'));
     contexts.push(
       await esbuild.context({

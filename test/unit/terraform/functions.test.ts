@@ -58,6 +58,9 @@ describe('terraform functions beyond strings and collections', () => {
     ['yamldecode("- 1\\n- true\\n- null\\n- \\"007\\"\\n")', '[1, true, null, 007]'],
     ['try(yamldecode("a: 1\\n---\\nb: 2\\n"), "two documents")', 'two documents'],
     ['try(yamldecode("a: [1, 2\\n"), "bad")', 'bad'],
+    // Too few arguments: an error Terraform would report, which `try` skips (found by the fuzz test).
+    ['try(replace("eu_central_2", "_"), "too few")', 'too few'],
+    ['try(trimprefix("eu-west-1"), "too few")', 'too few'],
   ];
   for (const [src, want] of cases) {
     it(`${src} → ${want}`, () => {

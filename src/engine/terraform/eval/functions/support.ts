@@ -7,12 +7,19 @@ export function needStr(v: Val, fn: string): string | Val {
   return s === undefined ? failure(`${fn}() expects a string`) : s;
 }
 
-/** Applies a function of strings only, propagating unknowns and keeping the first argument's origin. */
+/**
+ * Applies a function of strings only (as many as `f` declares, at least), propagating unknowns and keeping
+ * the first argument's origin.
+ */
 export function strFn(name: string, f: (...s: string[]) => string | undefined): Fn {
   return (args) => {
     const u = firstUnknown(args);
     if (u) {
       return u;
+    }
+    // Terraform rejects a call with fewer arguments than the function's parameters (`replace("a")`).
+    if (args.length < f.length) {
+      return failure(`${name}() needs ${f.length} arguments`);
     }
     const ss: string[] = [];
     for (const a of args) {
