@@ -50,7 +50,62 @@ function regionOf(location: Value | undefined, missing: string): RegionResolutio
 /** Storage SKUs whose data Azure copies to the paired region. */
 const GEO_SKU = /_(GRS|RAGRS|GZRS|RAGZRS)$/i;
 
-function storage(read: PropReader): ExtractedCopy[] {
+/**
+ * Blob object replication (`Microsoft.Storage/storageAccounts/objectReplicationPolicies`, declared on the
+ * destination account and again on the source): a policy whose `sourceAccount` is this account copies
+ * its blobs to the `destinationAccount`, which holds a copy where it is. A destination the template
+ * does not declare gives a copy whose region is not known, with the reason.
+ */
+function objectReplication(tpl: TemplateContext | undefined): ExtractedCopy[] {
+  const out: ExtractedCopy[] = [];
+  const seen = new Set<string>();
+  for (const policy of tpl?.others('microsoft.storage/storageaccounts/objectreplicationpolicies') ?? []) {
+    const props = policy.read('properties');
+    const source = path(props, ['sourceAccount']);
+    if (!source || !tpl?.isSelf(source)) {
+      continue;
+    }
+    const destination = path(props, ['destinationAccount']);
+    const destStep = step('properties.destinationAccount', destination?.loc);
+    const named = destination ? tpl.named(destination) : undefined;
+    const location = named?.location();
+    if (!named || !location) {
+      out.push(
+        copy(
+          'replication',
+          {
+            kind: 'unknown',
+            reason: 'the destination account is not a resource this template declares, so its region is not known',
+          },
+          policy.declared,
+          destStep,
+        ),
+      );
+      continue;
+    }
+    // The policy is declared on both accounts: one copy per destination.
+    if (seen.has(named.label)) {
+      continue;
+    }
+    seen.add(named.label);
+    out.push(
+      copy(
+        'replication',
+        regionOf(location, 'the location is not a string'),
+        policy.declared,
+        destStep,
+        step(`location of the destination account ${named.label}`, location.loc),
+      ),
+    );
+  }
+  return out;
+}
+
+function storage(read: PropReader, _primary?: RegionResolution, tpl?: TemplateContext): ExtractedCopy[] {
+  return [...geoRedundantStorage(read), ...objectReplication(tpl)];
+}
+
+function geoRedundantStorage(read: PropReader): ExtractedCopy[] {
   const sku = path(read('sku'), ['name']);
   if (sku?.k === 'unknown') {
     return [

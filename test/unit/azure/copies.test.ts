@@ -96,6 +96,22 @@ describe('Azure copies in Bicep and ARM JSON (storage SKUs, Cosmos DB locations,
     assert.deepEqual(arm, bicep);
   });
 
+  it("blob object replication: the source account has a copy in the destination account's region, once although the policy is declared on both, in Bicep and ARM JSON alike", () => {
+    const bicep = summary(scan('test/fixtures/bicep/object-replication'), (r) => r.address);
+    assert.deepEqual(bicep, [
+      { resource: 'destination', region: 'eastus', findings: [], copies: [] },
+      {
+        resource: 'source',
+        region: 'germanywestcentral',
+        findings: ['CAL001', 'CAL008'],
+        copies: ['replication eastus US'],
+      },
+    ]);
+    const names: Record<string, string> = { docsource: 'source', docdestination: 'destination' };
+    const arm = summary(scan('test/fixtures/arm/object-replication'), (r) => names[r.name] ?? r.name);
+    assert.deepEqual(arm, bicep);
+  });
+
   it('says which setting makes the copy', () => {
     const docs = scan('test/fixtures/bicep/copies').find((r) => r.address === 'docs')!;
     assert.match(

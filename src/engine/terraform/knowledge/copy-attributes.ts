@@ -19,6 +19,8 @@ export interface BlockRegionCopies {
 export const BLOCK_REGION_COPIES: Readonly<Record<string, BlockRegionCopies>> = {
   // DynamoDB global tables (version 2019.11.21): one replica block per region.
   aws_dynamodb_table: { kind: 'replica', path: ['replica'], attr: 'region_name' },
+  // DynamoDB global tables of the 2017 version: every region of the global table, its own included.
+  aws_dynamodb_global_table: { kind: 'replica', path: ['replica'], attr: 'region_name', includesOwnRegion: true },
   aws_secretsmanager_secret: { kind: 'replication', path: ['replica'], attr: 'region' },
   aws_ecr_replication_configuration: {
     kind: 'replication',
@@ -100,8 +102,9 @@ export const REFERRER_COPIES: Readonly<Record<string, readonly ReferrerCopies[]>
 };
 
 /**
- * A linking resource (`via`) names this resource in `attr` and, in its nested `path` blocks, the
- * resource that receives the copy in `target`: S3 replication configurations, SQL failover groups.
+ * A linking resource (`via`) names this resource in `attr` and, in its nested `path` blocks (or in
+ * its own body when `path` is empty), the resource that receives the copy in `target`: S3 replication
+ * configurations, SQL failover groups, Azure blob object replication policies.
  */
 export interface LinkCopies {
   kind: CopyKind;
@@ -124,6 +127,18 @@ export const LINK_COPIES: Readonly<Record<string, readonly LinkCopies[]>> = {
       target: 'bucket',
       label: 'replication configuration',
       what: 'destination bucket',
+    },
+  ],
+  // Blob object replication copies blobs from containers of the source account to the destination's.
+  azurerm_storage_account: [
+    {
+      kind: 'replication',
+      via: 'azurerm_storage_object_replication',
+      attr: 'source_storage_account_id',
+      path: [],
+      target: 'destination_storage_account_id',
+      label: 'object replication',
+      what: 'destination storage account',
     },
   ],
   azurerm_mssql_server: [

@@ -315,6 +315,8 @@ const NO_DATA_TYPES = new Set([
   'aws_redshift_parameter_group',
   'azurerm_storage_account_customer_managed_key',
   'azurerm_storage_account_network_rules',
+  // A policy that tells Azure to copy blobs; the blobs are in the two accounts it names.
+  'azurerm_storage_object_replication',
 ]);
 
 function classifyData(type: string): DataClass {

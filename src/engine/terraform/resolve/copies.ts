@@ -89,7 +89,11 @@ function links(s: Subject, link: LinkCopies): ExtractedCopy[] {
       location: { file: other.file, range: other.block.typeRange },
     };
     const unknowns: string[] = [];
-    for (const b of nestedBodies(other.block.body, env, link.path, unknowns)) {
+    const bodies =
+      link.path.length === 0
+        ? [{ body: other.block.body, env, block: other.block }]
+        : nestedBodies(other.block.body, env, link.path, unknowns);
+    for (const b of bodies) {
       const c = atReferenced(sub, link.kind, link.what, b, link.target);
       if (c) {
         out.push({ ...c, provenance: [head, ...c.provenance] });
