@@ -183,7 +183,7 @@ async function scan(args: ScanArgs): Promise<number> {
   } else {
     const data = {
       ...buildReportData(result, cwd, config.residency?.policies),
-      scan: { at: new Date(), paths: args.paths },
+      scan: { at: new Date(), paths: args.paths.map(scannedPathLabel) },
     };
     const stream = STREAMING[args.format];
     writeReport(args, data.placements.length, (write) =>
@@ -357,4 +357,13 @@ main(process.argv.slice(2)).then(
 /** The terminal's width when the table goes to a terminal; undefined for files and pipes. */
 function terminalWidth(args: { output?: string }): number | undefined {
   return args.output === undefined && process.stdout.isTTY ? process.stdout.columns : undefined;
+}
+
+/**
+ * How a report header names a scanned path: as given, except the current folder, which `.` alone does
+ * not identify in an audit file: `. (terraform-aws-vpc)`.
+ */
+function scannedPathLabel(given: string): string {
+  const full = nodePath.resolve(given);
+  return full === process.cwd() ? `${given} (${nodePath.basename(full)})` : given;
 }

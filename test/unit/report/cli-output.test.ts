@@ -21,7 +21,14 @@ describe('cli output', () => {
 
   for (const [format, check] of [
     ['sarif', (t: string) => assert.equal(JSON.parse(t).runs[0].results[0].ruleId, 'CAL001')],
-    ['markdown', (t: string) => assert.match(t, /^# CLOUD Act Lens report\n[\s\S]*\| main\.tf:5 \|/m)],
+    [
+      'markdown',
+      (t: string) => {
+        assert.match(t, /^# CLOUD Act Lens report\n[\s\S]*\| main\.tf:5 \|/m);
+        // `.` alone says nothing in an audit file: the header names the folder it stands for.
+        assert.match(t, /^Scanned \d{4}-\d\d-\d\d \d\d:\d\d UTC: \. \(minimal\)\. cloud-act-lens /m);
+      },
+    ],
     ['html', (t: string) => assert.match(t, /^<!DOCTYPE html>[\s\S]*aws\\?_s3\\?_bucket\.invoices/)],
     [
       'csv',
