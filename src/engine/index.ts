@@ -18,7 +18,7 @@ export {
 } from './config';
 export { Engine, type EngineOptions, type RunOptions, type RunResult, type ScanPlan } from './engine';
 export type { DirEntry, EngineFs, EntryType, FileStat, LimitedRead } from './host';
-export { defaultAnalyzers } from './languages';
+export { analysesDocument, defaultAnalyzers } from './languages';
 export * as legal from './legal';
 export * from './model';
 export { loadProjectConfig } from './project-file';

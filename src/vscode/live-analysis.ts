@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 
-import { defaultAnalyzers, Engine, type LensConfig, paths, type RunResult } from '../engine';
+import { analysesDocument, defaultAnalyzers, Engine, type LensConfig, paths } from '../engine';
 import type { FindingsStore } from './findings-store';
 import { readEditorSettings, readSettings } from './settings';
 import { vscodeFs } from './vscode-fs';
@@ -8,32 +8,9 @@ import type { FilesChanged, WorkspaceAnalysis, WorkspaceScan } from './workspace
 
 const DEBOUNCE_MS = 500;
 const SKIPPED_SCHEMES = new Set(['output', 'git', 'untitled', 'vscode-userdata', 'debug', 'vscode-settings']);
-const IAC_SUFFIXES = [
-  '/terragrunt.hcl',
-  '.tf',
-  '.tofu',
-  '.tf.json',
-  '.tofu.json',
-  '.tfvars',
-  '.tfvars.json',
-  '.bicep',
-  '.bicepparam',
-];
-
-/** Whether a document is one we analyse: IaC by name, or a JSON file that declares an ARM deployment schema. */
+/** Whether a document is one the engine analyses (it decides by name and, for JSON, by content). */
 export function isCandidate(doc: vscode.TextDocument): boolean {
-  if (SKIPPED_SCHEMES.has(doc.uri.scheme)) {
-    return false;
-  }
-  const p = doc.uri.path.toLowerCase();
-  if (IAC_SUFFIXES.some((s) => p.endsWith(s))) {
-    return true;
-  }
-  if ((p.endsWith('.json') || p.endsWith('.jsonc')) && !p.endsWith('/.cloud-act-lens.json')) {
-    const head = doc.getText(new vscode.Range(0, 0, 40, 0));
-    return head.includes('schema.management.azure.com') && head.includes('deployment');
-  }
-  return false;
+  return !SKIPPED_SCHEMES.has(doc.uri.scheme) && analysesDocument(doc.uri.path, () => doc.getText());
 }
 
 interface Target {
@@ -146,34 +123,10 @@ export class LiveAnalysis implements vscode.Disposable {
     if (doc.isClosed) {
       return;
     }
-    const overlays = new Map([[doc.uri.path, doc.getText()]]);
-    await this.run(doc.uri, [doc.uri.path], doc.uri.toString(), overlays, async (t, result) => {
-      // Variable and parameter files belong to no unit of their own: analyse the module they feed.
-      if (result.units.length > 0) {
-        return undefined;
-      }
-      return this.feedTargets(t, doc);
-    });
-  }
-
-  /** For a `.tfvars` file the `.tf` files beside it; for a `.bicepparam` file the template it uses. */
-  private async feedTargets(t: Target, doc: vscode.TextDocument): Promise<string[] | undefined> {
-    const path = doc.uri.path;
-    const dir = paths.dirname(path);
-    if (path.endsWith('.bicepparam')) {
-      const using = /^\s*using\s+'([^']+)'/m.exec(doc.getText());
-      return using ? [paths.join(dir, using[1])] : undefined;
-    }
-    if (path.endsWith('.tfvars') || path.endsWith('.tfvars.json')) {
-      try {
-        const entries = await vscode.workspace.fs.readDirectory(t.base.with({ path: dir }));
-        const tf = entries.find(([name]) => name.endsWith('.tf') || name.endsWith('.tofu'));
-        return tf ? [`${dir}/${tf[0]}`] : undefined;
-      } catch {
-        return undefined;
-      }
-    }
-    return undefined;
+    // A variable or parameter file is analysed through the unit it feeds (a `.tfvars` file through the
+    // module beside it, a `.bicepparam` file through the template its `using` names): the engine groups
+    // them, so the adapter keeps no rules of its own about which file feeds which.
+    await this.run(doc.uri, [doc.uri.path], doc.uri.toString(), new Map([[doc.uri.path, doc.getText()]]));
   }
 
   /**
@@ -185,7 +138,6 @@ export class LiveAnalysis implements vscode.Disposable {
     enginePaths: string[],
     key: string,
     extra: Map<string, string> = new Map(),
-    retry?: (t: Target, result: RunResult) => Promise<string[] | undefined>,
   ): Promise<void> {
     const t = await this.targetFor(uri);
     const seq = this.analysis.nextSeq();
@@ -202,11 +154,7 @@ export class LiveAnalysis implements vscode.Disposable {
     try {
       const overlays = new Map([...this.overlays(t.base), ...extra]);
       const options = { config: t.config, overlays, signal: abort.signal, root: t.folder?.uri.path };
-      let result = await t.engine.analyzePaths(enginePaths, options);
-      const again = retry && !abort.signal.aborted ? await retry(t, result) : undefined;
-      if (again && again.length > 0) {
-        result = await t.engine.analyzePaths(again, options);
-      }
+      const result = await t.engine.analyzePaths(enginePaths, options);
       if (this.running.get(key)?.gen !== gen) {
         return; // superseded: a newer analysis of the same document is under way or done
       }
