@@ -39,6 +39,12 @@ export default async function reportWidth({ page, screenshot, log }) {
   assert.ok(fit.lastRight <= fit.viewport + 1, 'the last column (findings) is visible without scrolling sideways');
   await scrollIntoView(frame.locator('#placements'));
   await screenshot('report-950');
+  // The whole report at a desktop size, from the top: the picture in the README and on the Marketplace
+  // page (media/report-screenshot.png is copied from it by hand when the report changes).
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await frame.locator('body').evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(500);
+  await screenshot('report-overview');
 
   // The HTML export, as an auditor prints it: A4 landscape (297 mm ≈ 1123 px at 96 dpi, 12 mm margins).
   const out = path.join(repoRoot, 'test-results', 'ui');

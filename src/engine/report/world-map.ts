@@ -40,9 +40,22 @@ const SMALL_COUNTRIES: Record<string, [number, number]> = {
   SG: [103.82, 1.35], // Singapore
 };
 
+/**
+ * Parts that Natural Earth draws as one country with it but that ISO 3166 gives a code of their own:
+ * French Guiana (GF) in France's outline, Svalbard (SJ) in Norway's. They are drawn as plain land, so
+ * that a region in Paris does not colour a piece of South America. Keyed by numeric id; the test is on
+ * the part's centroid (longitude, latitude).
+ */
+const TERRITORIES_APART: Readonly<Record<string, (centroid: [number, number]) => boolean>> = {
+  '250': ([lon]) => lon < -20,
+  '578': ([, lat]) => lat > 72,
+};
+
 interface WorldShapes {
   /** SVG path data per numeric id. */
   paths: Map<string, string>;
+  /** Territories drawn as plain land whatever their country's colour (TERRITORIES_APART). */
+  apart: string[];
   /** Where lines start and end: the projected centroid of a country's largest polygon. */
   anchors: Map<string, [number, number]>;
   sphere: string;
@@ -72,8 +85,17 @@ function worldShapes(): WorldShapes {
   const path = geoPath(projection).digits(1);
   const paths = new Map<string, string>();
   const anchors = new Map<string, [number, number]>();
-  for (const f of countries.features) {
-    const id = String(f.id ?? '');
+  const apart: string[] = [];
+  for (const original of countries.features) {
+    const id = String(original.id ?? '');
+    const split = splitApart(original, TERRITORIES_APART[id]);
+    const f = split.home;
+    for (const part of split.apart) {
+      const d = path(part);
+      if (d) {
+        apart.push(d);
+      }
+    }
     const d = path(f);
     if (!id || !d) {
       continue;
@@ -84,8 +106,31 @@ function worldShapes(): WorldShapes {
       anchors.set(id, [point[0], point[1]]);
     }
   }
-  shapes = { paths, anchors, sphere: path({ type: 'Sphere' }) ?? '', project: (p) => projection(p) };
+  shapes = { paths, anchors, apart, sphere: path({ type: 'Sphere' }) ?? '', project: (p) => projection(p) };
   return shapes;
+}
+
+/** A country's polygons split into its own and the territories drawn apart (none without a test). */
+function splitApart(
+  f: Feature<Geometry, { name: string }>,
+  isApart: ((centroid: [number, number]) => boolean) | undefined,
+): { home: Feature<Geometry, { name: string }>; apart: Array<Feature<Polygon>> } {
+  const g = f.geometry;
+  if (!isApart || g.type !== 'MultiPolygon') {
+    return { home: f, apart: [] };
+  }
+  const home: Polygon['coordinates'][] = [];
+  const apart: Array<Feature<Polygon>> = [];
+  for (const coordinates of g.coordinates) {
+    const part: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } };
+    const [lon, lat] = geoCentroid(part);
+    if (isApart([lon, lat])) {
+      apart.push(part);
+    } else {
+      home.push(coordinates);
+    }
+  }
+  return { home: { ...f, geometry: { type: 'MultiPolygon', coordinates: home } }, apart };
 }
 
 /** The largest polygon of a country (France's anchor in France, not between it and French Guiana). */
@@ -199,20 +244,21 @@ export function worldMapHtml(m: ReportModel): string {
       copyTargets.set(numeric, t);
     }
   }
-  const land = [...shapesNow.paths]
-    .map(([id, d]) => {
-      const placed = placedByNumeric.get(id);
-      if (!placed) {
-        const target = copyTargets.get(id);
-        return target
-          ? `<path class="map-land map-copy-target" d="${d}"><title>${h(`${target.name}: ${target.copies} ${target.copies === 1 ? 'copy' : 'copies'} of data placed elsewhere`)}</title></path>`
-          : `<path class="map-land" d="${d}"></path>`;
-      }
-      const [, t] = placed;
-      const cls = t.flagged > 0 ? 'map-land map-placed map-flagged' : 'map-land map-placed';
-      return `<path class="${cls}" d="${d}"><title>${h(tallyText(t))}</title></path>`;
-    })
-    .join('');
+  const land =
+    [...shapesNow.paths]
+      .map(([id, d]) => {
+        const placed = placedByNumeric.get(id);
+        if (!placed) {
+          const target = copyTargets.get(id);
+          return target
+            ? `<path class="map-land map-copy-target" d="${d}"><title>${h(`${target.name}: ${target.copies} ${target.copies === 1 ? 'copy' : 'copies'} of data placed elsewhere`)}</title></path>`
+            : `<path class="map-land" d="${d}"></path>`;
+        }
+        const [, t] = placed;
+        const cls = t.flagged > 0 ? 'map-land map-placed map-flagged' : 'map-land map-placed';
+        return `<path class="${cls}" d="${d}"><title>${h(tallyText(t))}</title></path>`;
+      })
+      .join('') + shapesNow.apart.map((d) => `<path class="map-land" d="${d}"></path>`).join('');
   const max = Math.max(1, ...[...data.countries.values()].map((t) => t.resources));
   const markers = [...data.countries]
     .map(([code, t]) => {

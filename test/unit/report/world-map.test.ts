@@ -67,6 +67,17 @@ describe('report: the map of where the data lands', () => {
     assert.match(svg, /not drawn\./);
   });
 
+  it('colours France in Europe only: French Guiana, which ISO 3166 codes apart, stays plain land', () => {
+    const svg = worldMapHtml(model);
+    const france = /<path class="map-land map-placed[^"]*" d="([^"]+)"><title>France:/.exec(svg)?.[1];
+    assert.ok(france, 'France is placed (the Recovery Services vault in France Central)');
+    const ys = [...france.matchAll(/-?\d+(?:\.\d+)?,(-?\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
+    const spain = countryAnchor('ES');
+    assert.ok(spain);
+    // Mainland France and Corsica lie north of Spain's centre; French Guiana, near the equator, far south.
+    assert.ok(Math.max(...ys) < spain[1], `France reaches y ${Math.max(...ys)}, Spain's centre is at ${spain[1]}`);
+  });
+
   it('is in the HTML export and the webview, with presentational attributes only and names escaped', () => {
     const data = sampleData();
     const html = toHtml(data);
