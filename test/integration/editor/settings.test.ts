@@ -26,15 +26,25 @@ describe('settings', () => {
         'CAL002 naming resourceGroup().location',
       )
     ).filter((x) => code(x) === 'CAL002');
-    const actions =
-      (await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        doc.uri,
-        d.range,
-        vscode.CodeActionKind.QuickFix.value,
-      )) ?? [];
-    const set = actions.find((a) => a.title === 'Set the resource group location for this workspace…');
-    assert.ok(set?.command, actions.map((a) => a.title).join(' | '));
+    // The workspace scan and the open file's analysis may both publish while the file opens: ask again
+    // until the quick fix is offered for the diagnostic that is current (once in a full run it was not,
+    // for the first request).
+    let titles = '';
+    const set = await waitFor(
+      async () => {
+        const actions =
+          (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+            'vscode.executeCodeActionProvider',
+            doc.uri,
+            d.range,
+            vscode.CodeActionKind.QuickFix.value,
+          )) ?? [];
+        titles = actions.map((a) => a.title).join(' | ');
+        return actions.find((a) => a.title === 'Set the resource group location for this workspace…');
+      },
+      { description: 'the quick fix that sets the resource group location' },
+    ).catch(() => undefined);
+    assert.ok(set?.command, titles);
     // The command asks for the region; the test gives it.
     const args = { ...(set.command.arguments?.[0] as object), region: 'swedencentral' };
     assert.equal(await vscode.commands.executeCommand(set.command.command, args), true);
