@@ -11,6 +11,16 @@ export interface AnalysisUnit {
   files: string[];
 }
 
+/** How placements and findings name the unit that produced them: `terraform:/repo/envs/prod`. */
+export function unitId(unit: Pick<AnalysisUnit, 'language' | 'key'>): string {
+  return `${unit.language}:${unit.key}`;
+}
+
+/** The key of a unit id: its root module directory or entry file (`terraform:/repo/envs/prod` → `/repo/envs/prod`). */
+export function unitKeyOf(id: string): string {
+  return id.slice(id.indexOf(':') + 1);
+}
+
 export interface UnitResult {
   resources: ExtractedResource[];
   errors: AnalysisError[];

@@ -1,4 +1,4 @@
-import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from './analyzer';
+import { type AnalysisContext, type AnalysisUnit, type LanguageAnalyzer, unitId, type UnitResult } from './analyzer';
 import { assess } from './assess/assess';
 import { place } from './assess/place';
 import type { LensConfig } from './config';
@@ -275,7 +275,7 @@ export class Engine {
         try {
           for (const unit of await analyzer.units(siblings, ctx)) {
             if (unit.files.includes(path)) {
-              chosen.set(`${unit.language}:${unit.key}`, [analyzer, unit]);
+              chosen.set(unitId(unit), [analyzer, unit]);
             }
           }
         } catch (e) {
@@ -340,7 +340,7 @@ export class Engine {
         pushAll(unitFindings, p.findings);
       }
       // Which unit said it: a module file that several roots call gets findings from each of them.
-      const unitKey = `${unit.language}:${unit.key}`;
+      const unitKey = unitId(unit);
       for (const p of unitPlacements) {
         p.unit = unitKey;
       }
@@ -364,7 +364,7 @@ export class Engine {
     run: RunOptions,
     transient?: ReadonlySet<string>,
   ): Promise<UnitResult> {
-    const key = `${unit.language}:${unit.key}`;
+    const key = unitId(unit);
     const cached = this.unitCache.get(key);
     const overlaid = (deps: string[]) => run.overlays !== undefined && deps.some((d) => run.overlays!.has(d));
     const sameFiles = cached !== undefined && sameList(cached.unit.files, unit.files);

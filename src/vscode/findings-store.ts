@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 
-import type { AnalysisError, Finding, Placement, RunResult, SourceRange } from '../engine';
+import { type AnalysisError, type Finding, type Placement, type RunResult, type SourceRange, unitId } from '../engine';
 
 /** What one analysis unit said about one file, and the sequence number of that analysis. */
 interface UnitPart {
@@ -98,7 +98,7 @@ export class FindingsStore implements vscode.Disposable {
     };
     result.findings.forEach((f) => partOf(f.file, f.unit).findings.push(f));
     result.placements.forEach((p) => partOf(p.file, p.unit).placements.push(p));
-    const analysed = new Set(result.units.map((u) => `${u.language}:${u.key}`));
+    const analysed = new Set(result.units.map(unitId));
     const readNow = new Set(result.units.flatMap((u) => u.files));
     analysed.add('');
     const changed: vscode.Uri[] = [];

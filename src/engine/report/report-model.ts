@@ -1,3 +1,4 @@
+import { unitKeyOf } from '../analyzer';
 import { alternativesIn, getProvider } from '../catalog';
 import { countryName } from '../catalog/countries';
 import * as legal from '../legal';
@@ -140,10 +141,7 @@ function rowRule(f: Finding): RowRule {
 
 /** The root of a placement's analysis unit (`terraform:/repo/envs/prod` → `envs/prod`), else its file's directory. */
 function rootOf(p: Placement, data: ReportData): string {
-  const unit = p.unit;
-  const colon = unit?.indexOf(':') ?? -1;
-  const path = unit !== undefined && colon > 0 ? unit.slice(colon + 1) : dirname(p.file);
-  return data.rel(path) || '.';
+  return data.rel(p.unit !== undefined ? unitKeyOf(p.unit) : dirname(p.file)) || '.';
 }
 
 function toRow(p: Placement, id: number, data: ReportData): ReportRow {
