@@ -78,8 +78,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '/engine($|/(?!report/group-label$))',
-              message: 'The webview shares only engine/report/group-label with the engine.',
+              regex: '/engine($|/(?!report/root-groups$))',
+              message: 'The webview shares only engine/report/root-groups with the engine.',
             },
           ],
         },

@@ -2,7 +2,7 @@
 // loaded by nonce under a strict CSP; no inline handlers. It sorts and filters the placement table,
 // keeps that state across re-renders, and asks the extension to open a row's file. The extension sends
 // new scans as `render` messages. The messages are typed by the protocol the extension uses too.
-import { groupLabel } from '../engine/report/group-label';
+import { groupByRoot, groupLabel } from '../engine/report/root-groups';
 import type { ExtensionToWebview, WebviewToExtension } from '../vscode/report/messages';
 
 interface State {
@@ -88,7 +88,7 @@ function applySort(): void {
       header.appendChild(th);
       body.appendChild(header);
     }
-    g.rows.forEach((r) => body.appendChild(r));
+    g.items.forEach((r) => body.appendChild(r));
   }
 }
 
@@ -98,21 +98,8 @@ function sortText(row: HTMLTableRowElement, index: number): string {
 }
 
 /** Rows by root in name order (keeping the sorted order within each), or one group when not grouping. */
-function groupedRows(rows: HTMLTableRowElement[]): Array<{ root: string; rows: HTMLTableRowElement[] }> {
-  if (state.group !== 'root') {
-    return [{ root: '', rows }];
-  }
-  const groups = new Map<string, HTMLTableRowElement[]>();
-  for (const r of rows) {
-    const root = r.dataset.root ?? '.';
-    const list = groups.get(root);
-    if (list) {
-      list.push(r);
-    } else {
-      groups.set(root, [r]);
-    }
-  }
-  return [...groups.keys()].sort().map((root) => ({ root, rows: groups.get(root) ?? [] }));
+function groupedRows(rows: HTMLTableRowElement[]): Array<{ root: string; items: HTMLTableRowElement[] }> {
+  return state.group === 'root' ? groupByRoot(rows, (r) => r.dataset.root ?? '.') : [{ root: '', items: rows }];
 }
 
 function applyFilter(): void {

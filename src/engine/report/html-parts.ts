@@ -1,5 +1,4 @@
 import { escapeHtml as h } from './escape';
-import { groupLabel } from './group-label';
 import {
   type Bar,
   describeRowCopy,
@@ -8,6 +7,7 @@ import {
   type ReportRow,
   residencyPolicyName,
 } from './report-model';
+import { groupByRoot, groupLabel } from './root-groups';
 
 export { worldMapHtml } from './world-map';
 
@@ -244,20 +244,6 @@ function rowHtml(r: ReportRow, interactive: boolean): string {
   );
 }
 
-/** Rows by root module or template, roots in name order, rows in their order within each. */
-export function groupByRoot(rows: readonly ReportRow[]): Array<{ root: string; rows: ReportRow[] }> {
-  const groups = new Map<string, ReportRow[]>();
-  for (const r of rows) {
-    const list = groups.get(r.root);
-    if (list) {
-      list.push(r);
-    } else {
-      groups.set(r.root, [r]);
-    }
-  }
-  return [...groups.keys()].sort().map((root) => ({ root, rows: groups.get(root) ?? [] }));
-}
-
 /**
  * The placement table. In the webview (`interactive`) rows carry their id, root and full path; the
  * script sorts, filters and groups them. The export, for paper, groups rows by root when there are
@@ -269,7 +255,7 @@ export function tableHtml(m: ReportModel, interactive: boolean): string {
       ? `<th scope="col" data-key="${c.key}" aria-sort="none"><button type="button" class="sort">${h(c.label)}</button></th>`
       : `<th scope="col">${h(c.label)}</th>`,
   ).join('');
-  const groups = groupByRoot(m.rows);
+  const groups = groupByRoot(m.rows, (r) => r.root);
   let body: string;
   if (m.rows.length === 0) {
     body = `<tbody><tr><td colspan="${TABLE_COLUMNS.length}">No resources with a region were found.</td></tr></tbody>`;
@@ -279,8 +265,8 @@ export function tableHtml(m: ReportModel, interactive: boolean): string {
     body = groups
       .map(
         (g) =>
-          `<tbody><tr class="group-row"><th scope="rowgroup" colspan="${TABLE_COLUMNS.length}">${h(groupLabel(g.root, g.rows.length))}</th></tr>` +
-          `${g.rows.map((r) => rowHtml(r, false)).join('')}</tbody>`,
+          `<tbody><tr class="group-row"><th scope="rowgroup" colspan="${TABLE_COLUMNS.length}">${h(groupLabel(g.root, g.items.length))}</th></tr>` +
+          `${g.items.map((r) => rowHtml(r, false)).join('')}</tbody>`,
       )
       .join('');
   }
