@@ -47,6 +47,32 @@ function regionOf(location: Value | undefined, missing: string): RegionResolutio
     : { kind: 'unknown', reason: location?.k === 'unknown' ? location.reason : missing };
 }
 
+/**
+ * A copy held by another resource that an id names (a failover partner, a replication destination):
+ * where the template declares that resource, or, when it does not, a copy whose region is not known,
+ * with the reason. `what` names the other resource in the provenance and the reason.
+ */
+function copyAtNamed(
+  kind: ExtractedCopy['kind'],
+  named: ReturnType<TemplateContext['named']>,
+  declared: ProvenanceStep,
+  idStep: ProvenanceStep,
+  what: string,
+): ExtractedCopy {
+  const location = named?.location();
+  if (!named || !location) {
+    const reason = `the ${what} is not a resource this template declares, so its region is not known`;
+    return copy(kind, { kind: 'unknown', reason }, declared, idStep);
+  }
+  return copy(
+    kind,
+    regionOf(location, 'the location is not a string'),
+    declared,
+    idStep,
+    step(`location of the ${what} ${named.label}`, location.loc),
+  );
+}
+
 /** Storage SKUs whose data Azure copies to the paired region. */
 const GEO_SKU = /_(GRS|RAGRS|GZRS|RAGZRS)$/i;
 
@@ -66,37 +92,16 @@ function objectReplication(tpl: TemplateContext | undefined): ExtractedCopy[] {
       continue;
     }
     const destination = path(props, ['destinationAccount']);
-    const destStep = step('properties.destinationAccount', destination?.loc);
     const named = destination ? tpl.named(destination) : undefined;
-    const location = named?.location();
-    if (!named || !location) {
-      out.push(
-        copy(
-          'replication',
-          {
-            kind: 'unknown',
-            reason: 'the destination account is not a resource this template declares, so its region is not known',
-          },
-          policy.declared,
-          destStep,
-        ),
-      );
-      continue;
+    // The policy is declared on both accounts: one copy per destination the template declares.
+    if (named?.location()) {
+      if (seen.has(named.label)) {
+        continue;
+      }
+      seen.add(named.label);
     }
-    // The policy is declared on both accounts: one copy per destination.
-    if (seen.has(named.label)) {
-      continue;
-    }
-    seen.add(named.label);
-    out.push(
-      copy(
-        'replication',
-        regionOf(location, 'the location is not a string'),
-        policy.declared,
-        destStep,
-        step(`location of the destination account ${named.label}`, location.loc),
-      ),
-    );
+    const destStep = step('properties.destinationAccount', destination?.loc);
+    out.push(copyAtNamed('replication', named, policy.declared, destStep, 'destination account'));
   }
   return out;
 }
@@ -237,30 +242,7 @@ function sqlServer(_read: PropReader, _primary: RegionResolution, tpl?: Template
       const id = path(item, ['id']);
       const idStep = step('properties.partnerServers[].id', id?.loc);
       const named = id?.k === 'unknown' ? tpl?.named(id) : undefined;
-      const location = named?.location();
-      if (!named || !location) {
-        out.push(
-          copy(
-            'replica',
-            {
-              kind: 'unknown',
-              reason: 'the partner server is not a resource this template declares, so its region is not known',
-            },
-            group.declared,
-            idStep,
-          ),
-        );
-        continue;
-      }
-      out.push(
-        copy(
-          'replica',
-          regionOf(location, 'the location is not a string'),
-          group.declared,
-          idStep,
-          step(`location of the partner server ${named.label}`, location.loc),
-        ),
-      );
+      out.push(copyAtNamed('replica', named, group.declared, idStep, 'partner server'));
     }
   }
   return out;
