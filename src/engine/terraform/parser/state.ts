@@ -98,7 +98,7 @@ export class ParserState {
   reportedEofBrace = false;
   /** A template left open at the end of input is reported once (templates.ts). */
   reportedUnterminatedAtEnd = false;
-  /** The value of the escape sequence that {@link scanEscape} last read (templates.ts). */
+  /** The value of the escape sequence that scanEscape (escapes.ts) last read. */
   escapeValue = '';
 
   constructor(text: string, options: ParserOptions = {}) {

@@ -10,6 +10,7 @@ import type {
   TemplatePart,
   TemplateText,
 } from './ast';
+import { scanEscape } from './escapes';
 import { parseExpression } from './expressions';
 import { Tok } from './lexer';
 import { ParserState } from './state';
@@ -455,55 +456,4 @@ function finishDirective(
     p.error(`expected %{ ${wanted} } to close this "%{ ${node.kind}"`, start, start + 2);
   }
   p.endAt(node, end);
-}
-
-/** Value of the last escape read by scanEscape. */
-
-/** Reads the escape sequence at `i` (a backslash) into escapeValue; returns the offset after it. */
-function scanEscape(p: ParserState, i: number, limit: number): number {
-  const text = p.text;
-  const c = i + 1 < limit ? text.charCodeAt(i + 1) : -1;
-  switch (c) {
-    case 0x6e:
-      p.escapeValue = '\n';
-      return i + 2;
-    case 0x72:
-      p.escapeValue = '\r';
-      return i + 2;
-    case 0x74:
-      p.escapeValue = '\t';
-      return i + 2;
-    case 0x22:
-      p.escapeValue = '"';
-      return i + 2;
-    case 0x5c:
-      p.escapeValue = '\\';
-      return i + 2;
-    case 0x75:
-    case 0x55: {
-      const n = c === 0x75 ? 4 : 8;
-      const hex = text.slice(i + 2, Math.min(limit, i + 2 + n));
-      let ok = hex.length === n;
-      for (let k = 0; ok && k < n; k++) {
-        const h = hex.charCodeAt(k);
-        ok = (h >= 0x30 && h <= 0x39) || (h >= 0x41 && h <= 0x46) || (h >= 0x61 && h <= 0x66);
-      }
-      const cp = ok ? parseInt(hex, 16) : -1;
-      if (ok && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) {
-        p.escapeValue = String.fromCodePoint(cp);
-        return i + 2 + n;
-      }
-      p.error(`invalid Unicode escape: expected ${n} hex digits of a valid code point`, i, i + 2);
-      p.escapeValue = '';
-      return i + 2;
-    }
-    default:
-      if (c === -1 || c === 0x0a) {
-        p.escapeValue = '\\';
-        return i + 1;
-      }
-      p.error(`invalid escape sequence "\\${String.fromCharCode(c)}"`, i, i + 2);
-      p.escapeValue = String.fromCharCode(c);
-      return i + 2;
-  }
 }
