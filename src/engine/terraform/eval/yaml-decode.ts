@@ -34,6 +34,39 @@ interface Positions {
  * key path and line (`region in settings.yaml`).
  */
 export function decodeYaml(text: string, source: string | undefined): Val | undefined {
+  const hit = decoded.get(text);
+  if (hit && hit.source === source) {
+    return hit.value;
+  }
+  const value = decodeFresh(text, source);
+  if (text.length > MAX_CACHED_CHARS / 4) {
+    return value;
+  }
+  if (cachedChars + text.length > MAX_CACHED_CHARS) {
+    decoded.clear();
+    cachedChars = 0;
+  }
+  decoded.set(text, { source, value });
+  cachedChars += text.length;
+  return value;
+}
+
+/**
+ * Decoded documents by their text: a configuration that decodes the same file in every instance of a
+ * module (a factory reading its YAML per project) parsed it each time, about a fifth of a real-corpus
+ * scan. Values are never changed once built, so one decoded value serves every call. Bounded, because
+ * the extension host keeps the module loaded.
+ */
+const decoded = new Map<string, { source: string | undefined; value: Val | undefined }>();
+const MAX_CACHED_CHARS = 8 * 1024 * 1024;
+let cachedChars = 0;
+
+/** Characters of YAML text the cache holds (for tests of its bound). */
+export function cachedYamlChars(): number {
+  return cachedChars;
+}
+
+function decodeFresh(text: string, source: string | undefined): Val | undefined {
   if (flowDepth(text) > MAX_DECODED_DEPTH) {
     // Deeper than we convert anyway; the parser would spend seconds on 100,000 nested brackets.
     return unknown(`yamldecode() of YAML nested deeper than ${MAX_DECODED_DEPTH} levels is not evaluated`);
