@@ -194,7 +194,9 @@ export interface RelativeTraversalExpression extends NodeBase {
 export interface FunctionCallExpression extends NodeBase {
   kind: 'functionCall';
   name: string;
-  nameRange: SourceRange;
+  readonly nameRange: SourceRange;
+  /** Where the name ends (native syntax; see `nameRange`). */
+  nameEnd?: number;
   args: Expression[];
   /** The last argument ends with `...`. */
   expandFinal: boolean;
@@ -214,7 +216,10 @@ export type BinaryOperator = '||' | '&&' | '==' | '!=' | '<' | '>' | '<=' | '>='
 export interface BinaryExpression extends NodeBase {
   kind: 'binary';
   operator: BinaryOperator;
-  operatorRange: SourceRange;
+  readonly operatorRange: SourceRange;
+  /** Where the operator starts and ends (native syntax; see `operatorRange`). */
+  operatorOffset?: number;
+  operatorEnd?: number;
   left: Expression;
   right: Expression;
 }

@@ -2,7 +2,7 @@
 import type { Attribute, Block, BlockLabel, Body, File } from './ast';
 import { parseExpression } from './expressions';
 import { Tok } from './lexer';
-import { ParserState, Recovery } from './state';
+import { fit, Label, ParserState, Recovery } from './state';
 import { parseQuoted } from './templates';
 
 /** Parses the whole input as a file body. */
@@ -24,6 +24,14 @@ function emptyBody(p: ParserState, start: number): Body {
 
 /** Items until `}` (block body, not consumed) or end of input (file body). */
 function parseBody(p: ParserState, start: number, isFile: boolean): Body {
+  const body = parseItems(p, start, isFile);
+  body.attributes = fit(body.attributes);
+  body.blocks = fit(body.blocks);
+  body.items = fit(body.items);
+  return body;
+}
+
+function parseItems(p: ParserState, start: number, isFile: boolean): Body {
   const body = emptyBody(p, start);
   for (;;) {
     const t = p.peek();
@@ -100,7 +108,7 @@ function parseBlock(p: ParserState, type: string, start: number, isFile: boolean
   for (let t = p.peek(); t !== Tok.LBrace; t = p.peek()) {
     const labelStart = p.lx.start;
     if (t === Tok.Ident) {
-      labels.push({ value: p.tokenText(), range: p.range(labelStart, p.lx.end), quoted: false });
+      labels.push(new Label(p.tokenText(), false, p.lines, labelStart, p.lx.end));
       p.consume();
     } else if (t === Tok.OQuote) {
       p.consume();
@@ -109,7 +117,7 @@ function parseBlock(p: ParserState, type: string, start: number, isFile: boolean
         p.error('block labels cannot contain interpolations or directives', labelStart, expr.endOffset);
       }
       const value = expr.kind === 'literal' ? String(expr.value) : p.text.slice(labelStart + 1, expr.endOffset - 1);
-      labels.push({ value, range: expr.range, quoted: true });
+      labels.push(new Label(value, true, p.lines, expr.offset, expr.endOffset));
     } else {
       p.errorAtToken(`expected a block label or "{", found ${p.describeToken()}`);
       // Look for the `{` later on the same line so the body is still read as this block.
@@ -128,7 +136,7 @@ function parseBlock(p: ParserState, type: string, start: number, isFile: boolean
   p.consume();
   const block = p.node<Block>('block', start, start);
   block.type = type;
-  block.labels = labels;
+  block.labels = fit(labels);
   block.body = emptyBody(p, openStart);
   if (!p.enter(openStart)) {
     p.leave();

@@ -10,7 +10,7 @@ import type {
 } from './ast';
 import { parseExpression } from './expressions';
 import { Tok } from './lexer';
-import { ParserState, Recovery } from './state';
+import { fit, ParserState, Recovery } from './state';
 
 /** True if the current token is `for` followed by an identifier (else `for` is a variable). */
 function atForKeyword(p: ParserState): boolean {
@@ -38,11 +38,13 @@ export function parseTuple(p: ParserState): Expression {
       p.errorAtToken(`expected "," or "]" in the tuple, found ${p.describeToken()}`);
       p.recover(Tok.RBrack);
       p.ignoreNewlines = saved;
+      node.items = fit(node.items);
       return p.finish(node, start);
     }
   }
   p.consume();
   p.ignoreNewlines = saved;
+  node.items = fit(node.items);
   return p.finish(node, start);
 }
 
@@ -94,6 +96,7 @@ export function parseObject(p: ParserState): Expression {
     }
   }
   p.ignoreNewlines = saved;
+  node.items = fit(node.items);
   return p.finish(node, start);
 }
 

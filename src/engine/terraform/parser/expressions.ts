@@ -17,7 +17,7 @@ import type {
 } from './ast';
 import { parseObject, parseTuple } from './collections';
 import { Tok } from './lexer';
-import { ParserState } from './state';
+import { fit, ParserState } from './state';
 import { parseHeredoc, parseQuoted } from './templates';
 
 /** Binary operator precedence (higher binds tighter), 0 for tokens that are not binary operators. */
@@ -89,7 +89,8 @@ function parseBinary(p: ParserState, minPrec: number): Expression {
     const right = parseBinary(p, prec + 1);
     const b = p.node<BinaryExpression>('binary', left.offset, right.endOffset);
     b.operator = operator;
-    b.operatorRange = p.range(opStart, opEnd);
+    b.operatorOffset = opStart;
+    b.operatorEnd = opEnd;
     b.left = left;
     b.right = right;
     left = b;
@@ -122,13 +123,13 @@ function parsePostfix(p: ParserState): Expression {
   for (;;) {
     const t = p.peek();
     if (t !== Tok.Dot && t !== Tok.LBrack) {
-      return expr;
+      return fitSteps(expr);
     }
     const stepStart = p.lx.start;
     if (t === Tok.Dot && p.peekSecond() === Tok.Star) {
       p.consume();
       p.consume();
-      expr = parseSplat(p, expr, false);
+      expr = parseSplat(p, fitSteps(expr), false);
       steps = null;
       continue;
     }
@@ -136,13 +137,13 @@ function parsePostfix(p: ParserState): Expression {
       p.consume();
       p.consume();
       p.expect(Tok.RBrack, '"]" after "[*"');
-      expr = parseSplat(p, expr, true);
+      expr = parseSplat(p, fitSteps(expr), true);
       steps = null;
       continue;
     }
     const step = parseStep(p);
     if (step === null) {
-      return expr;
+      return fitSteps(expr);
     }
     if (steps === null) {
       const r = p.node<RelativeTraversalExpression>('relativeTraversal', expr.offset, stepStart);
@@ -154,6 +155,14 @@ function parsePostfix(p: ParserState): Expression {
     steps.push(step);
     p.endAt(expr, step.endOffset);
   }
+}
+
+/** A traversal whose steps are complete, with their list fitted (see {@link fit}). */
+function fitSteps(expr: Expression): Expression {
+  if (expr.kind === 'scopeTraversal' || expr.kind === 'relativeTraversal') {
+    expr.steps = fit(expr.steps);
+  }
+  return expr;
 }
 
 /** Parses `.name`, `.0` or `[expr]` at the current token; null (after an error) if malformed. */
@@ -226,6 +235,7 @@ function parseSplat(p: ParserState, source: Expression, full: boolean): SplatExp
     }
     node.steps.push(step);
   }
+  node.steps = fit(node.steps);
   p.endAt(node, p.prevEnd);
   return node;
 }
@@ -301,13 +311,13 @@ function parseCall(p: ParserState, first: string, start: number): Expression {
     name += '::' + p.tokenText();
     p.consume();
   }
-  const nameRange = p.range(start, p.prevEnd);
+  const nameEnd = p.prevEnd;
   if (!p.expect(Tok.LParen, '"(" to call the function')) {
     return p.node<Expression>('invalid', start, p.prevEnd);
   }
   const node = p.node<FunctionCallExpression>('functionCall', start, start);
   node.name = name;
-  node.nameRange = nameRange;
+  node.nameEnd = nameEnd;
   node.args = [];
   node.expandFinal = false;
   const saved = p.ignoreNewlines;
@@ -329,11 +339,13 @@ function parseCall(p: ParserState, first: string, start: number): Expression {
       p.errorAtToken(`expected "," or ")" in the argument list, found ${p.describeToken()}`);
       p.recover(Tok.RParen);
       p.ignoreNewlines = saved;
+      node.args = fit(node.args);
       return p.finish(node, start);
     }
   }
   p.consume();
   p.ignoreNewlines = saved;
+  node.args = fit(node.args);
   return p.finish(node, start);
 }
 

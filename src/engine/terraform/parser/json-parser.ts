@@ -287,6 +287,16 @@ function relocate(node: unknown, base: NodeBase, depth: number): void {
     }
     rec.offset = base.offset;
     rec.endOffset = base.endOffset;
+    // Native nodes compute these ranges from offsets: moved to cover the base as well.
+    for (const [k, to] of [
+      ['nameEnd', base.endOffset],
+      ['operatorOffset', base.offset],
+      ['operatorEnd', base.endOffset],
+    ] as const) {
+      if (Object.prototype.hasOwnProperty.call(rec, k)) {
+        rec[k] = to;
+      }
+    }
     for (const k of ['nameRange', 'rootRange', 'operatorRange']) {
       // Own fields only: native nodes compute some of these from the offsets just moved.
       if (Object.prototype.hasOwnProperty.call(rec, k)) {

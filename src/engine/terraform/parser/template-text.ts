@@ -1,4 +1,5 @@
 import type { TemplatePart, TemplateText } from './ast';
+import { fit } from './state';
 
 /** A heredoc line's first part: its text, or null when the line starts with an interpolation/directive. */
 export interface LineStart {
@@ -97,5 +98,5 @@ export function finishParts(parts: TemplatePart[]): TemplatePart[] {
     }
     out.push(p);
   }
-  return out;
+  return fit(out);
 }

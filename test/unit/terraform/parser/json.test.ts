@@ -48,6 +48,20 @@ describe('HCL parser: JSON syntax', () => {
     assert.equal(as(attr(block(f.body, 'variable').body, 'default').expr, 'literal').value, 'eu-west-1');
   });
 
+  it('places a call and an operator in a string with escapes at the whole string, as every other node there', () => {
+    const json = JSON.stringify({ locals: { x: '${upper(var.a) == "A"}' } });
+    const f = parseHclJson(json, 'config');
+    const x = attr(block(f.body, 'locals').body, 'x');
+    const part = as(x.expr, 'template').parts[0];
+    assert.equal(part.kind, 'interpolation');
+    const eq = as(part.kind === 'interpolation' ? part.expr : x.expr, 'binary');
+    const call = as(eq.left, 'functionCall');
+    const str = rangeText(json, x.expr.range);
+    assert.equal(str, '"${upper(var.a) == \\"A\\"}"');
+    assert.equal(rangeText(json, eq.operatorRange), str);
+    assert.equal(rangeText(json, call.nameRange), str);
+  });
+
   it('parses strings as templates with ranges inside the JSON string', () => {
     const f = parseHclJson(text, 'config');
     const bucket = attr(block(f.body, 'resource').body, 'bucket');

@@ -41,7 +41,7 @@ describe('HCL parser: structure', () => {
     const lc = block(r.body, 'lifecycle');
     assert.equal(as(attr(lc.body, 'prevent_destroy').expr, 'literal').value, true);
     const p = block(f.body, 'provider');
-    assert.deepEqual(p.labels[0], { value: 'aws', quoted: false, range: p.labels[0].range });
+    assert.deepEqual({ value: p.labels[0].value, quoted: p.labels[0].quoted }, { value: 'aws', quoted: false });
     assert.equal(rangeText(text, p.labels[0].range), 'aws');
     assert.deepEqual(
       f.body.items.map((i) => i.kind),
