@@ -19,6 +19,8 @@ import {
 
 /** Most bytes of adjacent spilled items read back with one call. */
 const READ_RUN_BYTES = 1024 * 1024;
+/** About this many bytes of rendered items are written with one call. */
+const WRITE_RUN_BYTES = 1024 * 1024;
 
 /** Placements kept in memory before a scan starts spilling its results to a temporary file. */
 export const SPILL_AFTER = 50_000;
@@ -210,13 +212,24 @@ export class ResultSpill {
   }
 
   private spill(placements: Placement[], findings: Finding[]): void {
-    const parts: string[] = [];
+    // Written in runs of about WRITE_RUN_BYTES: one unit can hold 200,000 resources, and rendering all
+    // of them before one write held the whole rendered report in memory twice (parts and their join).
+    let parts: string[] = [];
     let bytes = 0;
+    const flush = () => {
+      fs.writeSync(this.fd!, parts.join(''), this.position);
+      this.position += bytes;
+      parts = [];
+      bytes = 0;
+    };
     const put = (index: SpillIndex, item: Keyed, text: string) => {
       const length = Buffer.byteLength(text);
       index.add(item, this.position + bytes, length);
       parts.push(text);
       bytes += length;
+      if (bytes >= WRITE_RUN_BYTES) {
+        flush();
+      }
     };
     for (const p of placements) {
       put(this.resourceIndex, p, jsonListItem(resourceJson(this.render, p)));
@@ -224,7 +237,8 @@ export class ResultSpill {
     for (const f of findings) {
       put(this.findingIndex, f, jsonListItem(findingJson(this.render, f)));
     }
-    fs.writeSync(this.fd!, parts.join(''), this.position);
-    this.position += bytes;
+    if (bytes > 0) {
+      flush();
+    }
   }
 }

@@ -37,6 +37,40 @@ describe('result spill', () => {
     assert.deepEqual(tempDirs(), before);
   });
 
+  it('writes one huge unit in runs of about a megabyte, not as one string of the whole unit', () => {
+    const scan = sampleScan();
+    // One unit of many resources arrives in one call (one Terraform file of 200,000 resources does).
+    const placements = Array.from({ length: 4000 }, () => scan.placements).flat();
+    const spill = new ResultSpill('/repo', 10);
+    const writes: number[] = [];
+    // The module object itself: the namespace import is read-only, and spill.ts reads through it per call.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const realFs = require('node:fs') as { writeSync: unknown };
+    const writeSync = fs.writeSync;
+    const spy = (fd: number, data: string | NodeJS.ArrayBufferView, ...rest: unknown[]) => {
+      writes.push(typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength);
+      return (writeSync as (...a: unknown[]) => number)(fd, data, ...rest);
+    };
+    realFs.writeSync = spy;
+    try {
+      spill.add(placements, scan.findings);
+    } finally {
+      realFs.writeSync = writeSync;
+    }
+    try {
+      assert.ok(writes.length > 2, `${writes.length} writes`);
+      assert.ok(Math.max(...writes) < 1.1 * 1024 * 1024, `largest write ${Math.max(...writes)} bytes`);
+      const chunks: string[] = [];
+      spill.writeJson(scan.errors, (c) => chunks.push(c));
+      const expected = toJson(
+        buildReportData({ placements, findings: scan.findings, errors: scan.errors, files: 0 }, '/repo'),
+      );
+      assert.equal(chunks.join(''), expected);
+    } finally {
+      spill.dispose();
+    }
+  });
+
   /** Runs a child process that spills a sample scan to disk and then ends as `ending` says. */
   const spillThenEnd = (ending: string) => {
     const script = `
