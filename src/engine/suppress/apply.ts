@@ -71,25 +71,28 @@ function acceptedFor(
   return candidates.find((a) => matchesAccepted(a, f, root) && !isExpired(a.expires, now));
 }
 
+/** A unit's suppressions: its directive problems as CAL007 findings, and a marker for its placements. */
+export interface UnitSuppressions {
+  /** CAL007 findings: malformed and expired directives of the unit's files. */
+  extra: Finding[];
+  /** Marks the findings of `placements` (any batch of the unit's) accepted by a directive or the project file. */
+  mark(placements: readonly Placement[]): void;
+}
+
 /**
- * Marks findings accepted by comment directives in their file or by the project file, and reports
- * problems with directives as CAL007 findings. Accepted findings stay in the result with `suppressed`.
+ * Reads the directives of a unit's files once, so that its placements can be marked in batches (a unit of
+ * 200,000 resources is placed and handed on a batch at a time). Accepted findings stay in the result with
+ * `suppressed`.
  */
-export function applySuppressions(
-  placements: Placement[],
+export function suppressionsFor(
   texts: Map<string, string>,
   config: LensConfig,
   now: Date,
   root: string | undefined,
-): Finding[] {
+): UnitSuppressions {
   const extra: Finding[] = [];
   const severity = config.rules.CAL007 ?? 'warning';
-  const byFile = new Map<string, Placement[]>();
-  for (const p of placements) {
-    const list = byFile.get(p.file) ?? [];
-    list.push(p);
-    byFile.set(p.file, list);
-  }
+  const liveByFile = new Map<string, { live: Directive[]; textLines: string[] }>();
   for (const [file, text] of texts) {
     if (!text.includes('cloud-act-lens:')) {
       continue;
@@ -126,34 +129,42 @@ export function applySuppressions(
         live.push(d);
       }
     }
-    if (live.length === 0) {
-      continue;
-    }
-    const textLines = lines(text);
-    for (const p of byFile.get(file) ?? []) {
-      for (const f of p.findings) {
-        const d = live.find(
-          (d) =>
-            d.rules.includes(f.ruleId) && (d.scope === 'file' || governs(textLines, d.line, p.headerRange.start.line)),
-        );
-        if (d) {
-          f.suppressed = { reason: d.reason, expires: d.expires, location: { file, range: d.range } };
-        }
-      }
+    if (live.length > 0) {
+      liveByFile.set(file, { live, textLines: lines(text) });
     }
   }
-  if (config.accepted.length > 0) {
-    for (const p of placements) {
-      for (const f of p.findings) {
-        if (f.suppressed) {
+  const mark = (placements: readonly Placement[]): void => {
+    if (liveByFile.size > 0) {
+      for (const p of placements) {
+        const inFile = liveByFile.get(p.file);
+        if (!inFile) {
           continue;
         }
-        const a = acceptedFor(config.accepted, f, root, now);
-        if (a) {
-          f.suppressed = { reason: a.reason, expires: a.expires, location: { file: f.file, range: f.range } };
+        for (const f of p.findings) {
+          const d = inFile.live.find(
+            (d) =>
+              d.rules.includes(f.ruleId) &&
+              (d.scope === 'file' || governs(inFile.textLines, d.line, p.headerRange.start.line)),
+          );
+          if (d) {
+            f.suppressed = { reason: d.reason, expires: d.expires, location: { file: p.file, range: d.range } };
+          }
         }
       }
     }
-  }
-  return extra;
+    if (config.accepted.length > 0) {
+      for (const p of placements) {
+        for (const f of p.findings) {
+          if (f.suppressed) {
+            continue;
+          }
+          const a = acceptedFor(config.accepted, f, root, now);
+          if (a) {
+            f.suppressed = { reason: a.reason, expires: a.expires, location: { file: f.file, range: f.range } };
+          }
+        }
+      }
+    }
+  };
+  return { extra, mark };
 }

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 
-import { defaultAnalyzers, defaultConfig, Engine, type LanguageAnalyzer } from '../../../src/engine';
+import {
+  defaultAnalyzers,
+  defaultConfig,
+  Engine,
+  type Finding,
+  type LanguageAnalyzer,
+  type Placement,
+} from '../../../src/engine';
 import { memoryFs } from '../helpers/memory-fs';
 
 const MAIN = `provider "aws" {
@@ -32,6 +39,42 @@ describe('engine end to end', () => {
     );
     assert.match(result.findings[0].message, /Germany/);
     assert.match(result.findings[0].message, /Amazon\.com, Inc\./);
+  });
+
+  it('hands a huge unit to a sink in batches, with the same placements, findings and suppressions as in memory', async () => {
+    const n = 12_001;
+    const parts = ['provider "aws" {\n  region = "eu-central-1"\n}\n', '# cloud-act-lens:ignore CAL999 -- malformed\n'];
+    for (let i = 0; i < n; i++) {
+      if (i === 7_500) {
+        parts.push('# cloud-act-lens:ignore CAL001 -- accepted in the third batch\n');
+      }
+      parts.push(`resource "aws_s3_bucket" "b${i}" {\n  bucket = "b${i}"\n}\n`);
+    }
+    const fs = memoryFs({ '/ws/main.tf': parts.join('') });
+    const inMemory = await new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() }).scan(['/ws'], {
+      config: defaultConfig(),
+    });
+    const batches: number[] = [];
+    const sunk: { placements: Placement[]; findings: Finding[] } = { placements: [], findings: [] };
+    const streamed = await new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() }).scan(['/ws'], {
+      config: defaultConfig(),
+      sink: (placements, findings) => {
+        batches.push(placements.length);
+        sunk.placements.push(...placements);
+        sunk.findings.push(...findings);
+      },
+    });
+    assert.ok(batches.length >= 3, `${batches.length} calls of the sink`);
+    assert.ok(Math.max(...batches) < n, `largest batch ${Math.max(...batches)}`);
+    assert.deepEqual(streamed.placements, []);
+    const summary = (r: { placements: Placement[]; findings: Finding[] }) => ({
+      placements: r.placements.map((p) => `${p.address} ${p.regionId}`),
+      findings: r.findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.suppressed ? 'accepted' : 'open'}`),
+    });
+    assert.equal(inMemory.placements.length, n);
+    assert.deepEqual(summary(sunk), summary(inMemory));
+    assert.equal(inMemory.findings.filter((f) => f.ruleId === 'CAL007').length, 1);
+    assert.equal(inMemory.findings.filter((f) => f.suppressed).length, 1);
   });
 
   it('in one-shot scans, caches the trees of files that several units share and drops the others after their unit', async () => {
