@@ -82,7 +82,8 @@ export interface ParallelOptions {
   sizeOf: (path: string) => Promise<number>;
   jobs?: number;
   /** Told the total size of the discovered source files before they are grouped and analysed. */
-  onSourceBytes?: (bytes: number) => void;
+  /** The source bytes of the scan in all, and of its largest file. */
+  onSourceBytes?: (bytes: number, largest: number) => void;
   /**
    * Told when a worker thread fails (its chunk is then analysed again in the main thread, so the report
    * is complete): the first line of the worker's error.
@@ -121,12 +122,14 @@ export async function parallelScan(opts: ParallelOptions): Promise<RunResult> {
 
   const startHelpers = async (files: string[]) => {
     let total = 0;
+    let largest = 0;
     for (const f of files) {
       const size = await opts.sizeOf(f);
       sizes.set(f, size);
       total += size;
+      largest = Math.max(largest, size);
     }
-    opts.onSourceBytes?.(total);
+    opts.onSourceBytes?.(total, largest);
     if (jobs === 1 || !existsSync(workerFile) || total < (opts.minParallelBytes ?? MIN_PARALLEL_BYTES)) {
       return;
     }

@@ -42,6 +42,32 @@ describe('parallel scan', () => {
     assert.equal(defaultJobs(8), 7);
   });
 
+  it('tells the scan its source bytes in all and of its largest file (a huge file gets the smaller heap)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cal-bytes-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.tf'), 'provider "aws" {}\n');
+      fs.writeFileSync(path.join(dir, 'b.tf'), `locals {\n  x = "${'x'.repeat(1000)}"\n}\n`);
+      const told: number[][] = [];
+      await parallelScan({
+        engine: new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() }),
+        roots: [dir],
+        readRoots: [dir],
+        cwd: dir,
+        cacheBytes: 1 << 20,
+        parseCacheBytes: 1 << 20,
+        jobs: 1,
+        sizeOf: async (p) => (await nodeFs.stat(p))?.size ?? 0,
+        onSourceBytes: (bytes, largest) => told.push([bytes, largest]),
+        run: { config: defaultConfig() },
+      });
+      const a = fs.statSync(path.join(dir, 'a.tf')).size;
+      const b = fs.statSync(path.join(dir, 'b.tf')).size;
+      assert.deepEqual(told, [[a + b, b]]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('gives the same report with worker threads as in-process', async () => {
     const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(build.status, 0, build.stderr);
