@@ -1,5 +1,6 @@
 // The expression grammar of Bicep (precedence climbing with iterative postfix loops): operators,
 // calls, member and index access, literals, interpolated strings, arrays, objects, lambdas and `for`.
+import { fit } from '../text/fit';
 import type { Expr, Identifier, ObjectExpr, ObjectProperty, ResourceDecl } from './ast';
 import { BicepParserState } from './parse-state';
 import { parseDecorators, parseNestedResource } from './parser';
@@ -123,7 +124,7 @@ export function parseParenList<X = Expr>(s: BicepParserState, item: () => X = ()
   s.next();
   s.nlFree = saved;
   s.depth--;
-  return items;
+  return fit(items);
 }
 export function parsePrimary(s: BicepParserState): Expr {
   const t = s.cur();
@@ -204,7 +205,7 @@ function parseInterpolation(s: BicepParserState): Expr {
   }
   s.depth--;
   s.nlFree = saved;
-  return { kind: 'interp', parts, exprs, start: first.start, end: s.lastEnd };
+  return { kind: 'interp', parts: fit(parts), exprs: fit(exprs), start: first.start, end: s.lastEnd };
 }
 function parseParenOrLambda(s: BicepParserState): Expr {
   const open = s.cur();
@@ -227,7 +228,7 @@ function parseArray(s: BicepParserState): Expr {
   const start = s.cur().start;
   const items: Expr[] = [];
   s.parseList(T.RBracket, ']', () => items.push(parseItem(s)));
-  return { kind: 'array', items, start, end: s.lastEnd };
+  return { kind: 'array', items: fit(items), start, end: s.lastEnd };
 }
 function parseItem(s: BicepParserState): Expr {
   if (s.at(T.Ellipsis)) {
@@ -269,7 +270,14 @@ export function parseObject(s: BicepParserState): ObjectExpr {
     const value = parseExpr(s);
     properties.push({ key, keyStart: t.start, keyEnd, keyExpr, value, start: t.start, end: value.end });
   });
-  return { kind: 'object', properties, spreads, resources, start, end: s.lastEnd };
+  return {
+    kind: 'object',
+    properties: fit(properties),
+    spreads: fit(spreads),
+    resources: fit(resources),
+    start,
+    end: s.lastEnd,
+  };
 }
 function parseFor(s: BicepParserState): Expr {
   const start = s.cur().start;

@@ -1,3 +1,4 @@
+import { fit } from '../text/fit';
 import type {
   BicepFile,
   Decorator,
@@ -74,7 +75,7 @@ export function parseDecorators(s: BicepParserState): Decorator[] {
     out.push({ expr, start: at.start, end: expr.end });
     s.skipNL();
   }
-  return out;
+  return fit(out);
 }
 
 export function parseNestedResource(s: BicepParserState, decorators: Decorator[]): ResourceDecl {

@@ -1,3 +1,4 @@
+export { fit } from '../../text/fit';
 import { LineMap } from '../../text/line-map';
 import type { NodeBase, ParseError, SourceRange } from './ast';
 import { isBlank } from './chars';
@@ -72,15 +73,6 @@ export class HclNode {
   private part(length: number): SourceRange {
     return this.lines.range(this.offset, this.offset + length);
   }
-}
-
-/**
- * The array itself when empty, else a copy without spare room. An array grown by `push` keeps room for
- * 17 elements after its first one; most lists in a syntax tree hold one to three, so a real-corpus tree
- * was a fifth spare capacity, all of which the garbage collector copied while the tree was young.
- */
-export function fit<T>(items: T[]): T[] {
-  return items.length === 0 ? items : items.slice();
 }
 
 /** A block label of native syntax, whose range is computed when read, like a node's. */
