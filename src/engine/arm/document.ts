@@ -2,6 +2,7 @@ import { type Node, type ParseError, parseTree, printParseErrorCode } from 'json
 
 import type { AnalysisError, SourceLocation } from '../model';
 import { findExcessiveNesting, MAX_JSON_DEPTH } from './json-guard';
+import { parseStrictJson } from './json-tree';
 import { LineIndex } from './lines';
 
 export type { Node } from 'jsonc-parser';
@@ -105,7 +106,10 @@ export function parseArmDocument(file: string, text: string): ArmDocument {
     };
   }
   const parseErrors: ParseError[] = [];
-  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  // Strict JSON (every compiled template) by the fast reader; comments, trailing commas and errors by
+  // jsonc-parser, which tolerates the first two and words the errors.
+  const root =
+    parseStrictJson(text) ?? parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   const kind = kindOf(root);
   const errors: AnalysisError[] = parseErrors.slice(0, 1).map((e) => ({
     file,
