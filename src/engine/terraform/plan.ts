@@ -4,6 +4,7 @@ import { findExcessiveNesting, MAX_JSON_DEPTH } from '../arm/json-guard';
 import { LineIndex } from '../arm/lines';
 import { providerForResourceType, providerForTerraform } from '../catalog';
 import type { AnalysisError, ExtractedResource, ProvenanceStep, RegionResolution, SourceLocation } from '../model';
+import { parseStrictJson } from '../text/json-tree';
 import { basename } from '../workspace/paths';
 import { regionSpec } from './knowledge/region-attributes';
 import { dataClassOf, isGlobalType } from './knowledge/resource-classes';
@@ -214,7 +215,7 @@ export function analyzePlan(
     const message = `JSON nested deeper than ${MAX_JSON_DEPTH} levels; not analysed`;
     return { resources: [], errors: [{ file, range: lines.range(deep, 1), message }] };
   }
-  const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
+  const root = parseStrictJson(text) ?? parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
   const planned = member(member(root, 'planned_values'), 'root_module');
   if (!root || !planned) {
     return { resources: [], errors: [{ file, message: 'not a readable Terraform plan (no planned_values)' }] };

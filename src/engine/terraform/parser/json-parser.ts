@@ -1,5 +1,6 @@
 import { type Node as JsonNode, type ParseError as JsonParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 
+import { parseStrictJson } from '../../text/json-tree';
 import { LineMap } from '../../text/line-map';
 import type { Attribute, Block, BlockLabel, Body, Expression, File, NodeBase, ObjectItem } from './ast';
 import { type JsonSchema, TERRAFORM_JSON_SCHEMA } from './json-schema';
@@ -110,7 +111,8 @@ class JsonMapper {
       return { body: this.emptyBody(start, text.length), errors: this.errors };
     }
     const jsonErrors: JsonParseError[] = [];
-    const root = parseTree(text, jsonErrors, { allowTrailingComma: true, disallowComments: false });
+    const root =
+      parseStrictJson(text) ?? parseTree(text, jsonErrors, { allowTrailingComma: true, disallowComments: false });
     for (const e of jsonErrors) {
       this.error(JSON_MESSAGES[printParseErrorCode(e.error)] ?? 'invalid JSON', e.offset, e.offset + e.length);
     }

@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 
-import { fit } from '../text/fit';
+import { fit } from './fit';
 
 /**
  * The syntax tree of a strict JSON text (RFC 8259), in the node shape of jsonc-parser's `parseTree`
