@@ -11,7 +11,7 @@ import { FileCache, loadWanted } from './eval/file-functions';
 import { analyzePlan, isPlanText } from './plan';
 import { extractResources } from './resolve/extract';
 import { addOwnProviders } from './resolve/module-calls';
-import { ModuleInstance } from './resolve/module-instance';
+import { ModuleInstance, type Workspace } from './resolve/module-instance';
 import { terraformUnits } from './units';
 
 /** Evaluation passes for file functions: `fileset` then `file` of each file found needs three. */
@@ -51,8 +51,14 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
   // File functions read between passes: a pass that asked for files is run again once they are read.
   const cache = new FileCache(ctx.root ?? root);
   for (let pass = 1; ; pass++) {
-    const ws = { ...tree, activeGuards: 0, environment: ctx.config.environment, files: { rootDir: root, cache } };
+    const ws: Workspace = {
+      ...tree,
+      activeGuards: 0,
+      environment: ctx.config.environment,
+      files: { rootDir: root, cache },
+    };
     const inst = new ModuleInstance(ws, cfg, null, [], inputs, new Map(), 0, true);
+    ws.root = inst;
     addOwnProviders(inst);
     const resources: ExtractedResource[] = [];
     extractResources(inst, resources);

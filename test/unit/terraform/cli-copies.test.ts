@@ -40,7 +40,7 @@ describe('copies of the data through the CLI (JSON `copies`, CAL008)', () => {
     };
   };
 
-  for (const name of ['copies-aws', 'copies-azure', 'copies-gcp', 'copies-more', 'copies-none']) {
+  for (const name of ['copies-aws', 'copies-azure', 'copies-gcp', 'copies-modules', 'copies-more', 'copies-none']) {
     it(`${name}: every resource's copies and findings as expected.json says`, () => {
       const doc = scan(name);
       const expected = readExpected(name);
@@ -67,6 +67,21 @@ describe('copies of the data through the CLI (JSON `copies`, CAL008)', () => {
       }
     });
   }
+
+  it('follows a copy across modules: the replica names its source through a module input and the master’s output', () => {
+    const doc = scan('copies-modules');
+    const chain = doc.resources.find((r) => r.address === 'module.master.aws_db_instance.this[0]')!.copies[0]
+      .provenance;
+    assert.ok(chain);
+    const steps = chain.split(' ← ');
+    assert.match(steps[0], /^read replica module\.replica\.aws_db_instance\.this\[0\] at .*modules\/db\/main\.tf:15$/);
+    assert.match(steps[1], /^module input replicate_source_db of module "replica" at .*main\.tf:23$/);
+    assert.match(steps[2], /^output "db_instance_arn" of module\.master /);
+    assert.ok(
+      steps.some((s) => s.startsWith('provider "aws" (alias "dr")')),
+      chain,
+    );
+  });
 
   it('names the copy’s region and country in a one-line CAL008 message; how it comes about is in the copy’s provenance', () => {
     const doc = scan('copies-azure');

@@ -24,9 +24,21 @@ export type Val =
   | { t: 'null'; o: Origin }
   | { t: 'list'; items: Val[]; o: Origin }
   | { t: 'map'; entries: Map<string, Val>; o: Origin }
-  | { t: 'unknown'; reason: string; error?: boolean; o: Origin };
+  | { t: 'unknown'; reason: string; error?: boolean; of?: ResourceRef; o: Origin };
 
 export type Unknown = Extract<Val, { t: 'unknown' }>;
+
+/**
+ * The resource instance whose attribute an unknown value is (`aws_db_instance.this[0].arn`, known only
+ * after apply), kept through variables and module outputs so that copy rules can tell which resource
+ * another module's argument names. Opaque here: the module instance and declaration are compared by
+ * identity only.
+ */
+export interface ResourceRef {
+  inst: object;
+  decl: object;
+  key: string | undefined;
+}
 
 const NO_ORIGIN: Origin = { steps: [] };
 
@@ -87,7 +99,10 @@ export function withOrigin(v: Val, o: Origin): Val {
     case 'map':
       return { t: 'map', entries: v.entries, o };
     case 'unknown':
-      return v.error ? { t: 'unknown', reason: v.reason, error: true, o } : { t: 'unknown', reason: v.reason, o };
+      if (v.error) {
+        return { t: 'unknown', reason: v.reason, error: true, o };
+      }
+      return v.of ? { t: 'unknown', reason: v.reason, of: v.of, o } : { t: 'unknown', reason: v.reason, o };
   }
 }
 

@@ -82,8 +82,8 @@ function ownReferences(s: Subject, rule: OwnReferenceCopies): ExtractedCopy[] {
  */
 function links(s: Subject, link: LinkCopies): ExtractedCopy[] {
   const out: ExtractedCopy[] = [];
-  for (const { other, oi, env } of pointingAt(s, link.via, link.attr)) {
-    const sub: Subject = { ...s, decl: other, ri: oi };
+  for (const { other, oi, env, inst } of pointingAt(s, link.via, link.attr)) {
+    const sub: Subject = { ...s, inst, decl: other, ri: oi };
     const head: ProvenanceStep = {
       description: `${link.label} ${other.type}.${other.name}${oi.suffix}`,
       location: { file: other.file, range: other.block.typeRange },
@@ -174,8 +174,14 @@ function globalDatabasePeers(s: Subject): ExtractedCopy[] {
     ];
   }
   const out: ExtractedCopy[] = [];
-  for (const { other, oi, at } of pointingAt(s, 'aws_rds_cluster', 'global_cluster_identifier', target, undefined)) {
-    const r = resolveRegion(s.inst, other, oi);
+  for (const { other, oi, at, inst } of pointingAt(
+    s,
+    'aws_rds_cluster',
+    'global_cluster_identifier',
+    target,
+    undefined,
+  )) {
+    const r = resolveRegion(inst, other, oi);
     out.push({
       kind: 'replica',
       provider: r.providerId ?? s.providerId,
@@ -183,7 +189,7 @@ function globalDatabasePeers(s: Subject): ExtractedCopy[] {
       provenance: [
         ownStep,
         {
-          description: `member ${other.type}.${other.name}${oi.suffix} of global database ${target.type}.${target.name}`,
+          description: `member ${inst.address ? `${inst.address}.` : ''}${other.type}.${other.name}${oi.suffix} of global database ${target.type}.${target.name}`,
           location: { file: other.file, range: at },
         },
         ...r.provenance,

@@ -1,7 +1,7 @@
 import type { ExtractedCopy, ProvenanceStep, SourceRange } from '../../model';
 import type { ModuleConfig, ResourceDecl } from '../config/module-config';
 import { type Env, evaluate } from '../eval/evaluate';
-import { map, str, type Val } from '../eval/values';
+import { map, type ResourceRef, str, type Val } from '../eval/values';
 import type { Block, Body, Expression, ScopeTraversalExpression } from '../parser';
 import type { Instance } from './instances';
 import { knownOrOpaque } from './module-calls';
@@ -22,10 +22,14 @@ import { type RegionResult, resolveRegion } from './region';
 const byType = new WeakMap<ModuleConfig, Map<string, ResourceDecl[]>>();
 
 export function ofType(s: Subject, type: string): readonly ResourceDecl[] {
-  let index = byType.get(s.inst.cfg);
+  return ofTypeIn(s.inst.cfg, type);
+}
+
+function ofTypeIn(cfg: ModuleConfig, type: string): readonly ResourceDecl[] {
+  let index = byType.get(cfg);
   if (!index) {
     index = new Map();
-    for (const r of s.inst.cfg.resources) {
+    for (const r of cfg.resources) {
       if (r.mode === 'managed') {
         const list = index.get(r.type);
         if (list) {
@@ -35,7 +39,7 @@ export function ofType(s: Subject, type: string): readonly ResourceDecl[] {
         }
       }
     }
-    byType.set(s.inst.cfg, index);
+    byType.set(cfg, index);
   }
   return index.get(type) ?? [];
 }
@@ -179,6 +183,12 @@ export function atReferenced(
   const target = resourceOf(s, ref);
   if (!ref || !target) {
     const v = evaluate(a.expr, b.env);
+    const named = v.t === 'unknown' ? resourceNamed(v.of) : undefined;
+    if (named) {
+      // Another module's resource, reached through a variable or a module output.
+      const label = `${what} ${addressIn(named.inst, named.decl, named.ri)}`;
+      return fromRegion(s, kind, label, step, named.inst, named.decl, named.ri, v.o.steps);
+    }
     return {
       kind,
       provider: s.providerId,
@@ -213,10 +223,12 @@ function fromRegion(
   inst: ModuleInstance,
   target: ResourceDecl,
   ri: Instance<unknown> | undefined,
+  via: readonly ProvenanceStep[] = [],
 ): ExtractedCopy {
   const r = resolveRegion(inst, target, ri);
   const provenance = [
     step,
+    ...via,
     { description: label, location: { file: target.file, range: target.block.typeRange } },
     ...r.provenance,
   ];
@@ -248,7 +260,15 @@ export function* pointingAt(
   attr: string,
   target: ResourceDecl = s.decl,
   ri: Instance<unknown> | undefined = s.ri,
-): Generator<{ other: ResourceDecl; oi: Instance<undefined>; env: Env; at: SourceRange }> {
+): Generator<{
+  other: ResourceDecl;
+  oi: Instance<undefined>;
+  env: Env;
+  at: SourceRange;
+  inst: ModuleInstance;
+  /** How the argument's value leads to the resource, when it does through variables and outputs. */
+  via: readonly ProvenanceStep[];
+}> {
   for (const other of ofType(s, type)) {
     const a = other === s.decl ? undefined : other.block.body.attributes.find((x) => x.name === attr);
     if (!a) {
@@ -257,10 +277,112 @@ export function* pointingAt(
     for (const oi of knownOrOpaque(s.inst.instancesOf(other))) {
       const env = s.inst.env(other.file, oi);
       if (refersTo(a.expr, target, ri, env)) {
-        yield { other, oi, env, at: a.range };
+        yield { other, oi, env, at: a.range, inst: s.inst, via: [] };
       }
     }
   }
+  // Resources of other module instances whose argument names this one through variables and module
+  // outputs (a read replica in `module.replica` of the database in `module.master`).
+  for (const n of namingArguments(s.inst, type, attr)) {
+    if (n.named.inst === s.inst && n.named.decl === target && n.named.key === ri?.key) {
+      yield { other: n.other, oi: n.oi, env: n.env, at: n.at, inst: n.inst, via: n.via };
+    }
+  }
+}
+
+/** A resource instance's address with its module (`module.replica.aws_db_instance.this[0]`). */
+function addressIn(inst: ModuleInstance, decl: ResourceDecl, ri: Instance<unknown> | undefined): string {
+  return `${inst.address ? `${inst.address}.` : ''}${decl.type}.${decl.name}${ri?.suffix ?? ''}`;
+}
+
+/** The resource instance a value names, when it is an attribute of one known only after apply. */
+function resourceNamed(
+  of: ResourceRef | undefined,
+): { inst: ModuleInstance; decl: ResourceDecl; ri: Instance<unknown> | undefined } | undefined {
+  if (!of) {
+    return undefined;
+  }
+  const inst = of.inst as ModuleInstance;
+  const decl = of.decl as ResourceDecl;
+  const expanded = inst.instancesOf(decl);
+  const ri = Array.isArray(expanded) ? expanded.find((i) => i.key === of.key) : undefined;
+  return { inst, decl, ri };
+}
+
+interface NamingArgument {
+  inst: ModuleInstance;
+  other: ResourceDecl;
+  oi: Instance<undefined>;
+  env: Env;
+  at: SourceRange;
+  named: ResourceRef;
+  via: readonly ProvenanceStep[];
+}
+
+/** Per root instance and `type.attr`: the arguments of every module instance that name a resource. */
+const naming = new WeakMap<ModuleInstance, Map<string, NamingArgument[]>>();
+
+/**
+ * Every `attr` argument of `type` resources, in every module instance but the one a reference within
+ * a module already covers, whose value names a resource instance (evaluated once per analysis).
+ * Arguments that refer to a resource of their own module directly are left to that module's rules.
+ */
+function namingArguments(from: ModuleInstance, type: string, attr: string): NamingArgument[] {
+  const root = from.ws.root;
+  if (!root) {
+    return [];
+  }
+  let byKey = naming.get(root);
+  if (!byKey) {
+    byKey = new Map();
+    naming.set(root, byKey);
+  }
+  const key = `${type}.${attr}`;
+  const hit = byKey.get(key);
+  if (hit) {
+    return hit;
+  }
+  const out: NamingArgument[] = [];
+  for (const inst of moduleInstancesFrom(root)) {
+    for (const other of ofTypeIn(inst.cfg, type)) {
+      const a = other.block.body.attributes.find((x) => x.name === attr);
+      const ref = a && reference(a.expr);
+      if (
+        !a ||
+        (ref && inst.cfg.byAddress.has(`${ref.root}.${ref.steps[0].kind === 'attr' ? ref.steps[0].name : ''}`))
+      ) {
+        continue;
+      }
+      for (const oi of knownOrOpaque(inst.instancesOf(other))) {
+        const env = inst.env(other.file, oi);
+        const v = evaluate(a.expr, env);
+        if (v.t === 'unknown' && v.of && v.of.inst !== inst) {
+          out.push({ inst, other, oi, env, at: a.range, named: v.of, via: v.o.steps });
+        }
+      }
+    }
+  }
+  byKey.set(key, out);
+  return out;
+}
+
+/** The module instances of an analysis, the root first, each once. */
+function moduleInstancesFrom(root: ModuleInstance): ModuleInstance[] {
+  const out: ModuleInstance[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const inst = stack.pop()!;
+    out.push(inst);
+    for (const call of inst.cfg.modules.values()) {
+      const children = inst.moduleInstances(call);
+      if (Array.isArray(children)) {
+        for (let k = children.length - 1; k >= 0; k--) {
+          stack.push(children[k].value);
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -270,13 +392,18 @@ export function* pointingAt(
  */
 export function referrers(s: Subject, kind: Kind, type: string, attr: string, label: string): ExtractedCopy[] {
   const out: ExtractedCopy[] = [];
-  for (const { other, oi, at } of pointingAt(s, type, attr)) {
+  for (const { other, oi, at, inst, via } of pointingAt(s, type, attr)) {
     const step = {
-      description: `${label} ${other.type}.${other.name}${oi.suffix}`,
+      description: `${label} ${addressIn(inst, other, oi)}`,
       location: { file: other.file, range: at },
     };
-    const r = resolveRegion(s.inst, other, oi);
-    out.push({ kind, provider: r.providerId ?? s.providerId, region: r.region, provenance: [step, ...r.provenance] });
+    const r = resolveRegion(inst, other, oi);
+    out.push({
+      kind,
+      provider: r.providerId ?? s.providerId,
+      region: r.region,
+      provenance: [step, ...via, ...r.provenance],
+    });
   }
   return out;
 }

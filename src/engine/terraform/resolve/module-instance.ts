@@ -31,6 +31,8 @@ export interface Workspace {
   modules: Map<string, ModuleConfig>;
   /** `.terraform/modules/modules.json`: module key path (`vpc.subnets`) → directory. */
   installed: Map<string, string>;
+  /** The root module's instance, from which every module instance of the analysis is reached. */
+  root?: ModuleInstance;
   /** Evaluations in progress across all module instances of this analysis. */
   activeGuards: number;
   /** What Terraform's file functions read (absent: they stay unknown). */
@@ -219,7 +221,16 @@ export class ModuleInstance {
     const used = picked.used + 2;
     if (!attr) {
       const region = resourceRegionValue(this, decl, picked.instance, attrName);
-      return { value: region ?? unknown(`${label}.${attrName} is only known after apply`), used };
+      if (region) {
+        return { value: region, used };
+      }
+      const after: Val = {
+        t: 'unknown',
+        reason: `${label}.${attrName} is only known after apply`,
+        of: { inst: this, decl, key: picked.instance?.key },
+        o: { steps: [] },
+      };
+      return { value: after, used };
     }
     const file = fileFor(this.cfg, attr, decl);
     const value = this.guard(`${instanceAddress(label, picked.instance)}.${attrName}`, () =>
