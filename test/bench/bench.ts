@@ -273,6 +273,7 @@ async function editLatency(dir: string): Promise<{
   p99ms: number;
   maxMs: number;
   initialScanSeconds: number;
+  firstDiagnosticsMs: number;
 }> {
   // One 5,000-line file in the workspace, edited repeatedly as a person would type.
   const stack = path.join(dir, 'terraform', 'stack-big');
@@ -285,8 +286,9 @@ async function editLatency(dir: string): Promise<{
   }
   const file = path.join(stack, 'main.tf');
   fs.writeFileSync(file, text);
-  const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
   const config = defaultConfig();
+  const firstDiagnosticsMs = await firstDiagnostics(path.join(dir, 'terraform'), file);
+  const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
   const t0 = performance.now();
   const scan = await engine.scan([path.join(dir, 'terraform')], { config });
   const initialScanSeconds = (performance.now() - t0) / 1000;
@@ -324,7 +326,46 @@ async function editLatency(dir: string): Promise<{
     p99ms: percentile(times, 99),
     maxMs: times[times.length - 1],
     initialScanSeconds,
+    firstDiagnosticsMs,
   };
+}
+
+/** Lets other work in between, as the editor's file system does at each read (the CLI's reads do not). */
+const yieldFirst =
+  <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+  async (...a: A): Promise<R> => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return f(...a);
+  };
+
+/**
+ * The first diagnostics of an open file in a freshly opened workspace, in the engine the extension uses
+ * and in the order it uses: a fresh engine starts the workspace scan, then analyses the open document
+ * (its analysis waits for a timer turn, as the editor schedules it). The clock runs from the scan's start
+ * to the open file's result; extension activation and VS Code's own start-up are not included.
+ */
+async function firstDiagnostics(workspace: string, file: string): Promise<number> {
+  const editorFs = {
+    ...nodeFs,
+    readFile: yieldFirst(nodeFs.readFile.bind(nodeFs)),
+    readFileLimited: yieldFirst(nodeFs.readFileLimited!.bind(nodeFs)),
+    readDirectory: yieldFirst(nodeFs.readDirectory.bind(nodeFs)),
+    stat: yieldFirst(nodeFs.stat.bind(nodeFs)),
+  };
+  const engine = new Engine({ readRoots: ['/'], fs: editorFs, analyzers: defaultAnalyzers() });
+  const config = defaultConfig();
+  const t0 = performance.now();
+  const scan = engine.scan([workspace], { config });
+  const first = await new Promise<number>((resolve, reject) => {
+    setTimeout(() => {
+      engine
+        .analyzePaths([file], { config })
+        .then((r) => (r.placements.length > 0 ? resolve(performance.now() - t0) : reject(new Error('no placements'))))
+        .catch(reject);
+    }, 0);
+  });
+  await scan;
+  return first;
 }
 
 function table(rows: Array<Record<string, unknown>>): string {
@@ -455,7 +496,7 @@ async function main(): Promise<void> {
     `\nWhole CLI scan (node start-up, parse, resolve, assess, JSON output); the last four columns split the fastest run\n${table(scanRows as unknown as Array<Record<string, unknown>>)}\n`,
   );
   process.stdout.write(
-    `\nRe-analysis of one edited ${edit.editedLines}-line file in a ${edit.workspaceFiles}-file workspace: p50 ${edit.p50ms.toFixed(1)} ms, p90 ${edit.p90ms.toFixed(1)} ms, p99 ${edit.p99ms.toFixed(1)} ms, max ${edit.maxMs.toFixed(1)} ms (initial in-process scan ${edit.initialScanSeconds.toFixed(1)} s)\n`,
+    `\nRe-analysis of one edited ${edit.editedLines}-line file in a ${edit.workspaceFiles}-file workspace: p50 ${edit.p50ms.toFixed(1)} ms, p90 ${edit.p90ms.toFixed(1)} ms, p99 ${edit.p99ms.toFixed(1)} ms, max ${edit.maxMs.toFixed(1)} ms (initial in-process scan ${edit.initialScanSeconds.toFixed(1)} s); first diagnostics of the open file in a fresh engine ${edit.firstDiagnosticsMs.toFixed(0)} ms\n`,
   );
   if (big) {
     process.stdout.write(

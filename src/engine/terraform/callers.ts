@@ -25,7 +25,7 @@ async function calls(ctx: AnalysisContext, dir: string, target: string): Promise
   if (!files.some((f) => fileKind(f) === 'config')) {
     return false;
   }
-  return (await localModuleTargets(ctx, dir, files)).includes(target);
+  return (await localModuleTargets(ctx, dir, files, target)).includes(target);
 }
 
 /** A directory near `dir` (an ancestor, or a child of an ancestor) that calls it as a local module. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { defaultAnalyzers, defaultConfig, Engine } from '../../../src/engine';
-import { mayCallModules } from '../../../src/engine/terraform/config/module-config';
+import { mayCallModules, mayName } from '../../../src/engine/terraform/config/module-config';
 import { memoryFs } from '../helpers/memory-fs';
 
 const ROOT_TF = `provider "aws" {
@@ -23,6 +23,29 @@ describe('terraform units', () => {
     assert.equal(mayCallModules('/m/outputs.tf', 'output "id" {\n  value = module.store.id\n}\n'), false);
     assert.equal(mayCallModules('/m/main.tf', 'resource "aws_s3_bucket" "modules" {}\n'), false);
     assert.equal(mayCallModules('/m/main.tf.json', '{ "output": { "x": { "value": "${module.a.b}" } } }'), false);
+  });
+
+  it('parses, in the search for the callers of one module, only files that may name it', () => {
+    const call = 'module "s" {\n  source = "../store"\n}\n';
+    assert.equal(mayName(call, '/ws/app', '/ws/store'), true);
+    assert.equal(mayName('module "s" {\n  source = "../other"\n}\n', '/ws/app', '/ws/store'), false);
+    // A module above the caller is reached by ".." alone, without its name.
+    assert.equal(mayName('module "root" {\n  source = "../../"\n}\n', '/ws/examples/a', '/ws'), true);
+  });
+
+  it('finds the caller of an edited module in a fresh engine past a sibling that calls another module', async () => {
+    const fs = memoryFs({
+      '/ws/app/main.tf':
+        'provider "aws" {\n  region = "eu-north-1"\n}\nmodule "s" {\n  source = "../modules/store"\n}\n',
+      '/ws/other/main.tf': 'module "x" {\n  source = "../modules/unrelated"\n}\n',
+      '/ws/modules/store/main.tf': CHILD_TF,
+    });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
+    const store = await engine.analyzePaths(['/ws/modules/store/main.tf'], { config: defaultConfig(), root: '/ws' });
+    assert.deepEqual(
+      store.placements.map((p) => [p.address, p.regionId]),
+      [['module.s.aws_s3_bucket.b', 'eu-north-1']],
+    );
   });
 
   it('finds a module call declared with a bare label and in HCL JSON', async () => {

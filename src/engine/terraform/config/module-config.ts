@@ -1,6 +1,6 @@
 import type { AnalysisContext } from '../../analyzer';
 import type { AnalysisError } from '../../model';
-import { join } from '../../workspace/paths';
+import { basename, join } from '../../workspace/paths';
 import { type Attribute, type Block, type Body, type File, literalString } from '../parser';
 import { loadFile, selectConfigFiles } from './files';
 import { mergeBlock } from './override';
@@ -333,16 +333,31 @@ export function mayCallModules(path: string, text: string): boolean {
 }
 
 /**
+ * Whether a file of `dir` may call `target` as a local module. Module sources are literal paths resolved
+ * lexically, so a source that reaches a directory other than an ancestor of `dir` names that directory's
+ * last segment: a file that does not contain it cannot call it.
+ */
+export function mayName(text: string, dir: string, target: string): boolean {
+  return dir === target || dir.startsWith(`${target}/`) || text.includes(basename(target));
+}
+
+/**
  * The directories that `dir` calls as local modules (`source = "./..."` or `"../..."`), parsing only
  * the configuration files that may declare a module block: this is how files are grouped into units,
- * and it must stay cheap because it runs over every directory of a workspace.
+ * and it must stay cheap because it runs over every directory of a workspace. With `target`, only files
+ * that may call that directory are parsed (the editor's search for the callers of one module).
  */
-export async function localModuleTargets(ctx: AnalysisContext, dir: string, files: string[]): Promise<string[]> {
+export async function localModuleTargets(
+  ctx: AnalysisContext,
+  dir: string,
+  files: string[],
+  target?: string,
+): Promise<string[]> {
   const { primary, overrides } = selectConfigFiles(files);
   const candidates: string[] = [];
   for (const path of [...primary, ...overrides]) {
     const text = await ctx.readText(path);
-    if (text !== undefined && mayCallModules(path, text)) {
+    if (text !== undefined && mayCallModules(path, text) && (target === undefined || mayName(text, dir, target))) {
       candidates.push(path);
     }
   }
