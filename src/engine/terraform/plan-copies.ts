@@ -214,6 +214,9 @@ export function addReferenceCopies(placements: readonly PlanPlacement[]): void {
       (owner.resource.copies ??= []).push(c);
     }
   };
+  // Aurora global databases: clusters by the global cluster their `global_cluster_identifier` names
+  // ('' for one that is not a resource of the plan).
+  const globals = new Map<string, PlanPlacement[]>();
   for (const p of placements) {
     const type = p.resource.type;
     for (const rule of Object.hasOwn(OWN_REFERENCE_COPIES, type) ? OWN_REFERENCE_COPIES[type] : []) {
@@ -234,6 +237,14 @@ export function addReferenceCopies(placements: readonly PlanPlacement[]): void {
         }
       }
     }
+    if (type === 'aws_rds_cluster') {
+      const refs = referencesAt(p.expressions, [], 'global_cluster_identifier')[0];
+      if (refs) {
+        const global = referenced(byAddress, p, refs);
+        const key = global?.resource.type === 'aws_rds_global_cluster' ? global.resource.address : '';
+        globals.set(key, [...(globals.get(key) ?? []), p]);
+      }
+    }
     for (const [sourceType, rules] of Object.entries(LINK_COPIES)) {
       for (const rule of rules.filter((r) => r.via === type)) {
         const sources = referencesAt(p.expressions, [], rule.attr)
@@ -244,6 +255,28 @@ export function addReferenceCopies(placements: readonly PlanPlacement[]): void {
           for (const source of sources) {
             add(source, copyAt(rule.kind, source!, referenced(byAddress, p, refs), head, rule.what));
           }
+        }
+      }
+    }
+  }
+  for (const [global, members] of globals) {
+    for (const m of members) {
+      const own = at(m, `global_cluster_identifier → ${global || 'a global cluster not in this plan'}`);
+      if (!global) {
+        const reason =
+          'the cluster is a member of a global database that this plan does not hold, so where its other members are is not known';
+        add(m, {
+          kind: 'replica',
+          provider: m.resource.provider,
+          region: { kind: 'unknown', reason },
+          provenance: [own],
+        });
+        continue;
+      }
+      for (const other of members) {
+        if (other !== m) {
+          const head = [own, at(other, `member ${other.resource.address} of global database ${global}`)];
+          add(m, copyAt('replica', m, other, head, 'global database member'));
         }
       }
     }

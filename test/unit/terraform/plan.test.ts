@@ -134,18 +134,22 @@ describe('terraform plan JSON through the CLI', () => {
         .flatMap((r) => r.copies.map((c) => `${r.address} ${c.kind} ${c.region ?? '?'} ${c.country ?? '-'}`))
         .sort();
 
-    it('replicas, replication (also through other resources), geo-redundant pairs (with the default), dual-region members; after-apply values say so', () => {
+    it('replicas, replication (also through other resources), geo-redundant pairs (with the default), dual-region members, Aurora global databases, 2017 global tables, blob object replication; after-apply values say so', () => {
       const doc = scan(path.join(PLANS, 'copies'));
       assert.deepEqual(doc.errors, []);
       assert.deepEqual(copyLines(doc), [
         'aws_db_instance.primary replica us-east-1 US',
+        'aws_dynamodb_global_table.sessions replica eu-west-1 IE',
         'aws_dynamodb_table.orders replica ap-southeast-2 AU',
         'aws_dynamodb_table.orders replica eu-west-3 FR',
+        'aws_rds_cluster.eu replica us-east-1 US',
+        'aws_rds_cluster.us replica eu-central-1 DE',
         'aws_s3_bucket.source replication us-east-1 US',
         'aws_secretsmanager_secret.api replication ? -',
         'azurerm_cosmosdb_account.db replica eastus2 US',
         'azurerm_recovery_services_vault.backup geo-redundancy germanynorth DE',
         'azurerm_storage_account.brazil geo-redundancy southcentralus US',
+        'azurerm_storage_account.docs_de replication eastus US',
         'google_storage_bucket.archive multi-region europe-north1 FI',
         'google_storage_bucket.archive multi-region europe-west4 NL',
       ]);
@@ -183,6 +187,13 @@ describe('terraform plan JSON through the CLI', () => {
             'resource "azurerm_cosmosdb_account" "db" {\n  location = "westeurope"\n  geo_location {\n    location = "westeurope"\n  }\n  geo_location {\n    location = "eastus2"\n  }\n}',
             'resource "azurerm_recovery_services_vault" "backup" {\n  location = "germanywestcentral"\n}',
             'resource "google_storage_bucket" "archive" {\n  location = "EU"\n  custom_placement_config {\n    data_locations = ["EUROPE-NORTH1", "EUROPE-WEST4"]\n  }\n}',
+            'resource "aws_rds_global_cluster" "orders" {\n  global_cluster_identifier = "orders-global"\n}',
+            'resource "aws_rds_cluster" "eu" {\n  cluster_identifier        = "orders-eu"\n  global_cluster_identifier = aws_rds_global_cluster.orders.id\n}',
+            'resource "aws_rds_cluster" "us" {\n  provider                  = aws.us\n  cluster_identifier        = "orders-us"\n  global_cluster_identifier = aws_rds_global_cluster.orders.id\n}',
+            'resource "aws_dynamodb_global_table" "sessions" {\n  name = "sessions"\n  replica {\n    region_name = "eu-central-1"\n  }\n  replica {\n    region_name = "eu-west-1"\n  }\n}',
+            'resource "azurerm_storage_account" "docs_de" {\n  location = "germanywestcentral"\n  account_replication_type = "LRS"\n}',
+            'resource "azurerm_storage_account" "docs_us" {\n  location = "eastus"\n  account_replication_type = "LRS"\n}',
+            'resource "azurerm_storage_object_replication" "docs" {\n  source_storage_account_id      = azurerm_storage_account.docs_de.id\n  destination_storage_account_id = azurerm_storage_account.docs_us.id\n}',
           ].join('\n'),
         );
         const fromConfig = copyLines(scan(dir));
