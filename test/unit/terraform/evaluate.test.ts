@@ -15,6 +15,10 @@ describe('terraform expression evaluation', () => {
     ['var.unset == "x" ? "same" : "same"', 'same'],
     ['try(var.unset_map.key, "fallback")', '(unknown)'],
     ['try({}.missing, "fallback")', 'fallback'],
+    // An element in error makes the tuple or object an error too, so try() moves on (terraform-aws-s3-bucket's rules).
+    ['try([{ a = 1 }["rule"]], [{ a = 1 }["a"]])', '[1]'],
+    ['flatten(try([{ rules = [1, 2] }["rule"]], [{ rules = [1, 2] }["rules"]], []))', '[1, 2]'],
+    ['try({ x = {}["missing"] }, "fallback")', 'fallback'],
     ['can({}.missing)', 'false'],
     ['coalesce("", null, "c")', 'c'],
     ['element(["a", "b"], 3)', 'b'],

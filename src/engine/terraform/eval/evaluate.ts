@@ -97,7 +97,10 @@ function evaluateNested(expr: Expression, env: Env): Val {
       return evaluate(expr.expr, env);
     case 'tuple': {
       const items = expr.items.slice(0, MAX_ITEMS).map((i) => evaluate(i, env));
-      return list(items, { steps: [], loc: { file: env.file, range: expr.range } });
+      // An element in error makes the whole expression an error, as in Terraform: `try([x["a"]], ...)`
+      // moves on to its next argument when the key is missing.
+      const failed = items.find(isError);
+      return failed ?? list(items, { steps: [], loc: { file: env.file, range: expr.range } });
     }
     case 'object': {
       const out = new Map<string, Val>();
@@ -107,7 +110,11 @@ function evaluateNested(expr: Expression, env: Env): Val {
         if (ks === undefined) {
           return k.t === 'unknown' ? k : failure('an object key is not a string');
         }
-        out.set(ks, evaluate(item.value, env));
+        const v = evaluate(item.value, env);
+        if (isError(v)) {
+          return v;
+        }
+        out.set(ks, v);
       }
       return map(out, { steps: [], loc: { file: env.file, range: expr.range } });
     }
@@ -175,7 +182,7 @@ function template(parts: TemplatePart[], env: Env, loc: { file: string; range: E
       }
       const s = asString(v);
       if (s === undefined) {
-        return v.t === 'unknown' ? v : failure('interpolation of a collection');
+        return v.t === 'unknown' ? anonymous(v) : failure('interpolation of a collection');
       }
       vals.push(v);
       out += s;
@@ -337,7 +344,20 @@ function call(name: string, args: Expression[], expandFinal: boolean, env: Env):
   if (name === 'templatefile') {
     return templateFile(vals, env);
   }
-  return callFunction(name, vals);
+  const result = callFunction(name, vals);
+  return SELECTING.has(name) ? result : anonymous(result);
+}
+
+/**
+ * Functions whose result is one of their arguments or of its elements, unchanged: a resource attribute
+ * known only after apply stays that attribute through them. Every other function builds a new value
+ * (`format("arn:aws:s3:::%s", …)` is not the bucket it mentions).
+ */
+const SELECTING = new Set(['coalesce', 'element', 'one', 'lookup', 'tolist', 'toset', 'flatten', 'values', 'concat']);
+
+/** The value without the resource identity of an attribute known only after apply (see `ResourceRef`). */
+function anonymous(v: Val): Val {
+  return v.t === 'unknown' && v.of ? { t: 'unknown', reason: v.reason, o: v.o } : v;
 }
 
 /**
@@ -478,4 +498,9 @@ function forExpr(expr: Extract<Expression, { kind: 'for' }>, env: Env): Val {
     }
   }
   return expr.objectForm ? map(out) : list(items);
+}
+
+/** A value that is an error (a missing key, a wrong type), not merely unknown. */
+function isError(v: Val): boolean {
+  return v.t === 'unknown' && v.error === true;
 }
