@@ -1,4 +1,4 @@
-import { lookupRegion, regionPair } from '../catalog';
+import { lookupRegion, regionPair, type ReplicaRole } from '../catalog';
 import type { Copy, ExtractedCopy, ExtractedResource, ProvenanceStep, RegionResolution } from '../model';
 import { escapeControl, MAX_QUOTED, shortValue } from '../text/quote';
 
@@ -92,13 +92,20 @@ export function placeCopies(res: ExtractedResource, primaryId: string | null): C
   }
   const match = res.region.kind === 'known' ? lookupRegion(res.provider, res.region.value) : undefined;
   for (const member of match?.effective.members ?? []) {
-    out.push(
-      atRegion(
-        { kind: 'multi-region', provenance: [{ description: `${match!.region.id} stores the data in ${member}` }] },
-        res.provider,
-        member,
-      ),
-    );
+    const description = memberDescription(match!.region.id, member, match!.effective.memberRoles?.[member]);
+    out.push(atRegion({ kind: 'multi-region', provenance: [{ description }] }, res.provider, member));
   }
   return out;
+}
+
+/** How a member region of a multi-region holds the data; a witness says what it is rather than being dropped. */
+function memberDescription(location: string, member: string, role: ReplicaRole | undefined): string {
+  switch (role) {
+    case undefined:
+      return `${location} stores the data in ${member}`;
+    case 'witness':
+      return `${location}: witness replica in ${member} (votes on every write, keeps no full readable copy)`;
+    default:
+      return `${location}: ${role} replicas in ${member}`;
+  }
 }

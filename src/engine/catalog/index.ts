@@ -25,7 +25,17 @@ import { yandex } from './data/yandex';
 import { closest } from './suggest';
 import type { Entity, ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source } from './types';
 
-export type { Entity, LocationKind, ProviderData, ProviderInfo, RegionInfo, RegionMatch, Source } from './types';
+export { SPANNER_PREFIX } from './data/gcp-spanner';
+export type {
+  Entity,
+  LocationKind,
+  ProviderData,
+  ProviderInfo,
+  RegionInfo,
+  RegionMatch,
+  ReplicaRole,
+  Source,
+} from './types';
 
 /** The date the catalog as a whole was last reviewed. */
 export const CATALOG_DATE = '2026-12-03';

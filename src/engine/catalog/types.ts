@@ -50,6 +50,14 @@ export interface ProviderInfo {
 
 export type LocationKind = 'region' | 'zone' | 'multi-region' | 'global';
 
+/**
+ * The replicas a Spanner configuration keeps in a region. Google describes a witness replica as one
+ * that votes on every write without keeping a full readable copy of the data. It is still a replica of
+ * the database in that region, so for a residency question it is listed as a copy, labelled as a
+ * witness rather than dropped.
+ */
+export type ReplicaRole = 'read-write' | 'read-only' | 'witness';
+
 export interface RegionInfo {
   providerId: string;
   /** Canonical id as the provider spells it (`eu-central-1`, `westeurope`, `europe-west3`). */
@@ -72,6 +80,11 @@ export interface RegionInfo {
   control?: ControlClass;
   /** For dual-regions: the regions the data is stored in (each holds a copy). */
   members?: string[];
+  /**
+   * For Spanner instance configurations: what the replicas in each member region are. A witness
+   * region is a member too (see `ReplicaRole`).
+   */
+  memberRoles?: Readonly<Record<string, ReplicaRole>>;
   /** For zones: the region they belong to. */
   parentRegion?: string;
   /** Extra sourced facts shown in hovers (e.g. "AWS European Sovereign Cloud: separate partition ..."). */

@@ -77,6 +77,26 @@ describe('catalog integrity', () => {
     }
   });
 
+  it('every member of a multi-region is a region of the same provider, and every replica role names a member', () => {
+    for (const p of providers) {
+      const regions = listRegions(p.id);
+      for (const r of regions.filter((x) => x.members)) {
+        const where = `${p.id}/${r.id}`;
+        assert.equal(r.kind, 'multi-region', where);
+        assert.equal(new Set(r.members).size, r.members!.length, `${where}: a member listed twice`);
+        for (const m of r.members!) {
+          const member = regions.find((x) => x.id === m);
+          assert.ok(member?.kind === 'region' && member.country !== null, `${where}: member ${m}`);
+          assert.ok(r.countries?.includes(member.country), `${where}: ${m}'s country ${member.country}`);
+        }
+        assert.equal(r.country, new Set(r.countries).size === 1 ? r.countries![0] : null, where);
+        for (const m of Object.keys(r.memberRoles ?? {})) {
+          assert.ok(r.members!.includes(m), `${where}: role for ${m}, which is not a member`);
+        }
+      }
+    }
+  });
+
   it('no two locations of one provider share a spelling', () => {
     for (const p of providers) {
       const seen = new Map<string, string>();

@@ -97,6 +97,15 @@ describe('catalog lookups', () => {
     assert.deepEqual(lookupRegion('gcp', 'NAM4')?.region.countries, ['US']);
     assert.deepEqual(lookupRegion('gcp', 'ASIA1')?.region.countries, ['JP']);
     assert.equal(lookupRegion('azure', 'global')?.region.kind, 'global');
+    // Spanner's configurations live under their own prefix: Firestore's eur3 and nam7 are other places.
+    const spannerEur3 = lookupRegion('gcp', 'spanner:eur3')?.region;
+    assert.deepEqual(spannerEur3?.members, ['europe-west1', 'europe-west4', 'europe-north1']);
+    assert.equal(spannerEur3?.memberRoles?.['europe-north1'], 'witness');
+    assert.equal(lookupRegion('gcp', 'eur3')?.region.sources[0].title, 'Firestore locations');
+    assert.deepEqual(lookupRegion('gcp', 'spanner:nam7')?.region.members, ['us-central1', 'us-east4', 'us-central2']);
+    assert.equal(lookupRegion('gcp', 'spanner:dual-region-germany1')?.region.country, 'DE');
+    assert.equal(lookupRegion('gcp', 'spanner:nam-eur-asia1')?.region.country, null);
+    assert.deepEqual(lookupRegion('gcp', 'spanner:nam-eur-asia1')?.region.countries, ['US', 'BE', 'TW']);
     assert.equal(lookupRegion('cloudflare', 'eu')?.region.jurisdiction, 'EU');
     assert.equal(lookupRegion('cloudflare', 'fedramp')?.region.country, 'US');
   });

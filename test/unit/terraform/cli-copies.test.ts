@@ -40,7 +40,15 @@ describe('copies of the data through the CLI (JSON `copies`, CAL008)', () => {
     };
   };
 
-  for (const name of ['copies-aws', 'copies-azure', 'copies-gcp', 'copies-modules', 'copies-more', 'copies-none']) {
+  for (const name of [
+    'copies-aws',
+    'copies-azure',
+    'copies-gcp',
+    'copies-modules',
+    'copies-more',
+    'copies-none',
+    'copies-spanner',
+  ]) {
     it(`${name}: every resource's copies and findings as expected.json says`, () => {
       const doc = scan(name);
       const expected = readExpected(name);

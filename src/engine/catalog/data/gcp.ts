@@ -1,6 +1,7 @@
 import { licensedOperatorNote } from '../../legal';
 import type { ProviderData, RegionInfo, Source } from '../types';
 import { type LocationDefaults, locations, zonesOf } from './define';
+import { spannerConfigurations } from './gcp-spanner';
 
 // Regions and zones from Google Cloud's "Geography and regions" page; multi-regions and
 // dual-regions from the Cloud Storage bucket locations page (Firestore's eur3/nam5/nam7 from its
@@ -247,6 +248,7 @@ export const gcp: ProviderData = {
     ...dedicated,
     ...zonesOf(dedicated, { 'u-germany-northeast1': abc }),
     ...multiRegions,
+    ...spannerConfigurations([...regions, ...restricted]),
     global,
   ],
 };

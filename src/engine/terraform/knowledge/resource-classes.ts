@@ -14,7 +14,8 @@ import { memoByKey } from '../../text/memo';
  * target proxies, backend services and buckets, SSL certificates, health checks), VPC networks and
  * firewall rules, IAM, projects and folders, organisation policies and tags, monitoring and logging
  * configuration (sinks, metrics, exclusions), Pub/Sub topics and subscriptions and Secret Manager
- * secrets (global unless a storage or replica policy pins them; we do not read those nested policies);
+ * secrets (global unless a storage or replica policy pins them; we do not read those nested policies),
+ * Spanner instance configurations (the instances that use one are placed by it);
  * account-level objects of the smaller clouds that have no location (SSH keys, firewalls,
  * certificates, DNS domains and records, projects, tags, users); Cloudflare (an edge network) except
  * R2 buckets, which have a jurisdiction or location hint.
@@ -109,6 +110,9 @@ const GLOBAL_PREFIXES = [
   'google_pubsub_subscription',
   'google_pubsub_schema',
   'google_secret_manager_secret',
+  // A project-level definition of where Spanner replicas go; it holds no data, the instances that use it
+  // are placed by it (resolve/spanner.ts).
+  'google_spanner_instance_config',
   'hcloud_ssh_key',
   'hcloud_firewall',
   'hcloud_certificate',

@@ -26,6 +26,7 @@ import {
 import type { Instance } from './instances';
 import type { ModuleInstance } from './module-instance';
 import { type RegionResult, resolveRegion } from './region';
+import { customConfigReplicas } from './spanner-copies';
 
 /** Azure storage settings that keep a copy in the paired region (GEO_REDUNDANCY_SETTINGS). */
 function geoRedundantStorage(s: Subject, setting: GeoRedundancySetting): ExtractedCopy[] {
@@ -110,6 +111,7 @@ function links(s: Subject, link: LinkCopies): ExtractedCopy[] {
 /** Copy rules that are code rather than table rows. */
 const SPECIAL: Record<string, (s: Subject) => ExtractedCopy[]> = {
   aws_rds_cluster: (s) => globalDatabasePeers(s),
+  google_spanner_instance: (s) => customConfigReplicas(s),
 };
 
 const own = <T>(table: Readonly<Record<string, T>>, type: string): T | undefined =>

@@ -10,6 +10,7 @@ import type { Expression, ScopeTraversalExpression } from '../parser';
 import type { Instance } from './instances';
 import { impliedProvider, providerSelection } from './module-calls';
 import type { ModuleInstance, ProviderConfig } from './module-instance';
+import { spannerLocation, type SpannerPlace } from './spanner';
 
 /** Where a resource instance lands, before the catalog is consulted. */
 export interface RegionResult {
@@ -97,24 +98,19 @@ function fromVal(
   return { providerId, region: { kind: 'known', value: parent ?? v.v }, regionLocation: v.o.loc, provenance };
 }
 
+/** What a typed location value means, given where it was written (to follow references). */
+interface TypedLocation {
+  attr: string;
+  map(v: string, at: { inst: ModuleInstance; expr: Expression; env: Env }): SpannerPlace;
+}
+
 /**
  * Resource types whose location is written in an argument of their own, with what its values mean.
- * A Spanner instance is where its instance configuration is (`regional-europe-west3`), never where the
- * provider's default region is. Sources: the Spanner documentation of instance configurations and the
- * google provider's `google_spanner_instance` (`config`), read 2026-12-03.
+ * A Spanner instance is where its instance configuration is (spanner.ts), never where the provider's
+ * default region is.
  */
-const TYPE_LOCATION: Record<string, { attr: string; map(v: string): { region: string } | { reason: string } }> = {
-  google_spanner_instance: {
-    attr: 'config',
-    map(v) {
-      const m = /^(?:projects\/[^/]+\/instanceConfigs\/)?regional-([a-z0-9-]+)$/.exec(v);
-      return m
-        ? { region: m[1] }
-        : {
-            reason: `Spanner instance configuration "${v.slice(0, 64)}" spans several regions, which the catalog does not list (a dual-region, multi-region or custom configuration)`,
-          };
-    },
-  },
+const TYPE_LOCATION: Record<string, TypedLocation> = {
+  google_spanner_instance: { attr: 'config', map: (v, at) => spannerLocation(at.inst, v, at.expr, at.env) },
 };
 
 /** The provider a resource type implies: `aws_s3_bucket` → `aws` (without splitting the whole name). */
@@ -205,19 +201,16 @@ export function resolveRegion(
   const typedAttr = typed ? body.attributes.find((x) => x.name === typed.attr) : undefined;
   if (typed && typedAttr) {
     const file = fileFor(inst.cfg, typedAttr, decl);
-    const v = evaluate(typedAttr.expr, inst.env(file, ri));
+    const typedEnv = inst.env(file, ri);
+    const v = evaluate(typedAttr.expr, typedEnv);
     const steps = [{ description: `${typed.attr} argument`, location: { file, range: typedAttr.range } }];
     if (v.t === 'str') {
-      const m = typed.map(v.v);
+      const m = typed.map(v.v, { inst, expr: typedAttr.expr, env: typedEnv });
+      const provenance = [...steps, ...v.o.steps, ...m.steps];
       const r: Omit<RegionResult, 'providerType' | 'global'> =
         'region' in m
-          ? {
-              providerId,
-              region: { kind: 'known', value: m.region },
-              regionLocation: v.o.loc,
-              provenance: [...steps, ...v.o.steps],
-            }
-          : { providerId, region: { kind: 'unknown', reason: m.reason }, provenance: [...steps, ...v.o.steps] };
+          ? { providerId, region: { kind: 'known', value: m.region }, regionLocation: v.o.loc, provenance }
+          : { providerId, region: { kind: 'unknown', reason: m.reason }, provenance };
       return regional(r, providerType);
     }
     const r = fromVal(v, steps, providerId);
