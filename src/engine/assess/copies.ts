@@ -81,7 +81,15 @@ function atPair(c: ExtractedCopy, primary: RegionResolution, primaryId: string |
  */
 export function placeCopies(res: ExtractedResource, primaryId: string | null): Copy[] {
   const out: Copy[] = [];
+  // The same copy found twice (four replication rules to one destination written as text) is listed
+  // once: a repeat says nothing new and would count twice in the copies across borders.
+  const seen = new Set<string>();
   for (const c of res.copies ?? []) {
+    const key = copyKey(c);
+    if (seen.has(key)) {
+      continue;
+    }
+    seen.add(key);
     if (c.region.kind === 'pair') {
       out.push(atPair(c, res.region, primaryId));
     } else if (c.region.kind === 'known') {
@@ -96,6 +104,17 @@ export function placeCopies(res: ExtractedResource, primaryId: string | null): C
     out.push(atRegion({ kind: 'multi-region', provenance: [{ description }] }, res.provider, member));
   }
   return out;
+}
+
+/** What makes two found copies the same: kind, provider, region and the same provenance, step by step. */
+function copyKey(c: ExtractedCopy): string {
+  const region = c.region.kind === 'known' ? c.region.value : c.region.kind === 'unknown' ? `?${c.region.reason}` : 'pair';
+  const steps = c.provenance.map((p) =>
+    p.location
+      ? `${p.description}@${p.location.file}:${p.location.range.start.line}:${p.location.range.start.character}`
+      : p.description,
+  );
+  return [c.kind, c.provider, region, ...steps].join('\u0000');
 }
 
 /** How a member region of a multi-region holds the data; a witness says what it is rather than being dropped. */
