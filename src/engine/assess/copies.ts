@@ -108,7 +108,8 @@ export function placeCopies(res: ExtractedResource, primaryId: string | null): C
 
 /** What makes two found copies the same: kind, provider, region and the same provenance, step by step. */
 function copyKey(c: ExtractedCopy): string {
-  const region = c.region.kind === 'known' ? c.region.value : c.region.kind === 'unknown' ? `?${c.region.reason}` : 'pair';
+  const region =
+    c.region.kind === 'known' ? c.region.value : c.region.kind === 'unknown' ? `?${c.region.reason}` : 'pair';
   const steps = c.provenance.map((p) =>
     p.location
       ? `${p.description}@${p.location.file}:${p.location.range.start.line}:${p.location.range.start.character}`
