@@ -40,7 +40,15 @@ describe('copies of the data through the CLI (JSON `copies`, CAL008)', () => {
     };
   };
 
-  for (const name of ['copies-aws', 'copies-azure', 'copies-gcp', 'copies-more', 'copies-none', 'copies-spanner']) {
+  for (const name of [
+    'copies-aws',
+    'copies-azure',
+    'copies-gcp',
+    'copies-more',
+    'copies-none',
+    'copies-spanner',
+    'copies-bigquery',
+  ]) {
     it(`${name}: every resource's copies and findings as expected.json says`, () => {
       const doc = scan(name);
       const expected = readExpected(name);
