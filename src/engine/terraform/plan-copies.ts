@@ -246,7 +246,9 @@ export function addReferenceCopies(placements: readonly PlanPlacement[]): void {
       }
     }
     for (const [sourceType, rules] of Object.entries(LINK_COPIES)) {
-      for (const rule of rules.filter((r) => r.via === type)) {
+      // A plan's configuration records the references of a map argument without their keys, so a rule
+      // that needs one item of a map (BigQuery's params.source_dataset_id) is read from configuration only.
+      for (const rule of rules.filter((r) => r.via === type && r.key === undefined)) {
         const sources = referencesAt(p.expressions, [], rule.attr)
           .map((refs) => referenced(byAddress, p, refs))
           .filter((s) => s?.resource.type === sourceType);

@@ -48,6 +48,7 @@ describe('copies of the data through the CLI (JSON `copies`, CAL008)', () => {
     'copies-more',
     'copies-none',
     'copies-spanner',
+    'copies-bigquery',
   ]) {
     it(`${name}: every resource's copies and findings as expected.json says`, () => {
       const doc = scan(name);

@@ -115,6 +115,10 @@ export interface LinkCopies {
   /** How the provenance names the linking resource, and what the target is. */
   label: string;
   what: string;
+  /** `attr` is a map and its item `key` names this resource (`params = { source_dataset_id = ... }`). */
+  key?: string;
+  /** The linking resource makes a copy only when its argument `attr` is the text `value`. */
+  when?: { attr: string; value: string };
 }
 
 export const LINK_COPIES: Readonly<Record<string, readonly LinkCopies[]>> = {
@@ -139,6 +143,21 @@ export const LINK_COPIES: Readonly<Record<string, readonly LinkCopies[]>> = {
       target: 'destination_storage_account_id',
       label: 'object replication',
       what: 'destination storage account',
+    },
+  ],
+  // A BigQuery cross-region dataset copy (Data Transfer Service): the source dataset named in
+  // `params.source_dataset_id` is copied into `destination_dataset_id`, wherever that dataset is.
+  google_bigquery_dataset: [
+    {
+      kind: 'replication',
+      via: 'google_bigquery_data_transfer_config',
+      attr: 'params',
+      key: 'source_dataset_id',
+      when: { attr: 'data_source_id', value: 'cross_region_copy' },
+      path: [],
+      target: 'destination_dataset_id',
+      label: 'cross-region dataset copy',
+      what: 'destination dataset',
     },
   ],
   azurerm_mssql_server: [

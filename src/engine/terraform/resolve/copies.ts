@@ -1,5 +1,6 @@
 import type { ExtractedCopy, ProvenanceStep } from '../../model';
 import type { ResourceDecl } from '../config/module-config';
+import { type Env, evaluate } from '../eval/evaluate';
 import {
   BLOCK_REGION_COPIES,
   type BlockRegionCopies,
@@ -83,7 +84,10 @@ function ownReferences(s: Subject, rule: OwnReferenceCopies): ExtractedCopy[] {
  */
 function links(s: Subject, link: LinkCopies): ExtractedCopy[] {
   const out: ExtractedCopy[] = [];
-  for (const { other, oi, env, inst } of pointingAt(s, link.via, link.attr)) {
+  for (const { other, oi, env, inst } of pointingAt(s, link.via, link.attr, s.decl, s.ri, link.key)) {
+    if (link.when && !argumentIs(other, env, link.when)) {
+      continue;
+    }
     const sub: Subject = { ...s, inst, decl: other, ri: oi };
     const head: ProvenanceStep = {
       description: `${link.label} ${other.type}.${other.name}${oi.suffix}`,
@@ -106,6 +110,13 @@ function links(s: Subject, link: LinkCopies): ExtractedCopy[] {
     }
   }
   return out;
+}
+
+/** Whether the linking resource's argument is the text a rule asks for; not known counts as no. */
+function argumentIs(decl: ResourceDecl, env: Env, when: { attr: string; value: string }): boolean {
+  const a = decl.block.body.attributes.find((x) => x.name === when.attr);
+  const v = a ? evaluate(a.expr, env) : undefined;
+  return v?.t === 'str' && v.v === when.value;
 }
 
 /** Copy rules that are code rather than table rows. */

@@ -235,6 +235,13 @@ function fromRegion(
   return { kind, provider: r.providerId ?? s.providerId, region: r.region, provenance };
 }
 
+/** The value of the item `key` of an object written as a literal (`{ source_dataset_id = ... }`). */
+function itemOf(e: Expression, key: string): Expression | undefined {
+  const named = (k: Expression) =>
+    k.kind === 'scopeTraversal' ? k.root === key && k.steps.length === 0 : k.kind === 'literal' && k.value === key;
+  return e.kind === 'object' ? e.items.find((i) => named(i.key))?.value : undefined;
+}
+
 /** Whether `e` refers to `decl` (any attribute of it), and to the instance `ri` when it names one. */
 export function refersTo(e: Expression, decl: ResourceDecl, ri: Instance<unknown> | undefined, env: Env): boolean {
   const ref = reference(e);
@@ -260,6 +267,7 @@ export function* pointingAt(
   attr: string,
   target: ResourceDecl = s.decl,
   ri: Instance<unknown> | undefined = s.ri,
+  key?: string,
 ): Generator<{
   other: ResourceDecl;
   oi: Instance<undefined>;
@@ -271,12 +279,13 @@ export function* pointingAt(
 }> {
   for (const other of ofType(s, type)) {
     const a = other === s.decl ? undefined : other.block.body.attributes.find((x) => x.name === attr);
-    if (!a) {
+    const e = a && key !== undefined ? itemOf(a.expr, key) : a?.expr;
+    if (!a || !e) {
       continue;
     }
     for (const oi of knownOrOpaque(s.inst.instancesOf(other))) {
       const env = s.inst.env(other.file, oi);
-      if (refersTo(a.expr, target, ri, env)) {
+      if (refersTo(e, target, ri, env)) {
         yield { other, oi, env, at: a.range, inst: s.inst, via: [] };
       }
     }
