@@ -113,6 +113,18 @@ const TYPE_LOCATION: Record<string, TypedLocation> = {
   google_spanner_instance: { attr: 'config', map: (v, at) => spannerLocation(at.inst, v, at.expr, at.env) },
 };
 
+/**
+ * Resource types whose location argument, when it is not set, defaults to a fixed location rather than
+ * to the provider's region. Source: the google provider's `google_bigquery_dataset` (`location`: "The
+ * default value is multi-regional location US"), read 2026-12-04.
+ */
+const UNSET_LOCATION: Record<string, { value: string; why: string }> = {
+  google_bigquery_dataset: {
+    value: 'US',
+    why: "location not set: a BigQuery dataset defaults to the US multi-region, not to the provider's region",
+  },
+};
+
 /** The provider a resource type implies: `aws_s3_bucket` → `aws` (without splitting the whole name). */
 function providerPrefix(type: string): string {
   const i = type.indexOf('_');
@@ -229,6 +241,13 @@ export function resolveRegion(
     if (r) {
       return regional(r, providerType);
     }
+  }
+  const unset = Object.hasOwn(UNSET_LOCATION, decl.type) ? UNSET_LOCATION[decl.type] : undefined;
+  if (unset) {
+    return regional(
+      { providerId, region: { kind: 'known', value: unset.value }, provenance: [{ description: unset.why }] },
+      providerType,
+    );
   }
   if ((spec.provider.length === 0 || providerType.startsWith('google')) && depth < MAX_PARENT_DEPTH) {
     const parent = parentReference(inst, decl);
