@@ -43,6 +43,12 @@ export class FindingsStore implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri[]>();
   /** Fires with the files whose findings changed. */
   readonly onDidChange = this.emitter.event;
+  /**
+   * Results of analyses started before the last `clearAll` (sequence numbers up to this) are stale: a
+   * scan started under the previous configuration that finishes after the clear must not bring its
+   * findings back (seen once: a residency message of a policy already replaced twice).
+   */
+  private floor = 0;
 
   /**
    * Takes the result of analysing some units: every file of those units gets the result's findings
@@ -55,6 +61,9 @@ export class FindingsStore implements vscode.Disposable {
     accept: (uri: vscode.Uri) => boolean = () => true,
     wholeFolder?: vscode.Uri,
   ): void {
+    if (seq <= this.floor) {
+      return;
+    }
     const files = new Set<string>();
     for (const unit of result.units) {
       unit.files.forEach((f) => files.add(f));
@@ -155,7 +164,10 @@ export class FindingsStore implements vscode.Disposable {
   }
 
   /** Forgets every file below `folder` (or everything). */
-  clearAll(folder?: vscode.Uri): void {
+  clearAll(folder?: vscode.Uri, staleUpTo?: number): void {
+    if (staleUpTo !== undefined && !folder) {
+      this.floor = Math.max(this.floor, staleUpTo);
+    }
     const prefix = folder ? `${folder.toString().replace(/\/$/, '')}/` : '';
     const gone = [...this.entries.values()].filter((e) => e.uri.toString().startsWith(prefix)).map((e) => e.uri);
     gone.forEach((u) => this.entries.delete(u.toString()));

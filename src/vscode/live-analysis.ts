@@ -60,7 +60,8 @@ export class LiveAnalysis implements vscode.Disposable {
 
   /** Re-runs everything: the workspace scan (where enabled) and every open document. */
   refreshAll(): void {
-    this.store.clearAll();
+    // Analyses already under way read the previous configuration: their results are dropped.
+    this.store.clearAll(undefined, this.analysis.nextSeq());
     this.scanned.clear();
     this.looseEngines.forEach((e) => e.invalidate());
     this.analysis
