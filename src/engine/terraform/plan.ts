@@ -9,6 +9,7 @@ import { basename } from '../workspace/paths';
 import { regionSpec } from './knowledge/region-attributes';
 import { dataClassOf, isGlobalType } from './knowledge/resource-classes';
 import { addReferenceCopies, planCopies, type PlanPlacement } from './plan-copies';
+import { baseConfigLocation } from './resolve/spanner';
 
 /**
  * Terraform and OpenTofu plans as JSON (`terraform show -json plan.out`): every planned resource placed
@@ -154,7 +155,19 @@ function place(plan: Plan, res: Node, moduleAddress: string, config: ConfigResou
   let provenance: ProvenanceStep[];
   const global = isGlobalType(type);
   const attr = spec.resource.find((a) => stringOf(member(values, a)));
-  if (global) {
+  // A Spanner instance is where its instance configuration is, as in configuration (resolve/spanner.ts).
+  const spannerConfig = type === 'google_spanner_instance' ? member(values, 'config') : undefined;
+  if (spannerConfig && typeof spannerConfig.value === 'string') {
+    regionLocation = plan.lines.location(spannerConfig.offset, spannerConfig.length);
+    const base = baseConfigLocation(spannerConfig.value);
+    region = base
+      ? { kind: 'known', value: base }
+      : {
+          kind: 'unknown',
+          reason: `the plan's Spanner instance configuration "${spannerConfig.value.slice(0, 64)}" is not one the catalog lists (custom configurations are read from configuration only)`,
+        };
+    provenance = [fromPlan, { description: 'config in the planned values', location: regionLocation }];
+  } else if (global) {
     region = { kind: 'known', value: 'global' };
     provenance = [fromPlan, { description: `${type} is a global service, not pinned to a region` }];
   } else if (attr) {

@@ -87,16 +87,26 @@ describe('terraform plan JSON through the CLI', () => {
     );
   });
 
-  it('google: a multi-region, a zone, a global service, and a provider without a region (unresolved, with the reason)', () => {
+  it('google: a multi-region, a zone, a global service, a provider without a region (unresolved, with the reason), Spanner instances by their configuration', () => {
     const doc = scan(path.join(PLANS, 'google'));
     assert.deepEqual(lines(doc), [
       'google_compute_instance.vm europe-west3-a DE CAL001',
       'google_compute_subnetwork.app ? - CAL002',
       'google_pubsub_topic.events global - CAL003',
+      'google_spanner_instance.custom ? - CAL002',
+      'google_spanner_instance.frankfurt europe-west3 DE CAL001',
+      'google_spanner_instance.multi spanner:eur3 - CAL001+CAL008',
       'google_storage_bucket.eu EU - CAL001',
     ]);
     const subnet = doc.resources.find((r) => r.address === 'google_compute_subnetwork.app')!;
     assert.match(subnet.unresolvedReason ?? '', /nor the google provider sets a region/);
+    const custom = doc.resources.find((r) => r.address === 'google_spanner_instance.custom')!;
+    assert.match(custom.unresolvedReason ?? '', /custom configurations are read from configuration only/);
+    const multi = doc.resources.find((r) => r.address === 'google_spanner_instance.multi')!;
+    assert.deepEqual(
+      multi.copies.map((c) => c.region),
+      ['europe-west1', 'europe-west4', 'europe-north1'],
+    );
   });
 
   it('a plan beside the configuration it was made from wins, and says so', () => {
