@@ -1,8 +1,9 @@
 // Parses a configuration file: bodies of attributes and blocks (spec "Structural Elements").
+import { fit } from '../../text/fit';
 import type { Attribute, Block, BlockLabel, Body, File } from './ast';
 import { parseExpression } from './expressions';
 import { Tok } from './lexer';
-import { fit, Label, ParserState, Recovery } from './state';
+import { Label, ParserState, Recovery } from './state';
 import { parseQuoted } from './templates';
 
 /** Parses the whole input as a file body. */

@@ -1,5 +1,6 @@
 // Collection constructors of HCL native syntax (spec "Collection Values" and "For Expressions"):
 // tuples, objects and `for` expressions. The expression grammar itself is in expressions.ts.
+import { fit } from '../../text/fit';
 import type {
   Expression,
   ForExpression,
@@ -10,7 +11,7 @@ import type {
 } from './ast';
 import { parseExpression } from './expressions';
 import { Tok } from './lexer';
-import { fit, ParserState, Recovery } from './state';
+import { ParserState, Recovery } from './state';
 
 /** True if the current token is `for` followed by an identifier (else `for` is a variable). */
 function atForKeyword(p: ParserState): boolean {

@@ -1,4 +1,5 @@
 // Expression grammar of HCL native syntax (spec "Expressions"), recursive descent with a depth bound.
+import { fit } from '../../text/fit';
 import type {
   AttributeStep,
   BinaryExpression,
@@ -17,7 +18,7 @@ import type {
 } from './ast';
 import { parseObject, parseTuple } from './collections';
 import { Tok } from './lexer';
-import { fit, ParserState } from './state';
+import { ParserState } from './state';
 import { parseHeredoc, parseQuoted } from './templates';
 
 /** Binary operator precedence (higher binds tighter), 0 for tokens that are not binary operators. */

@@ -1,4 +1,3 @@
-export { fit } from '../../text/fit';
 import { LineMap } from '../../text/line-map';
 import type { NodeBase, ParseError, SourceRange } from './ast';
 import { isBlank } from './chars';

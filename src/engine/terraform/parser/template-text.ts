@@ -1,5 +1,5 @@
+import { fit } from '../../text/fit';
 import type { TemplatePart, TemplateText } from './ast';
-import { fit } from './state';
 
 /** A heredoc line's first part: its text, or null when the line starts with an interpolation/directive. */
 export interface LineStart {
