@@ -122,6 +122,22 @@ async function scan(args: ScanArgs): Promise<number> {
   const readRoots = [...roots, ...args.varFiles.map((f) => paths.toEnginePath(nodePath.resolve(f)))];
   config.deploymentLocation = args.deploymentLocation ?? config.deploymentLocation;
   config.resourceGroupLocation = args.resourceGroupLocation ?? config.resourceGroupLocation;
+  let parseCacheBytes = PARSE_CACHE_BYTES;
+  const source = { total: 0, largest: 0, large: false };
+  // Once the scan's source turns out to be large (told by each read, or by the file sizes that a scan
+  // with worker threads looks up first), it trades some speed for a smaller heap.
+  const noteSource = (total: number, largest: number) => {
+    if (source.large || (total <= LARGE_SCAN_BYTES && largest <= LARGE_FILE_BYTES)) {
+      return;
+    }
+    source.large = true;
+    // V8 lets the heap grow to several times what is live on a machine with much memory; for a huge
+    // scan, grow it by 40% instead. Measured on 150 MB of generated Terraform: peak RSS 1.5 GB → 0.8 GB,
+    // about 15% slower. The flag is only read when V8 sizes the heap after a collection.
+    setFlagsFromString('--heap-growing-percent=40');
+    parseCacheBytes = LARGE_SCAN_PARSE_CACHE_BYTES;
+    engine.setCacheBudgets({ parses: parseCacheBytes });
+  };
   const engine = new Engine({
     fs: nodeFs,
     readRoots,
@@ -130,6 +146,12 @@ async function scan(args: ScanArgs): Promise<number> {
     cacheBytes: CACHE_BYTES,
     parseCacheBytes: PARSE_CACHE_BYTES,
     keepUnitResults: false,
+    stableTree: true,
+    onSourceRead: (bytes) => {
+      source.total += bytes;
+      source.largest = Math.max(source.largest, bytes);
+      noteSource(source.total, source.largest);
+    },
   });
   const progress = process.stderr.isTTY && !args.output?.startsWith('/dev/') ? progressLine(process.stderr) : undefined;
   // The JSON report can be written from results spilled to disk, so a huge scan never holds them all.
@@ -138,7 +160,6 @@ async function scan(args: ScanArgs): Promise<number> {
     args.format === 'json' && !args.writeBaseline
       ? new ResultSpill(cwd, undefined, config.residency?.policies)
       : undefined;
-  let parseCacheBytes = PARSE_CACHE_BYTES;
   const result = await parallelScan({
     engine,
     roots,
@@ -158,16 +179,7 @@ async function scan(args: ScanArgs): Promise<number> {
       process.stderr.write(
         `cloud-act-lens: a scan thread failed (${message}); its share was analysed again in the main thread\n`,
       ),
-    onSourceBytes: (bytes, largest) => {
-      if (bytes > LARGE_SCAN_BYTES || largest > LARGE_FILE_BYTES) {
-        // V8 lets the heap grow to several times what is live on a machine with much memory; for a huge
-        // scan, grow it by 40% instead. Measured on 150 MB of generated Terraform: peak RSS 1.5 GB → 0.8 GB,
-        // about 15% slower. The flag is only read when V8 sizes the heap after a collection.
-        setFlagsFromString('--heap-growing-percent=40');
-        parseCacheBytes = LARGE_SCAN_PARSE_CACHE_BYTES;
-        engine.setCacheBudgets({ parses: parseCacheBytes });
-      }
-    },
+    onSourceBytes: noteSource,
     run: {
       config,
       root: firstDir,

@@ -33,35 +33,56 @@ export const nodeFs: EngineFs = {
   },
   async readFileLimited(path: string, maxBytes: number): Promise<LimitedRead> {
     // O_NONBLOCK: opening a FIFO that slipped past discovery must never block the scan.
-    const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-    try {
-      const st = fs.fstatSync(fd);
-      if (!st.isFile()) {
-        return { kind: 'not-a-file' };
-      }
-      if (st.size > maxBytes) {
-        return { kind: 'too-large', size: st.size };
-      }
-      if (st.size === 0) {
-        // Empty, or a file whose size the kernel does not report (/proc): read to the end.
-        return { kind: 'ok', bytes: fs.readFileSync(fd) };
-      }
-      // One read of the known size (readFileSync(fd) would stat again and read once more to find the end).
-      const bytes = Buffer.allocUnsafe(st.size);
-      let filled = 0;
-      while (filled < bytes.length) {
-        const n = fs.readSync(fd, bytes, filled, bytes.length - filled, null);
-        if (n === 0) {
-          break;
-        }
-        filled += n;
-      }
-      return { kind: 'ok', bytes: filled === bytes.length ? bytes : bytes.subarray(0, filled) };
-    } finally {
-      fs.closeSync(fd);
-    }
+    return readOpened(fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK), maxBytes);
   },
+  // Where the platform has no O_NOFOLLOW (Windows), every read resolves its path instead.
+  readFileNoFollow: fs.constants.O_NOFOLLOW === undefined ? undefined : readFileNoFollow,
   async realpath(path: string): Promise<string> {
     return fs.realpathSync.native(path);
   },
 };
+
+async function readFileNoFollow(path: string, maxBytes: number): Promise<LimitedRead | { kind: 'link' }> {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOFOLLOW);
+  } catch (e) {
+    // Linux and macOS: ELOOP; FreeBSD: EMLINK.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') {
+      return { kind: 'link' };
+    }
+    throw e;
+  }
+  return readOpened(fd, maxBytes);
+}
+
+/** Reads an open file (and closes it) if it is a regular file of at most `maxBytes`. */
+function readOpened(fd: number, maxBytes: number): LimitedRead {
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) {
+      return { kind: 'not-a-file' };
+    }
+    if (st.size > maxBytes) {
+      return { kind: 'too-large', size: st.size };
+    }
+    if (st.size === 0) {
+      // Empty, or a file whose size the kernel does not report (/proc): read to the end.
+      return { kind: 'ok', bytes: fs.readFileSync(fd) };
+    }
+    // One read of the known size (readFileSync(fd) would stat again and read once more to find the end).
+    const bytes = Buffer.allocUnsafe(st.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const n = fs.readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (n === 0) {
+        break;
+      }
+      filled += n;
+    }
+    return { kind: 'ok', bytes: filled === bytes.length ? bytes : bytes.subarray(0, filled) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -18,6 +18,7 @@ const engine = new Engine({
   cacheBytes: input.cacheBytes,
   parseCacheBytes: input.parseCacheBytes,
   keepUnitResults: false,
+  stableTree: true,
 });
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 

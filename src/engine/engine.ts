@@ -46,6 +46,13 @@ export interface EngineOptions {
    * true, for the editor). A one-shot scan turns it off: it would only hold a second copy of every result.
    */
   keepUnitResults?: boolean;
+  /**
+   * The files do not change while this engine lives (a one-shot scan): real paths of directories are
+   * looked up once (see `ConfineOptions.stableTree`). Never for the editor, where folders may change.
+   */
+  stableTree?: boolean;
+  /** Told the size in bytes of each source file as it is read from the file system. */
+  onSourceRead?: (bytes: number) => void;
 }
 
 /**
@@ -125,7 +132,11 @@ export class Engine {
     this.displayPath = opts.displayPath ?? basename;
     this.now = opts.now ?? (() => new Date());
     const budget = opts.cacheBytes ?? 256 * 1024 * 1024;
-    this.files = new SourceFiles(confine(opts.fs, opts.readRoots), budget);
+    this.files = new SourceFiles(
+      confine(opts.fs, opts.readRoots, { stableTree: opts.stableTree }),
+      budget,
+      opts.onSourceRead,
+    );
     this.parses.budget = opts.parseCacheBytes ?? budget;
   }
 

@@ -25,6 +25,12 @@ export interface EngineFs {
    * Optional: the engine falls back to `stat` + `readFile`.
    */
   readFileLimited?(path: string, maxBytes: number): Promise<LimitedRead>;
+  /**
+   * `readFileLimited` that does not follow a link in the last component of `path` (`O_NOFOLLOW`): such a
+   * path reads as `link`, and nothing is read. Optional: lets a confined one-shot scan check a file by
+   * its directory's real path instead of resolving every file's path.
+   */
+  readFileNoFollow?(path: string, maxBytes: number): Promise<LimitedRead | { kind: 'link' }>;
   /** Canonical path, used to detect symlink loops; optional on file systems without links. */
   realpath?(path: string): Promise<string>;
 }

@@ -1,5 +1,6 @@
 import type { DirEntry, EngineFs, FileStat, LimitedRead } from '../host';
 import { quoteValue } from '../text/quote';
+import { basename, dirname } from './paths';
 
 /**
  * Files that may be read outside the scanned roots: configuration of modules that the code calls by a
@@ -29,7 +30,17 @@ function within(root: string, path: string): boolean {
  * `realpath` of the underlying file system resolves links; where it has none (virtual file systems
  * without links), paths are checked as written.
  */
-export function confine(fs: EngineFs, roots: readonly string[]): EngineFs {
+export interface ConfineOptions {
+  /**
+   * The files do not change while this file system is used (a one-shot scan): the real path of each
+   * directory is then looked up once, and a file is checked by its directory's real path and opened
+   * without following a link in its last component (a file that is a link is resolved as before). On
+   * real corpora one `realpath` per file read was 2–5% of a scan.
+   */
+  stableTree?: boolean;
+}
+
+export function confine(fs: EngineFs, roots: readonly string[], options: ConfineOptions = {}): EngineFs {
   const real = async (path: string): Promise<string | undefined> => {
     if (!fs.realpath) {
       return path;
@@ -39,6 +50,19 @@ export function confine(fs: EngineFs, roots: readonly string[]): EngineFs {
     } catch {
       return undefined;
     }
+  };
+  // A stable tree's directories are resolved once (listing a folder and reading its files need the same).
+  const realDirs = new Map<string, Promise<string | undefined>>();
+  const realDir = (dir: string): Promise<string | undefined> => {
+    if (!options.stableTree) {
+      return real(dir);
+    }
+    let hit = realDirs.get(dir);
+    if (!hit) {
+      hit = real(dir);
+      realDirs.set(dir, hit);
+    }
+    return hit;
   };
   let realRoots: Promise<string[]> | undefined;
   const rootsResolved = () =>
@@ -70,7 +94,7 @@ export function confine(fs: EngineFs, roots: readonly string[]): EngineFs {
     },
     async readDirectory(path: string): Promise<DirEntry[]> {
       const entries = await fs.readDirectory(path);
-      const resolved = await real(path);
+      const resolved = await realDir(path);
       if (resolved === undefined || (await rootsResolved()).some((r) => within(r, resolved))) {
         return entries;
       }
@@ -83,6 +107,23 @@ export function confine(fs: EngineFs, roots: readonly string[]): EngineFs {
   if (limited) {
     confined.readFileLimited = async (path: string, maxBytes: number): Promise<LimitedRead> =>
       (await inside(path)) ? limited(path, maxBytes) : { kind: 'outside' };
+  }
+  const noFollow = fs.readFileNoFollow?.bind(fs);
+  if (limited && noFollow && fs.realpath && options.stableTree) {
+    confined.readFileLimited = async (path: string, maxBytes: number): Promise<LimitedRead> => {
+      const dir = await realDir(dirname(path));
+      if (dir !== undefined) {
+        const resolved = dir === '/' ? `/${basename(path)}` : `${dir}/${basename(path)}`;
+        if ((await rootsResolved()).some((r) => within(r, resolved))) {
+          // Inside if the file itself is not a link; a link is resolved in full below.
+          const read = await noFollow(path, maxBytes);
+          if (read.kind !== 'link') {
+            return read;
+          }
+        }
+      }
+      return (await inside(path)) ? limited(path, maxBytes) : { kind: 'outside' };
+    };
   }
   if (fs.realpath) {
     confined.realpath = fs.realpath.bind(fs);

@@ -22,6 +22,8 @@ export class SourceFiles {
   constructor(
     private readonly fs: EngineFs,
     budget: number,
+    /** Told the size of each file read from the file system (not of cache hits). */
+    private readonly onRead?: (bytes: number) => void,
   ) {
     this.texts.budget = budget;
   }
@@ -167,6 +169,9 @@ export class SourceFiles {
     let text: string | null = null;
     try {
       const read = await this.readBytes(path, maxSize);
+      if (read.kind === 'ok') {
+        this.onRead?.(read.bytes.length);
+      }
       if (read.kind === 'missing') {
         this.errors.set(path, 'file does not exist or cannot be accessed');
       } else if (read.kind === 'outside') {
