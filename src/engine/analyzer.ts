@@ -41,6 +41,12 @@ export interface AnalysisContext {
   root?: string;
   /** Set when the caller cancelled; analyzers should stop early. */
   signal?: AbortSignal;
+  /**
+   * Present when the caller can take a unit's resources before its analysis ends (a one-shot scan): an
+   * analyzer may hand them on here in batches, in order, and leave them out of its result, so that a
+   * unit of 200,000 resources never holds them all. Each resource goes either here or into the result.
+   */
+  emitResources?(batch: ExtractedResource[]): void;
 }
 
 export interface LanguageAnalyzer {

@@ -3,7 +3,7 @@ import { assess } from './assess/assess';
 import { place } from './assess/place';
 import type { LensConfig } from './config';
 import type { EngineFs } from './host';
-import type { AnalysisError, Finding, Placement, ScanResult } from './model';
+import type { AnalysisError, ExtractedResource, Finding, Placement, ScanResult } from './model';
 import { suppressionsFor } from './suppress/apply';
 import { UnitIndex } from './unit-index';
 import { confine } from './workspace/confine';
@@ -336,8 +336,6 @@ export class Engine {
       );
       const [analyzer, unit] = units[i];
       const transient = shared && new Set(unit.files.filter((f) => !shared.has(f)));
-      const result = await this.analyzeUnit(analyzer, unit, run, transient);
-      pushAll(errors, result.errors);
       const texts = new Map<string, string>();
       for (const file of unit.files) {
         const text = run.overlays?.get(file) ?? (await this.files.readText(file, run.config.maxFileSize));
@@ -348,17 +346,18 @@ export class Engine {
       const suppressions = suppressionsFor(texts, run.config, now, run.root);
       // Which unit said it: a module file that several roots call gets findings from each of them.
       const unitKey = unitId(unit);
+      let first = true;
       // Placed, assessed and handed on a batch at a time: with a sink, a unit of 200,000 resources (one
       // huge file) never holds all of its placements and findings at once.
-      const batch = run.sink ? PLACE_BATCH : Math.max(1, result.resources.length);
-      for (let at = 0; at === 0 || at < result.resources.length; at += batch) {
-        const batchPlacements = result.resources.slice(at, at + batch).map(place);
+      const handOn = (resources: readonly ExtractedResource[]) => {
+        const batchPlacements = resources.map(place);
         for (const p of batchPlacements) {
           p.findings = assess(p, run.config, ruleCtx);
           p.unit = unitKey;
         }
         suppressions.mark(batchPlacements);
-        const batchFindings = at === 0 ? suppressions.extra : [];
+        const batchFindings = first ? suppressions.extra : [];
+        first = false;
         for (const p of batchPlacements) {
           pushAll(batchFindings, p.findings);
         }
@@ -371,6 +370,19 @@ export class Engine {
           pushAll(findings, batchFindings);
           pushAll(placements, batchPlacements);
         }
+      };
+      // A one-shot scan with a sink takes resources while the unit is still being analysed, so that its
+      // extracted resources need not all exist at once either.
+      const emit = run.sink && shared ? handOn : undefined;
+      const result = await this.analyzeUnit(analyzer, unit, run, transient, emit);
+      pushAll(errors, result.errors);
+      const batch = run.sink ? PLACE_BATCH : Math.max(1, result.resources.length);
+      for (let at = 0; at < result.resources.length; at += batch) {
+        handOn(result.resources.slice(at, at + batch));
+      }
+      if (first) {
+        // A unit without resources still hands on its suppression findings.
+        handOn([]);
       }
       run.onProgress?.({ done: ++done, total: units.length, files: fileCount });
     }
@@ -382,6 +394,7 @@ export class Engine {
     unit: AnalysisUnit,
     run: RunOptions,
     transient?: ReadonlySet<string>,
+    emit?: (batch: ExtractedResource[]) => void,
   ): Promise<UnitResult> {
     const key = unitId(unit);
     const cached = this.unitCache.get(key);
@@ -392,6 +405,8 @@ export class Engine {
     }
     const reads = new Set<string>(unit.files);
     const ctx = this.context(run, reads, transient);
+    // Resources handed on early are not in the result, so such a result is never cached (one-shot scans only).
+    ctx.emitResources = emit;
     let result: UnitResult;
     try {
       result = await analyzer.analyze(unit, ctx);

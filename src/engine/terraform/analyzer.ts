@@ -16,6 +16,8 @@ import { terraformUnits } from './units';
 
 /** Evaluation passes for file functions: `fileset` then `file` of each file found needs three. */
 const MAX_FILE_PASSES = 4;
+/** Resources handed on at a time when the caller takes them during the analysis (`emitResources`). */
+const EMIT_BATCH = 5000;
 
 async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<UnitResult> {
   const errors: AnalysisError[] = [];
@@ -50,6 +52,10 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
   const cfg = tree.modules.get(root)!;
   // File functions read between passes: a pass that asked for files is run again once they are read.
   const cache = new FileCache(ctx.root ?? root);
+  // Resources handed on to `ctx.emitResources` by earlier passes. A pass that asks for files is run
+  // again, but what it extracted before its first such request depends on no file it lacked, so the
+  // next pass extracts the same resources first, in the same order: they are skipped, not handed on twice.
+  let handedOn = 0;
   for (let pass = 1; ; pass++) {
     const ws: Workspace = {
       ...tree,
@@ -60,8 +66,20 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
     const inst = new ModuleInstance(ws, cfg, null, [], inputs, new Map(), 0, true);
     ws.root = inst;
     addOwnProviders(inst);
-    const resources: ExtractedResource[] = [];
-    extractResources(inst, resources);
+    let resources: ExtractedResource[] = [];
+    let index = 0;
+    extractResources(inst, (r) => {
+      if (index++ < handedOn) {
+        return;
+      }
+      resources.push(r);
+      // Only a batch extracted without a request for a missing file is final.
+      if (ctx.emitResources && resources.length >= EMIT_BATCH && !cache.pending) {
+        ctx.emitResources(resources);
+        resources = [];
+        handedOn = index;
+      }
+    });
     if (!cache.pending || pass === MAX_FILE_PASSES || ctx.signal?.aborted) {
       return { resources, errors, dependencies: [] };
     }

@@ -77,6 +77,48 @@ describe('engine end to end', () => {
     assert.equal(inMemory.findings.filter((f) => f.suppressed).length, 1);
   });
 
+  it("in a one-shot scan, takes a huge unit's resources while it is analysed, each once, even when a pass is run again for a file", async () => {
+    const n = 12_000;
+    const parts = ['provider "aws" {\n  region = "eu-central-1"\n}\n'];
+    for (let i = 0; i < n; i++) {
+      parts.push(`resource "aws_s3_bucket" "b${i}" {\n  bucket = "b${i}"\n}\n`);
+    }
+    // After 12,000 resources, one whose region is read from a file: its first pass asks for the file,
+    // and the unit is analysed again once it is read.
+    parts.push('resource "aws_s3_bucket" "late" {\n  provider = aws.other\n}\n');
+    parts.push('provider "aws" {\n  alias  = "other"\n  region = trimspace(file("${path.module}/region.txt"))\n}\n');
+    const fs = memoryFs({ '/ws/main.tf': parts.join(''), '/ws/region.txt': 'eu-west-1\n' });
+    const inMemory = await new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() }).scan(['/ws'], {
+      config: defaultConfig(),
+    });
+    // The Terraform analyzer, watched: how much the sink had received when the analysis returned.
+    const sunk: Placement[] = [];
+    const atReturn: number[] = [];
+    const analyzers = defaultAnalyzers().map((a): LanguageAnalyzer =>
+      a.language !== 'terraform'
+        ? a
+        : {
+            ...a,
+            claims: (p) => a.claims(p),
+            units: (files, ctx) => a.units(files, ctx),
+            analyze: async (unit, ctx) => {
+              const r = await a.analyze(unit, ctx);
+              atReturn.push(sunk.length, r.resources.length);
+              return r;
+            },
+          },
+    );
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers, keepUnitResults: false });
+    await engine.scan(['/ws'], { config: defaultConfig(), sink: (placements) => sunk.push(...placements) });
+    const [before, rest] = atReturn;
+    assert.ok(before >= 10_000, `${before} resources handed on before the analysis returned`);
+    assert.equal(before + rest, n + 1);
+    const summary = (ps: Placement[]) => ps.map((p) => `${p.address} ${p.regionId}`);
+    assert.deepEqual(summary(sunk), summary(inMemory.placements));
+    assert.equal(new Set(summary(sunk)).size, n + 1);
+    assert.equal(sunk.find((p) => p.address === 'aws_s3_bucket.late')?.regionId, 'eu-west-1');
+  });
+
   it('in one-shot scans, caches the trees of files that several units share and drops the others after their unit', async () => {
     const parsed: string[] = [];
     // Two units that share a module file; each unit parses its files twice (as analyzers may).

@@ -17,19 +17,24 @@ function headerRange(decl: ResourceDecl): SourceRange {
  * instances, with its provider, region and provenance. Resources of providers the catalog does not
  * know (random, null, tls, kubernetes, ...) are not placements and are skipped.
  */
-export function extractResources(inst: ModuleInstance, out: ExtractedResource[], seen = new Set<string>()): void {
+export function extractResources(
+  inst: ModuleInstance,
+  add: (r: ExtractedResource) => void,
+  seen = new Set<string>(),
+): void {
   for (const decl of inst.cfg.resources) {
     for (const ri of knownOrOpaque(inst.instancesOf(decl))) {
       const r = resolveRegion(inst, decl, ri);
       if (!r.providerId || r.childOfAbsentParent) {
         continue;
       }
-      const address = `${inst.address ? `${inst.address}.` : ''}${decl.type}.${decl.name}${ri.suffix}`;
+      // One flat string (see module-config.ts): addresses are kept in `seen` for the whole extraction.
+      const address = [inst.address ? `${inst.address}.` : '', decl.type, '.', decl.name, ri.suffix].join('');
       if (seen.has(address)) {
         continue;
       }
       seen.add(address);
-      out.push({
+      add({
         language: 'terraform',
         file: decl.file,
         range: decl.block.range,
@@ -53,7 +58,7 @@ export function extractResources(inst: ModuleInstance, out: ExtractedResource[],
     const children = inst.moduleInstances(call);
     if (Array.isArray(children)) {
       for (const child of children) {
-        extractResources(child.value, out, seen);
+        extractResources(child.value, add, seen);
       }
     }
   }
