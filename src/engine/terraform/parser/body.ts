@@ -1,5 +1,6 @@
 // Parses a configuration file: bodies of attributes and blocks (spec "Structural Elements").
 import { fit } from '../../text/fit';
+import { intern } from '../../text/intern';
 import type { Attribute, Block, BlockLabel, Body, File } from './ast';
 import { parseExpression } from './expressions';
 import { Tok } from './lexer';
@@ -118,7 +119,7 @@ function parseBlock(p: ParserState, type: string, start: number, isFile: boolean
         p.error('block labels cannot contain interpolations or directives', labelStart, expr.endOffset);
       }
       const value = expr.kind === 'literal' ? String(expr.value) : p.text.slice(labelStart + 1, expr.endOffset - 1);
-      labels.push(new Label(value, true, p.lines, expr.offset, expr.endOffset));
+      labels.push(new Label(intern(value), true, p.lines, expr.offset, expr.endOffset));
     } else {
       p.errorAtToken(`expected a block label or "{", found ${p.describeToken()}`);
       // Look for the `{` later on the same line so the body is still read as this block.

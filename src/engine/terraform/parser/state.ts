@@ -1,3 +1,4 @@
+import { intern } from '../../text/intern';
 import { LineMap } from '../../text/line-map';
 import type { NodeBase, ParseError, SourceRange } from './ast';
 import { isBlank } from './chars';
@@ -166,10 +167,10 @@ export class ParserState {
     this.tokLexed = false;
   }
 
-  /** Text of the current token. */
+  /** Text of the current token (a name: one shared copy, see `intern`). */
   tokenText(): string {
     this.peek();
-    return this.text.slice(this.lx.start, this.lx.end);
+    return intern(this.text.slice(this.lx.start, this.lx.end));
   }
 
   /** Kind of the token after the current one, without consuming anything. */

@@ -76,5 +76,13 @@ export function expandInstances(block: Block, env: Env): Instance<undefined>[] |
     }
     return out;
   }
-  return [{ suffix: '', value: undefined }];
+  return SINGLE;
 }
+
+/**
+ * The one instance of a block without `for_each` or `count`, shared (frozen) by all such blocks: a
+ * configuration of 150,000 resources held as many copies of it.
+ */
+const SINGLE: Instance<undefined>[] = Object.freeze([
+  Object.freeze({ suffix: '', value: undefined }),
+]) as Instance<undefined>[];
