@@ -295,21 +295,22 @@ function bigScan(mb: number): ScanRow & { generateSeconds: number } {
 }
 
 /**
- * `--single-file-mb N`: one Terraform file of about N MB (150,000 resources for 20 MB), scanned by the
- * CLI, for the memory target on one huge file (under 600 MB peak RSS for 20 MB).
+ * `--single-file-mb N`: one Terraform file of 7,500 resources per MB (150,000 resources and about 20 MB for
+ * 20, the shape of the issue's memory target: under 600 MB peak RSS), scanned by the CLI. Until
+ * 2026-12-04 the file held 210,000 smaller resources for 20 MB.
  */
 function singleFileScan(mb: number): ScanRow {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cal-single-'));
   try {
     const parts = ['provider "aws" {\n  region = "eu-central-1"\n}\n\n'];
-    let size = parts[0].length;
-    for (let i = 0; size < mb * 1e6; i++) {
-      const block = `resource "aws_s3_bucket" "b${i}" {\n  bucket = "bucket-${i}"\n  tags = { Index = "${i}" }\n}\n\n`;
-      parts.push(block);
-      size += block.length;
+    for (let i = 0; i < mb * 7500; i++) {
+      parts.push(
+        `resource "aws_s3_bucket" "b${i}" {\n  bucket        = "bucket-${i}"\n  force_destroy = false\n` +
+          `  tags          = { Index = "${i}" }\n}\n\n`,
+      );
     }
     fs.writeFileSync(path.join(dir, 'main.tf'), parts.join(''));
-    return cliScan(`terraform (one ${mb} MB file)`, dir, ['.tf'], 1);
+    return cliScan(`terraform (one file, ${(mb * 7500).toLocaleString('en')} resources)`, dir, ['.tf'], 1);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
