@@ -1,4 +1,4 @@
-import { intern } from '../../text/intern';
+import { internSlice } from '../../text/intern';
 import { LineMap } from '../../text/line-map';
 import type { NodeBase, ParseError, SourceRange } from './ast';
 import { isBlank } from './chars';
@@ -170,7 +170,7 @@ export class ParserState {
   /** Text of the current token (a name: one shared copy, see `intern`). */
   tokenText(): string {
     this.peek();
-    return intern(this.text.slice(this.lx.start, this.lx.end));
+    return internSlice(this.text, this.lx.start, this.lx.end);
   }
 
   /** Kind of the token after the current one, without consuming anything. */
