@@ -27,6 +27,7 @@ import {
 } from '../engine';
 import { HELP, parseArgs, type PolicyArgs, type ScanArgs, UsageError } from './args';
 import { explain } from './explain';
+import { heapGrowthFor } from './heap-growth';
 import { nodeFs } from './node-fs';
 import { parallelScan } from './parallel-scan';
 import { progressLine, wantColor } from './progress';
@@ -37,17 +38,6 @@ const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
 /** A one-shot scan streams through the workspace: a small cache keeps memory bounded on huge trees. */
 const CACHE_BYTES = 32 * 1024 * 1024;
-/**
- * Source size from which a scan trades some speed for a smaller heap (see `onSourceBytes`). Measured on
- * 50 MB of generated source: peak RSS 1.49 GB → 0.88 GB, 13% slower; the real corpora of the benchmark
- * (8 and 12 MB) stay below it.
- */
-const LARGE_SCAN_BYTES = 24 * 1024 * 1024;
-/**
- * A single file from which the same trade is made: one 20 MB Terraform file of 210,000 resources peaked
- * at 1.20 GB RSS, 0.84 GB with the smaller heap growth (10.1 s → 10.7 s).
- */
-const LARGE_FILE_BYTES = 8 * 1024 * 1024;
 
 /**
  * Parse trees (estimated heap) kept so that files parsed while grouping, and local modules called by
@@ -123,18 +113,17 @@ async function scan(args: ScanArgs): Promise<number> {
   config.deploymentLocation = args.deploymentLocation ?? config.deploymentLocation;
   config.resourceGroupLocation = args.resourceGroupLocation ?? config.resourceGroupLocation;
   let parseCacheBytes = PARSE_CACHE_BYTES;
-  const source = { total: 0, largest: 0, large: false };
+  const source = { total: 0, largest: 0, growth: 0 };
   // Once the scan's source turns out to be large (told by each read, or by the file sizes that a scan
   // with worker threads looks up first), it trades some speed for a smaller heap.
   const noteSource = (total: number, largest: number) => {
-    if (source.large || (total <= LARGE_SCAN_BYTES && largest <= LARGE_FILE_BYTES)) {
+    const growth = heapGrowthFor(total, largest);
+    if (growth === undefined || (source.growth !== 0 && source.growth <= growth)) {
       return;
     }
-    source.large = true;
-    // V8 lets the heap grow to several times what is live on a machine with much memory; for a huge
-    // scan, grow it by 40% instead. Measured on 150 MB of generated Terraform: peak RSS 1.5 GB → 0.8 GB,
-    // about 15% slower. The flag is only read when V8 sizes the heap after a collection.
-    setFlagsFromString('--heap-growing-percent=40');
+    source.growth = growth;
+    // The flag is read when V8 sizes the heap after a collection.
+    setFlagsFromString(`--heap-growing-percent=${growth}`);
     parseCacheBytes = LARGE_SCAN_PARSE_CACHE_BYTES;
     engine.setCacheBudgets({ parses: parseCacheBytes });
   };
