@@ -38,7 +38,7 @@ export type {
 } from './types';
 
 /** The date the catalog as a whole was last reviewed. */
-export const CATALOG_DATE = '2026-12-03';
+export const CATALOG_DATE = '2026-12-04';
 
 /** Every provider's data, U.S.-controlled hyperscalers first, then the others alphabetically. */
 const ALL: ProviderData[] = [

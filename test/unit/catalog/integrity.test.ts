@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 import {
+  CATALOG_DATE,
   listProviders,
   listRegions,
   normaliseRegion,
@@ -155,3 +158,24 @@ describe('catalog integrity', () => {
 function azureArm(): boolean {
   return listProviders().find((p) => p.id === 'azure')?.armProvider === true;
 }
+
+describe('catalog date', () => {
+  it('is the newest as-of date of any row, and the catalog page states it and the number of locations', () => {
+    const dates: string[] = [];
+    let locations = 0;
+    for (const p of listProviders()) {
+      dates.push(p.asOf, ...p.sources.map((s) => s.asOf));
+      for (const r of listRegions(p.id)) {
+        locations++;
+        dates.push(r.asOf, ...r.sources.map((s) => s.asOf));
+      }
+    }
+    const newest = dates.sort().at(-1);
+    assert.equal(CATALOG_DATE, newest);
+    const page = fs.readFileSync(path.join(__dirname, '../../../../docs/catalog.md'), 'utf8');
+    const stated = /Catalog date (\d{4}-\d{2}-\d{2}); ([\d,]+) locations in all/.exec(page);
+    assert.ok(stated, 'docs/catalog.md states the catalog date and the number of locations');
+    assert.equal(stated[1], CATALOG_DATE);
+    assert.equal(Number(stated[2].replace(/,/g, '')), locations);
+  });
+});
