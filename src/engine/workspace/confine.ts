@@ -1,6 +1,6 @@
 import type { DirEntry, EngineFs, FileStat, LimitedRead } from '../host';
 import { quoteValue } from '../text/quote';
-import { basename, dirname } from './paths';
+import { basename, dirname, join } from './paths';
 
 /**
  * Files that may be read outside the scanned roots: configuration of modules that the code calls by a
@@ -95,6 +95,15 @@ export function confine(fs: EngineFs, roots: readonly string[], options: Confine
     async readDirectory(path: string): Promise<DirEntry[]> {
       const entries = await fs.readDirectory(path);
       const resolved = await realDir(path);
+      if (options.stableTree && resolved !== undefined) {
+        // A subfolder listed as a directory (not a link) lies where its parent does, by its name.
+        for (const e of entries) {
+          const child = join(path, e.name);
+          if (e.type === 'directory' && !realDirs.has(child)) {
+            realDirs.set(child, Promise.resolve(resolved === '/' ? `/${e.name}` : `${resolved}/${e.name}`));
+          }
+        }
+      }
       if (resolved === undefined || (await rootsResolved()).some((r) => within(r, resolved))) {
         return entries;
       }

@@ -80,6 +80,20 @@ describe('confine: a one-shot scan resolves directories once', () => {
     assert.deepEqual(realpaths.filter((p) => p !== repo).sort(), [`${repo}/dir/a.tf`, `${repo}/dir/b.tfvars`]);
   });
 
+  it('takes the real path of a listed subfolder from its parent, never of a linked one', async () => {
+    realpaths.length = 0;
+    const once = confine(counting, [repo], { stableTree: true });
+    await once.readDirectory(repo);
+    assert.equal(await outcome(once, `${repo}/dir/a.tf`), 'ok:a');
+    assert.deepEqual(
+      realpaths.filter((p) => p !== repo),
+      [],
+    );
+    // `up` is listed as a link: it is resolved, and what lies behind it is refused.
+    assert.equal(await outcome(once, `${repo}/up/secret.tfvars`), 'outside');
+    assert.ok(realpaths.includes(`${repo}/up`));
+  });
+
   it('resolves a file that is a link in full', async () => {
     realpaths.length = 0;
     const once = confine(counting, [repo], { stableTree: true });
