@@ -28,11 +28,18 @@ export default async function statusBar({ page, screenshot, log }) {
       .then(() => true)
       .catch(() => false);
   }
-  log(shown ? `tooltip: ${(await tooltip.innerText()).replace(/\s+/g, ' ').slice(0, 240)}` : 'tooltip did not open in 30 s');
+  log(
+    shown
+      ? `tooltip: ${(await tooltip.innerText()).replace(/\s+/g, ' ').slice(0, 240)}`
+      : 'tooltip did not open in 30 s',
+  );
   await screenshot('status-bar-over-limit');
   await item.click();
   // The report scans every file: the count is now the workspace's three buckets.
-  await page.locator('.statusbar-item', { hasText: /CAL001: 3 \+1 info$/ }).first().waitFor({ timeout: TIMEOUT });
+  await page
+    .locator('.statusbar-item', { hasText: /CAL001: 3 \+1 info$/ })
+    .first()
+    .waitFor({ timeout: TIMEOUT });
   await screenshot('status-bar-after-report');
   log('a click scanned the whole workspace: CAL001: 3 +1 info');
 }

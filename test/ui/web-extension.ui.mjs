@@ -25,7 +25,10 @@ export default async function webExtension({ page, screenshot, log, consoleLines
   const frame = await findWebviewFrame(page, 'Placements', 120_000);
   const rows = frame.locator('#placements tbody tr[data-row]');
   await rows.first().waitFor({ timeout: 30_000 });
-  assert.ok((await rows.allInnerTexts()).some((r) => r.includes('eu-central-1')), 'the report lists the bucket');
+  assert.ok(
+    (await rows.allInnerTexts()).some((r) => r.includes('eu-central-1')),
+    'the report lists the bucket',
+  );
   await screenshot('web-extension-report');
   const host = consoleLines().filter((l) => /web worker extension host/i.test(l));
   assert.ok(host.length > 0, 'the web worker extension host started');

@@ -26,6 +26,8 @@ export interface ExpectedResource {
   reason?: string;
   /** Substrings that the provenance chain must contain, in order. */
   provenance?: string[];
+  /** `customer-data` or `no-customer-data`. */
+  dataClass?: string;
   /** 1-based line of the region value's location, when it is known. */
   regionLine?: number;
   /** The copies of the data, in order: kind, region (null when unresolved), and optionally country and a reason substring. */
@@ -80,6 +82,9 @@ export function project(p: Placement, e: ExpectedResource, root: string): Record
   }
   if (e.findings !== undefined) {
     out.findings = p.findings.map((f) => f.ruleId).sort();
+  }
+  if (e.dataClass !== undefined) {
+    out.dataClass = p.dataClass;
   }
   if (e.reason !== undefined) {
     out.reason = p.region.kind === 'unknown' && p.region.reason.includes(e.reason) ? e.reason : p.region;

@@ -4,7 +4,7 @@ import { dataClassOf } from '../knowledge/resource-classes';
 import { extractCopies } from './copies';
 import { knownOrOpaque } from './module-calls';
 import type { ModuleInstance } from './module-instance';
-import { resolveRegion } from './region';
+import { azapiTypeInfo, resolveRegion } from './region';
 
 function headerRange(decl: ResourceDecl): SourceRange {
   const labels = decl.block.labels;
@@ -34,6 +34,8 @@ export function extractResources(
         continue;
       }
       seen.add(address);
+      // An azapi resource is classified by the ARM type it names, as in Bicep and ARM templates.
+      const arm = decl.type === 'azapi_resource' ? azapiTypeInfo(inst, decl, ri) : undefined;
       add({
         language: 'terraform',
         file: decl.file,
@@ -47,8 +49,8 @@ export function extractResources(
         region: r.region,
         regionLocation: r.regionLocation,
         provenance: r.provenance,
-        dataClass: dataClassOf(decl.type),
-        global: r.global,
+        dataClass: arm?.dataClass ?? dataClassOf(decl.type),
+        global: r.global || arm?.global === true,
         instanceKey: ri.key,
         copies: extractCopies(inst, decl, ri, r),
       });

@@ -1,3 +1,4 @@
+import { type AzureTypeInfo, classifyAzureType, placedWithoutLocation } from '../../azure/resource-kinds';
 import { providerForResourceType, providerForTerraform } from '../../catalog';
 import type { ProvenanceStep, RegionResolution, SourceLocation } from '../../model';
 import type { ResourceDecl } from '../config/module-config';
@@ -264,11 +265,18 @@ export function resolveRegion(
       }
     }
   }
-  if (providerType === 'azapi' && depth < MAX_PARENT_DEPTH) {
-    const child = azapiChild(inst, decl, env, depth);
-    if (child) {
-      return child;
-    }
+  // An azapi resource names an ARM type, classified as for Bicep and ARM: a child or extension resource
+  // without a location lives where the resource it belongs to does, and is not a placement of its own.
+  const arm = decl.type === 'azapi_resource' ? azapiTypeInfo(inst, decl, ri) : undefined;
+  if (arm?.inheritsLocation) {
+    return {
+      providerId,
+      providerType,
+      region: { kind: 'unknown', reason: 'a child or extension resource lives where its parent does' },
+      provenance: [],
+      global: false,
+      childOfAbsentParent: true,
+    };
   }
   const fromProvider = providerRegion(inst, pc, key, providerId, providerType);
   if (!fromProvider.unset) {
@@ -281,7 +289,9 @@ export function resolveRegion(
     region: r.region,
     provenance: r.provenance,
     global: false,
-    childOfAbsentParent: providerType === 'azurerm' && !body.attributes.some((a) => a.name === 'location'),
+    childOfAbsentParent:
+      (providerType === 'azurerm' && !body.attributes.some((a) => a.name === 'location')) ||
+      (arm !== undefined && !placedWithoutLocation(arm)),
   };
 }
 
@@ -372,68 +382,17 @@ function computeProviderRegion(
 }
 
 /**
- * An `azapi_resource` of a child type (`Microsoft.Storage/storageAccounts/queueServices/queues@...`,
- * more than one type segment) that writes no location lives where its parent does, as in Bicep and
- * ARM: it follows the resource its `parent_id` names (`azapi_resource.account.id`, also through module
- * inputs and as the start of a longer id), or, when that parent is not in the configuration, it is no
- * placement of its own. Undefined when the type is not known to be a child type.
+ * How the ARM type an `azapi_resource` names (`type = "Microsoft.Storage/storageAccounts@2023-05-01"`)
+ * is classified: the one Azure classification that Bicep and ARM templates use (child and extension
+ * resources, global services, whether it holds customer data). Undefined when the type is not known
+ * statically.
  */
-function azapiChild(inst: ModuleInstance, decl: ResourceDecl, env: Env, depth: number): RegionResult | undefined {
-  const body = decl.block.body;
-  const typeAttr = body.attributes.find((a) => a.name === 'type');
-  const type = typeAttr ? evaluate(typeAttr.expr, env) : undefined;
-  if (type?.t !== 'str' || type.v.split('@')[0].split('/').length < 3) {
-    return undefined;
-  }
-  const parentAttr = body.attributes.find((a) => a.name === 'parent_id');
-  if (!parentAttr) {
-    return undefined;
-  }
-  // The whole id, or its first interpolation (`"${var.account_id}/queueServices/default"`): text after it
-  // drops which resource the value is an attribute of.
-  let ref = evaluate(parentAttr.expr, env);
-  const first = parentAttr.expr.kind === 'template' ? parentAttr.expr.parts[0] : undefined;
-  if (ref.t === 'unknown' && !ref.of && first?.kind === 'interpolation') {
-    ref = evaluate(first.expr, env);
-  }
-  const of = ref.t === 'unknown' ? ref.of : undefined;
-  const providerId = providerForTerraform('azapi')?.id;
-  if (!of) {
-    return {
-      providerId,
-      providerType: 'azapi',
-      region: { kind: 'unknown', reason: 'a child resource whose parent is not in the configuration' },
-      provenance: [],
-      global: false,
-      childOfAbsentParent: true,
-    };
-  }
-  const parentInst = of.inst as ModuleInstance;
-  const parentDecl = of.decl as ResourceDecl;
-  if (isResourceGroup(parentInst, parentDecl)) {
-    // A resource group's location is metadata, never where a resource in it lives.
-    return undefined;
-  }
-  const instances = parentInst.instancesOf(parentDecl);
-  const instance = Array.isArray(instances) ? instances.find((i) => i.key === of.key) : undefined;
-  const r = resolveRegion(parentInst, parentDecl, instance, depth + 1);
-  const label = `${parentInst.address ? `${parentInst.address}.` : ''}${parentDecl.type}.${parentDecl.name}${instance?.suffix ?? ''}`;
-  const step = {
-    description: `follows its parent ${label} (parent_id)`,
-    location: { file: fileFor(inst.cfg, parentAttr, decl), range: parentAttr.range },
-  };
-  return regional(r, r.providerType, [step, ...r.provenance]);
-}
-
-/** `azurerm_resource_group`, or an `azapi_resource` of type `Microsoft.Resources/resourceGroups`. */
-function isResourceGroup(inst: ModuleInstance, decl: ResourceDecl): boolean {
-  if (decl.type === 'azurerm_resource_group') {
-    return true;
-  }
-  if (decl.type !== 'azapi_resource') {
-    return false;
-  }
-  const typeAttr = decl.block.body.attributes.find((a) => a.name === 'type');
-  const type = typeAttr ? evaluate(typeAttr.expr, inst.env(fileFor(inst.cfg, typeAttr, decl))) : undefined;
-  return type?.t === 'str' && type.v.split('@')[0].toLowerCase() === 'microsoft.resources/resourcegroups';
+export function azapiTypeInfo(
+  inst: ModuleInstance,
+  decl: ResourceDecl,
+  ri: Instance<unknown> | undefined,
+): Readonly<AzureTypeInfo> | undefined {
+  const attr = decl.block.body.attributes.find((a) => a.name === 'type');
+  const type = attr ? evaluate(attr.expr, inst.env(fileFor(inst.cfg, attr, decl), ri)) : undefined;
+  return type?.t === 'str' && type.v.includes('/') ? classifyAzureType(type.v.split('@')[0]) : undefined;
 }
