@@ -283,10 +283,15 @@ export function resolveRegion(
     return fromProvider.result;
   }
   const r = fromProvider.result;
+  const typeUnknown = decl.type === 'azapi_resource' && !arm ? azapiTypeUnknown(inst, decl, ri) : undefined;
   return {
     providerId: r.providerId,
     providerType: r.providerType,
-    region: r.region,
+    // Whether it is a child (placed with its parent) depends on the type: say why that is not known.
+    region:
+      typeUnknown && r.region.kind === 'unknown'
+        ? { kind: 'unknown', reason: `${r.region.reason}, and its type is not known statically (${typeUnknown})` }
+        : r.region,
     provenance: r.provenance,
     global: false,
     childOfAbsentParent:
@@ -395,4 +400,15 @@ export function azapiTypeInfo(
   const attr = decl.block.body.attributes.find((a) => a.name === 'type');
   const type = attr ? evaluate(attr.expr, inst.env(fileFor(inst.cfg, attr, decl), ri)) : undefined;
   return type?.t === 'str' && type.v.includes('/') ? classifyAzureType(type.v.split('@')[0]) : undefined;
+}
+
+/** Why an `azapi_resource`'s `type` is not known statically, when it is not. */
+function azapiTypeUnknown(
+  inst: ModuleInstance,
+  decl: ResourceDecl,
+  ri: Instance<unknown> | undefined,
+): string | undefined {
+  const attr = decl.block.body.attributes.find((a) => a.name === 'type');
+  const type = attr ? evaluate(attr.expr, inst.env(fileFor(inst.cfg, attr, decl), ri)) : undefined;
+  return type?.t === 'unknown' ? type.reason : undefined;
 }
