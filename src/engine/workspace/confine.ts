@@ -20,16 +20,7 @@ function within(root: string, path: string): boolean {
   return path === root || path.startsWith(root === '/' ? '/' : `${root}/`);
 }
 
-/**
- * Confines an engine file system to `roots` (folders or single files): every read made on behalf of the
- * scanned code goes through here, and is allowed only when the path, after following every link, lies
- * inside a root. Outside the roots only module configuration is read (see {@link OUTSIDE_READABLE}): a
- * file of that kind both as written and where its links lead; never data, variables, templates,
- * baselines or directory listings.
- *
- * `realpath` of the underlying file system resolves links; where it has none (virtual file systems
- * without links), paths are checked as written.
- */
+/** Options of {@link confine}. */
 export interface ConfineOptions {
   /**
    * The files do not change while this file system is used (a one-shot scan): the real path of each
@@ -40,6 +31,16 @@ export interface ConfineOptions {
   stableTree?: boolean;
 }
 
+/**
+ * Confines an engine file system to `roots` (folders or single files): every read made on behalf of the
+ * scanned code goes through here, and is allowed only when the path, after following every link, lies
+ * inside a root. Outside the roots only module configuration is read (see {@link OUTSIDE_READABLE}): a
+ * file of that kind both as written and where its links lead; never data, variables, templates,
+ * baselines or directory listings.
+ *
+ * `realpath` of the underlying file system resolves links; where it has none (virtual file systems
+ * without links), paths are checked as written.
+ */
 export function confine(fs: EngineFs, roots: readonly string[], options: ConfineOptions = {}): EngineFs {
   const real = async (path: string): Promise<string | undefined> => {
     if (!fs.realpath) {
@@ -100,7 +101,7 @@ export function confine(fs: EngineFs, roots: readonly string[], options: Confine
         for (const e of entries) {
           const child = join(path, e.name);
           if (e.type === 'directory' && !realDirs.has(child)) {
-            realDirs.set(child, Promise.resolve(resolved === '/' ? `/${e.name}` : `${resolved}/${e.name}`));
+            realDirs.set(child, Promise.resolve(join(resolved, e.name)));
           }
         }
       }
@@ -122,7 +123,7 @@ export function confine(fs: EngineFs, roots: readonly string[], options: Confine
     confined.readFileLimited = async (path: string, maxBytes: number): Promise<LimitedRead> => {
       const dir = await realDir(dirname(path));
       if (dir !== undefined) {
-        const resolved = dir === '/' ? `/${basename(path)}` : `${dir}/${basename(path)}`;
+        const resolved = join(dir, basename(path));
         if ((await rootsResolved()).some((r) => within(r, resolved))) {
           // Inside if the file itself is not a link; a link is resolved in full below.
           const read = await noFollow(path, maxBytes);

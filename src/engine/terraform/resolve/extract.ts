@@ -4,7 +4,7 @@ import { dataClassOf } from '../knowledge/resource-classes';
 import { extractCopies } from './copies';
 import { knownOrOpaque } from './module-calls';
 import type { ModuleInstance } from './module-instance';
-import { azapiTypeInfo, resolveRegion } from './region';
+import { azapiType, resolveRegion } from './region';
 
 function headerRange(decl: ResourceDecl): SourceRange {
   const labels = decl.block.labels;
@@ -24,8 +24,10 @@ export function extractResources(
 ): void {
   for (const decl of inst.cfg.resources) {
     for (const ri of knownOrOpaque(inst.instancesOf(decl))) {
-      const r = resolveRegion(inst, decl, ri);
-      if (!r.providerId || r.childOfAbsentParent) {
+      // An azapi resource is classified by the ARM type it names, as in Bicep and ARM templates.
+      const azure = azapiType(inst, decl, ri);
+      const r = resolveRegion(inst, decl, ri, 0, azure);
+      if (!r.providerId || r.notPlaced) {
         continue;
       }
       // One flat string (see module-config.ts): addresses are kept in `seen` for the whole extraction.
@@ -34,8 +36,6 @@ export function extractResources(
         continue;
       }
       seen.add(address);
-      // An azapi resource is classified by the ARM type it names, as in Bicep and ARM templates.
-      const arm = decl.type === 'azapi_resource' ? azapiTypeInfo(inst, decl, ri) : undefined;
       add({
         language: 'terraform',
         file: decl.file,
@@ -49,8 +49,8 @@ export function extractResources(
         region: r.region,
         regionLocation: r.regionLocation,
         provenance: r.provenance,
-        dataClass: arm?.dataClass ?? dataClassOf(decl.type),
-        global: r.global || arm?.global === true,
+        dataClass: azure?.info?.dataClass ?? dataClassOf(decl.type),
+        global: r.global || azure?.info?.global === true,
         instanceKey: ri.key,
         copies: extractCopies(inst, decl, ri, r),
       });

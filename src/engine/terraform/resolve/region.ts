@@ -23,11 +23,18 @@ export interface RegionResult {
   provenance: ProvenanceStep[];
   global: boolean;
   /**
-   * azurerm: a resource that writes no `location` is a child (every top-level azurerm resource requires
-   * one) whose parent is not in the configuration: its data is placed with that parent, wherever it is
-   * deployed, so it is not a placement of its own (not CAL002). The same rule as for Bicep and ARM.
+   * Not a placement of its own (not CAL002), by the rule Bicep and ARM follow. azurerm: a resource that
+   * writes no `location` is a child (every top-level azurerm resource requires one) whose parent is not in
+   * the configuration: its data is placed with that parent, wherever it is deployed. azapi: a child or
+   * extension type without a location, or a type without customer data and without any location.
    */
-  childOfAbsentParent?: boolean;
+  notPlaced?: boolean;
+}
+
+/** The ARM type an `azapi_resource` names, classified, or why it is not known statically. */
+export interface AzapiType {
+  info?: Readonly<AzureTypeInfo>;
+  unknown?: string;
 }
 
 /** Attributes that name the resource group: its location is metadata, not where a child resource lives. */
@@ -190,6 +197,7 @@ export function resolveRegion(
   decl: ResourceDecl,
   ri: Instance<unknown> | undefined,
   depth = 0,
+  azure = azapiType(inst, decl, ri),
 ): RegionResult {
   const { key, pc } = providerOf(inst, decl, ri);
   const providerType = pc.decl
@@ -267,7 +275,7 @@ export function resolveRegion(
   }
   // An azapi resource names an ARM type, classified as for Bicep and ARM: a child or extension resource
   // without a location lives where the resource it belongs to does, and is not a placement of its own.
-  const arm = decl.type === 'azapi_resource' ? azapiTypeInfo(inst, decl, ri) : undefined;
+  const arm = azure?.info;
   if (arm?.inheritsLocation) {
     return {
       providerId,
@@ -275,7 +283,7 @@ export function resolveRegion(
       region: { kind: 'unknown', reason: 'a child or extension resource lives where its parent does' },
       provenance: [],
       global: false,
-      childOfAbsentParent: true,
+      notPlaced: true,
     };
   }
   const fromProvider = providerRegion(inst, pc, key, providerId, providerType);
@@ -283,7 +291,7 @@ export function resolveRegion(
     return fromProvider.result;
   }
   const r = fromProvider.result;
-  const typeUnknown = decl.type === 'azapi_resource' && !arm ? azapiTypeUnknown(inst, decl, ri) : undefined;
+  const typeUnknown = azure?.unknown;
   return {
     providerId: r.providerId,
     providerType: r.providerType,
@@ -294,7 +302,7 @@ export function resolveRegion(
         : r.region,
     provenance: r.provenance,
     global: false,
-    childOfAbsentParent:
+    notPlaced:
       (providerType === 'azurerm' && !body.attributes.some((a) => a.name === 'location')) ||
       (arm !== undefined && !placedWithoutLocation(arm)),
   };
@@ -389,26 +397,21 @@ function computeProviderRegion(
 /**
  * How the ARM type an `azapi_resource` names (`type = "Microsoft.Storage/storageAccounts@2023-05-01"`)
  * is classified: the one Azure classification that Bicep and ARM templates use (child and extension
- * resources, global services, whether it holds customer data). Undefined when the type is not known
- * statically.
+ * resources, global services, whether it holds customer data); or why the type is not known statically.
+ * Undefined for other resource types.
  */
-export function azapiTypeInfo(
+export function azapiType(
   inst: ModuleInstance,
   decl: ResourceDecl,
   ri: Instance<unknown> | undefined,
-): Readonly<AzureTypeInfo> | undefined {
+): AzapiType | undefined {
+  if (decl.type !== 'azapi_resource') {
+    return undefined;
+  }
   const attr = decl.block.body.attributes.find((a) => a.name === 'type');
   const type = attr ? evaluate(attr.expr, inst.env(fileFor(inst.cfg, attr, decl), ri)) : undefined;
-  return type?.t === 'str' && type.v.includes('/') ? classifyAzureType(type.v.split('@')[0]) : undefined;
-}
-
-/** Why an `azapi_resource`'s `type` is not known statically, when it is not. */
-function azapiTypeUnknown(
-  inst: ModuleInstance,
-  decl: ResourceDecl,
-  ri: Instance<unknown> | undefined,
-): string | undefined {
-  const attr = decl.block.body.attributes.find((a) => a.name === 'type');
-  const type = attr ? evaluate(attr.expr, inst.env(fileFor(inst.cfg, attr, decl), ri)) : undefined;
-  return type?.t === 'unknown' ? type.reason : undefined;
+  if (type?.t === 'str' && type.v.includes('/')) {
+    return { info: classifyAzureType(type.v.split('@')[0]) };
+  }
+  return type?.t === 'unknown' ? { unknown: type.reason } : {};
 }
