@@ -10,7 +10,8 @@ export class LineMap {
   private readonly starts: number[] = [0];
   private last = 0;
 
-  constructor(text: string) {
+  /** `text`: the text the map is of (kept, so that a parser can read a part of it again later). */
+  constructor(readonly text: string) {
     if (!text.includes('\r')) {
       // LF only (the common case): the native search is several times faster than a loop over characters.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {

@@ -4,7 +4,7 @@ import { intern } from '../../text/intern';
 import type { Attribute, Block, BlockLabel, Body, File } from './ast';
 import { parseExpression } from './expressions';
 import { Tok } from './lexer';
-import { Label, ParserState, Recovery } from './state';
+import { type HclNode, Label, ParserState, Recovery } from './state';
 import { parseQuoted } from './templates';
 
 /** Parses the whole input as a file body. */
@@ -77,10 +77,16 @@ function parseItem(p: ParserState, isFile: boolean): Attribute | Block | null {
   const t = p.peek();
   if (t === Tok.Assign) {
     p.consume();
+    const troubles = p.troubles;
     const expr = parseExpression(p);
     const attr = p.node<Attribute>('attribute', start, expr.endOffset);
     attr.name = name;
-    attr.expr = expr;
+    if (p.lazyExpressions && p.troubles === troubles && !p.ignoreNewlines) {
+      // Parsed again when read (see HclNode); this tree is garbage before it leaves the young generation.
+      (attr as unknown as HclNode).exprStart = expr.offset;
+    } else {
+      attr.expr = expr;
+    }
     endItem(p, isFile, errorsBefore, 'attribute');
     return attr;
   }

@@ -19,8 +19,14 @@ export {
   TERRAFORM_JSON_SCHEMA,
 } from './json-parser';
 
-/** Options for {@link parseHcl} (reserved for future use). */
-export type ParseHclOptions = Record<string, never>;
+/** Options for {@link parseHcl}. */
+export interface ParseHclOptions {
+  /**
+   * Build every attribute's expression at once. By default an expression that parsed without an error
+   * is parsed again when its attribute's `expr` is first read: the same tree, built only if needed.
+   */
+  eagerExpressions?: boolean;
+}
 
 /**
  * Parses a whole text as an HCL template (what Terraform's `templatefile` renders): `${...}` and
@@ -42,9 +48,9 @@ export function parseTemplateText(text: string): { expr: Expression; errors: Par
 }
 
 /** Parses HCL native syntax. Never throws. */
-export function parseHcl(text: string, _options?: ParseHclOptions): File {
+export function parseHcl(text: string, options?: ParseHclOptions): File {
   try {
-    return parseFile(new ParserState(text));
+    return parseFile(new ParserState(text, { lazyExpressions: options?.eagerExpressions !== true }));
   } catch (e) {
     // Defensive: a parser bug must not take the caller down; report it as a file-level error.
     const message = `internal parser error: ${e instanceof Error ? e.message : String(e)}`;

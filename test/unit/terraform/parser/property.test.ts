@@ -4,17 +4,7 @@ import * as fc from 'fast-check';
 
 import type { File, NodeBase } from '../../../../src/engine/terraform/parser';
 import { parseHcl, parseHclJson } from '../../../../src/engine/terraform/parser';
-
-const SNIPPETS = [
-  'resource "aws_s3_bucket" "b" {\n  bucket = "x-${var.env}"\n  tags = { Name = "n", b: 2 }\n}\n',
-  'variable "region" {\n  type    = string\n  default = "eu-west-1"\n}\n',
-  'locals {\n  m = { for k, v in var.m : k => upper(v)... if v != null }\n  l = [for s in var.l : s]\n}\n',
-  'output "o" {\n  value = aws_instance.web[*].id\n}\n',
-  'x = <<-EOT\n  a ${b}\n  %{ if c ~}d%{ else }e%{ endif }\n  EOT\n',
-  'y = a ? b.c[0] : (d + -e * f) / 2 % 3 >= 4 && !g || h\n',
-  'provider "aws" {\n  alias  = "eu"\n  region = provider::x::f(a, [1, 2]...)\n}\n',
-  '# c\n// d\n/* e */\nz = "\\u00e9\\n$${x}%%{y}"\r\n',
-];
+import { mutated, SNIPPETS } from './util';
 
 /** Walks every node (bounded by the nesting limit) and checks its range lies inside the text. */
 function checkRanges(f: File, text: string): void {
@@ -46,7 +36,8 @@ function checkRanges(f: File, text: string): void {
       assert.ok(rec.offset >= 0 && (rec.endOffset as number) <= text.length && rec.offset <= (rec.endOffset as number));
       // Parser nodes compute their ranges from the offsets when read: check those as well.
       stack.push((rec as unknown as NodeBase).range);
-      for (const k of ['nameRange', 'typeRange', 'rootRange']) {
+      // An attribute's expression may be parsed only when read: `expr` is then not an own field.
+      for (const k of ['nameRange', 'typeRange', 'rootRange', 'expr']) {
         if (k in rec) {
           stack.push(rec[k]);
         }
@@ -59,52 +50,6 @@ function checkRanges(f: File, text: string): void {
     }
   }
 }
-
-/** Inserts, deletes or replaces characters of `base` at random places. */
-const mutated = fc
-  .tuple(
-    fc.constantFrom(...SNIPPETS),
-    fc.array(
-      fc.tuple(
-        fc.nat(),
-        fc.nat(3),
-        fc.constantFrom(
-          '{',
-          '}',
-          '[',
-          ']',
-          '(',
-          ')',
-          '"',
-          '${',
-          '%{',
-          '~',
-          '\n',
-          '<<EOF\n',
-          '#',
-          '/*',
-          '\\',
-          '=',
-          ',',
-          '.',
-          '*',
-          'é',
-          '😀',
-          ' ',
-          '',
-        ),
-      ),
-      { maxLength: 6 },
-    ),
-  )
-  .map(([base, edits]) => {
-    let s = base;
-    for (const [pos, del, ins] of edits) {
-      const i = pos % (s.length + 1);
-      s = s.slice(0, i) + ins + s.slice(i + del);
-    }
-    return s;
-  });
 
 describe('HCL parser: properties', () => {
   it('never throws and keeps ranges inside the document on mutated input', () => {

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 
+import * as fc from 'fast-check';
+
 import type {
   Attribute,
   Block,
@@ -71,3 +73,61 @@ export function as<K extends Expression['kind']>(e: Expression, kind: K): Extrac
   assert.equal(e.kind, kind);
   return e as Extract<Expression, { kind: K }>;
 }
+
+/** Small documents that cover most of the grammar (each parses without errors). */
+export const SNIPPETS = [
+  'resource "aws_s3_bucket" "b" {\n  bucket = "x-${var.env}"\n  tags = { Name = "n", b: 2 }\n}\n',
+  'variable "region" {\n  type    = string\n  default = "eu-west-1"\n}\n',
+  'locals {\n  m = { for k, v in var.m : k => upper(v)... if v != null }\n  l = [for s in var.l : s]\n}\n',
+  'output "o" {\n  value = aws_instance.web[*].id\n}\n',
+  'x = <<-EOT\n  a ${b}\n  %{ if c ~}d%{ else }e%{ endif }\n  EOT\n',
+  'y = a ? b.c[0] : (d + -e * f) / 2 % 3 >= 4 && !g || h\n',
+  'provider "aws" {\n  alias  = "eu"\n  region = provider::x::f(a, [1, 2]...)\n}\n',
+  '# c\n// d\n/* e */\nz = "\\u00e9\\n$${x}%%{y}"\r\n',
+];
+
+/** Inserts, deletes or replaces characters of `base` at random places. */
+export const mutated = fc
+  .tuple(
+    fc.constantFrom(...SNIPPETS),
+    fc.array(
+      fc.tuple(
+        fc.nat(),
+        fc.nat(3),
+        fc.constantFrom(
+          '{',
+          '}',
+          '[',
+          ']',
+          '(',
+          ')',
+          '"',
+          '${',
+          '%{',
+          '~',
+          '\n',
+          '<<EOF\n',
+          '#',
+          '/*',
+          '\\',
+          '=',
+          ',',
+          '.',
+          '*',
+          'é',
+          '😀',
+          ' ',
+          '',
+        ),
+      ),
+      { maxLength: 6 },
+    ),
+  )
+  .map(([base, edits]) => {
+    let s = base;
+    for (const [pos, del, ins] of edits) {
+      const i = pos % (s.length + 1);
+      s = s.slice(0, i) + ins + s.slice(i + del);
+    }
+    return s;
+  });
