@@ -3,7 +3,8 @@ import type * as Yaml from 'yaml';
 import { LineMap } from '../../text/line-map';
 import { basename } from '../../workspace/paths';
 import { fromData, type Locator, MAX_DECODED_DEPTH } from './decoded';
-import { unknown, type Val } from './values';
+import { type Origin, unknown, type Val } from './values';
+import { type BlockNode, readBlockYaml } from './yaml-block';
 
 /** Terraform decodes YAML 1.2 with the core schema; aliases are expanded at most this often ("billion laughs"). */
 const OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true } as const;
@@ -66,7 +67,17 @@ export function cachedYamlChars(): number {
   return cachedChars;
 }
 
-function decodeFresh(text: string, source: string | undefined): Val | undefined {
+export function decodeFresh(text: string, source: string | undefined): Val | undefined {
+  const block = readBlockYaml(text);
+  if (block) {
+    const where = source ? { file: source, label: basename(source), lines: new LineMap(text) } : undefined;
+    return fromData(block.data, 'yamldecode() of YAML', 0, where && blockLocator(block.node, '', where));
+  }
+  return decodeWithLibrary(text, source);
+}
+
+/** Decodes with the YAML library (every YAML the reader of plain block YAML leaves to it). */
+export function decodeWithLibrary(text: string, source: string | undefined): Val | undefined {
   if (flowDepth(text) > MAX_DECODED_DEPTH) {
     // Deeper than we convert anyway; the parser would spend seconds on 100,000 nested brackets.
     return unknown(`yamldecode() of YAML nested deeper than ${MAX_DECODED_DEPTH} levels is not evaluated`);
@@ -103,6 +114,31 @@ function flowDepth(text: string): number {
   return max;
 }
 
+/** The provenance of a scalar written from `start` to `end` at `path` (none for the whole document). */
+function originAt(start: number, end: number, path: string, where: Positions): Origin | undefined {
+  if (!path) {
+    return undefined;
+  }
+  const location = { file: where.file, range: where.lines.range(start, end) };
+  return { steps: [{ description: `${path} in ${where.label}`, location }] };
+}
+
+/** Positions in what the reader of plain block YAML returned, as {@link locator} gives the library's. */
+function blockLocator(node: BlockNode | undefined, path: string, where: Positions): Locator | undefined {
+  if (!node) {
+    return undefined;
+  }
+  return {
+    origin: () => ('start' in node ? originAt(node.start, node.end, path, where) : undefined),
+    child: (key) => {
+      if (typeof key === 'number') {
+        return 'items' in node ? blockLocator(node.items[key], `${path}[${key}]`, where) : undefined;
+      }
+      return 'members' in node ? blockLocator(node.members.get(key), path ? `${path}.${key}` : key, where) : undefined;
+    },
+  };
+}
+
 /** Positions in the document's nodes for `fromData` (aliases have none of their own). */
 function locator(node: unknown, path: string, where: Positions): Locator | undefined {
   const Y = lib();
@@ -111,14 +147,7 @@ function locator(node: unknown, path: string, where: Positions): Locator | undef
   }
   let members: Map<string, unknown> | undefined;
   return {
-    origin: () => {
-      const range = node.range;
-      if (!range || !path) {
-        return undefined;
-      }
-      const location = { file: where.file, range: where.lines.range(range[0], range[1]) };
-      return { steps: [{ description: `${path} in ${where.label}`, location }] };
-    },
+    origin: () => (node.range ? originAt(node.range[0], node.range[1], path, where) : undefined),
     child: (key) => {
       if (typeof key === 'number') {
         return Y.isSeq(node) ? locator(node.items[key], `${path}[${key}]`, where) : undefined;
