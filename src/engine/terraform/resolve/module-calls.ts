@@ -154,7 +154,8 @@ export function childInstances(parent: ModuleInstance, call: ModuleCallDecl): In
   if (!cfg) {
     return unknown(
       call.source && !isLocalSource(call.source)
-        ? `module "${call.name}" comes from "${call.source}", which is not installed (run terraform init)`
+        ? // What to do comes before the source, which may be long: reasons are capped.
+          `module "${call.name}" is not installed (run terraform init); it comes from "${call.source}"`
         : `module "${call.name}" has no readable source directory`,
     );
   }

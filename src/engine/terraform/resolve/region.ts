@@ -295,10 +295,11 @@ export function resolveRegion(
   return {
     providerId: r.providerId,
     providerType: r.providerType,
-    // Whether it is a child (placed with its parent) depends on the type: say why that is not known.
+    // Whether it is a child (placed with its parent) depends on the type: say why that is not known. That
+    // comes first, since it is what the user can act on (an uninstalled module) and reasons are capped.
     region:
       typeUnknown && r.region.kind === 'unknown'
-        ? { kind: 'unknown', reason: `${r.region.reason}, and its type is not known statically (${typeUnknown})` }
+        ? { kind: 'unknown', reason: `its type is not known statically (${typeUnknown}), and ${r.region.reason}` }
         : r.region,
     provenance: r.provenance,
     global: false,
