@@ -36,6 +36,10 @@ describe('terraform expression evaluation', () => {
     ['regex("x", "y")', '(unknown)'],
     ['1 + 2 * 3', '7'],
     ['"%{ if true }on%{ else }off%{ endif }"', 'on'],
+    // Grouping mode: each key's values in the order of the elements, keys in the order they first appear.
+    ['{ for s in ["b1", "a1", "b2", "a2", "b3"] : substr(s, 0, 1) => s... }', '{b = [b1, b2, b3], a = [a1, a2]}'],
+    ['{ for i, s in ["x", "y"] : s => i... if s != "y" }', '{x = [0]}'],
+    [`length({ for s in split(",", "${'a,'.repeat(2999)}a") : s => s... }["a"])`, '3000'],
   ];
   for (const [src, want] of cases) {
     it(`${src} → ${want}`, () => {

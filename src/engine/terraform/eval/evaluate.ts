@@ -374,6 +374,8 @@ function forExpr(expr: Extract<Expression, { kind: 'for' }>, env: Env): Val {
   }
   const items: Val[] = [];
   const out = new Map<string, Val>();
+  // Grouping (`...`): each key's values, collected first (copying a group's list per element is quadratic).
+  const groups = new Map<string, Val[]>();
   for (const [k, v] of entries.slice(0, MAX_ITEMS)) {
     const bound = new Map(env.bound ?? []);
     bound.set(expr.valueVar, v);
@@ -401,13 +403,23 @@ function forExpr(expr: Extract<Expression, { kind: 'for' }>, env: Env): Val {
       return key.t === 'unknown' ? key : failure('for key is not a string');
     }
     if (expr.grouping) {
-      const group = out.get(ks);
-      out.set(ks, list(group?.t === 'list' ? [...group.items, value] : [value]));
+      const group = groups.get(ks);
+      if (group) {
+        group.push(value);
+      } else {
+        groups.set(ks, [value]);
+      }
     } else {
       out.set(ks, value);
     }
   }
-  return expr.objectForm ? map(out) : list(items);
+  if (!expr.objectForm) {
+    return list(items);
+  }
+  for (const [key, values] of groups) {
+    out.set(key, list(values));
+  }
+  return map(out);
 }
 
 /** A value that is an error (a missing key, a wrong type), not merely unknown. */
