@@ -67,6 +67,7 @@ export function cachedYamlChars(): number {
   return cachedChars;
 }
 
+/** Decodes without the cache: the reader of plain block YAML when the text has that shape, else the library. */
 export function decodeFresh(text: string, source: string | undefined): Val | undefined {
   const block = readBlockYaml(text);
   if (block) {
