@@ -4,7 +4,8 @@ import { intern } from '../../text/intern';
 import type { Attribute, Block, BlockLabel, Body, File } from './ast';
 import { parseExpression } from './expressions';
 import { Tok } from './lexer';
-import { type HclNode, Label, ParserState, Recovery } from './state';
+import { type HclNode, Label } from './nodes';
+import { ParserState, Recovery } from './state';
 import { parseQuoted } from './templates';
 
 /** Parses the whole input as a file body. */

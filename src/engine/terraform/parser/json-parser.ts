@@ -4,7 +4,8 @@ import { parseStrictJson } from '../../text/json-tree';
 import { LineMap } from '../../text/line-map';
 import type { Attribute, Block, BlockLabel, Body, Expression, File, NodeBase, ObjectItem } from './ast';
 import { type JsonSchema, TERRAFORM_JSON_SCHEMA } from './json-schema';
-import { HclNode, MAX_DEPTH, ParserState } from './state';
+import { HclNode } from './nodes';
+import { MAX_DEPTH, ParserState } from './state';
 import { parseBareTemplate } from './templates';
 
 export type { JsonBlockSchema, JsonSchema } from './json-schema';
