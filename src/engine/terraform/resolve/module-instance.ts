@@ -7,7 +7,7 @@ import { type Env, evaluate, type Scope } from '../eval/evaluate';
 import type { FileAccess } from '../eval/file-functions';
 import { applyTypeDefaults } from '../eval/type-defaults';
 import { failure, unknown, type Val, withStep } from '../eval/values';
-import type { TraversalStep } from '../parser';
+import type { Attribute, TraversalStep } from '../parser';
 import { expandInstances, type Instance, instanceAddress } from './instances';
 import { childInstances } from './module-calls';
 import { dataSourceValue, resourceRegionValue } from './references';
@@ -51,6 +51,7 @@ const MAX_MODULE_DEPTH = 12;
 export class ModuleInstance {
   private readonly vars = new Map<string, Val>();
   private readonly locals = new Map<string, Val>();
+  private readonly outputs = new Map<string, Val>();
   private readonly active = new Set<string>();
   private readonly expansions = new Map<object, Instance<undefined>[] | Val>();
   private readonly children = new Map<string, Instance<ModuleInstance>[] | Val>();
@@ -313,14 +314,21 @@ export class ModuleInstance {
     if (!out || !valueAttr) {
       return { value: failure(`module.${name} has no output ${outStep.name}`), used: used + 1 };
     }
-    const file = fileFor(target.cfg, valueAttr, out);
-    const v = target.guard(`output.${outStep.name}`, () => evaluate(valueAttr.expr, target.env(file)));
-    return {
-      value: withStep(v, {
-        description: `output "${outStep.name}" of ${target.address}`,
-        location: { file, range: valueAttr.range },
-      }),
-      used: used + 1,
-    };
+    return { value: target.output(outStep.name, out, valueAttr), used: used + 1 };
+  }
+
+  /** An output's value with the step that names it, evaluated once per module instance (as locals are). */
+  private output(name: string, decl: Decl, valueAttr: Attribute): Val {
+    const hit = this.outputs.get(name);
+    if (hit) {
+      return hit;
+    }
+    const file = fileFor(this.cfg, valueAttr, decl);
+    const v = withStep(
+      this.guard(`output.${name}`, () => evaluate(valueAttr.expr, this.env(file))),
+      { description: `output "${name}" of ${this.address}`, location: { file, range: valueAttr.range } },
+    );
+    this.outputs.set(name, v);
+    return v;
   }
 }
