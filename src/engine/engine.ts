@@ -97,6 +97,8 @@ export interface ScanPlan {
 interface CachedUnit {
   unit: AnalysisUnit;
   result: UnitResult;
+  /** Directories the analysis listed: a file created in one of them (`terraform init`'s modules.json) changes the unit. */
+  listed: ReadonlySet<string>;
 }
 
 /** Files listed by more than one of `units`. */
@@ -166,6 +168,7 @@ export class Engine {
     for (const [key, cached] of this.unitCache) {
       if (
         cached.result.dependencies.includes(path) ||
+        cached.listed.has(dir) ||
         cached.unit.files.some((f) => f === path || dirname(f) === dir)
       ) {
         this.unitCache.delete(key);
@@ -404,7 +407,8 @@ export class Engine {
       return cached.result;
     }
     const reads = new Set<string>(unit.files);
-    const ctx = this.context(run, reads, transient);
+    const listed = new Set<string>();
+    const ctx = this.context(run, reads, transient, listed);
     // Resources handed on early are not in the result, so such a result is never cached (one-shot scans only).
     ctx.emitResources = emit;
     let result: UnitResult;
@@ -429,13 +433,18 @@ export class Engine {
       dependencies: [...new Set([...result.dependencies, ...reads])],
     };
     if (this.opts.keepUnitResults !== false) {
-      this.unitCache.set(key, { unit, result });
+      this.unitCache.set(key, { unit, result, listed });
       this.unitIndex.set(key, unit, result.dependencies);
     }
     return result;
   }
 
-  private context(run: RunOptions, reads: Set<string>, transient?: ReadonlySet<string>): AnalysisContext {
+  private context(
+    run: RunOptions,
+    reads: Set<string>,
+    transient?: ReadonlySet<string>,
+    listed?: Set<string>,
+  ): AnalysisContext {
     // Trees of `transient` files, for this context (one unit's analysis) only.
     const local = new Map<string, { text: string; value: unknown }>();
     return {
@@ -447,7 +456,10 @@ export class Engine {
         const overlay = run.overlays?.get(path);
         return overlay ?? (await this.files.readText(path, run.config.maxFileSize));
       },
-      listDir: (path) => this.files.listDir(path),
+      listDir: (path) => {
+        listed?.add(path);
+        return this.files.listDir(path);
+      },
       parse: <T>(path: string, kind: string, text: string, parse: (text: string) => T): T => {
         const key = `${path}\u0000${kind}`;
         const single = transient?.has(path) === true;

@@ -1,10 +1,13 @@
 import type { DirEntry, EngineFs, LimitedRead } from '../host';
 import { quoteValue } from '../text/quote';
 import { LruCache } from './lru';
-import { dirname } from './paths';
+import { basename, dirname } from './paths';
 
 /** Concurrent reads while files are grouped into units. */
 const READ_AHEAD_CONCURRENCY = 16;
+
+/** The listing of a directory that does not exist (shared, so frozen). */
+const NO_ENTRIES: DirEntry[] = Object.freeze([]) as unknown as DirEntry[];
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -38,12 +41,18 @@ export class SourceFiles {
     return this.errors.get(path);
   }
 
-  /** Forgets what is cached about `path` (its text, its read error, its own and its directory's listing). */
+  /**
+   * Forgets what is cached about `path`: its text, its read error, its own listing and those of every
+   * directory above it (a file created in a new directory changes the listings of the directories that
+   * now lead to it, which {@link listDir} may have answered from).
+   */
   forget(path: string): void {
     this.texts.delete(path);
     this.errors.delete(path);
-    this.dirs.delete(dirname(path));
     this.dirs.delete(path);
+    for (let dir = dirname(path), prev = path; dir !== prev; prev = dir, dir = dirname(dir)) {
+      this.dirs.delete(dir);
+    }
   }
 
   clear(): void {
@@ -72,6 +81,13 @@ export class SourceFiles {
     if (hit) {
       return hit;
     }
+    // A directory that the nearest listed directory above it does not lead to is not read: analyzers
+    // look for directories that mostly do not exist (`.terraform/modules` of every root module), and each
+    // failed read costs a system call and an exception.
+    if (!this.mayExist(path)) {
+      this.dirs.set(path, NO_ENTRIES);
+      return NO_ENTRIES;
+    }
     let entries: DirEntry[] = [];
     try {
       entries = await this.fs.readDirectory(path);
@@ -80,6 +96,18 @@ export class SourceFiles {
     }
     this.dirs.set(path, entries);
     return entries;
+  }
+
+  /** False when a cached listing of a directory above `path` shows that `path` is not a directory. */
+  private mayExist(path: string): boolean {
+    for (let child = path, dir = dirname(path); dir !== child; child = dir, dir = dirname(dir)) {
+      const listing = this.dirs.get(dir);
+      if (listing) {
+        const name = basename(child);
+        return listing.some((e) => e.name === name && (e.type === 'directory' || e.type === 'symlink'));
+      }
+    }
+    return true;
   }
 
   /**

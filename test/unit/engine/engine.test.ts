@@ -179,6 +179,21 @@ describe('engine end to end', () => {
     );
   });
 
+  it('does not list a directory that a listing above it shows is missing', async () => {
+    const fs = memoryFs({ '/ws/main.tf': MAIN, '/ws/env/prod/main.tf': MAIN });
+    const listed: string[] = [];
+    const readDirectory = fs.readDirectory.bind(fs);
+    fs.readDirectory = async (p) => (listed.push(p), readDirectory(p));
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    assert.equal(result.placements.length, 2);
+    // Every root module looks for `.terraform/modules/modules.json`; none of them has a `.terraform`.
+    assert.deepEqual(
+      listed.filter((p) => p.includes('.terraform')),
+      [],
+    );
+  });
+
   it('uses unsaved editor text and does not re-read unchanged files', async () => {
     const fs = memoryFs({ '/ws/main.tf': MAIN });
     const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
@@ -259,5 +274,21 @@ describe('engine invalidation', () => {
     engine.invalidate('/ws/more.tf');
     const after = await engine.scan(['/ws'], { config: defaultConfig() });
     assert.deepEqual(after.placements.map((p) => p.address).sort(), ['aws_s3_bucket.invoices', 'aws_sqs_queue.q']);
+  });
+
+  it('sees modules installed by terraform init after invalidating the new modules.json', async () => {
+    const fs = memoryFs({ '/ws/main.tf': `${MAIN}\nmodule "store" {\n  source = "acme/store/aws"\n}\n` });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
+    const addresses = async () =>
+      (await engine.scan(['/ws'], { config: defaultConfig() })).placements.map((p) => p.address).sort();
+    assert.deepEqual(await addresses(), ['aws_s3_bucket.invoices']);
+    // `terraform init` creates `.terraform/` (a directory the cached listing of /ws does not hold).
+    fs.write(
+      '/ws/.terraform/modules/modules.json',
+      JSON.stringify({ Modules: [{ Key: 'store', Dir: '.terraform/modules/store' }] }),
+    );
+    fs.write('/ws/.terraform/modules/store/main.tf', 'resource "aws_sqs_queue" "q" {}\n');
+    engine.invalidate('/ws/.terraform/modules/modules.json');
+    assert.deepEqual(await addresses(), ['aws_s3_bucket.invoices', 'module.store.aws_sqs_queue.q']);
   });
 });
