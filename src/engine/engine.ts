@@ -161,14 +161,18 @@ export class Engine {
       this.unitIndex.clear();
       return;
     }
+    // A unit that listed a directory where `path` now is, or that looked in a directory for one that
+    // `path` now brings into being (`.terraform` of a root module, before `terraform init` wrote its
+    // `modules.json`), finds something else there now.
+    const dir = dirname(path);
+    const looked = [dir, ...this.files.listingsWithout(path)];
     this.files.forget(path);
     this.parses.deleteWhere((key) => key.startsWith(`${path}\u0000`));
     // A file created next to a unit's files (a new .tf in a module) changes that unit too.
-    const dir = dirname(path);
     for (const [key, cached] of this.unitCache) {
       if (
         cached.result.dependencies.includes(path) ||
-        cached.listed.has(dir) ||
+        looked.some((d) => cached.listed.has(d)) ||
         cached.unit.files.some((f) => f === path || dirname(f) === dir)
       ) {
         this.unitCache.delete(key);

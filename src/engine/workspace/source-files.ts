@@ -6,9 +6,6 @@ import { basename, dirname } from './paths';
 /** Concurrent reads while files are grouped into units. */
 const READ_AHEAD_CONCURRENCY = 16;
 
-/** The listing of a directory that does not exist (shared, so frozen). */
-const NO_ENTRIES: DirEntry[] = Object.freeze([]) as unknown as DirEntry[];
-
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 /**
@@ -44,7 +41,8 @@ export class SourceFiles {
   /**
    * Forgets what is cached about `path`: its text, its read error, its own listing and those of every
    * directory above it (a file created in a new directory changes the listings of the directories that
-   * now lead to it, which {@link listDir} may have answered from).
+   * now lead to it, which analyzers consult before they list deeper: `.terraform` before
+   * `.terraform/modules`).
    */
   forget(path: string): void {
     this.texts.delete(path);
@@ -53,6 +51,22 @@ export class SourceFiles {
     for (let dir = dirname(path), prev = path; dir !== prev; prev = dir, dir = dirname(dir)) {
       this.dirs.delete(dir);
     }
+  }
+
+  /**
+   * The directories whose cached listings lack the directory on the way to `path` (to be called before
+   * {@link forget}): a file created there makes that directory exist, so whoever listed them and found
+   * nothing must look again.
+   */
+  listingsWithout(path: string): string[] {
+    const out: string[] = [];
+    for (let child = dirname(path), dir = dirname(child); dir !== child; child = dir, dir = dirname(dir)) {
+      const name = basename(child);
+      if (this.dirs.get(dir)?.some((e) => e.name === name) === false) {
+        out.push(dir);
+      }
+    }
+    return out;
   }
 
   clear(): void {
@@ -81,13 +95,6 @@ export class SourceFiles {
     if (hit) {
       return hit;
     }
-    // A directory that the nearest listed directory above it does not lead to is not read: analyzers
-    // look for directories that mostly do not exist (`.terraform/modules` of every root module), and each
-    // failed read costs a system call and an exception.
-    if (!this.mayExist(path)) {
-      this.dirs.set(path, NO_ENTRIES);
-      return NO_ENTRIES;
-    }
     let entries: DirEntry[] = [];
     try {
       entries = await this.fs.readDirectory(path);
@@ -96,18 +103,6 @@ export class SourceFiles {
     }
     this.dirs.set(path, entries);
     return entries;
-  }
-
-  /** False when a cached listing of a directory above `path` shows that `path` is not a directory. */
-  private mayExist(path: string): boolean {
-    for (let child = path, dir = dirname(path); dir !== child; child = dir, dir = dirname(dir)) {
-      const listing = this.dirs.get(dir);
-      if (listing) {
-        const name = basename(child);
-        return listing.some((e) => e.name === name && (e.type === 'directory' || e.type === 'symlink'));
-      }
-    }
-    return true;
   }
 
   /**

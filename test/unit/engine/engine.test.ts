@@ -179,7 +179,23 @@ describe('engine end to end', () => {
     );
   });
 
-  it('does not list a directory that a listing above it shows is missing', async () => {
+  it('loads a module outside the scanned folder that calls a module in its own subfolder', async () => {
+    // Outside the roots, a listing shows module configuration only (no subfolders): it says nothing
+    // about which subfolders exist.
+    const fs = memoryFs({
+      '/ws/app/main.tf': `${MAIN}\nmodule "shared" {\n  source = "../shared"\n}\n`,
+      '/ws/shared/main.tf': 'module "inner" {\n  source = "./inner"\n}\n',
+      '/ws/shared/inner/main.tf': 'resource "aws_sqs_queue" "q" {}\n',
+    });
+    const engine = new Engine({ readRoots: ['/ws/app'], fs, analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws/app'], { config: defaultConfig() });
+    assert.deepEqual(result.placements.map((p) => p.address).sort(), [
+      'aws_s3_bucket.invoices',
+      'module.shared.module.inner.aws_sqs_queue.q',
+    ]);
+  });
+
+  it('does not look for .terraform/modules in a root module that has no .terraform', async () => {
     const fs = memoryFs({ '/ws/main.tf': MAIN, '/ws/env/prod/main.tf': MAIN });
     const listed: string[] = [];
     const readDirectory = fs.readDirectory.bind(fs);
