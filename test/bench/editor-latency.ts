@@ -40,9 +40,16 @@ export async function editLatency(
   const file = path.join(stack, 'main.tf');
   fs.writeFileSync(file, text);
   const config = defaultConfig();
-  const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
+  // As the extension makes its engines and runs them: the workspace folder is where they read, and where
+  // the search for a module's callers stops.
+  const workspace = path.join(dir, 'terraform');
+  const engine = new Engine({
+    readRoots: [workspace],
+    fs: nodeFs,
+    analyzers: defaultAnalyzers(),
+  });
   const t0 = performance.now();
-  const scan = await engine.scan([path.join(dir, 'terraform')], { config });
+  const scan = await engine.scan([workspace], { config, root: workspace });
   const initialScanSeconds = (performance.now() - t0) / 1000;
   const times: number[] = [];
   const profileTo = opts.profileTo;
@@ -57,7 +64,7 @@ export async function editLatency(
   for (let i = 0; i < 30; i++) {
     const edited = text.replace('eu-central-1', i % 2 === 0 ? 'eu-west-1' : 'eu-central-1') + `# edit ${i}\n`;
     const s = performance.now();
-    await engine.analyzePaths([file], { config, overlays: new Map([[file, edited]]) });
+    await engine.analyzePaths([file], { config, root: workspace, overlays: new Map([[file, edited]]) });
     times.push(performance.now() - s);
   }
   if (session) {
@@ -70,7 +77,7 @@ export async function editLatency(
   }
   times.sort((a, b) => a - b);
   // Measured after the edits, so that its engine's garbage does not fall into their timings.
-  const firstDiagnosticsMs = await firstDiagnostics(path.join(dir, 'terraform'), file);
+  const firstDiagnosticsMs = await firstDiagnostics(workspace, file);
   return {
     workspaceFiles: scan.files,
     editedLines: text.split('\n').length,
@@ -105,14 +112,18 @@ async function firstDiagnostics(workspace: string, file: string): Promise<number
     readDirectory: yieldFirst(nodeFs.readDirectory.bind(nodeFs)),
     stat: yieldFirst(nodeFs.stat.bind(nodeFs)),
   };
-  const engine = new Engine({ readRoots: ['/'], fs: editorFs, analyzers: defaultAnalyzers() });
+  const engine = new Engine({
+    readRoots: [workspace],
+    fs: editorFs,
+    analyzers: defaultAnalyzers(),
+  });
   const config = defaultConfig();
   const t0 = performance.now();
-  const scan = engine.scan([workspace], { config });
+  const scan = engine.scan([workspace], { config, root: workspace });
   const first = await new Promise<number>((resolve, reject) => {
     setTimeout(() => {
       engine
-        .analyzePaths([file], { config })
+        .analyzePaths([file], { config, root: workspace })
         .then((r) => (r.placements.length > 0 ? resolve(performance.now() - t0) : reject(new Error('no placements'))))
         .catch(reject);
     }, 0);
