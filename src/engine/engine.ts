@@ -5,7 +5,7 @@ import type { LensConfig } from './config';
 import type { EngineFs } from './host';
 import type { AnalysisError, ExtractedResource, Finding, Placement, ScanResult } from './model';
 import { suppressionsFor } from './suppress/apply';
-import { UnitIndex } from './unit-index';
+import { UnitResults } from './unit-results';
 import { confine } from './workspace/confine';
 import { discover } from './workspace/discover';
 import { LruCache } from './workspace/lru';
@@ -94,13 +94,6 @@ export interface ScanPlan {
   shared: string[];
 }
 
-interface CachedUnit {
-  unit: AnalysisUnit;
-  result: UnitResult;
-  /** Directories the analysis listed: a file created in one of them (`terraform init`'s modules.json) changes the unit. */
-  listed: ReadonlySet<string>;
-}
-
 /** Files listed by more than one of `units`. */
 export function sharedFiles(units: readonly AnalysisUnit[]): string[] {
   const seen = new Set<string>();
@@ -125,8 +118,7 @@ export function sharedFiles(units: readonly AnalysisUnit[]): string[] {
 export class Engine {
   private readonly files: SourceFiles;
   private readonly parses = new LruCache<{ text: string; value: unknown }>();
-  private readonly unitCache = new Map<string, CachedUnit>();
-  private readonly unitIndex = new UnitIndex();
+  private readonly units = new UnitResults();
   private readonly displayPath: (path: string) => string;
   private readonly now: () => Date;
 
@@ -157,27 +149,15 @@ export class Engine {
     if (path === undefined) {
       this.files.clear();
       this.parses.clear();
-      this.unitCache.clear();
-      this.unitIndex.clear();
+      this.units.clear();
       return;
     }
-    // A unit that listed a directory where `path` now is, or that looked in a directory for one that
-    // `path` now brings into being (`.terraform` of a root module, before `terraform init` wrote its
-    // `modules.json`), finds something else there now.
-    const dir = dirname(path);
-    const looked = [dir, ...this.files.listingsWithout(path)];
+    // The listings `path` changes: its directory's, and those that lacked the directory it now brings
+    // into being (`.terraform` of a root module, before `terraform init` wrote its `modules.json`).
+    const looked = [dirname(path), ...this.files.listingsWithout(path)];
     this.files.forget(path);
     this.parses.deleteWhere((key) => key.startsWith(`${path}\u0000`));
-    // A file created next to a unit's files (a new .tf in a module) changes that unit too.
-    for (const [key, cached] of this.unitCache) {
-      if (
-        cached.result.dependencies.includes(path) ||
-        looked.some((d) => cached.listed.has(d)) ||
-        cached.unit.files.some((f) => f === path || dirname(f) === dir)
-      ) {
-        this.unitCache.delete(key);
-      }
-    }
+    this.units.forget(path, looked);
   }
 
   private analyzersFor(config: LensConfig): LanguageAnalyzer[] {
@@ -274,7 +254,7 @@ export class Engine {
     const chosen = new Map<string, [LanguageAnalyzer, AnalysisUnit]>();
     for (const path of paths) {
       let known = false;
-      for (const [key, unit] of this.unitIndex.unitsOf(path)) {
+      for (const [key, unit] of this.units.unitsOf(path)) {
         const analyzer = analyzers.find((a) => a.language === unit.language);
         if (analyzer) {
           chosen.set(key, [analyzer, unit]);
@@ -404,11 +384,9 @@ export class Engine {
     emit?: (batch: ExtractedResource[]) => void,
   ): Promise<UnitResult> {
     const key = unitId(unit);
-    const cached = this.unitCache.get(key);
-    const overlaid = (deps: string[]) => run.overlays !== undefined && deps.some((d) => run.overlays!.has(d));
-    const sameFiles = cached !== undefined && sameList(cached.unit.files, unit.files);
-    if (cached && sameFiles && !overlaid(cached.result.dependencies) && !overlaid(unit.files)) {
-      return cached.result;
+    const kept = this.units.valid(key, unit, run.overlays);
+    if (kept) {
+      return kept;
     }
     const reads = new Set<string>(unit.files);
     const listed = new Set<string>();
@@ -437,8 +415,7 @@ export class Engine {
       dependencies: [...new Set([...result.dependencies, ...reads])],
     };
     if (this.opts.keepUnitResults !== false) {
-      this.unitCache.set(key, { unit, result, listed });
-      this.unitIndex.set(key, unit, result.dependencies);
+      this.units.keep(key, unit, result, listed);
     }
     return result;
   }
@@ -493,10 +470,6 @@ function pushAll<T>(target: T[], items: readonly T[]): void {
   for (const item of items) {
     target.push(item);
   }
-}
-
-function sameList(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function dedupeErrors(errors: AnalysisError[]): AnalysisError[] {

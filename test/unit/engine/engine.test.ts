@@ -166,9 +166,7 @@ describe('engine end to end', () => {
       '/ws/modules/m/main.tf': 'resource "aws_s3_bucket" "m" {}\n',
       '/ws/docs/readme.md': '# not scanned',
     });
-    const listed: string[] = [];
-    const readDirectory = fs.readDirectory.bind(fs);
-    fs.readDirectory = async (p) => (listed.push(p), readDirectory(p));
+    const listed = fs.listed;
     const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const result = await engine.scan(['/ws'], { config: defaultConfig() });
     assert.equal(result.placements.length, 2);
@@ -197,9 +195,7 @@ describe('engine end to end', () => {
 
   it('does not look for .terraform/modules in a root module that has no .terraform', async () => {
     const fs = memoryFs({ '/ws/main.tf': MAIN, '/ws/env/prod/main.tf': MAIN });
-    const listed: string[] = [];
-    const readDirectory = fs.readDirectory.bind(fs);
-    fs.readDirectory = async (p) => (listed.push(p), readDirectory(p));
+    const listed = fs.listed;
     const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
     const result = await engine.scan(['/ws'], { config: defaultConfig() });
     assert.equal(result.placements.length, 2);
