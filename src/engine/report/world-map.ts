@@ -1,6 +1,6 @@
-import { geoArea, geoCentroid, geoNaturalEarth1, geoPath } from 'd3-geo';
+import type * as D3Geo from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
-import { feature } from 'topojson-client';
+import type * as TopojsonClient from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 import { escapeHtml as h } from './escape';
@@ -63,26 +63,39 @@ interface WorldShapes {
 }
 
 let shapes: WorldShapes | undefined;
+let d3: typeof D3Geo | undefined;
+
+/** d3-geo, loaded with the outlines when a map is first drawn: a scan without an HTML report never needs it. */
+function geo(): typeof D3Geo {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  d3 ??= require('d3-geo') as typeof D3Geo;
+  return d3;
+}
 
 /** Projects the outlines once per process (about 177 countries; the report may be drawn many times). */
 function worldShapes(): WorldShapes {
   if (shapes) {
     return shapes;
   }
-  // Loaded when a map is first drawn: the outlines are 108 KB that a scan without a report never needs.
+  // Loaded when a map is first drawn, as are d3-geo and topojson-client: the outlines are 108 KB that a
+  // scan without a report never needs.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const topology = require('world-atlas/countries-110m.json') as Topology<{
     countries: GeometryCollection<{ name: string }>;
   }>;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { feature } = require('topojson-client') as typeof TopojsonClient;
   const countries = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>;
-  const projection = geoNaturalEarth1().fitExtent(
-    [
-      [4, 4],
-      [WIDTH - 4, HEIGHT - 4],
-    ],
-    { type: 'Sphere' },
-  );
-  const path = geoPath(projection).digits(1);
+  const projection = geo()
+    .geoNaturalEarth1()
+    .fitExtent(
+      [
+        [4, 4],
+        [WIDTH - 4, HEIGHT - 4],
+      ],
+      { type: 'Sphere' },
+    );
+  const path = geo().geoPath(projection).digits(1);
   const paths = new Map<string, string>();
   const anchors = new Map<string, [number, number]>();
   const apart: string[] = [];
@@ -101,7 +114,7 @@ function worldShapes(): WorldShapes {
       continue;
     }
     paths.set(id, d);
-    const point = projection(geoCentroid(largestPolygon(f)));
+    const point = projection(geo().geoCentroid(largestPolygon(f)));
     if (point) {
       anchors.set(id, [point[0], point[1]]);
     }
@@ -123,7 +136,7 @@ function splitApart(
   const apart: Array<Feature<Polygon>> = [];
   for (const coordinates of g.coordinates) {
     const part: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } };
-    const [lon, lat] = geoCentroid(part);
+    const [lon, lat] = geo().geoCentroid(part);
     if (isApart([lon, lat])) {
       apart.push(part);
     } else {
@@ -143,7 +156,7 @@ function largestPolygon(f: Feature): Feature<Polygon | MultiPolygon> {
   let bestArea = -1;
   for (const coordinates of g.coordinates) {
     const candidate: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } };
-    const area = geoArea(candidate);
+    const area = geo().geoArea(candidate);
     if (area > bestArea) {
       bestArea = area;
       best = candidate;

@@ -1,8 +1,8 @@
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import { parse as parseYaml } from 'yaml';
 
 import { gcpValueGroup } from '../catalog/gcp-value-groups';
 import { shortValue } from '../text/quote';
+import { yamlLibrary } from '../text/yaml-library';
 import type { ResidencyPolicy } from './policy';
 
 /**
@@ -64,7 +64,7 @@ function parseDocument(text: string): unknown {
   }
   try {
     // One document; aliases are expanded with a cap, so a hostile file cannot blow up.
-    return parseYaml(text, { maxAliasCount: 100 }) as unknown;
+    return yamlLibrary().parse(text, { maxAliasCount: 100 }) as unknown;
   } catch {
     return undefined;
   }

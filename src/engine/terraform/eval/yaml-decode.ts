@@ -1,6 +1,7 @@
 import type * as Yaml from 'yaml';
 
 import { LineMap } from '../../text/line-map';
+import { yamlLibrary } from '../../text/yaml-library';
 import { basename } from '../../workspace/paths';
 import { fromData, type Locator, MAX_DECODED_DEPTH } from './decoded';
 import { type Origin, unknown, type Val } from './values';
@@ -9,18 +10,6 @@ import { type BlockNode, readBlockYaml } from './yaml-block';
 /** Terraform decodes YAML 1.2 with the core schema; aliases are expanded at most this often ("billion laughs"). */
 const OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true } as const;
 const MAX_ALIASES = 100;
-
-let yaml: typeof Yaml | undefined;
-
-/**
- * The YAML library, loaded when `yamldecode` is first called: evaluating it at start-up cost every CLI
- * run about 25 ms (measured), and most configurations never decode YAML.
- */
-function lib(): typeof Yaml {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  yaml ??= require('yaml') as typeof Yaml;
-  return yaml;
-}
 
 /** Where a decoded scalar is written, when the YAML text is a whole file (see `Origin.source`). */
 interface Positions {
@@ -83,7 +72,7 @@ export function decodeWithLibrary(text: string, source: string | undefined): Val
     // Deeper than we convert anyway; the parser would spend seconds on 100,000 nested brackets.
     return unknown(`yamldecode() of YAML nested deeper than ${MAX_DECODED_DEPTH} levels is not evaluated`);
   }
-  const Y = lib();
+  const Y = yamlLibrary();
   let doc: Yaml.Document.Parsed;
   let data: unknown;
   try {
@@ -142,7 +131,7 @@ function blockLocator(node: BlockNode | undefined, path: string, where: Position
 
 /** Positions in the document's nodes for `fromData` (aliases have none of their own). */
 function locator(node: unknown, path: string, where: Positions): Locator | undefined {
-  const Y = lib();
+  const Y = yamlLibrary();
   if (!Y.isNode(node) || Y.isAlias(node)) {
     return undefined;
   }
