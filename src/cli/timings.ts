@@ -21,7 +21,8 @@ export interface ScanPhases {
 }
 
 const seconds = (ms: number) => `${(Math.max(0, ms) / 1000).toFixed(2)} s`;
-const count = (n: number) => n.toLocaleString('en-US');
+/** `8,655`: with thousands separators, without `toLocaleString` (whose ICU data cost start-up 10 ms). */
+const count = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 
 /** The one line `--timings` prints, e.g. `timings: start-up 0.21 s, discovery and grouping 1.50 s (...)`. */
 export function timingsLine(p: ScanPhases): string {

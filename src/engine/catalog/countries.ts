@@ -1,20 +1,10 @@
-const names = new Intl.DisplayNames(['en'], { type: 'region' });
-/** Names by code: a scan asks for the same few countries thousands of times. */
-const cache = new Map<string, string>();
+import { COUNTRY_NAMES } from './country-names';
 
 /** English name of an ISO 3166-1 alpha-2 code (`DE` → `Germany`); the code itself when unknown. */
 export function countryName(code: string | null | undefined): string {
   if (!code) {
     return 'unknown';
   }
-  let name = cache.get(code);
-  if (name === undefined) {
-    try {
-      name = names.of(code.toUpperCase()) ?? code;
-    } catch {
-      name = code;
-    }
-    cache.set(code, name);
-  }
-  return name;
+  const upper = code.toUpperCase();
+  return Object.hasOwn(COUNTRY_NAMES, upper) ? COUNTRY_NAMES[upper] : code;
 }

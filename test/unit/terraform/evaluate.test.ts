@@ -31,6 +31,9 @@ describe('terraform expression evaluation', () => {
     // Characters are grapheme clusters, as Terraform counts them: e + combining acute accent is one.
     ['length("cafe\u0301")', '4'],
     ['substr("cafe\u0301s", 3, 1)', 'e\u0301'],
+    // ... and so is a CR LF pair, the one cluster of two ASCII characters.
+    ['length("a\\r\\nb")', '3'],
+    ['length("eu-west-1")', '9'],
     ['trimsuffix("eu-west-1a", "a")', 'eu-west-1'],
     ['replace("a/b", "/", "-")', 'a-b'],
     ['regex("x", "y")', '(unknown)'],
