@@ -31,6 +31,7 @@ import { heapGrowthFor } from './heap-growth';
 import { nodeFs } from './node-fs';
 import { parallelScan } from './parallel-scan';
 import { progressLine, wantColor } from './progress';
+import { ReportWriter } from './report-writer';
 import { ResultSpill } from './spill';
 import { type ScanPhases, timingsLine } from './timings';
 
@@ -230,19 +231,23 @@ function writeReport(args: ScanArgs, resources: number, produce: (write: (chunk:
   } catch (e) {
     fail(`cannot write ${args.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 2);
   }
-  const write = (chunk: string) => {
+  const out = new ReportWriter((bytes) => {
     if (fd === undefined) {
-      process.stdout.write(chunk);
+      // A copy: standard output may still hold the bytes when this returns (a pipe), and the buffer is reused.
+      process.stdout.write(Buffer.from(bytes));
       return;
     }
     try {
-      writeSync(fd, chunk);
+      for (let done = 0; done < bytes.length;) {
+        done += writeSync(fd, bytes, done, bytes.length - done);
+      }
     } catch (e) {
       fail(`cannot write ${args.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 2);
     }
-  };
+  });
   try {
-    produce(write);
+    produce((chunk) => out.write(chunk));
+    out.flush();
   } catch (e) {
     if (e instanceof RangeError) {
       // V8 cannot build a string that large; the streaming formats have no such limit.

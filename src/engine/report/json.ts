@@ -13,8 +13,7 @@ export function toJson(data: ReportData): string {
 }
 
 /**
- * Writes the same document as {@link toJson} in pieces, a few hundred resources, findings or errors at
- * a time, so that a scan of a huge workspace never builds the whole document as one string (V8 strings
+ * Writes the same document as {@link toJson} in pieces, one resource, finding or error at a time, so that a scan of a huge workspace never builds the whole document as one string (V8 strings
  * stop at about 512 MB). Layout: the frame is indented by two spaces, and each element of `resources`,
  * `findings` and `errors` is one line of compact JSON. Indenting every field as well made the report
  * 1.8 times the size of the real Bicep it described (12.4 MB for 6.8 MB of modules); one line per
@@ -89,20 +88,20 @@ function residencyJson(t: PolicyTally): object {
   };
 }
 
+/**
+ * Item by item: `write` is expected to buffer (the CLI encodes the pieces into one reused buffer). Joining
+ * items into chunks first made each chunk a string to flatten, and a two-byte one whenever an item held
+ * text outside ASCII.
+ */
 function writeList(name: string, items: Iterable<string>, write: (chunk: string) => void, last: boolean): void {
   const end = last ? '\n' : ',\n';
-  // A few hundred items per chunk: few calls to `write`, no string larger than a few hundred KB.
-  let chunk = '';
   let first = true;
   for (const item of items) {
-    chunk += first ? `  "${name}": [\n    ${item}` : `,\n    ${item}`;
+    write(first ? `  "${name}": [\n    ` : ',\n    ');
+    write(item);
     first = false;
-    if (chunk.length > 256 * 1024) {
-      write(chunk);
-      chunk = '';
-    }
   }
-  write(first ? `  "${name}": []${end}` : `${chunk}\n  ]${end}`);
+  write(first ? `  "${name}": []${end}` : `\n  ]${end}`);
 }
 
 /** Indents every line but the first (JSON strings hold no raw line breaks, so this is exact). */
