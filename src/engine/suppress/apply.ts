@@ -1,7 +1,7 @@
 import type { AcceptedFinding, LensConfig } from '../config';
 import type { Finding, Placement } from '../model';
 import { relative } from '../workspace/paths';
-import { type Directive, governs, isExpired, parseDirectives } from './directives';
+import { type Directive, governs, isExpired, mayHoldDirectives, parseDirectives } from './directives';
 
 /** Splits text into lines once per file; directives need only the lines between a directive and a header. */
 function lines(text: string): string[] {
@@ -94,7 +94,7 @@ export function suppressionsFor(
   const severity = config.rules.CAL007 ?? 'warning';
   const liveByFile = new Map<string, { live: Directive[]; textLines: string[] }>();
   for (const [file, text] of texts) {
-    if (!text.includes('cloud-act-lens:')) {
+    if (!mayHoldDirectives(text)) {
       continue;
     }
     const { directives, problems } = parseDirectives(text);

@@ -27,6 +27,11 @@ export interface DirectiveProblem {
 }
 
 export const MARKER = 'cloud-act-lens:';
+
+/** Whether `text` may hold a directive: a file without the marker holds none (the cheap check first). */
+export function mayHoldDirectives(text: string): boolean {
+  return text.includes(MARKER);
+}
 const RULE_RE = /^CAL\d{3}$/;
 const KNOWN = new Set<string>(RULES.map((r) => r.id));
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

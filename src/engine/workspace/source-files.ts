@@ -18,14 +18,26 @@ export class SourceFiles {
   private readonly errors = new Map<string, string>();
   private readonly dirs = new Map<string, DirEntry[]>();
   private readonly pending = new Map<string, Promise<string | undefined>>();
+  /** Per path, what {@link probe} said of the text last read (kept when the text itself is dropped). */
+  private readonly probed = new Map<string, boolean>();
 
   constructor(
     private readonly fs: EngineFs,
     budget: number,
     /** Told the size of each file read from the file system (not of cache hits). */
     private readonly onRead?: (bytes: number) => void,
+    /**
+     * A question asked of each text once, when it is read (the engine: may it hold suppression
+     * directives?), so that callers need not search the text again each time they take it.
+     */
+    private readonly probe?: (text: string) => boolean,
   ) {
     this.texts.budget = budget;
+  }
+
+  /** What {@link probe} said of the text of `path` last read from the file system; undefined if unknown. */
+  probeResult(path: string): boolean | undefined {
+    return this.probed.get(path);
   }
 
   /** Characters of text kept; entries beyond a lowered budget go as new ones arrive. */
@@ -47,6 +59,7 @@ export class SourceFiles {
   forget(path: string): void {
     this.texts.delete(path);
     this.errors.delete(path);
+    this.probed.delete(path);
     this.dirs.delete(path);
     for (let dir = dirname(path), prev = path; dir !== prev; prev = dir, dir = dirname(dir)) {
       this.dirs.delete(dir);
@@ -72,6 +85,7 @@ export class SourceFiles {
   clear(): void {
     this.texts.clear();
     this.errors.clear();
+    this.probed.clear();
     this.dirs.clear();
   }
 
@@ -218,6 +232,11 @@ export class SourceFiles {
       this.errors.set(path, `cannot read file: ${quoteValue((e as Error).message ?? String(e), 160)}`);
     }
     this.texts.set(path, text, text?.length ?? 0);
+    if (this.probe && text !== null) {
+      this.probed.set(path, this.probe(text));
+    } else {
+      this.probed.delete(path);
+    }
     return text ?? undefined;
   }
 }

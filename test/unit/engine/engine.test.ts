@@ -260,6 +260,66 @@ resource "aws_s3_bucket" "logs" {}
   });
 });
 
+describe('engine suppression directives, searched for once per text read', () => {
+  const bucket = (directive: string) => `provider "aws" {
+  region = "eu-central-1"
+}
+${directive}
+resource "aws_s3_bucket" "b" {}
+`;
+  const accepted = (r: { findings: Finding[] }) =>
+    r.findings.filter((f) => f.ruleId === 'CAL001').map((f) => [f.file, f.suppressed?.reason ?? 'open']);
+
+  it('honours a directive typed into unsaved text although the file on disk holds none', async () => {
+    const engine = new Engine({
+      readRoots: ['/'],
+      fs: memoryFs({ '/ws/main.tf': bucket('') }),
+      analyzers: defaultAnalyzers(),
+    });
+    assert.deepEqual(accepted(await engine.scan(['/ws'], { config: defaultConfig() })), [['/ws/main.tf', 'open']]);
+    const overlays = new Map([['/ws/main.tf', bucket('# cloud-act-lens:ignore CAL001 -- test data')]]);
+    assert.deepEqual(accepted(await engine.analyzePaths(['/ws/main.tf'], { config: defaultConfig(), overlays })), [
+      ['/ws/main.tf', 'test data'],
+    ]);
+  });
+
+  it('honours a directive saved to a file after the file changed, and forgets one that was removed', async () => {
+    const fs = memoryFs({ '/ws/main.tf': bucket('') });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
+    assert.deepEqual(accepted(await engine.scan(['/ws'], { config: defaultConfig() })), [['/ws/main.tf', 'open']]);
+    fs.write('/ws/main.tf', bucket('# cloud-act-lens:ignore CAL001 -- test data'));
+    engine.invalidate('/ws/main.tf');
+    assert.deepEqual(accepted(await engine.scan(['/ws'], { config: defaultConfig() })), [['/ws/main.tf', 'test data']]);
+    fs.write('/ws/main.tf', bucket(''));
+    engine.invalidate('/ws/main.tf');
+    assert.deepEqual(accepted(await engine.scan(['/ws'], { config: defaultConfig() })), [['/ws/main.tf', 'open']]);
+  });
+
+  it('honours a directive in a module file for every root that calls it', async () => {
+    const root = (region: string) => `module "m" {\n  source = "../../modules/m"\n  region = "${region}"\n}\n`;
+    const fs = memoryFs({
+      '/ws/envs/a/main.tf': root('eu-central-1'),
+      '/ws/envs/b/main.tf': root('eu-west-1'),
+      '/ws/modules/m/main.tf': `variable "region" {}
+provider "aws" {
+  region = var.region
+}
+# cloud-act-lens:ignore CAL001 -- shared test bucket
+resource "aws_s3_bucket" "b" {}
+`,
+    });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers(), keepUnitResults: false });
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    assert.deepEqual(
+      result.findings.filter((f) => f.ruleId === 'CAL001').map((f) => [f.unit, f.suppressed?.reason]),
+      [
+        ['terraform:/ws/envs/a', 'shared test bucket'],
+        ['terraform:/ws/envs/b', 'shared test bucket'],
+      ],
+    );
+  });
+});
+
 describe('engine editor path', () => {
   it('re-analyses a module file through the unit that uses it, not as an entry of its own', async () => {
     const fs = memoryFs({
