@@ -131,7 +131,8 @@ async function analyze(unit: AnalysisUnit, ctx: AnalysisContext): Promise<UnitRe
 /** Terraform and OpenTofu: module-aware resolution of providers and regions over our own HCL parser, and plans. */
 export const terraformAnalyzer: LanguageAnalyzer = {
   language: 'terraform',
-  claims: (path) => fileKind(path) !== undefined || mayBePlan(path),
+  // (`mayBePlan` without asking `fileKind` twice: discovery asks this of every file name.)
+  claims: (path) => fileKind(path) !== undefined || claimsArm(path),
   units,
   analyze,
 };

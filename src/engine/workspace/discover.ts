@@ -50,14 +50,21 @@ export async function discover(fs: EngineFs, root: string, opts: DiscoverOptions
   // Real paths detect symbolic-link loops. Only the root and linked directories need a `realpath` call:
   // a plain subdirectory's real path is its parent's plus its name.
   const realOf = async (dir: string) => (fs.realpath ? await fs.realpath(dir).catch(() => dir) : dir);
-  const stack: Array<{ dir: string; depth: number; real: string }> = [
-    { dir: root, depth: 0, real: await realOf(root) },
+  // Below a root in normal form, an entry's path and its path relative to the root are its folder's plus
+  // its name (a listed name holds no `/` and is never `.` or `..`): no `join` or `relative` per entry.
+  const normal = join(root, '') === root;
+  const childOf = (dir: string, name: string) =>
+    !normal ? join(dir, name) : dir === '/' ? `/${name}` : `${dir}/${name}`;
+  const relOf = (rel: string, path: string, name: string) =>
+    !normal ? relative(root, path) : rel === '' ? name : `${rel}/${name}`;
+  const stack: Array<{ dir: string; rel: string; depth: number; real: string }> = [
+    { dir: root, rel: '', depth: 0, real: await realOf(root) },
   ];
   while (stack.length > 0) {
     if (opts.signal?.aborted) {
       break;
     }
-    const { dir, depth, real } = stack.pop()!;
+    const { dir, rel: dirRel, depth, real } = stack.pop()!;
     if (seen.has(real)) {
       continue;
     }
@@ -71,7 +78,7 @@ export async function discover(fs: EngineFs, root: string, opts: DiscoverOptions
     }
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     for (const entry of entries) {
-      const path = join(dir, entry.name);
+      const path = childOf(dir, entry.name);
       let type = entry.type;
       if (type === 'symlink') {
         const st = await fs.stat(path);
@@ -85,7 +92,7 @@ export async function discover(fs: EngineFs, root: string, opts: DiscoverOptions
         type = st.type;
       }
       if (type === 'directory') {
-        const rel = relative(root, path);
+        const rel = relOf(dirRel, path, entry.name);
         if (PRUNED.has(entry.name) || exclude.matches(rel) || exclude.matches(`${rel}/_`)) {
           continue;
         }
@@ -94,10 +101,10 @@ export async function discover(fs: EngineFs, root: string, opts: DiscoverOptions
           continue;
         }
         const linked = entry.type === 'symlink';
-        stack.push({ dir: path, depth: depth + 1, real: linked ? await realOf(path) : join(real, entry.name) });
+        stack.push({ dir: path, rel, depth: depth + 1, real: linked ? await realOf(path) : join(real, entry.name) });
       } else if (type === 'file') {
         if (opts.wanted(path)) {
-          const rel = relative(root, path);
+          const rel = relOf(dirRel, path, entry.name);
           if (!exclude.matches(rel) && (!include || include.matches(rel))) {
             files.push(path);
           }

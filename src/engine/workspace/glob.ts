@@ -112,16 +112,54 @@ function matchSegments(segs: Segment[], parts: string[], a: Uint8Array, b: Uint8
   return reachable[n] === 1;
 }
 
+/**
+ * A pattern of one literal segment between two globstars (`**`, name, `**`; every default exclude has this
+ * form): the literal, else undefined. Such a pattern matches exactly the paths with a segment equal to it.
+ */
+function anySegment(segs: Segment[]): string | undefined {
+  const [first, mid, last] = segs;
+  return segs.length === 3 &&
+    first.kind === 'globstar' &&
+    last.kind === 'globstar' &&
+    mid.kind === 'pattern' &&
+    mid.literal &&
+    mid.alternatives.length === 1
+    ? mid.alternatives[0]
+    : undefined;
+}
+
+/** Whether `/`-separated `path` has a segment equal to `name` (which holds no `/`), without splitting it. */
+function hasSegment(path: string, name: string): boolean {
+  for (let at = path.indexOf(name); at >= 0; at = path.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if ((at === 0 || path.charCodeAt(at - 1) === 0x2f) && (end === path.length || path.charCodeAt(end) === 0x2f)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Compiles patterns; a pattern without `/` matches the base name anywhere (like .gitignore). */
 export function compileGlobs(patterns: string[]): Glob {
-  const compiled = patterns.map((p) => {
+  const all = patterns.map((p) => {
     const normalised = p.replace(/\\/g, '/').replace(/^\.\//, '');
     return compileOne(normalised.includes('/') ? normalised : `**/${normalised}`);
   });
+  // Discovery asks about every file and folder: the common form is answered without the general matcher.
+  const names = all.map(anySegment).filter((n): n is string => n !== undefined);
+  const compiled = all.filter((segs) => !anySegment(segs));
   let a = new Uint8Array(64);
   let b = new Uint8Array(64);
   return {
     matches(relPath: string): boolean {
+      for (const name of names) {
+        if (hasSegment(relPath, name)) {
+          return true;
+        }
+      }
+      if (compiled.length === 0) {
+        return false;
+      }
       const parts = relPath.split('/').filter((s) => s !== '');
       if (a.length <= parts.length) {
         a = new Uint8Array(2 * parts.length + 1);

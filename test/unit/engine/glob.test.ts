@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 
+import fc from 'fast-check';
+
 import { compileGlobs } from '../../../src/engine/workspace/glob';
 
 describe('glob', () => {
@@ -29,6 +31,38 @@ describe('glob', () => {
 
   it('matches a bare name anywhere', () => {
     assert.equal(compileGlobs(['*.tofu']).matches('a/b/c.tofu'), true);
+  });
+
+  it('answers a literal segment between globstars as the general matcher does', () => {
+    const paths = [
+      'node_modules',
+      'a/node_modules',
+      'node_modules/x',
+      'a/node_modules/b/c.tf',
+      'a/node_modules_x/b',
+      'a/xnode_modules',
+      'anode_modules/node_modulesb',
+      'a/b',
+      '',
+      'a//node_modules',
+      'node_modules/',
+    ];
+    for (const p of paths) {
+      // Two globstars in a row mean one, and take the general matcher.
+      const general = compileGlobs(['**/**/node_modules/**']).matches(p);
+      assert.equal(compileGlobs(['**/node_modules/**']).matches(p), general, p);
+      assert.equal(compileGlobs(['**/{node_modules,zz}/**']).matches(p), general, p);
+    }
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('nm', 'a', 'nmx', 'xnm', 'n', ''), { maxLength: 6 }), (segs) => {
+        const p = segs.join('/');
+        assert.equal(compileGlobs(['**/nm/**']).matches(p), compileGlobs(['**/**/nm/**']).matches(p), p);
+      }),
+    );
+    const mixed = compileGlobs(['**/.git/**', 'envs/*/secret.tf']);
+    assert.equal(mixed.matches('envs/prod/secret.tf'), true);
+    assert.equal(mixed.matches('x/.git/config'), true);
+    assert.equal(mixed.matches('x/.github/config'), false);
   });
 
   it('stays fast on pathological patterns', () => {
