@@ -1,7 +1,7 @@
 import type { EngineFs } from '../host';
 import type { AnalysisError } from '../model';
 import { compileGlobs } from './glob';
-import { join, relative } from './paths';
+import { join } from './paths';
 
 export interface DiscoverOptions {
   include: string[];
@@ -25,7 +25,11 @@ const PRUNED = new Set(['node_modules', '.git', '.terraform', '.terragrunt-cache
  * (loops are detected through `realpath`); FIFOs, sockets and devices are never opened; unreadable
  * directories become errors and the walk goes on.
  */
-export async function discover(fs: EngineFs, root: string, opts: DiscoverOptions): Promise<Discovered> {
+export async function discover(fs: EngineFs, rootAsGiven: string, opts: DiscoverOptions): Promise<Discovered> {
+  // In normal form (no `.`, `..` or trailing `/`), so that patterns apply to paths relative to it, and an
+  // entry's path and relative path are its folder's plus its name (a listed name holds no `/` and is
+  // never `.` or `..`): no `join` or `relative` per entry.
+  const root = join(rootAsGiven, '');
   const include = opts.include.length > 0 ? compileGlobs(opts.include) : undefined;
   const exclude = compileGlobs(opts.exclude);
   const maxDepth = opts.maxDepth ?? 64;
@@ -50,13 +54,8 @@ export async function discover(fs: EngineFs, root: string, opts: DiscoverOptions
   // Real paths detect symbolic-link loops. Only the root and linked directories need a `realpath` call:
   // a plain subdirectory's real path is its parent's plus its name.
   const realOf = async (dir: string) => (fs.realpath ? await fs.realpath(dir).catch(() => dir) : dir);
-  // Below a root in normal form, an entry's path and its path relative to the root are its folder's plus
-  // its name (a listed name holds no `/` and is never `.` or `..`): no `join` or `relative` per entry.
-  const normal = join(root, '') === root;
-  const childOf = (dir: string, name: string) =>
-    !normal ? join(dir, name) : dir === '/' ? `/${name}` : `${dir}/${name}`;
-  const relOf = (rel: string, path: string, name: string) =>
-    !normal ? relative(root, path) : rel === '' ? name : `${rel}/${name}`;
+  const childOf = (dir: string, name: string) => (dir === '/' ? `/${name}` : `${dir}/${name}`);
+  const relOf = (rel: string, name: string) => (rel === '' ? name : `${rel}/${name}`);
   const stack: Array<{ dir: string; rel: string; depth: number; real: string }> = [
     { dir: root, rel: '', depth: 0, real: await realOf(root) },
   ];
@@ -92,7 +91,7 @@ export async function discover(fs: EngineFs, root: string, opts: DiscoverOptions
         type = st.type;
       }
       if (type === 'directory') {
-        const rel = relOf(dirRel, path, entry.name);
+        const rel = relOf(dirRel, entry.name);
         if (PRUNED.has(entry.name) || exclude.matches(rel) || exclude.matches(`${rel}/_`)) {
           continue;
         }
@@ -104,7 +103,7 @@ export async function discover(fs: EngineFs, root: string, opts: DiscoverOptions
         stack.push({ dir: path, rel, depth: depth + 1, real: linked ? await realOf(path) : join(real, entry.name) });
       } else if (type === 'file') {
         if (opts.wanted(path)) {
-          const rel = relOf(dirRel, path, entry.name);
+          const rel = relOf(dirRel, entry.name);
           if (!exclude.matches(rel) && (!include || include.matches(rel))) {
             files.push(path);
           }
