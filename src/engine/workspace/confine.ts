@@ -99,9 +99,11 @@ export function confine(fs: EngineFs, roots: readonly string[], options: Confine
       if (options.stableTree && resolved !== undefined) {
         // A subfolder listed as a directory (not a link) lies where its parent does, by its name.
         for (const e of entries) {
-          const child = join(path, e.name);
-          if (e.type === 'directory' && !realDirs.has(child)) {
-            realDirs.set(child, Promise.resolve(join(resolved, e.name)));
+          if (e.type === 'directory') {
+            const child = join(path, e.name);
+            if (!realDirs.has(child)) {
+              realDirs.set(child, Promise.resolve(join(resolved, e.name)));
+            }
           }
         }
       }
