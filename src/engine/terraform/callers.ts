@@ -7,6 +7,9 @@ import { readTerragrunt } from './config/terragrunt';
 /** How far up, and how many callers deep, the editor looks for the root module of an edited child module. */
 const MAX_UP = 4;
 const MAX_CALLERS = 4;
+/** How many levels below a module, and how many folders there at most, it looks for callers (`examples/x`). */
+const MAX_DOWN = 2;
+const MAX_DOWN_DIRS = 32;
 
 async function claimedIn(ctx: AnalysisContext, dir: string): Promise<string[]> {
   return (await ctx.listDir(dir))
@@ -28,8 +31,38 @@ async function calls(ctx: AnalysisContext, dir: string, target: string): Promise
   return (await localModuleTargets(ctx, dir, files, target)).includes(target);
 }
 
-/** A directory near `dir` (an ancestor, or a child of an ancestor) that calls it as a local module. */
+/**
+ * The folders below `dir`, a level at a time and by name within a level (at most {@link MAX_DOWN_DIRS}):
+ * where a module repository keeps the examples that call it (`examples/complete` with `source = "../../"`).
+ */
+async function foldersBelow(ctx: AnalysisContext, dir: string): Promise<string[]> {
+  const out: string[] = [];
+  let level = [dir];
+  for (let depth = 0; depth < MAX_DOWN && level.length > 0 && out.length < MAX_DOWN_DIRS; depth++) {
+    const next: string[] = [];
+    for (const d of level) {
+      const names = (await ctx.listDir(d))
+        .filter((e) => e.type === 'directory' && !e.name.startsWith('.') && e.name !== 'node_modules')
+        .map((e) => e.name)
+        .sort();
+      next.push(...names.map((n) => `${d}/${n}`));
+    }
+    level = next.slice(0, MAX_DOWN_DIRS - out.length);
+    out.push(...level);
+  }
+  return out;
+}
+
+/**
+ * A directory near `dir` that calls it as a local module: one of its own folders (an example of a
+ * module repository), an ancestor, or a child of an ancestor.
+ */
 async function findCaller(ctx: AnalysisContext, dir: string): Promise<string | undefined> {
+  for (const c of await foldersBelow(ctx, dir)) {
+    if (await calls(ctx, c, dir)) {
+      return c;
+    }
+  }
   let up = dir;
   for (let i = 0; i < MAX_UP && up !== '/' && up !== '.'; i++) {
     // Never above the workspace root: its parent may hold unrelated trees (a home folder, /tmp).

@@ -48,6 +48,29 @@ describe('terraform units', () => {
     );
   });
 
+  it('finds the example that calls a module repository from its root, as a full scan does', async () => {
+    const files = {
+      '/ws/main.tf':
+        'variable "region" {}\nprovider "aws" {\n  region = var.region\n}\nresource "aws_s3_bucket" "b" {}\n',
+      '/ws/modules/part/main.tf': CHILD_TF,
+      '/ws/examples/basic/README.md': '',
+      '/ws/examples/complete/main.tf': 'module "root" {\n  source = "../../"\n  region = "eu-central-1"\n}\n',
+    };
+    const opened = await new Engine({
+      readRoots: ['/ws'],
+      fs: memoryFs(files),
+      analyzers: defaultAnalyzers(),
+    }).analyzePaths(['/ws/main.tf'], { config: defaultConfig(), root: '/ws' });
+    const scanned = await new Engine({ readRoots: ['/ws'], fs: memoryFs(files), analyzers: defaultAnalyzers() }).scan(
+      ['/ws'],
+      { config: defaultConfig() },
+    );
+    const where = (r: { placements: { file: string; address: string; regionId: string | null }[] }) =>
+      r.placements.filter((p) => p.file === '/ws/main.tf').map((p) => [p.address, p.regionId]);
+    assert.deepEqual(where(opened), [['module.root.aws_s3_bucket.b', 'eu-central-1']]);
+    assert.deepEqual(where(opened), where(scanned));
+  });
+
   it('finds a module call declared with a bare label and in HCL JSON', async () => {
     const fs = memoryFs({
       '/ws/main.tf': 'provider "aws" {\n  region = "eu-west-1"\n}\nmodule store {\n  source = "./store"\n}\n',
