@@ -10,6 +10,8 @@ const MAX_CALLERS = 4;
 /** How many levels below a module, and how many folders there at most, it looks for callers (`examples/x`). */
 const MAX_DOWN = 2;
 const MAX_DOWN_DIRS = 32;
+/** How many calling contexts of one module the editor analyses it in. */
+const MAX_ROOT_CALLERS = 16;
 
 async function claimedIn(ctx: AnalysisContext, dir: string): Promise<string[]> {
   return (await ctx.listDir(dir))
@@ -54,54 +56,60 @@ async function foldersBelow(ctx: AnalysisContext, dir: string): Promise<string[]
 }
 
 /**
- * A directory near `dir` that calls it as a local module: one of its own folders (an example of a
- * module repository), an ancestor, or a child of an ancestor.
+ * The directories near `dir` that call it as a local module, at most `limit`: those among its own folders
+ * (the examples of a module repository); else those at the nearest level above that has any (the
+ * ancestor itself or one of its children).
  */
-async function findCaller(ctx: AnalysisContext, dir: string): Promise<string | undefined> {
-  for (const c of await foldersBelow(ctx, dir)) {
-    if (await calls(ctx, c, dir)) {
-      return c;
+async function callersOf(ctx: AnalysisContext, dir: string, limit: number): Promise<string[]> {
+  const found: string[] = [];
+  const search = async (candidates: string[]) => {
+    for (const c of candidates) {
+      if (found.length < limit && c !== dir && (await calls(ctx, c, dir))) {
+        found.push(c);
+      }
     }
-  }
+  };
+  await search(await foldersBelow(ctx, dir));
   let up = dir;
-  for (let i = 0; i < MAX_UP && up !== '/' && up !== '.'; i++) {
+  for (let i = 0; i < MAX_UP && found.length === 0 && up !== '/' && up !== '.'; i++) {
     // Never above the workspace root: its parent may hold unrelated trees (a home folder, /tmp).
     if (ctx.root !== undefined && (up === ctx.root || !up.startsWith(`${ctx.root}/`))) {
       break;
     }
     up = dirname(up);
-    const candidates = [
-      up,
-      ...(await ctx.listDir(up))
+    const parent = up;
+    await search([
+      parent,
+      ...(await ctx.listDir(parent))
         .filter((e) => e.type === 'directory' && !e.name.startsWith('.'))
-        .map((e) => `${up}/${e.name}`),
-    ];
-    for (const c of candidates) {
-      if (c !== dir && (await calls(ctx, c, dir))) {
-        return c;
-      }
-    }
+        .map((e) => `${parent}/${e.name}`),
+    ]);
   }
-  return undefined;
+  return found;
 }
 
 /**
  * When the editor asks for the units of one directory that is a child module, the files of its
- * root module(s) are not in the request. This finds the outermost caller nearby so that the child
- * is analysed in its caller's context, as in a full scan. Undefined when nothing calls `dir`.
+ * root module(s) are not in the request. This finds the outermost callers nearby (of each caller, the
+ * caller's own nearest caller, and so on) so that the child is analysed in their contexts, as in a
+ * full scan, where each calling root gives it a context of its own: a module repository whose wrapper
+ * passes no items and whose examples set the region is placed by the examples. Empty when nothing
+ * calls `dir`.
  */
-export async function findRootCaller(ctx: AnalysisContext, dir: string): Promise<string | undefined> {
-  let top: string | undefined;
-  let cur = dir;
-  for (let i = 0; i < MAX_CALLERS; i++) {
-    const c = await findCaller(ctx, cur);
-    if (!c || c === dir) {
-      break;
+export async function findRootCallers(ctx: AnalysisContext, dir: string): Promise<string[]> {
+  const tops = new Set<string>();
+  for (const first of await callersOf(ctx, dir, MAX_ROOT_CALLERS)) {
+    let top = first;
+    for (let i = 1; i < MAX_CALLERS; i++) {
+      const [next] = await callersOf(ctx, top, 1);
+      if (!next || next === dir) {
+        break;
+      }
+      top = next;
     }
-    top = c;
-    cur = c;
+    tops.add(top);
   }
-  return top;
+  return [...tops];
 }
 
 /** Every claimed file of `root` and of the local modules it calls, transitively. */

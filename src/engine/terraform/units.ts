@@ -1,6 +1,6 @@
 import type { AnalysisContext, AnalysisUnit } from '../analyzer';
 import { basename, dirname } from '../workspace/paths';
-import { findRootCaller, treeFiles } from './callers';
+import { findRootCallers, treeFiles } from './callers';
 import { fileKind } from './config/files';
 import { localModuleTargets } from './config/module-config';
 import { readTerragrunt } from './config/terragrunt';
@@ -18,11 +18,17 @@ import { readTerragrunt } from './config/terragrunt';
 export async function terraformUnits(files: string[], ctx: AnalysisContext): Promise<AnalysisUnit[]> {
   const dirs = new Set(files.map(dirname));
   if (dirs.size === 1 && files.some((f) => fileKind(f) === 'config')) {
-    // The editor asks about one directory: if it is a child module, analyse it from its caller.
+    // The editor asks about one directory: if it is a child module, analyse it from its callers.
     const [dir] = dirs;
-    const root = await findRootCaller(ctx, dir);
-    if (root) {
-      const units = await groupUnits(await treeFiles(ctx, root), ctx);
+    const roots = await findRootCallers(ctx, dir);
+    if (roots.length > 0) {
+      const tree = new Set<string>();
+      for (const root of roots) {
+        for (const f of await treeFiles(ctx, root)) {
+          tree.add(f);
+        }
+      }
+      const units = await groupUnits([...tree], ctx);
       const wanted = units.filter((u) => files.some((f) => u.files.includes(f)));
       if (wanted.length > 0) {
         return wanted;

@@ -48,13 +48,17 @@ describe('terraform units', () => {
     );
   });
 
-  it('finds the example that calls a module repository from its root, as a full scan does', async () => {
+  it('finds the examples that call a module repository from its root, as a full scan does', async () => {
     const files = {
       '/ws/main.tf':
         'variable "region" {}\nprovider "aws" {\n  region = var.region\n}\nresource "aws_s3_bucket" "b" {}\n',
       '/ws/modules/part/main.tf': CHILD_TF,
       '/ws/examples/basic/README.md': '',
       '/ws/examples/complete/main.tf': 'module "root" {\n  source = "../../"\n  region = "eu-central-1"\n}\n',
+      '/ws/examples/nordic/main.tf': 'module "root" {\n  source = "../../"\n  region = "eu-north-1"\n}\n',
+      // A wrapper calls the module once per item and has none by default: it adds no placement.
+      '/ws/wrappers/main.tf':
+        'variable "items" {\n  default = {}\n}\nmodule "wrapper" {\n  source   = "../"\n  for_each = var.items\n  region   = each.value.region\n}\n',
     };
     const opened = await new Engine({
       readRoots: ['/ws'],
@@ -67,7 +71,10 @@ describe('terraform units', () => {
     );
     const where = (r: { placements: { file: string; address: string; regionId: string | null }[] }) =>
       r.placements.filter((p) => p.file === '/ws/main.tf').map((p) => [p.address, p.regionId]);
-    assert.deepEqual(where(opened), [['module.root.aws_s3_bucket.b', 'eu-central-1']]);
+    assert.deepEqual(where(opened), [
+      ['module.root.aws_s3_bucket.b', 'eu-central-1'],
+      ['module.root.aws_s3_bucket.b', 'eu-north-1'],
+    ]);
     assert.deepEqual(where(opened), where(scanned));
   });
 
