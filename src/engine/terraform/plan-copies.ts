@@ -124,6 +124,8 @@ export interface PlanPlacement {
   resource: ExtractedResource;
   /** Its `expressions` in the plan's `configuration`. */
   expressions: Node | undefined;
+  /** Its `values` in `planned_values`. */
+  values: Node | undefined;
   moduleAddress: string;
 }
 
@@ -179,6 +181,42 @@ function referenced(
 
 function at(p: PlanPlacement, description: string): ProvenanceStep {
   return { description, location: { file: p.resource.file, range: p.resource.headerRange } };
+}
+
+/** A string of the planned values (undefined when it is not a known string). */
+function plannedString(values: Node | undefined, attr: string): string | undefined {
+  const node = member(values, attr);
+  return node?.type === 'string' ? (node.value as string) : undefined;
+}
+
+/**
+ * A link whose source is one item of a map argument (BigQuery's `params.source_dataset_id`). A plan's
+ * configuration records the references of a map without their keys, so the source is the one resource
+ * of the source type that the map refers to and the target does not; none, or several, make no copy.
+ * As in configuration, only references link resources (a dataset named by a plain string does not),
+ * and a linking resource whose condition (`data_source_id`) is not known makes no copy.
+ */
+function keyedLinkCopies(
+  p: PlanPlacement,
+  sourceType: string,
+  rule: (typeof LINK_COPIES)[string][number],
+  byAddress: ReadonlyMap<string, PlanPlacement>,
+  add: (owner: PlanPlacement | undefined, c: ExtractedCopy) => void,
+): void {
+  if (rule.when && plannedString(p.values, rule.when.attr) !== rule.when.value) {
+    return;
+  }
+  const targetRefs = referencesAt(p.expressions, [], rule.target);
+  const targets = targetRefs.map((r) => referenced(byAddress, p, r));
+  // Every resource the map refers to, each on its own (a reference list names its first resource only).
+  const sources = referencesAt(p.expressions, [], rule.attr)
+    .flat()
+    .map((r) => referenced(byAddress, p, [r]))
+    .filter((s): s is PlanPlacement => s?.resource.type === sourceType && !targets.includes(s));
+  if (new Set(sources).size !== 1) {
+    return;
+  }
+  add(sources[0], copyAt(rule.kind, sources[0], targets[0], [at(p, `${rule.label} ${p.resource.address}`)], rule.what));
 }
 
 /** A copy where `target` is, or without a region when the plan does not hold the target. */
@@ -246,8 +284,9 @@ export function addReferenceCopies(placements: readonly PlanPlacement[]): void {
       }
     }
     for (const [sourceType, rules] of Object.entries(LINK_COPIES)) {
-      // A plan's configuration records the references of a map argument without their keys, so a rule
-      // that needs one item of a map (BigQuery's params.source_dataset_id) is read from configuration only.
+      for (const rule of rules.filter((r) => r.via === type && r.key !== undefined)) {
+        keyedLinkCopies(p, sourceType, rule, byAddress, add);
+      }
       for (const rule of rules.filter((r) => r.via === type && r.key === undefined)) {
         const sources = referencesAt(p.expressions, [], rule.attr)
           .map((refs) => referenced(byAddress, p, refs))

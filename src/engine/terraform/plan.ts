@@ -252,7 +252,7 @@ export function analyzePlan(
       const placed = place(plan, res, moduleAddress, config);
       if (placed) {
         const expressions = member(config.of(moduleAddress, placed.type, placed.name), 'expressions');
-        placements.push({ resource: placed, expressions, moduleAddress });
+        placements.push({ resource: placed, expressions, values: member(res, 'values'), moduleAddress });
       }
     }
     if (depth < 64) {

@@ -144,7 +144,7 @@ describe('terraform plan JSON through the CLI', () => {
         .flatMap((r) => r.copies.map((c) => `${r.address} ${c.kind} ${c.region ?? '?'} ${c.country ?? '-'}`))
         .sort();
 
-    it('replicas, replication (also through other resources), geo-redundant pairs (with the default), dual-region members, Aurora global databases, 2017 global tables, blob object replication; after-apply values say so', () => {
+    it('replicas, replication (also through other resources), geo-redundant pairs (with the default), dual-region members, Aurora global databases, 2017 global tables, blob object replication, BigQuery dataset copies; after-apply values say so', () => {
       const doc = scan(path.join(PLANS, 'copies'));
       assert.deepEqual(doc.errors, []);
       assert.deepEqual(copyLines(doc), [
@@ -160,6 +160,8 @@ describe('terraform plan JSON through the CLI', () => {
         'azurerm_recovery_services_vault.backup geo-redundancy germanynorth DE',
         'azurerm_storage_account.brazil geo-redundancy southcentralus US',
         'azurerm_storage_account.docs_de replication eastus US',
+        'google_bigquery_dataset.bq_exported replication ? -',
+        'google_bigquery_dataset.bq_source replication us-east1 US',
         'google_storage_bucket.archive multi-region europe-north1 FI',
         'google_storage_bucket.archive multi-region europe-west4 NL',
       ]);
@@ -204,6 +206,40 @@ describe('terraform plan JSON through the CLI', () => {
             'resource "azurerm_storage_account" "docs_de" {\n  location = "germanywestcentral"\n  account_replication_type = "LRS"\n}',
             'resource "azurerm_storage_account" "docs_us" {\n  location = "eastus"\n  account_replication_type = "LRS"\n}',
             'resource "azurerm_storage_object_replication" "docs" {\n  source_storage_account_id      = azurerm_storage_account.docs_de.id\n  destination_storage_account_id = azurerm_storage_account.docs_us.id\n}',
+            ...[
+              ['bq_source', 'europe-west3'],
+              ['bq_destination', 'us-east1'],
+              ['bq_exported', 'europe-west3'],
+              ['bq_literal', 'europe-west3'],
+            ].map(
+              ([n, l]) =>
+                `resource "google_bigquery_dataset" "${n}" {\n  dataset_id = "${n}"\n  location   = "${l}"\n}`,
+            ),
+            ...[
+              [
+                'copy',
+                'cross_region_copy',
+                'google_bigquery_dataset.bq_destination.dataset_id',
+                'google_bigquery_dataset.bq_source.dataset_id',
+              ],
+              [
+                'copy_elsewhere',
+                'cross_region_copy',
+                '"managed_by_another_team"',
+                'google_bigquery_dataset.bq_exported.dataset_id',
+              ],
+              // Named by a plain string, not a reference: no copy, from configuration or from the plan.
+              ['copy_by_name', 'cross_region_copy', '"bq_destination"', '"bq_literal"'],
+              [
+                'query',
+                'scheduled_query',
+                'google_bigquery_dataset.bq_destination.dataset_id',
+                'google_bigquery_dataset.bq_source.dataset_id',
+              ],
+            ].map(
+              ([n, kind, dst, src]) =>
+                `resource "google_bigquery_data_transfer_config" "${n}" {\n  location = "us-east1"\n  data_source_id = "${kind}"\n  destination_dataset_id = ${dst}\n  params = {\n    source_dataset_id = ${src}\n    source_project_id = "p"\n  }\n}`,
+            ),
           ].join('\n'),
         );
         const fromConfig = copyLines(scan(dir));
