@@ -2,14 +2,22 @@ import { type Node, parseTree } from 'jsonc-parser';
 
 import { findExcessiveNesting, MAX_JSON_DEPTH } from '../arm/json-guard';
 import { LineIndex } from '../arm/lines';
-import { providerForResourceType, providerForTerraform } from '../catalog';
-import type { AnalysisError, ExtractedResource, ProvenanceStep, RegionResolution, SourceLocation } from '../model';
+import { lookupRegion, providerForResourceType, providerForTerraform } from '../catalog';
+import type {
+  AnalysisError,
+  ExtractedCopy,
+  ExtractedResource,
+  ProvenanceStep,
+  RegionResolution,
+  SourceLocation,
+} from '../model';
 import { parseStrictJson } from '../text/json-tree';
 import { basename } from '../workspace/paths';
 import { regionSpec } from './knowledge/region-attributes';
 import { dataClassOf, isGlobalType } from './knowledge/resource-classes';
 import { addReferenceCopies, planCopies, type PlanPlacement } from './plan-copies';
-import { baseConfigLocation } from './resolve/spanner';
+import { baseConfigLocation, CONFIG_TYPE, configName, unknownConfigReason } from './resolve/spanner';
+import { REPLICA_TYPES } from './resolve/spanner-copies';
 
 /**
  * Terraform and OpenTofu plans as JSON (`terraform show -json plan.out`): every planned resource placed
@@ -130,7 +138,71 @@ function providerRegion(plan: Plan, key: string | undefined, argNames: string[])
   return undefined;
 }
 
-function place(plan: Plan, res: Node, moduleAddress: string, config: ConfigResources): ExtractedResource | undefined {
+/**
+ * Where a planned Spanner instance whose `config` is `value` is, as in configuration (resolve/spanner.ts):
+ * a base configuration the catalog lists, or a custom configuration of the same module of the plan
+ * (`customConfigs`, by name), placed at its base configuration, whose replicas beyond the base's regions
+ * are copies.
+ */
+function planSpanner(
+  plan: Plan,
+  value: string,
+  customConfigs: ReadonlyMap<string, Node>,
+  providerId: string,
+): { region: RegionResolution; steps: ProvenanceStep[]; copies: ExtractedCopy[] } {
+  const base = baseConfigLocation(value);
+  if (base) {
+    return { region: { kind: 'known', value: base }, steps: [], copies: [] };
+  }
+  const custom = customConfigs.get(configName(value));
+  if (!custom) {
+    return { region: { kind: 'unknown', reason: unknownConfigReason(value) }, steps: [], copies: [] };
+  }
+  const label = stringOf(member(custom, 'address')) ?? CONFIG_TYPE;
+  const where = (n: Node) => plan.lines.location(n.offset, n.length);
+  const steps: ProvenanceStep[] = [{ description: `custom configuration ${label}`, location: where(custom) }];
+  const values = member(custom, 'values');
+  const baseNode = member(values, 'base_config');
+  if (typeof baseNode?.value !== 'string') {
+    const reason = `${label} has no base_config in the planned values, so where its replicas are is not known`;
+    return { region: { kind: 'unknown', reason }, steps, copies: [] };
+  }
+  steps.push({ description: 'base_config in the planned values', location: where(baseNode) });
+  const b = baseConfigLocation(baseNode.value);
+  if (!b) {
+    const reason = `the base configuration "${baseNode.value.slice(0, 64)}" of ${label} is not one the catalog lists`;
+    return { region: { kind: 'unknown', reason }, steps, copies: [] };
+  }
+  const own = lookupRegion('gcp', b);
+  const inBase = new Set([own?.region.id, ...(own?.effective.members ?? [])]);
+  const copies: ExtractedCopy[] = [];
+  for (const replica of items(member(values, 'replicas'))) {
+    const loc = member(replica, 'location');
+    if (typeof loc?.value !== 'string' || inBase.has(lookupRegion('gcp', loc.value)?.region.id ?? loc.value)) {
+      continue;
+    }
+    const type = stringOf(member(replica, 'type'));
+    const what = (type !== undefined && Object.hasOwn(REPLICA_TYPES, type) && REPLICA_TYPES[type]) || 'replica';
+    copies.push({
+      kind: 'replica',
+      provider: providerId,
+      region: { kind: 'known', value: loc.value },
+      provenance: [
+        { description: `${what} added by custom configuration ${label}`, location: where(replica) },
+        { description: 'location in the planned values', location: where(loc) },
+      ],
+    });
+  }
+  return { region: { kind: 'known', value: b }, steps, copies };
+}
+
+function place(
+  plan: Plan,
+  res: Node,
+  moduleAddress: string,
+  config: ConfigResources,
+  customConfigs: ReadonlyMap<string, Node>,
+): ExtractedResource | undefined {
   if (stringOf(member(res, 'mode')) !== 'managed') {
     return undefined;
   }
@@ -157,16 +229,17 @@ function place(plan: Plan, res: Node, moduleAddress: string, config: ConfigResou
   const attr = spec.resource.find((a) => stringOf(member(values, a)));
   // A Spanner instance is where its instance configuration is, as in configuration (resolve/spanner.ts).
   const spannerConfig = type === 'google_spanner_instance' ? member(values, 'config') : undefined;
+  let spannerCopies: ExtractedCopy[] = [];
   if (spannerConfig && typeof spannerConfig.value === 'string') {
     regionLocation = plan.lines.location(spannerConfig.offset, spannerConfig.length);
-    const base = baseConfigLocation(spannerConfig.value);
-    region = base
-      ? { kind: 'known', value: base }
-      : {
-          kind: 'unknown',
-          reason: `the plan's Spanner instance configuration "${spannerConfig.value.slice(0, 64)}" is not one the catalog lists (custom configurations are read from configuration only)`,
-        };
-    provenance = [fromPlan, { description: 'config in the planned values', location: regionLocation }];
+    const spanner = planSpanner(plan, spannerConfig.value, customConfigs, providerId);
+    region = spanner.region;
+    spannerCopies = spanner.copies;
+    provenance = [
+      fromPlan,
+      { description: 'config in the planned values', location: regionLocation },
+      ...spanner.steps,
+    ];
   } else if (global) {
     region = { kind: 'known', value: 'global' };
     provenance = [fromPlan, { description: `${type} is a global service, not pinned to a region` }];
@@ -195,7 +268,9 @@ function place(plan: Plan, res: Node, moduleAddress: string, config: ConfigResou
     afterUnknown: plan.afterUnknown.get(address),
     primary: region,
     at: (node) => plan.lines.location(node.offset, node.length),
-  }).map((c) => (c.provenance.length > 0 ? c : { ...c, provenance: [fromPlan] }));
+  })
+    .map((c) => (c.provenance.length > 0 ? c : { ...c, provenance: [fromPlan] }))
+    .concat(spannerCopies);
   return {
     language: 'terraform',
     file: plan.file,
@@ -248,8 +323,16 @@ export function analyzePlan(
   const placements: PlanPlacement[] = [];
   const walk = (mod: Node, depth: number) => {
     const moduleAddress = stringOf(member(mod, 'address')) ?? '';
+    // Custom Spanner instance configurations by name: an instance's `config` names one of its module's.
+    const customConfigs = new Map<string, Node>();
     for (const res of items(member(mod, 'resources'))) {
-      const placed = place(plan, res, moduleAddress, config);
+      const name = stringOf(member(member(res, 'values'), 'name'));
+      if (stringOf(member(res, 'type')) === CONFIG_TYPE && stringOf(member(res, 'mode')) === 'managed' && name) {
+        customConfigs.set(configName(name), res);
+      }
+    }
+    for (const res of items(member(mod, 'resources'))) {
+      const placed = place(plan, res, moduleAddress, config, customConfigs);
       if (placed) {
         const expressions = member(config.of(moduleAddress, placed.type, placed.name), 'expressions');
         placements.push({ resource: placed, expressions, values: member(res, 'values'), moduleAddress });

@@ -101,7 +101,10 @@ describe('terraform plan JSON through the CLI', () => {
     const subnet = doc.resources.find((r) => r.address === 'google_compute_subnetwork.app')!;
     assert.match(subnet.unresolvedReason ?? '', /nor the google provider sets a region/);
     const custom = doc.resources.find((r) => r.address === 'google_spanner_instance.custom')!;
-    assert.match(custom.unresolvedReason ?? '', /custom configurations are read from configuration only/);
+    assert.match(
+      custom.unresolvedReason ?? '',
+      /custom Spanner instance configuration "custom-orders" is not declared here \(no google_spanner_instance_config of that name\)/,
+    );
     const multi = doc.resources.find((r) => r.address === 'google_spanner_instance.multi')!;
     assert.deepEqual(
       multi.copies.map((c) => c.region),
@@ -144,7 +147,7 @@ describe('terraform plan JSON through the CLI', () => {
         .flatMap((r) => r.copies.map((c) => `${r.address} ${c.kind} ${c.region ?? '?'} ${c.country ?? '-'}`))
         .sort();
 
-    it('replicas, replication (also through other resources), geo-redundant pairs (with the default), dual-region members, Aurora global databases, 2017 global tables, blob object replication, BigQuery dataset copies; after-apply values say so', () => {
+    it('replicas, replication (also through other resources), geo-redundant pairs (with the default), dual-region members, Aurora global databases, 2017 global tables, blob object replication, BigQuery dataset copies, custom Spanner configurations; after-apply values say so', () => {
       const doc = scan(path.join(PLANS, 'copies'));
       assert.deepEqual(doc.errors, []);
       assert.deepEqual(copyLines(doc), [
@@ -162,6 +165,11 @@ describe('terraform plan JSON through the CLI', () => {
         'azurerm_storage_account.docs_de replication eastus US',
         'google_bigquery_dataset.bq_exported replication ? -',
         'google_bigquery_dataset.bq_source replication us-east1 US',
+        'google_spanner_instance.custom multi-region us-central1 US',
+        'google_spanner_instance.custom multi-region us-central2 US',
+        'google_spanner_instance.custom multi-region us-east1 US',
+        'google_spanner_instance.custom replica us-west1 US',
+        'google_spanner_instance.custom_by_name replica europe-west2 GB',
         'google_storage_bucket.archive multi-region europe-north1 FI',
         'google_storage_bucket.archive multi-region europe-west4 NL',
       ]);
@@ -240,6 +248,11 @@ describe('terraform plan JSON through the CLI', () => {
               ([n, kind, dst, src]) =>
                 `resource "google_bigquery_data_transfer_config" "${n}" {\n  location = "us-east1"\n  data_source_id = "${kind}"\n  destination_dataset_id = ${dst}\n  params = {\n    source_dataset_id = ${src}\n    source_project_id = "p"\n  }\n}`,
             ),
+            'resource "google_spanner_instance_config" "reads_west" {\n  name = "custom-nam11-reads-west"\n  base_config = "nam11"\n  replicas {\n    location = "us-west1"\n    type = "READ_ONLY"\n  }\n}',
+            'resource "google_spanner_instance" "custom" {\n  name = "custom"\n  config = google_spanner_instance_config.reads_west.name\n}',
+            'resource "google_spanner_instance_config" "reads_london" {\n  name = "custom-us-central1-reads-london"\n  base_config = "regional-us-central1"\n  replicas {\n    location = "us-central1"\n    type = "READ_WRITE"\n  }\n  replicas {\n    location = "europe-west2"\n    type = "READ_ONLY"\n  }\n}',
+            'resource "google_spanner_instance" "custom_by_name" {\n  name = "custom-by-name"\n  config = "projects/p/instanceConfigs/custom-us-central1-reads-london"\n}',
+            'resource "google_spanner_instance" "elsewhere" {\n  name = "elsewhere"\n  config = "custom-defined-elsewhere"\n}',
           ].join('\n'),
         );
         const fromConfig = copyLines(scan(dir));

@@ -5,7 +5,7 @@ import { evaluate } from '../eval/evaluate';
 import { attrValue, fromValue, nestedBodies, type Subject } from './copy-sources';
 import { customConfigOf } from './spanner';
 
-const REPLICA_TYPES: Readonly<Record<string, string>> = {
+export const REPLICA_TYPES: Readonly<Record<string, string>> = {
   READ_WRITE: 'read-write replica',
   READ_ONLY: 'read-only replica',
   WITNESS: 'witness replica',

@@ -24,6 +24,19 @@ const MAX_SHOWN = 64;
 
 export type SpannerPlace = { region: string; steps: ProvenanceStep[] } | { reason: string; steps: ProvenanceStep[] };
 
+/** A configuration's name without its `projects/<p>/instanceConfigs/` prefix. */
+export function configName(value: string): string {
+  return value.replace(CONFIG_PATH, '');
+}
+
+/** Why an instance configuration that is neither in the catalog nor declared gives no region. */
+export function unknownConfigReason(value: string): string {
+  const shown = configName(value).slice(0, MAX_SHOWN);
+  return shown.startsWith('custom-')
+    ? `the custom Spanner instance configuration "${shown}" is not declared here (no ${CONFIG_TYPE} of that name), so its base configuration and replicas are not known`
+    : `Spanner instance configuration "${shown}" is not one the catalog lists (a configuration newer than the catalog, or a typo)`;
+}
+
 /** `regional-europe-west3` → `europe-west3`, `nam3` → `spanner:nam3`; undefined when the catalog lists no such base configuration. */
 export function baseConfigLocation(value: string): string | undefined {
   const name = value.replace(CONFIG_PATH, '');
@@ -87,15 +100,9 @@ export function spannerLocation(inst: ModuleInstance, value: string, expr: Expre
   if (base) {
     return { region: base, steps: [] };
   }
-  const shown = value.replace(CONFIG_PATH, '').slice(0, MAX_SHOWN);
   const custom = customConfigOf(inst, expr, value, env);
   if (!custom) {
-    return {
-      reason: shown.startsWith('custom-')
-        ? `the custom Spanner instance configuration "${shown}" is not declared here (no ${CONFIG_TYPE} of that name), so its base configuration and replicas are not known`
-        : `Spanner instance configuration "${shown}" is not one the catalog lists (a configuration newer than the catalog, or a typo)`,
-      steps: [],
-    };
+    return { reason: unknownConfigReason(value), steps: [] };
   }
   const steps: ProvenanceStep[] = [
     {
