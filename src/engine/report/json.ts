@@ -13,8 +13,9 @@ export function toJson(data: ReportData): string {
 }
 
 /**
- * Writes the same document as {@link toJson} in pieces, one resource, finding or error at a time, so that a scan of a huge workspace never builds the whole document as one string (V8 strings
- * stop at about 512 MB). Layout: the frame is indented by two spaces, and each element of `resources`,
+ * Writes the same document as {@link toJson} in pieces, one resource, finding or error at a time, so
+ * that a scan of a huge workspace never builds the whole document as one string (V8 strings stop at
+ * about 512 MB). Layout: the frame is indented by two spaces, and each element of `resources`,
  * `findings` and `errors` is one line of compact JSON. Indenting every field as well made the report
  * 1.8 times the size of the real Bicep it described (12.4 MB for 6.8 MB of modules); one line per
  * element keeps it near the source's size, and a report diffs and greps element by element.

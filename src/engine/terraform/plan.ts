@@ -2,7 +2,7 @@ import { type Node, parseTree } from 'jsonc-parser';
 
 import { findExcessiveNesting, MAX_JSON_DEPTH } from '../arm/json-guard';
 import { LineIndex } from '../arm/lines';
-import { lookupRegion, providerForResourceType, providerForTerraform } from '../catalog';
+import { providerForResourceType, providerForTerraform } from '../catalog';
 import type {
   AnalysisError,
   ExtractedCopy,
@@ -16,8 +16,14 @@ import { basename } from '../workspace/paths';
 import { regionSpec } from './knowledge/region-attributes';
 import { dataClassOf, isGlobalType } from './knowledge/resource-classes';
 import { addReferenceCopies, planCopies, type PlanPlacement } from './plan-copies';
-import { baseConfigLocation, CONFIG_TYPE, configName, unknownConfigReason } from './resolve/spanner';
-import { REPLICA_TYPES } from './resolve/spanner-copies';
+import {
+  baseConfigLocation,
+  CONFIG_TYPE,
+  configName,
+  customBaseLocation,
+  unknownConfigReason,
+} from './resolve/spanner';
+import { addsRegion, replicaLabel } from './resolve/spanner-copies';
 
 /**
  * Terraform and OpenTofu plans as JSON (`terraform show -json plan.out`): every planned resource placed
@@ -168,32 +174,30 @@ function planSpanner(
     return { region: { kind: 'unknown', reason }, steps, copies: [] };
   }
   steps.push({ description: 'base_config in the planned values', location: where(baseNode) });
-  const b = baseConfigLocation(baseNode.value);
-  if (!b) {
-    const reason = `the base configuration "${baseNode.value.slice(0, 64)}" of ${label} is not one the catalog lists`;
-    return { region: { kind: 'unknown', reason }, steps, copies: [] };
+  const placed = customBaseLocation(baseNode.value, label);
+  if ('reason' in placed) {
+    return { region: { kind: 'unknown', reason: placed.reason }, steps, copies: [] };
   }
-  const own = lookupRegion('gcp', b);
-  const inBase = new Set([own?.region.id, ...(own?.effective.members ?? [])]);
   const copies: ExtractedCopy[] = [];
   for (const replica of items(member(values, 'replicas'))) {
     const loc = member(replica, 'location');
-    if (typeof loc?.value !== 'string' || inBase.has(lookupRegion('gcp', loc.value)?.region.id ?? loc.value)) {
+    if (typeof loc?.value !== 'string' || !addsRegion(placed.region, loc.value)) {
       continue;
     }
-    const type = stringOf(member(replica, 'type'));
-    const what = (type !== undefined && Object.hasOwn(REPLICA_TYPES, type) && REPLICA_TYPES[type]) || 'replica';
     copies.push({
       kind: 'replica',
       provider: providerId,
       region: { kind: 'known', value: loc.value },
       provenance: [
-        { description: `${what} added by custom configuration ${label}`, location: where(replica) },
+        {
+          description: `${replicaLabel(stringOf(member(replica, 'type')))} added by custom configuration ${label}`,
+          location: where(replica),
+        },
         { description: 'location in the planned values', location: where(loc) },
       ],
     });
   }
-  return { region: { kind: 'known', value: b }, steps, copies };
+  return { region: { kind: 'known', value: placed.region }, steps, copies };
 }
 
 function place(

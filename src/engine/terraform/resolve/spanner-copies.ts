@@ -5,11 +5,26 @@ import { evaluate } from '../eval/evaluate';
 import { attrValue, fromValue, nestedBodies, type Subject } from './copy-sources';
 import { customConfigOf } from './spanner';
 
-export const REPLICA_TYPES: Readonly<Record<string, string>> = {
+const REPLICA_TYPES: Readonly<Record<string, string>> = {
   READ_WRITE: 'read-write replica',
   READ_ONLY: 'read-only replica',
   WITNESS: 'witness replica',
 };
+
+/** How provenance names a custom configuration's replica of `type` (`READ_ONLY` → read-only replica). */
+export function replicaLabel(type: string | undefined): string {
+  return (type !== undefined && Object.hasOwn(REPLICA_TYPES, type) && REPLICA_TYPES[type]) || 'replica';
+}
+
+/**
+ * Whether a replica at `location` adds a region to those of the base configuration placed at `base`
+ * (its own region, or the member regions of its catalog row, which are its copies already).
+ */
+export function addsRegion(base: string | undefined, location: string): boolean {
+  const own = base === undefined ? undefined : lookupRegion('gcp', base);
+  const inBase = new Set([own?.region.id, ...(own?.effective.members ?? [])]);
+  return !inBase.has(lookupRegion('gcp', location)?.region.id ?? location);
+}
 
 /**
  * The replicas a custom Spanner instance configuration adds to its base configuration: each
@@ -27,20 +42,18 @@ export function customConfigReplicas(s: Subject): ExtractedCopy[] {
   if (!custom) {
     return [];
   }
-  const own = s.primary.region.kind === 'known' ? lookupRegion('gcp', s.primary.region.value) : undefined;
-  const base = new Set([own?.region.id, ...(own?.effective.members ?? [])]);
+  const base = s.primary.region.kind === 'known' ? s.primary.region.value : undefined;
   const cenv = s.inst.env(custom.decl.file, custom.ri);
   const unknowns: string[] = [];
   const out: ExtractedCopy[] = [];
   for (const b of nestedBodies(custom.decl.block.body, cenv, ['replicas'], unknowns)) {
     const loc = attrValue(b, 'location');
-    if (!loc || (loc.v.t === 'str' && base.has(lookupRegion('gcp', loc.v.v)?.region.id ?? loc.v.v))) {
+    if (!loc || (loc.v.t === 'str' && !addsRegion(base, loc.v.v))) {
       continue;
     }
     const type = attrValue(b, 'type');
-    const what = (type?.v.t === 'str' && REPLICA_TYPES[type.v.v]) || 'replica';
     const head: ProvenanceStep = {
-      description: `${what} added by custom configuration ${custom.label}`,
+      description: `${replicaLabel(type?.v.t === 'str' ? type.v.v : undefined)} added by custom configuration ${custom.label}`,
       location: { file: b.env.file, range: b.block.typeRange },
     };
     out.push(...fromValue(s, 'replica', loc.v, loc.step).map((c) => ({ ...c, provenance: [head, ...c.provenance] })));

@@ -121,11 +121,13 @@ export function spannerLocation(inst: ModuleInstance, value: string, expr: Expre
     const why = v.t === 'unknown' ? v.reason : 'it is not a string';
     return { reason: `the base configuration of ${custom.label} is not known statically: ${why}`, steps };
   }
-  const b = baseConfigLocation(v.v);
+  return { ...customBaseLocation(v.v, custom.label), steps };
+}
+
+/** Where a custom configuration (`label`) whose `base_config` is `value` is placed, or why that is not known. */
+export function customBaseLocation(value: string, label: string): { region: string } | { reason: string } {
+  const b = baseConfigLocation(value);
   return b
-    ? { region: b, steps }
-    : {
-        reason: `the base configuration "${v.v.slice(0, MAX_SHOWN)}" of ${custom.label} is not one the catalog lists`,
-        steps,
-      };
+    ? { region: b }
+    : { reason: `the base configuration "${value.slice(0, MAX_SHOWN)}" of ${label} is not one the catalog lists` };
 }
