@@ -85,7 +85,8 @@ const LAZY_LIBRARIES = {
 const lazyLibraries = {
   name: 'lazy-libraries',
   setup(build) {
-    build.onResolve({ filter: /^(?:yaml|d3-geo|topojson-client|world-atlas\/countries-110m\.json)$/ }, (args) => ({
+    const names = Object.keys(LAZY_LIBRARIES).map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(?:${names.join('|')})$`) }, (args) => ({
       path: `./lib/${LAZY_LIBRARIES[args.path]}.js`,
       external: true,
     }));
