@@ -137,6 +137,8 @@ async function scan(args: ScanArgs): Promise<number> {
     parseCacheBytes: PARSE_CACHE_BYTES,
     keepUnitResults: false,
     stableTree: true,
+    // The reads of nodeFs are synchronous (see node-fs.ts): reading ahead would overlap nothing.
+    readAhead: false,
     onSourceRead: (bytes) => {
       source.total += bytes;
       source.largest = Math.max(source.largest, bytes);

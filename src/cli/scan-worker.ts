@@ -19,6 +19,8 @@ const engine = new Engine({
   parseCacheBytes: input.parseCacheBytes,
   keepUnitResults: false,
   stableTree: true,
+  // Node's file system calls here are synchronous (see node-fs.ts): nothing to overlap.
+  readAhead: false,
 });
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 

@@ -54,6 +54,13 @@ export interface EngineOptions {
   stableTree?: boolean;
   /** Told the size in bytes of each source file as it is read from the file system. */
   onSourceRead?: (bytes: number) => void;
+  /**
+   * Whether files are read ahead of the grouping and the analysis that need them (default true). Only
+   * an asynchronous file system overlaps those reads with parsing; the CLI's reads complete before they
+   * return, so there reading ahead only reads files earlier than needed and keeps their texts alive
+   * longer (tf42: grouping 0.08 s slower with it).
+   */
+  readAhead?: boolean;
 }
 
 /**
@@ -204,13 +211,11 @@ export class Engine {
         continue;
       }
       const ctx = this.context(run, new Set());
-      // Grouping reads every file in order; reading ahead overlaps that I/O with the parsing.
-      const readAhead = this.files.readAhead(
-        claimed,
-        run.config.maxFileSize,
-        (f) => run.overlays?.has(f) === true,
-        run.signal,
-      );
+      // Grouping reads most files in order; reading ahead overlaps that I/O with the parsing.
+      const readAhead =
+        this.opts.readAhead === false
+          ? undefined
+          : this.files.readAhead(claimed, run.config.maxFileSize, (f) => run.overlays?.has(f) === true, run.signal);
       try {
         units.push(...(await analyzer.units(claimed, ctx)));
       } catch (e) {
@@ -219,7 +224,7 @@ export class Engine {
           message: `internal error while grouping ${analyzer.language} files: ${String(e)}`,
         });
       } finally {
-        await readAhead.stop();
+        await readAhead?.stop();
       }
     }
     return { files, units, errors, shared: sharedFiles(units) };
@@ -318,11 +323,13 @@ export class Engine {
         break;
       }
       // Read the next units' files while this one is analysed, so that I/O overlaps with parsing.
-      this.files.prefetch(
-        units.slice(i + 1, i + 1 + PREFETCH_UNITS).flatMap(([, u]) => u.files),
-        run.config.maxFileSize,
-        (f) => run.overlays?.has(f) === true,
-      );
+      if (this.opts.readAhead !== false) {
+        this.files.prefetch(
+          units.slice(i + 1, i + 1 + PREFETCH_UNITS).flatMap(([, u]) => u.files),
+          run.config.maxFileSize,
+          (f) => run.overlays?.has(f) === true,
+        );
+      }
       const [analyzer, unit] = units[i];
       const transient = shared && new Set(unit.files.filter((f) => !shared.has(f)));
       // The texts that may hold suppression directives: a module file shared by many roots is searched for

@@ -206,6 +206,36 @@ describe('engine end to end', () => {
     );
   });
 
+  it('without read-ahead (the CLI) reads each file when it is needed, with the same result', async () => {
+    const files = {
+      '/ws/main.tf': MAIN,
+      '/ws/prod.tfvars': 'x = 1\n',
+      '/ws/env/main.tf': `${MAIN}\nmodule "m" {\n  source = "../mod"\n}\n`,
+      '/ws/mod/main.tf': 'resource "aws_sqs_queue" "q" {}\n',
+    };
+    const run = async (readAhead?: boolean) => {
+      const fs = memoryFs(files);
+      const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers(), readAhead });
+      const plan = await engine.plan(['/ws'], { config: defaultConfig() });
+      const readWhileGrouping = [...fs.reads];
+      const result = await engine.runPlan(plan.units, { config: defaultConfig() }, plan.files.length);
+      return { readWhileGrouping, reads: fs.reads, result };
+    };
+    const ahead = await run();
+    const onDemand = await run(false);
+    // Reading ahead reads every claimed file while grouping; without it, the variables file that no
+    // grouping decision needs is read by the analysis of its unit.
+    assert.ok(ahead.readWhileGrouping.includes('/ws/prod.tfvars'));
+    assert.ok(!onDemand.readWhileGrouping.includes('/ws/prod.tfvars'));
+    assert.ok(onDemand.reads.includes('/ws/prod.tfvars'));
+    assert.equal(new Set(onDemand.reads).size, onDemand.reads.length, 'no file is read twice');
+    assert.deepEqual(
+      onDemand.result.placements.map((p) => [p.address, p.regionId, p.file]),
+      ahead.result.placements.map((p) => [p.address, p.regionId, p.file]),
+    );
+    assert.equal(onDemand.result.placements.length, 3);
+  });
+
   it('uses unsaved editor text and does not re-read unchanged files', async () => {
     const fs = memoryFs({ '/ws/main.tf': MAIN });
     const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });

@@ -47,4 +47,26 @@ describe('line map (every parser)', () => {
     }
     assert.deepEqual(shared.position(-1), { line: 0, character: 0 });
   });
+
+  it('reads its text only when a position is first asked for, and once', () => {
+    // A text that counts the searches made in it: most maps of a scan are never asked for a position.
+    let searches = 0;
+    const text = Object.assign(new String('ab\ncd\n\ne'), {
+      indexOf(this: string, search: string, from?: number) {
+        searches++;
+        return String.prototype.indexOf.call(this, search, from);
+      },
+      includes(this: string, search: string) {
+        searches++;
+        return String.prototype.includes.call(this, search);
+      },
+    }) as unknown as string;
+    const map = new LineMap(text);
+    assert.equal(searches, 0);
+    assert.deepEqual(map.position(4), { line: 1, character: 1 });
+    const afterFirst = searches;
+    assert.ok(afterFirst > 0);
+    assert.deepEqual(map.range(7, 8), { start: { line: 3, character: 0 }, end: { line: 3, character: 1 } });
+    assert.equal(searches, afterFirst);
+  });
 });

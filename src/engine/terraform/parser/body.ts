@@ -146,9 +146,9 @@ function parseBlock(p: ParserState, type: string, start: number, isFile: boolean
   const block = p.node<Block>('block', start, start);
   block.type = type;
   block.labels = fit(labels);
-  block.body = emptyBody(p, openStart);
   if (!p.enter(openStart)) {
     p.leave();
+    block.body = emptyBody(p, openStart);
     if (p.recover(Tok.RBrace, false) !== Recovery.Closed) {
       return null;
     }
