@@ -32,8 +32,17 @@ export const nodeFs: EngineFs = {
     }));
   },
   async readFileLimited(path: string, maxBytes: number): Promise<LimitedRead> {
-    // O_NONBLOCK: opening a FIFO that slipped past discovery must never block the scan.
-    return readOpened(fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK), maxBytes);
+    let fd: number;
+    try {
+      // O_NONBLOCK: opening a FIFO that slipped past discovery must never block the scan.
+      fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    } catch (e) {
+      if (isMissing(e)) {
+        return { kind: 'missing' };
+      }
+      throw e;
+    }
+    return readOpened(fd, maxBytes);
   },
   // Where the platform has no O_NOFOLLOW (Windows), every read resolves its path instead.
   readFileNoFollow: fs.constants.O_NOFOLLOW === undefined ? undefined : readFileNoFollow,
@@ -52,9 +61,18 @@ async function readFileNoFollow(path: string, maxBytes: number): Promise<Limited
     if (code === 'ELOOP' || code === 'EMLINK') {
       return { kind: 'link' };
     }
+    if (isMissing(e)) {
+      return { kind: 'missing' };
+    }
     throw e;
   }
   return readOpened(fd, maxBytes);
+}
+
+/** No such file, or a component of the path is not a folder (a module path that names nothing). */
+function isMissing(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 /** Reads an open file (and closes it) if it is a regular file of at most `maxBytes`. */

@@ -415,9 +415,12 @@ export class Engine {
         dependencies: [],
       };
     }
+    const own = new Set(unit.files);
     for (const path of reads) {
       const err = this.files.readError(path);
-      if (err) {
+      // A file that a unit's files refer to (a module, a linked template) and that does not exist is
+      // reported by the analyzer where the reference is written, not as an error of a file that is not there.
+      if (err && (own.has(path) || !this.files.isMissing(path))) {
         result.errors.push({ file: path, message: err });
       }
     }

@@ -35,9 +35,13 @@ export interface EngineFs {
   realpath?(path: string): Promise<string>;
 }
 
-/** `outside`: refused because the path resolves outside the scanned roots (see `confine`). */
+/**
+ * `outside`: refused because the path resolves outside the scanned roots (see `confine`); `missing`: no
+ * such file (or a component of its path is not a folder).
+ */
 export type LimitedRead =
   | { kind: 'ok'; bytes: Uint8Array }
   | { kind: 'too-large'; size: number }
   | { kind: 'not-a-file' }
-  | { kind: 'outside' };
+  | { kind: 'outside' }
+  | { kind: 'missing' };

@@ -1,8 +1,8 @@
-import type { AnalysisUnit, LanguageAnalyzer, UnitResult } from '../analyzer';
+import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from '../analyzer';
 import { configuredTarget, configuredVars } from '../azure/configured-target';
 import type { Value } from '../azure/value';
-import type { ExtractedResource } from '../model';
-import { basename } from '../workspace/paths';
+import type { AnalysisError, ExtractedResource } from '../model';
+import { basename, dirname } from '../workspace/paths';
 import { extractTemplate } from './extract';
 import { loadAll, loadDoc, reachable, references, usingPath } from './load';
 import { paramFileInputs } from './param-file';
@@ -60,9 +60,21 @@ export const bicepAnalyzer: LanguageAnalyzer = {
       }
     }
     const entries = templates.filter((f) => !usedAsModule.has(f));
-    for (const t of paramsOf.keys()) {
-      if (!entries.includes(t) && !usedAsModule.has(t)) {
+    const orphans: AnalysisUnit[] = [];
+    const found = new Set(files);
+    for (const [t, params] of paramsOf) {
+      if (entries.includes(t) || usedAsModule.has(t)) {
+        continue;
+      }
+      if (found.has(t) || (await exists(ctx, t))) {
+        // Outside the scanned paths or excluded, but there: read for its parameter files.
         entries.push(t);
+      } else {
+        // The template a parameters file names does not exist: each such file is a unit of its own,
+        // whose analysis reports that at its `using` statement.
+        for (const pf of params) {
+          orphans.push({ language: 'bicep', key: pf, files: [pf] });
+        }
       }
     }
     const units: AnalysisUnit[] = [];
@@ -82,13 +94,16 @@ export const bicepAnalyzer: LanguageAnalyzer = {
         await addUnit(f);
       }
     }
-    return units;
+    return [...units, ...orphans];
   },
 
   async analyze(unit, ctx): Promise<UnitResult> {
     const entry = unit.key;
+    if (isParamFile(entry)) {
+      return missingTemplate(entry, ctx);
+    }
     const paramFiles = unit.files.filter(isParamFile);
-    const { docs, errors } = await loadAll([entry, ...paramFiles], ctx);
+    const { docs, errors, unread } = await loadAll([entry, ...paramFiles], ctx);
     const doc = docs.get(entry);
     const resources: ExtractedResource[] = [];
     if (!doc) {
@@ -109,8 +124,28 @@ export const bicepAnalyzer: LanguageAnalyzer = {
     }
     const target = configuredTarget(ctx.config);
     for (const set of sets) {
-      extractTemplate(doc, set.inputs, { docs, errors, suffix: set.suffix, out: resources, ...target });
+      extractTemplate(doc, set.inputs, { docs, unread, errors, suffix: set.suffix, out: resources, ...target });
     }
     return { resources, errors, dependencies: [...docs.keys()] };
   },
 };
+
+async function exists(ctx: AnalysisContext, path: string): Promise<boolean> {
+  return (await ctx.listDir(dirname(path))).some((e) => e.name === basename(path) && e.type !== 'directory');
+}
+
+/** A parameters file whose template does not exist (see `units`): said where its `using` names it. */
+async function missingTemplate(paramFile: string, ctx: AnalysisContext): Promise<UnitResult> {
+  const doc = await loadDoc(paramFile, ctx);
+  const errors: AnalysisError[] = [];
+  const using = doc?.file.statements.find((s) => s.kind === 'using');
+  if (doc && using?.kind === 'using' && using.path !== undefined) {
+    errors.push({
+      file: paramFile,
+      range: doc.lines.range(using.pathStart, using.pathEnd),
+      message: `template file not found: ${using.path}; the parameters are not applied to any template`,
+    });
+  }
+  const template = doc && usingPath(doc);
+  return { resources: [], errors, dependencies: template ? [paramFile, template] : [paramFile] };
+}

@@ -4,7 +4,7 @@ import type { AnalysisError, ExtractedResource, ProvenanceStep } from '../model'
 import type { Expr, ModuleDecl, ObjectExpr, ResourceDecl } from './ast';
 import { bicepCopies } from './copies';
 import { bareType, deployedByCaller, evaluate, resourceObject } from './evaluate';
-import { localModulePath } from './load';
+import { localModulePath, MAX_FILES } from './load';
 import { FileScope, type Inputs, type ParsedDoc, type Scope, withLocals } from './scope';
 
 /** Local modules nested deeper than this are not followed (a cycle is reported before that). */
@@ -15,6 +15,8 @@ const MAX_PLACEMENTS = 100_000;
 
 export interface ExtractContext {
   docs: ReadonlyMap<string, ParsedDoc>;
+  /** Files that could not be read (the loader reported the references to them). */
+  unread?: ReadonlySet<string>;
   errors: AnalysisError[];
   /** Appended to every address, e.g. `@prod.bicepparam` when one template is analysed per parameter file. */
   suffix: string;
@@ -353,7 +355,13 @@ function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: Extrac
   const pathLoc = fs.loc(decl.pathStart, decl.pathEnd);
   const doc = ctx.docs.get(path);
   if (!doc) {
-    ctx.errors.push({ file: fs.doc.path, range: pathLoc.range, message: `module file not found: ${decl.path}` });
+    if (!ctx.unread?.has(path)) {
+      ctx.errors.push({
+        file: fs.doc.path,
+        range: pathLoc.range,
+        message: `module ${decl.name.name} not followed: the template reaches more than ${MAX_FILES} files`,
+      });
+    }
     return;
   }
   if (mod.chain.includes(path) || mod.chain.length > MAX_MODULE_DEPTH) {

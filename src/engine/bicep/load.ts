@@ -1,12 +1,12 @@
 import type { AnalysisContext } from '../analyzer';
 import type { AnalysisError } from '../model';
 import { LineMap } from '../text/line-map';
-import { dirname, join } from '../workspace/paths';
+import { basename, dirname, join } from '../workspace/paths';
 import { parseBicep } from './parser';
 import type { ParsedDoc } from './scope';
 
 /** Local module files and parameter-file chains deeper than this are not followed. */
-const MAX_FILES = 500;
+export const MAX_FILES = 500;
 
 /** Reads and parses a Bicep or parameters file through the engine's caches; undefined when unreadable. */
 export async function loadDoc(path: string, ctx: AnalysisContext): Promise<ParsedDoc | undefined> {
@@ -93,18 +93,24 @@ export async function reachable(
   return out;
 }
 
-/** Every document reachable from `roots` through local modules and `extends`, parsed; parse errors collected. */
+/**
+ * Every document reachable from `roots` through local modules and `extends`, parsed; parse errors
+ * collected, and each reference to a file that cannot be read reported where it is written (`unread`:
+ * those files).
+ */
 export async function loadAll(
   roots: string[],
   ctx: AnalysisContext,
-): Promise<{ docs: Map<string, ParsedDoc>; errors: AnalysisError[] }> {
+): Promise<{ docs: Map<string, ParsedDoc>; errors: AnalysisError[]; unread: Set<string> }> {
   const docs = new Map<string, ParsedDoc>();
   const errors: AnalysisError[] = [];
+  const unread = new Set<string>();
   await reachable(
     roots,
     async (path) => {
       const doc = await loadDoc(path, ctx);
       if (!doc) {
+        unread.add(path);
         return undefined;
       }
       docs.set(path, doc);
@@ -115,5 +121,24 @@ export async function loadAll(
     },
     ctx.signal,
   );
-  return { docs, errors };
+  for (const doc of docs.values()) {
+    for (const s of doc.file.statements) {
+      if ((s.kind !== 'module' && s.kind !== 'extends') || s.path === undefined) {
+        continue;
+      }
+      const target = s.kind === 'module' ? localModulePath(doc.path, s.path) : join(dirname(doc.path), s.path);
+      if (target === undefined || !unread.has(target)) {
+        continue;
+      }
+      const what = s.kind === 'module' ? 'module file' : 'extended parameters file';
+      // A file that exists but cannot be read has its own error (binary, too large, outside the folder).
+      const present = (await ctx.listDir(dirname(target))).some((e) => e.name === basename(target));
+      errors.push({
+        file: doc.path,
+        range: doc.lines.range(s.pathStart, s.pathEnd),
+        message: `${what} ${present ? 'cannot be read' : 'not found'}: ${s.path}`,
+      });
+    }
+  }
+  return { docs, errors, unread };
 }

@@ -8,6 +8,8 @@ const READ_AHEAD_CONCURRENCY = 16;
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
+const MISSING = 'file does not exist or cannot be accessed';
+
 /**
  * The engine's reads of source files and directories, cached: texts (least recently used beyond a
  * budget of characters), why a file could not be read, and directory listings. Concurrent reads of one
@@ -48,6 +50,11 @@ export class SourceFiles {
   /** Why `path` could not be read, or was read with replacements; undefined when it was read cleanly. */
   readError(path: string): string | undefined {
     return this.errors.get(path);
+  }
+
+  /** Whether the last read of `path` found no such file. */
+  isMissing(path: string): boolean {
+    return this.errors.get(path) === MISSING;
   }
 
   /**
@@ -210,7 +217,7 @@ export class SourceFiles {
         this.onRead?.(read.bytes.length);
       }
       if (read.kind === 'missing') {
-        this.errors.set(path, 'file does not exist or cannot be accessed');
+        this.errors.set(path, MISSING);
       } else if (read.kind === 'outside') {
         this.errors.set(path, 'lies outside the scanned folder (after following links); not read');
       } else if (read.kind === 'not-a-file') {
@@ -229,7 +236,10 @@ export class SourceFiles {
         }
       }
     } catch (e) {
-      this.errors.set(path, `cannot read file: ${quoteValue((e as Error).message ?? String(e), 160)}`);
+      // The system's message names the path as the machine knows it (absolute): the report names the file
+      // already, relative to the scan, so only its name stays in the message.
+      const message = ((e as Error).message ?? String(e)).split(path).join(basename(path));
+      this.errors.set(path, `cannot read file: ${quoteValue(message, 160)}`);
     }
     this.texts.set(path, text, text?.length ?? 0);
     if (this.probe && text !== null) {

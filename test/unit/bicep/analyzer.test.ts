@@ -115,6 +115,48 @@ resource ok 'Microsoft.Web/sites@2023-12-01' = {
     assert.match(messages, /refers back to itself/);
   });
 
+  it('reports each missing module file once, where the module is declared, even in a module no loop instance reaches', async () => {
+    const fs = memoryFs({
+      '/ws/main.bicep': `param items array = []\nmodule a './missing.bicep' = {\n  name: 'a'\n}\nmodule n './sub/nested.bicep' = [for i in items: {\n  name: 'n\${i}'\n}]\n`,
+      '/ws/sub/nested.bicep': `module x '../gone/x.bicep' = {\n  name: 'x'\n}\n`,
+    });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    assert.deepEqual(
+      result.errors.map((e) => [e.file, e.range?.start.line, e.message]),
+      [
+        ['/ws/main.bicep', 1, 'module file not found: ./missing.bicep'],
+        ['/ws/sub/nested.bicep', 0, 'module file not found: ../gone/x.bicep'],
+      ],
+    );
+  });
+
+  it('says where a parameters file names a template that does not exist, and reports no error of a file that is not there', async () => {
+    const fs = memoryFs({
+      '/ws/params/prod.bicepparam': `using './main.bicep'\nparam location = 'westeurope'\n`,
+      '/ws/params/dev.bicepparam': `using '../main.bicep'\nparam location = 'swedencentral'\n`,
+      '/ws/main.bicep': MAIN,
+      '/ws/mod/store.bicep': STORE,
+    });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
+    // Only the parameters folder is scanned: the template above it is still read for dev.bicepparam.
+    const result = await engine.scan(['/ws/params'], { config: defaultConfig() });
+    assert.deepEqual(
+      result.errors.map((e) => [e.file, e.range?.start.line, e.message]),
+      [
+        [
+          '/ws/params/prod.bicepparam',
+          0,
+          'template file not found: ./main.bicep; the parameters are not applied to any template',
+        ],
+      ],
+    );
+    assert.deepEqual(
+      result.placements.map((p) => [p.file, p.regionId]),
+      [['/ws/mod/store.bicep', 'swedencentral']],
+    );
+  });
+
   it('groups without parsing the files that mention no module and extend nothing', async () => {
     const texts: Record<string, string> = {
       '/ws/main.bicep': MAIN,

@@ -32,4 +32,14 @@ describe('node file access', () => {
     assert.deepEqual(await nodeFs.readFileLimited!(file, 1000), { kind: 'too-large', size: 2000 });
     assert.deepEqual(await nodeFs.readFileLimited!(dir, 1000), { kind: 'not-a-file' });
   });
+
+  it('reads a path that names nothing as missing, not as an error that names the machine path', async () => {
+    assert.deepEqual(await nodeFs.readFileLimited!(path.join(dir, 'nope.bicep'), 1000), { kind: 'missing' });
+    assert.deepEqual(await nodeFs.readFileLimited!(path.join(dir, 'gone', 'x.bicep'), 1000), { kind: 'missing' });
+    const file = path.join(dir, 'plain');
+    fs.writeFileSync(file, 'x');
+    // A component of the path is a file, not a folder (ENOTDIR).
+    assert.deepEqual(await nodeFs.readFileLimited!(path.join(file, 'x.bicep'), 1000), { kind: 'missing' });
+    assert.deepEqual(await nodeFs.readFileNoFollow!(path.join(dir, 'nope.tf'), 1000), { kind: 'missing' });
+  });
 });

@@ -236,6 +236,23 @@ describe('engine end to end', () => {
     assert.equal(onDemand.result.placements.length, 3);
   });
 
+  it('reports a file it cannot read by its name, never by the path the machine gave it', async () => {
+    const fs = memoryFs({ '/ws/main.tf': MAIN, '/ws/locked.tf': 'x' });
+    fs.readFileLimited = async (path: string) => {
+      if (path === '/ws/locked.tf') {
+        throw new Error(`EACCES: permission denied, open '${path}'`);
+      }
+      return { kind: 'ok', bytes: new TextEncoder().encode(MAIN) };
+    };
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    assert.deepEqual(
+      result.errors.map((e) => [e.file, e.message]),
+      [['/ws/locked.tf', `cannot read file: "EACCES: permission denied, open 'locked.tf'"`]],
+    );
+    assert.equal(result.placements.length, 1);
+  });
+
   it('uses unsaved editor text and does not re-read unchanged files', async () => {
     const fs = memoryFs({ '/ws/main.tf': MAIN });
     const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
