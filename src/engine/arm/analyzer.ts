@@ -5,7 +5,7 @@ import type { Value } from '../azure/value';
 import type { AnalysisError, ExtractedResource } from '../model';
 import { basename, dirname } from '../workspace/paths';
 import { collectResourceGroups, followDeployment, type PendingLink } from './deployments';
-import { prop, stringAt } from './document';
+import { locate, prop, stringAt } from './document';
 import { unitBudget } from './evaluate';
 import { claimsArm, loadArm, matchParameterFiles } from './files';
 import { linkedFiles } from './linked';
@@ -164,7 +164,13 @@ async function followLinks(
     }
     const doc = await loadArm(ctx, link.path);
     if (!doc) {
-      errors.push({ file: link.from.doc.file, message: `linked template ${basename(link.path)} cannot be read` });
+      // A file that exists but cannot be read also has an error of its own (binary, too large, outside).
+      const present = (await ctx.listDir(dirname(link.path))).some((e) => e.name === basename(link.path));
+      errors.push({
+        file: link.from.doc.file,
+        range: locate(link.from.doc, link.at).range,
+        message: `linked template ${present ? 'cannot be read' : 'not found'}: ${link.written}`,
+      });
       continue;
     }
     if (doc.kind !== 'template' || !doc.root) {

@@ -2,6 +2,7 @@ import type { Node } from 'jsonc-parser';
 
 import { deploymentObject, resourceGroupObject } from '../azure/functions';
 import { asString, unknown, type Value, withStep } from '../azure/value';
+import { basename } from '../workspace/paths';
 import { type ArmDocument, entries, locate, prop, stringAt } from './document';
 import type { Scope } from './evaluate';
 import { nodeToVal } from './node-value';
@@ -14,6 +15,9 @@ export const MAX_NESTING = 8;
 /** A linked template to load after the synchronous walk (file reads are asynchronous). */
 export interface PendingLink {
   path: string;
+  /** The `templateLink` object that names the file, and the name as written there. */
+  at: Node;
+  written: string;
   from: WalkFrame;
   params: Map<string, Value>;
   resourceGroup: () => Value;
@@ -134,7 +138,19 @@ export function followDeployment(
     const path = linkedPath(doc, link, scope);
     if (path) {
       const params = passedParameters(frame, props, scope, name);
-      pending.push({ path, from: frame, params, resourceGroup, deployment, prefix, module, instance });
+      const written = stringAt(link, 'relativePath') ?? basename(path);
+      pending.push({
+        path,
+        at: link,
+        written,
+        from: frame,
+        params,
+        resourceGroup,
+        deployment,
+        prefix,
+        module,
+        instance,
+      });
     }
   }
 }

@@ -253,6 +253,28 @@ describe('engine end to end', () => {
     assert.equal(result.placements.length, 1);
   });
 
+  it('reports a linked ARM template that does not exist at the templateLink that names it', async () => {
+    const template = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'linked',
+          properties: { mode: 'Incremental', templateLink: { relativePath: 'nested/missing.json' } },
+        },
+      ],
+    };
+    const fs = memoryFs({ '/ws/azuredeploy.json': JSON.stringify(template, null, 2) });
+    const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    assert.deepEqual(
+      result.errors.map((e) => [e.file, e.range?.start.line, e.message]),
+      [['/ws/azuredeploy.json', 10, 'linked template not found: nested/missing.json']],
+    );
+  });
+
   it('uses unsaved editor text and does not re-read unchanged files', async () => {
     const fs = memoryFs({ '/ws/main.tf': MAIN });
     const engine = new Engine({ readRoots: ['/'], fs, analyzers: defaultAnalyzers() });
