@@ -39,6 +39,25 @@ resource "aws_sqs_queue" "home" {
     assert.deepEqual(alone.errors, []);
   });
 
+  it('says that a file does not exist, apart from one that cannot be read, and try() takes its default for either', async () => {
+    const main = `resource "aws_s3_bucket" "missing" {
+  region = trimspace(file("\${path.module}/region.txt"))
+}
+
+resource "aws_s3_bucket" "binary" {
+  region = file("\${path.module}/region.bin")
+}
+
+resource "aws_s3_bucket" "fallback" {
+  region = try(file("\${path.module}/region.txt"), "eu-north-1")
+}
+`;
+    const result = await scan({ '/ws/app/main.tf': main, '/ws/app/region.bin': 'eu\u0000' });
+    assert.equal(reason(result.placements.get('aws_s3_bucket.missing')), 'file("./region.txt"): no such file');
+    assert.equal(reason(result.placements.get('aws_s3_bucket.binary')), 'file("./region.bin") cannot be read');
+    assert.equal(result.placements.get('aws_s3_bucket.fallback')?.regionId, 'eu-north-1');
+  });
+
   it('reads at most a bounded number of files, and says so for the rest', async () => {
     const files: Record<string, string> = {
       '/ws/app/main.tf': `locals {

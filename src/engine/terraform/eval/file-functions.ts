@@ -15,6 +15,8 @@ export class FileCache {
   /** Files below a directory (relative paths, recursive), by absolute path; null when over the limit. */
   readonly listings = new Map<string, string[] | null>();
   readonly refused = new Map<string, string>();
+  /** Files that do not exist (as opposed to files that exist and cannot be read). */
+  readonly missing = new Set<string>();
   readonly wantedFiles = new Set<string>();
   readonly wantedDirs = new Set<string>();
 
@@ -92,7 +94,11 @@ export function callFileFunction(name: string, args: Val[], files: FileAccess): 
     return text === null && cache.refused.has(abs) ? unknown(cache.refused.get(abs)!) : bool(text !== null);
   }
   if (text === null || text === undefined) {
-    return cache.refused.has(abs) ? unknown(cache.refused.get(abs)!) : failure(`file("${p}") cannot be read`);
+    if (cache.refused.has(abs)) {
+      return unknown(cache.refused.get(abs)!);
+    }
+    // An error in Terraform too, so that `try(file(...), default)` takes its default.
+    return failure(cache.missing.has(abs) ? `file("${p}"): no such file` : `file("${p}") cannot be read`);
   }
   return str(text, { steps: [fileStep(name, p, abs)], source: abs });
 }
@@ -142,6 +148,9 @@ export async function loadWanted(cache: FileCache, loader: FileLoader): Promise<
     const entries = await loader.listDir(abs.slice(0, Math.max(1, slash)));
     const entry = entries.find((e) => e.name === abs.slice(slash + 1));
     const text = entry && entry.type !== 'directory' ? ((await loader.readText(abs)) ?? null) : null;
+    if (!entry || entry.type === 'directory') {
+      cache.missing.add(abs);
+    }
     cache.texts.set(abs, text);
     read += text === null ? 0 : 1;
   }
