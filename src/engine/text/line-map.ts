@@ -9,36 +9,52 @@ import type { Position, SourceRange } from '../model';
  * ask in mostly increasing order), else searches.
  */
 export class LineMap {
-  private starts: number[] | undefined;
+  private starts: Uint32Array | undefined;
   private last = 0;
 
   /** `text`: the text the map is of (kept, so that a parser can read a part of it again later). */
   constructor(readonly text: string) {}
 
-  private lineStarts(): number[] {
-    const starts = [0];
+  /**
+   * The offsets where lines start, counted first and then written into an array of exactly that size
+   * (4 bytes a line, outside the collected heap): a table grown line by line left garbage several times
+   * its size, made when a large file's tree was already in memory.
+   */
+  private lineStarts(): Uint32Array {
+    const lfOnly = !this.text.includes('\r');
+    const starts = new Uint32Array(this.scan(lfOnly) + 1);
+    this.scan(lfOnly, starts);
+    this.starts = starts;
+    return starts;
+  }
+
+  /** Counts the line starts after the first, writing them into `out` (from index 1) when given. */
+  private scan(lfOnly: boolean, out?: Uint32Array): number {
     const text = this.text;
-    if (!text.includes('\r')) {
+    let n = 0;
+    if (lfOnly) {
       // LF only (the common case): the native search is several times faster than a loop over characters.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-        starts.push(i + 1);
+        n++;
+        if (out) {
+          out[n] = i + 1;
+        }
       }
-    } else {
-      const n = text.length;
-      for (let i = 0; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) {
-          starts.push(i + 1);
-        } else if (c === 13) {
-          if (text.charCodeAt(i + 1) === 10) {
-            i++;
-          }
-          starts.push(i + 1);
+      return n;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        if (c === 13 && text.charCodeAt(i + 1) === 10) {
+          i++;
+        }
+        n++;
+        if (out) {
+          out[n] = i + 1;
         }
       }
     }
-    this.starts = starts;
-    return starts;
+    return n;
   }
 
   /** Position of `offset` (an offset before the text is clamped to its start). */
