@@ -60,7 +60,6 @@ const EMPTY_BODY: Body = {
   kind: 'body',
   attributes: [],
   blocks: [],
-  items: [],
   range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   offset: 0,
   endOffset: 0,

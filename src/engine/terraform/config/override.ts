@@ -20,22 +20,16 @@ export function mergeBlock(
   for (const b of override.body.blocks) {
     fileOf.set(b, overrideFile);
   }
-  const items: (Attribute | Block)[] = [];
-  for (const item of original.body.items) {
-    if (item.kind === 'attribute') {
-      items.push(overAttrs.get(item.name) ?? item);
-      overAttrs.delete(item.name);
-    } else if (!overTypes.has(item.type)) {
-      items.push(item);
-    }
+  const attributes: Attribute[] = [];
+  for (const a of original.body.attributes) {
+    attributes.push(overAttrs.get(a.name) ?? a);
+    overAttrs.delete(a.name);
   }
-  items.push(...overAttrs.values(), ...override.body.blocks);
-  const attributes = items.filter((i): i is Attribute => i.kind === 'attribute');
-  const blocks = items.filter((i): i is Block => i.kind === 'block');
+  attributes.push(...overAttrs.values());
+  const blocks = [...original.body.blocks.filter((b) => !overTypes.has(b.type)), ...override.body.blocks];
   // Built field by field: parser nodes compute `range` from their offsets, which a spread would drop.
   const body: Body = {
     kind: 'body',
-    items,
     attributes,
     blocks,
     range: original.body.range,

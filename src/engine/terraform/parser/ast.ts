@@ -40,13 +40,15 @@ export interface File {
   errors: ParseError[];
 }
 
-/** A sequence of attributes and blocks. The file body's range covers the whole file; a block body's covers its braces. */
+/**
+ * A sequence of attributes and blocks, each list in source order. The file body's range covers the whole
+ * file; a block body's covers its braces. (No third list of both kinds together: on the 42-repository
+ * corpus it was 7% of what a scan's collector promoted.)
+ */
 export interface Body extends NodeBase {
   kind: 'body';
   attributes: Attribute[];
   blocks: Block[];
-  /** Attributes and blocks in source order. */
-  items: (Attribute | Block)[];
 }
 
 /** `name = expr` */

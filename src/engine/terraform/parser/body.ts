@@ -21,7 +21,6 @@ function emptyBody(p: ParserState, start: number): Body {
   const body = p.node<Body>('body', start, start);
   body.attributes = [];
   body.blocks = [];
-  body.items = [];
   return body;
 }
 
@@ -30,7 +29,6 @@ function parseBody(p: ParserState, start: number, isFile: boolean): Body {
   const body = parseItems(p, start, isFile);
   body.attributes = fit(body.attributes);
   body.blocks = fit(body.blocks);
-  body.items = fit(body.items);
   return body;
 }
 
@@ -55,7 +53,6 @@ function parseItems(p: ParserState, start: number, isFile: boolean): Body {
     } else if (t === Tok.Ident) {
       const item = parseItem(p, isFile);
       if (item) {
-        body.items.push(item);
         (item.kind === 'attribute' ? body.attributes : body.blocks).push(item as Attribute & Block);
       }
     } else {

@@ -60,7 +60,6 @@ export function parseHcl(text: string, options?: ParseHclOptions): File {
         kind: 'body',
         attributes: [],
         blocks: [],
-        items: [],
         range: { start: zero, end: zero },
         offset: 0,
         endOffset: 0,

@@ -101,7 +101,7 @@ class JsonMapper {
   }
 
   emptyBody(start: number, end: number): Body {
-    return { kind: 'body', attributes: [], blocks: [], items: [], ...this.loc(start, end) };
+    return { kind: 'body', attributes: [], blocks: [], ...this.loc(start, end) };
   }
 
   file(schema: JsonSchema): File {
@@ -156,7 +156,6 @@ class JsonMapper {
         ...this.locOf(prop),
       };
       body.attributes.push(attr);
-      body.items.push(attr);
     }
   }
 
@@ -201,7 +200,6 @@ class JsonMapper {
       ...this.loc(prop.offset, value.offset + value.length),
     };
     body.blocks.push(block);
-    body.items.push(block);
   }
 
   /** Maps a JSON value to an expression; strings are parsed as templates. */

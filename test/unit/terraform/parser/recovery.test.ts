@@ -2,15 +2,16 @@ import * as assert from 'node:assert/strict';
 
 import type { File } from '../../../../src/engine/terraform/parser';
 import { parseHcl, parseHclJson } from '../../../../src/engine/terraform/parser';
+import { items } from './util';
 
 /** Names of top-level items and of items one level down, e.g. `b.z`. */
 function names(f: File): string[] {
   const out: string[] = [];
-  for (const i of f.body.items) {
+  for (const i of items(f.body)) {
     const n = i.kind === 'attribute' ? i.name : i.type;
     out.push(n);
     if (i.kind === 'block') {
-      for (const j of i.body.items) {
+      for (const j of items(i.body)) {
         out.push(`${n}.${j.kind === 'attribute' ? j.name : j.type}`);
       }
     }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 
 import { parseHcl } from '../../../../src/engine/terraform/parser';
-import { as, attr, block, parseOk, rangeText, textOf } from './util';
+import { as, attr, block, items, parseOk, rangeText, textOf } from './util';
 
 describe('HCL parser: structure', () => {
   it('parses blocks with quoted and bare labels, attributes and nested blocks with ranges', () => {
@@ -44,17 +44,17 @@ describe('HCL parser: structure', () => {
     assert.deepEqual({ value: p.labels[0].value, quoted: p.labels[0].quoted }, { value: 'aws', quoted: false });
     assert.equal(rangeText(text, p.labels[0].range), 'aws');
     assert.deepEqual(
-      f.body.items.map((i) => i.kind),
+      items(f.body).map((i) => i.kind),
       ['block', 'block'],
     );
     assert.deepEqual(f.body.range.start, { line: 0, character: 0 });
     assert.equal(f.body.endOffset, text.length);
   });
 
-  it('keeps source order of attributes and blocks in items', () => {
+  it('keeps source order of attributes and of blocks, and their offsets give the order of both', () => {
     const f = parseOk('a = 1\nb {}\nc = 2\nd "x" {}\n');
     assert.deepEqual(
-      f.body.items.map((i) => (i.kind === 'attribute' ? i.name : i.type)),
+      items(f.body).map((i) => (i.kind === 'attribute' ? i.name : i.type)),
       ['a', 'b', 'c', 'd'],
     );
     assert.equal(f.body.attributes.length, 2);
@@ -64,7 +64,7 @@ describe('HCL parser: structure', () => {
   it('accepts one-line blocks and empty blocks', () => {
     const f = parseOk('a { b = 1 }\nc "l" {}\n');
     assert.equal(as(attr(block(f.body, 'a').body, 'b').expr, 'literal').value, 1);
-    assert.equal(block(f.body, 'c').body.items.length, 0);
+    assert.equal(items(block(f.body, 'c').body).length, 0);
   });
 
   it('skips all three comment styles', () => {

@@ -30,6 +30,11 @@ export function attr(body: Body, name: string): Attribute {
   return a;
 }
 
+/** A body's attributes and blocks together, in source order. */
+export function items(body: Body): Array<Attribute | Block> {
+  return [...body.attributes, ...body.blocks].sort((a, b) => a.offset - b.offset);
+}
+
 export function block(body: Body, type: string, index = 0): Block {
   const b = body.blocks.filter((x) => x.type === type)[index];
   assert.ok(b, `block ${type} #${index} not found`);
