@@ -33,6 +33,8 @@ export interface AnalysisContext {
   config: LensConfig;
   /** Text of a file (an open editor's unsaved text first, else disk); undefined when missing or unreadable (the engine records why). */
   readText(path: string): Promise<string | undefined>;
+  /** Whether `readText(path)` found no such file (as opposed to a file that exists and cannot be read). */
+  isMissing(path: string): boolean;
   /** Directory listing; empty when the directory is missing. */
   listDir(path: string): Promise<DirEntry[]>;
   /** Parses `text` of `path` with `parse`, cached by path, kind and text, so unchanged files are never parsed twice. */

@@ -452,6 +452,7 @@ export class Engine {
         const overlay = run.overlays?.get(path);
         return overlay ?? (await this.files.readText(path, run.config.maxFileSize));
       },
+      isMissing: (path) => run.overlays?.has(path) !== true && this.files.isMissing(path),
       listDir: (path) => {
         listed?.add(path);
         return this.files.listDir(path);

@@ -165,11 +165,10 @@ async function followLinks(
     const doc = await loadArm(ctx, link.path);
     if (!doc) {
       // A file that exists but cannot be read also has an error of its own (binary, too large, outside).
-      const present = (await ctx.listDir(dirname(link.path))).some((e) => e.name === basename(link.path));
       errors.push({
         file: link.from.doc.file,
         range: locate(link.from.doc, link.at).range,
-        message: `linked template ${present ? 'cannot be read' : 'not found'}: ${link.written}`,
+        message: `linked template ${ctx.isMissing(link.path) ? 'not found' : 'cannot be read'}: ${link.written}`,
       });
       continue;
     }

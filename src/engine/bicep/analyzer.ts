@@ -2,7 +2,7 @@ import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from
 import { configuredTarget, configuredVars } from '../azure/configured-target';
 import type { Value } from '../azure/value';
 import type { AnalysisError, ExtractedResource } from '../model';
-import { basename, dirname } from '../workspace/paths';
+import { basename } from '../workspace/paths';
 import { extractTemplate } from './extract';
 import { loadAll, loadDoc, reachable, references, usingPath } from './load';
 import { paramFileInputs } from './param-file';
@@ -66,7 +66,7 @@ export const bicepAnalyzer: LanguageAnalyzer = {
       if (entries.includes(t) || usedAsModule.has(t)) {
         continue;
       }
-      if (found.has(t) || (await exists(ctx, t))) {
+      if (found.has(t) || (await ctx.readText(t)) !== undefined || !ctx.isMissing(t)) {
         // Outside the scanned paths or excluded, but there: read for its parameter files.
         entries.push(t);
       } else {
@@ -129,10 +129,6 @@ export const bicepAnalyzer: LanguageAnalyzer = {
     return { resources, errors, dependencies: [...docs.keys()] };
   },
 };
-
-async function exists(ctx: AnalysisContext, path: string): Promise<boolean> {
-  return (await ctx.listDir(dirname(path))).some((e) => e.name === basename(path) && e.type !== 'directory');
-}
 
 /** A parameters file whose template does not exist (see `units`): said where its `using` names it. */
 async function missingTemplate(paramFile: string, ctx: AnalysisContext): Promise<UnitResult> {

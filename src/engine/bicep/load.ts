@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../analyzer';
 import type { AnalysisError } from '../model';
 import { LineMap } from '../text/line-map';
-import { basename, dirname, join } from '../workspace/paths';
+import { dirname, join } from '../workspace/paths';
 import { parseBicep } from './parser';
 import type { ParsedDoc } from './scope';
 
@@ -132,11 +132,10 @@ export async function loadAll(
       }
       const what = s.kind === 'module' ? 'module file' : 'extended parameters file';
       // A file that exists but cannot be read has its own error (binary, too large, outside the folder).
-      const present = (await ctx.listDir(dirname(target))).some((e) => e.name === basename(target));
       errors.push({
         file: doc.path,
         range: doc.lines.range(s.pathStart, s.pathEnd),
-        message: `${what} ${present ? 'cannot be read' : 'not found'}: ${s.path}`,
+        message: `${what} ${ctx.isMissing(target) ? 'not found' : 'cannot be read'}: ${s.path}`,
       });
     }
   }

@@ -168,6 +168,7 @@ resource ok 'Microsoft.Web/sites@2023-12-01' = {
     const ctx: AnalysisContext = {
       config: defaultConfig(),
       readText: async (p) => texts[p],
+      isMissing: (p) => !(p in texts),
       listDir: async () => [],
       parse: (p, _kind, text, parse) => (parsed.push(p), parse(text)),
     };

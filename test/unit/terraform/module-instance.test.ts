@@ -16,6 +16,7 @@ async function rootOf(files: Record<string, string>): Promise<ModuleInstance> {
     config: defaultConfig(),
     root: '/ws',
     readText: async (p) => dec.decode(await fs.readFile(p)),
+    isMissing: () => false,
     listDir: (p) => fs.readDirectory(p),
     parse: (_path, _kind, text, parse) => parse(text),
   };
