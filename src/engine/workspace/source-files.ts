@@ -192,7 +192,7 @@ export class SourceFiles {
     }
   }
 
-  private async readBytes(path: string, maxSize: number): Promise<LimitedRead | { kind: 'missing' }> {
+  private async readBytes(path: string, maxSize: number): Promise<LimitedRead> {
     if (this.fs.readFileLimited) {
       return this.fs.readFileLimited(path, maxSize);
     }

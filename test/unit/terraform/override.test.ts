@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { mergeBlock } from '../../../src/engine/terraform/config/override';
-import { parseHcl } from '../../../src/engine/terraform/parser';
+import { type Block, parseHcl } from '../../../src/engine/terraform/parser';
 
 describe('terraform override files', () => {
   it('replaces attributes by name in place and nested blocks by type, as Terraform merges them', () => {
@@ -11,15 +11,13 @@ describe('terraform override files', () => {
     const override = parseHcl('resource "aws_s3_bucket" "b" {\n  c = 3\n  b = 20\n  lifecycle { x = 2 }\n}\n').body
       .blocks[0];
     const fileOf = new WeakMap<object, string>();
+    const attributes = (b: Block) => b.body.attributes.map((a) => [a.name, fileOf.get(a) ?? 'original']);
     const merged = mergeBlock(original, override, '/m/b_override.tf', fileOf);
-    assert.deepEqual(
-      merged.body.attributes.map((a) => [a.name, fileOf.get(a) ?? 'original']),
-      [
-        ['a', 'original'],
-        ['b', '/m/b_override.tf'],
-        ['c', '/m/b_override.tf'],
-      ],
-    );
+    assert.deepEqual(attributes(merged), [
+      ['a', 'original'],
+      ['b', '/m/b_override.tf'],
+      ['c', '/m/b_override.tf'],
+    ]);
     assert.deepEqual(
       merged.body.blocks.map((b) => [b.type, fileOf.get(b) ?? 'original', b.body.attributes[0].name]),
       [
@@ -35,14 +33,11 @@ describe('terraform override files', () => {
       '/m/c_override.tf',
       fileOf,
     );
-    assert.deepEqual(
-      again.body.attributes.map((a) => [a.name, fileOf.get(a) ?? 'original']),
-      [
-        ['a', '/m/c_override.tf'],
-        ['b', '/m/b_override.tf'],
-        ['c', '/m/b_override.tf'],
-      ],
-    );
+    assert.deepEqual(attributes(again), [
+      ['a', '/m/c_override.tf'],
+      ['b', '/m/b_override.tf'],
+      ['c', '/m/b_override.tf'],
+    ]);
     assert.deepEqual(
       again.body.blocks.map((b) => b.type),
       ['rule', 'rule', 'lifecycle'],
