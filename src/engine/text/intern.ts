@@ -29,9 +29,24 @@ export function internSlice(text: string, start: number, end: number): string {
   if (hit !== undefined && hit.length === length && text.startsWith(hit, start)) {
     return hit;
   }
-  const s = text.slice(start, end);
+  // V8 makes a slice of 13 or more characters a view of the whole text: kept in the table, such a view
+  // would keep its file's text alive (and uncounted by the text cache's budget) until the slot is taken.
+  // The table keeps a copy of its own instead.
+  const s = detach(text.slice(start, end));
   slots[slot] = s;
   return s;
+}
+
+/** The shortest slice that V8 makes a view of its text rather than a copy. */
+const SLICE_VIEW_LENGTH = 13;
+
+/**
+ * A string of the same characters as `s` that does not refer to a larger text `s` may have been sliced
+ * from, for strings kept longer than that text (tables, memos): the concatenation is flattened into a
+ * string of its own before the first character is cut off.
+ */
+export function detach(s: string): string {
+  return s.length < SLICE_VIEW_LENGTH ? s : (' ' + s).slice(1);
 }
 
 /** The shared copy of a short string (see {@link internSlice}). */

@@ -1,7 +1,10 @@
+import { detach } from './intern';
+
 /**
  * `compute` remembered per key. For classifications of type names, which a workspace repeats thousands
  * of times but has only a few hundred of: past `limit` keys (made-up names in a generated or hostile
- * file) the memo starts again rather than growing without end.
+ * file) the memo starts again rather than growing without end. Each key is kept as a copy of its own: a
+ * type name sliced from a file's text would otherwise keep that whole text alive as long as the memo.
  */
 export function memoByKey<V>(compute: (key: string) => V, limit = 10_000): (key: string) => V {
   const memo = new Map<string, V>();
@@ -13,7 +16,7 @@ export function memoByKey<V>(compute: (key: string) => V, limit = 10_000): (key:
     if (memo.size >= limit) {
       memo.clear();
     }
-    memo.set(key, value);
+    memo.set(detach(key), value);
     return value;
   };
 }

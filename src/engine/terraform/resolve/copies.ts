@@ -1,4 +1,5 @@
 import type { ExtractedCopy, ProvenanceStep } from '../../model';
+import { memoByKey } from '../../text/memo';
 import type { ResourceDecl } from '../config/module-config';
 import { type Env, evaluate } from '../eval/evaluate';
 import {
@@ -155,7 +156,8 @@ function rulesOf(type: string): Array<(s: Subject) => ExtractedCopy[]> {
   return rules;
 }
 
-const RULES = new Map<string, Array<(s: Subject) => ExtractedCopy[]>>();
+/** The rules for each resource type, worked out once per type. */
+const rulesByType = memoByKey(rulesOf);
 
 /**
  * An Aurora global database (`aws_rds_global_cluster`): every other cluster whose
@@ -219,11 +221,7 @@ export function extractCopies(
   ri: Instance<unknown> | undefined,
   primary: RegionResult,
 ): ExtractedCopy[] {
-  let rules = RULES.get(decl.type);
-  if (!rules) {
-    rules = rulesOf(decl.type);
-    RULES.set(decl.type, rules);
-  }
+  const rules = rulesByType(decl.type);
   if (rules.length === 0 || !primary.providerId) {
     return [];
   }
