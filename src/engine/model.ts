@@ -124,6 +124,12 @@ export interface AnalysisError {
   file: string;
   range?: SourceRange;
   message: string;
+  /**
+   * Not a fault of the file: something it refers to that a scan never reads (a registry module that is
+   * not installed, a remote template), so that what it deploys is missing from the report. Reported
+   * with the errors, as a warning where a level is shown (the editor, SARIF).
+   */
+  notRead?: true;
 }
 
 export interface Suppression {

@@ -40,9 +40,13 @@ export function toDiagnostic(f: Finding, base: vscode.Uri): vscode.Diagnostic {
  */
 export function errorDiagnostic(e: AnalysisError): vscode.Diagnostic {
   const range = e.range ? toRange(e.range) : new vscode.Range(0, 0, 0, 0);
-  const d = new vscode.Diagnostic(range, e.message, vscode.DiagnosticSeverity.Error);
+  const d = new vscode.Diagnostic(
+    range,
+    e.message,
+    e.notRead ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
+  );
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = 'error';
+  d.code = e.notRead ? 'not-read' : 'error';
   return d;
 }
 

@@ -151,6 +151,14 @@ export function followDeployment(
         module,
         instance,
       });
+    } else {
+      frame.walk.errors.push({
+        file: doc.file,
+        range: locate(doc, link).range,
+        message:
+          'linked template not read, so what it deploys is not in this report: remote templates are never downloaded',
+        notRead: true,
+      });
     }
   }
 }

@@ -349,10 +349,20 @@ function modulePathOf(fromFile: string, decl: ModuleDecl): string | undefined {
 function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: ExtractContext): void {
   const fs = scope.fs;
   const path = modulePathOf(fs.doc.path, decl);
+  const pathLoc = fs.loc(decl.pathStart, decl.pathEnd);
   if (!path) {
+    if (/^(br|ts)[:/]/.test(decl.path)) {
+      ctx.errors.push({
+        file: fs.doc.path,
+        range: pathLoc.range,
+        message:
+          `module ${decl.name.name} is not read, so what it deploys is not in this report: registry (br:) and ` +
+          'template spec (ts:) modules are never downloaded',
+        notRead: true,
+      });
+    }
     return;
   }
-  const pathLoc = fs.loc(decl.pathStart, decl.pathEnd);
   const doc = ctx.docs.get(path);
   if (!doc) {
     if (!ctx.unread?.has(path)) {

@@ -76,7 +76,7 @@ function suppression(f: Finding): Sarif.Suppression {
 
 function notification(e: AnalysisError, data: ReportData): Sarif.Notification {
   return {
-    level: 'error',
+    level: e.notRead ? 'warning' : 'error',
     message: { text: ensurePeriod(e.message) },
     locations: [
       {

@@ -1,6 +1,7 @@
 // What cannot be read is shown where it is: a syntax error as a diagnostic at its range (the resources
 // after it would otherwise vanish without a word), and a residency policy file the project file imports
-// but that is not a policy, as a diagnostic on that file.
+// but that is not a policy, as a diagnostic on that file. A registry module that is not installed is a
+// warning at its source: what it deploys is missing from the answer, but the file is not at fault.
 import * as assert from 'node:assert/strict';
 
 import * as vscode from 'vscode';
@@ -12,7 +13,7 @@ const write = (path: string, text: string) =>
 
 describe('errors as diagnostics', () => {
   after(async () => {
-    for (const f of ['errors/broken.tf', 'errors/not-a-policy.json', '.cloud-act-lens.json']) {
+    for (const f of ['errors/broken.tf', 'errors/not-a-policy.json', '.cloud-act-lens.json', 'errors/registry.tf']) {
       await vscode.workspace.fs.delete(workspaceFile(f)).then(undefined, () => undefined);
     }
   });
@@ -34,6 +35,23 @@ describe('errors as diagnostics', () => {
       (ds) =>
         !ds.some((d) => diagnosticCode(d) === 'error') && ds.filter((d) => diagnosticCode(d) === 'CAL001').length === 2,
       'no error, CAL001 on both buckets',
+    );
+  });
+
+  it('a registry module that is not installed is a warning at its source, saying that what it deploys is missing', async () => {
+    await write(
+      'errors/registry.tf',
+      'provider "aws" {\n  region = "eu-central-1"\n}\n\nmodule "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n',
+    );
+    const doc = await open('errors/registry.tf');
+    const [d] = (
+      await waitForDiagnostics(doc.uri, (ds) => ds.some((x) => diagnosticCode(x) === 'not-read'), 'the module not read')
+    ).filter((x) => diagnosticCode(x) === 'not-read');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(d.range.start.line, 5);
+    assert.match(
+      d.message,
+      /module "vpc" is not installed \(run terraform init\), so what it deploys is not in this report/,
     );
   });
 

@@ -10,6 +10,8 @@ const ROOT = path.resolve(__dirname, '../../../../test/fixtures/bicep');
 interface Expected {
   vars?: Record<string, string>;
   placements: Array<{ address: string; region: string | null; country: string | null; rules: string[] }>;
+  /** Errors and what was not read, each by file (relative), line and a part of its message. */
+  errors?: Array<{ file: string; line: number; message: string; notRead?: boolean }>;
 }
 
 describe('bicep fixtures', () => {
@@ -20,7 +22,18 @@ describe('bicep fixtures', () => {
       const config = { ...defaultConfig(), vars: expected.vars ?? {} };
       const engine = new Engine({ readRoots: ['/'], fs: nodeFs, analyzers: defaultAnalyzers() });
       const result = await engine.scan([paths.toEnginePath(dir)], { config });
-      assert.deepEqual(result.errors, []);
+      const errors = result.errors.map((e) => ({
+        file: path.relative(dir, e.file),
+        line: (e.range?.start.line ?? 0) + 1,
+        notRead: e.notRead === true,
+      }));
+      const wanted = expected.errors ?? [];
+      assert.deepEqual(
+        errors,
+        wanted.map(({ file, line, notRead }) => ({ file, line, notRead: notRead === true })),
+        JSON.stringify(result.errors),
+      );
+      wanted.forEach((w, i) => assert.ok(result.errors[i].message.includes(w.message), result.errors[i].message));
       const actual = result.placements
         .map((p) => ({
           address: p.address,

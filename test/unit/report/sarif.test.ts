@@ -69,6 +69,24 @@ describe('sarif', () => {
     assert.equal(fps[0], want);
   });
 
+  it('gives what a scan does not read (a registry module, a remote template) the level warning, errors the level error', () => {
+    const scan = sampleScan();
+    scan.errors.push({
+      file: '/repo/main.tf',
+      range: { start: { line: 4, character: 2 }, end: { line: 4, character: 40 } },
+      message: 'module "vpc" is not installed (run terraform init), so what it deploys is not in this report',
+      notRead: true,
+    });
+    const notes = JSON.parse(toSarif(buildReportData(scan, '/repo'))).runs[0].invocations[0].toolExecutionNotifications;
+    assert.deepEqual(
+      notes.map((n: Json) => [n.level, n.locations[0].physicalLocation.region.startLine]),
+      [
+        ['error', 3],
+        ['warning', 5],
+      ],
+    );
+  });
+
   it('keeps fingerprints when lines move', () => {
     const moved = sampleScan();
     for (const f of moved.findings) {

@@ -1,5 +1,6 @@
 import type { AnalysisContext } from '../../analyzer';
 import type { AnalysisError } from '../../model';
+import { quoteValue } from '../../text/quote';
 import { join } from '../../workspace/paths';
 import { fileKind } from './files';
 import { type GeneratedFile, loadModule, type ModuleCallDecl, type ModuleConfig } from './module-config';
@@ -14,6 +15,22 @@ export interface ModuleTree {
 }
 
 const MAX_DIRS = 200;
+
+/**
+ * A registry or Git module that `terraform init` has not installed: a scan never downloads, so what it
+ * deploys cannot be listed. Said at its `source`, so that the report's count is not read as complete.
+ */
+function notInstalled(call: ModuleCallDecl): AnalysisError {
+  const source = call.block.body.attributes.find((a) => a.name === 'source');
+  return {
+    file: call.file,
+    range: source?.range ?? call.block.typeRange,
+    message:
+      `module "${call.name}" is not installed (run terraform init), so what it deploys is not in this report; ` +
+      `it comes from ${quoteValue(call.source ?? '')}`,
+    notRead: true,
+  };
+}
 
 /** Configuration files of a directory, by listing it (child modules may lie outside the scanned paths). */
 export async function configFilesIn(ctx: AnalysisContext, dir: string): Promise<string[]> {
@@ -93,7 +110,9 @@ export async function loadTree(
         call.source.startsWith('./') || call.source.startsWith('../')
           ? join(dir, call.source)
           : tree.installed.get(path.join('.'));
-      if (target && !tree.modules.has(target) && !queue.some((q) => q.dir === target)) {
+      if (!target) {
+        tree.errors.push(notInstalled(call));
+      } else if (!tree.modules.has(target) && !queue.some((q) => q.dir === target)) {
         queue.push({ dir: target, keyPath: path, from: { cfg, call } });
       }
     }
