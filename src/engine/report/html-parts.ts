@@ -31,6 +31,7 @@ export function summaryHtml(m: ReportModel): string {
     stat('unresolved regions', s.unresolved, 'unresolved') +
     stat('accepted findings', s.accepted, 'accepted') +
     stat('errors', s.errors, 'errors') +
+    (s.notRead > 0 ? stat('modules or templates not read', s.notRead, 'not-read') : '') +
     `</div><p class="muted">${s.files} files scanned; active findings: ${s.bySeverity.error} errors, ` +
     `${s.bySeverity.warning} warnings, ${s.bySeverity.info} information.</p></section>`
   );
@@ -284,9 +285,14 @@ export function errorsHtml(m: ReportModel): string {
     );
     out += `<section id="other-findings" aria-labelledby="other-h"><h2 id="other-h">Other findings</h2><ul>${items.join('')}</ul></section>`;
   }
-  if (m.errors.length > 0) {
-    const items = m.errors.map((e) => `<li><span class="loc">${h(`${e.file}:${e.line}`)}</span> ${h(e.message)}</li>`);
-    out += `<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Errors</h2><ul>${items.join('')}</ul></section>`;
+  for (const [id, heading, list] of [
+    ['errors', 'Errors', m.errors],
+    ['not-read', 'Not read', m.notRead],
+  ] as const) {
+    if (list.length > 0) {
+      const items = list.map((e) => `<li><span class="loc">${h(`${e.file}:${e.line}`)}</span> ${h(e.message)}</li>`);
+      out += `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${heading}</h2><ul>${items.join('')}</ul></section>`;
+    }
   }
   return out;
 }

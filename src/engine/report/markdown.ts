@@ -122,12 +122,17 @@ export function toMarkdown(data: ReportData): string {
     }
     out.push('');
   }
-  if (m.errors.length > 0) {
-    out.push('## Errors', '');
-    for (const e of m.errors) {
-      out.push(`- ${md(`${e.file}:${e.line}`)}: ${md(e.message)}`);
+  for (const [heading, items] of [
+    ['Errors', m.errors],
+    ['Not read', m.notRead],
+  ] as const) {
+    if (items.length > 0) {
+      out.push(`## ${heading}`, '');
+      for (const e of items) {
+        out.push(`- ${md(`${e.file}:${e.line}`)}: ${md(e.message)}`);
+      }
+      out.push('');
     }
-    out.push('');
   }
   out.push('## Legal background', '');
   for (const p of m.legal.paragraphs) {

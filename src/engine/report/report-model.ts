@@ -2,7 +2,7 @@ import { unitKeyOf } from '../analyzer';
 import { alternativesIn, getProvider } from '../catalog';
 import { countryName } from '../catalog/countries';
 import * as legal from '../legal';
-import type { CopyKind, Finding, Placement, RuleId, Severity } from '../model';
+import type { AnalysisError, CopyKind, Finding, Placement, RuleId, Severity } from '../model';
 import type { PolicyTally } from '../residency/policy';
 import { crossesBorder } from '../rules/cal008';
 import { resourceLabel } from '../rules/describe';
@@ -77,6 +77,8 @@ export interface ReportSummary {
   copiesAcrossBorders: number;
   accepted: number;
   errors: number;
+  /** Modules and templates referred to but not read (registry, remote), whose resources are missing. */
+  notRead: number;
   /** Active findings per severity. */
   bySeverity: Record<Severity, number>;
 }
@@ -108,6 +110,8 @@ export interface ReportModel {
   summary: ReportSummary;
   rows: ReportRow[];
   errors: Array<{ file: string; line: number; message: string }>;
+  /** What the scanned files refer to but a scan never reads (see {@link AnalysisError.notRead}). */
+  notRead: Array<{ file: string; line: number; message: string }>;
   /** Findings that belong to no placement (CAL007 on suppression directives). */
   otherFindings: Array<RowRule & { file: string; line: number; column: number }>;
   byCountry: Bar[];
@@ -226,6 +230,12 @@ export function buildReportModel(data: ReportData): ReportModel {
   const unknown = 'unknown';
   const onPlacements = new Set(data.placements.flatMap((p) => p.findings));
   const ruleIds = [...new Set(data.findings.map((f) => f.ruleId))].sort();
+  const notRead = data.errors.filter((e) => e.notRead);
+  const item = (e: AnalysisError) => ({
+    file: data.rel(e.file),
+    line: (e.range?.start.line ?? 0) + 1,
+    message: e.message,
+  });
   return {
     tool: data.tool,
     summary: {
@@ -235,7 +245,8 @@ export function buildReportModel(data: ReportData): ReportModel {
       unresolved: data.placements.filter((p) => p.regionId === null).length,
       copiesAcrossBorders: data.placements.filter((p) => p.copies.some((c) => crossesBorder(p, c))).length,
       accepted: data.findings.length - active.length,
-      errors: data.errors.length,
+      errors: data.errors.length - notRead.length,
+      notRead: notRead.length,
       bySeverity,
     },
     rows,
@@ -247,11 +258,8 @@ export function buildReportModel(data: ReportData): ReportModel {
         line: f.range.start.line + 1,
         column: f.range.start.character + 1,
       })),
-    errors: data.errors.map((e) => ({
-      file: data.rel(e.file),
-      line: (e.range?.start.line ?? 0) + 1,
-      message: e.message,
-    })),
+    errors: data.errors.filter((e) => !e.notRead).map(item),
+    notRead: notRead.map(item),
     // Unresolved regions are their own bar: "not one country" means a known multi-region.
     byCountry: bars(
       data.placements,
@@ -300,7 +308,10 @@ export function summarySentence(s: ReportSummary): string {
   return (
     `${plural(s.resources, 'resource')} in ${plural(s.files, 'file')}: ${s.nonUsRegionUsControlled} in non-U.S. regions of ` +
     `U.S.-controlled operators, ${s.copiesAcrossBorders} with a copy of their data in another country, ` +
-    `${s.unresolved} unresolved, ${s.accepted} accepted, ${plural(s.errors, 'error')}.`
+    `${s.unresolved} unresolved, ${s.accepted} accepted, ${plural(s.errors, 'error')}` +
+    (s.notRead > 0
+      ? `, ${s.notRead} ${s.notRead === 1 ? 'module or template' : 'modules or templates'} not read.`
+      : '.')
   );
 }
 

@@ -140,6 +140,12 @@ export function toTable(data: ReportData, opts: TableOptions): string {
       out.push(paint(SEVERITY_COLOR.error, clean(`${e.file}:${e.line}  ${e.message}`)));
     }
   }
+  if (m.notRead.length > 0) {
+    out.push('', paint(BOLD, 'NOT READ'));
+    for (const e of m.notRead) {
+      out.push(paint(SEVERITY_COLOR.warning, clean(`${e.file}:${e.line}  ${e.message}`)));
+    }
+  }
   out.push('', summarySentence(m.summary));
   return out.join('\n') + '\n';
 }

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 
-import { FORMATTERS } from '../../../src/engine';
+import { buildReportData, FORMATTERS } from '../../../src/engine';
 import { toCsv } from '../../../src/engine/report/csv';
 import { csvField, escapeMarkdown } from '../../../src/engine/report/escape';
 import { toHtml } from '../../../src/engine/report/html';
 import { toMarkdown } from '../../../src/engine/report/markdown';
 import { toTable } from '../../../src/engine/report/table';
-import { sampleData } from './sample-report';
+import { sampleData, sampleScan } from './sample-report';
 
 /** Splits RFC 4180 CSV into records (quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
@@ -153,6 +153,33 @@ describe('report formatters', () => {
     const coloured = toTable(sampleData(), { color: true });
     assert.ok(coloured.includes('\x1b[33m'));
     assert.ok(!coloured.includes('\x1b[31m|'), 'the escape sequence from the resource name is not passed through');
+  });
+
+  it('every format lists what was not read apart from the errors, and the summary counts it apart', () => {
+    const scan = sampleScan();
+    scan.errors.push({
+      file: '/repo/main.tf',
+      range: { start: { line: 4, character: 2 }, end: { line: 4, character: 40 } },
+      message: 'module "vpc" is not installed (run terraform init), so what it deploys is not in this report',
+      notRead: true,
+    });
+    const data = buildReportData(scan, '/repo');
+    const table = toTable(data, { color: false });
+    assert.match(table, /\nERRORS\nbroken\.tf:3 {2}unterminated string/);
+    assert.match(table, /\nNOT READ\nmain\.tf:5 {2}module "vpc" is not installed/);
+    assert.match(table, /1 accepted, 1 error, 1 module or template not read\.\n$/);
+    const markdown = toMarkdown(data);
+    assert.match(markdown, /\n## Not read\n\n- main\.tf:5: module "vpc" is not installed/);
+    assert.ok(!/## Errors\n\n[^#]*module "vpc"/.test(markdown), 'not among the errors');
+    const html = toHtml(data);
+    assert.match(
+      html,
+      /<section id="not-read" aria-labelledby="not-read-h"><h2 id="not-read-h">Not read<\/h2><ul><li>/,
+    );
+    assert.match(
+      html,
+      /<div class="stat not-read"><div class="stat-value">1<\/div><div class="stat-label">modules or templates not read<\/div><\/div>/,
+    );
   });
 
   it('table: fits the terminal width — rows cut with an ellipsis, findings wrapped — and has no limit when not on a terminal', () => {
