@@ -105,11 +105,18 @@ export function parseArmDocument(file: string, text: string): ArmDocument {
       ],
     };
   }
-  const parseErrors: ParseError[] = [];
+  let parseErrors: ParseError[] = [];
   // Strict JSON (every compiled template) by the fast reader; comments, trailing commas and errors by
   // jsonc-parser, which tolerates the first two and words the errors.
-  const root =
+  let root =
     parseStrictJson(text) ?? parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  if (parseErrors.some((e) => printParseErrorCode(e.error) === 'UnexpectedEndOfString')) {
+    const multiline = withMultilineStrings(text);
+    if (multiline) {
+      parseErrors = multiline.errors;
+      root = multiline.root;
+    }
+  }
   const kind = kindOf(root);
   const errors: AnalysisError[] = parseErrors.slice(0, 1).map((e) => ({
     file,
@@ -128,4 +135,62 @@ export function parseArmDocument(file: string, text: string): ArmDocument {
     hasLinks: text.includes('templateLink'),
     errorOffset: parseErrors[0]?.offset,
   };
+}
+
+/** Stand-ins for a line feed and a carriage return written inside a string (private-use characters). */
+const LF_IN_STRING = '\uE000';
+const CR_IN_STRING = '\uE001';
+
+/**
+ * ARM templates may break a string over several lines (Resource Manager accepts it, and hand-written
+ * templates use it for long expressions and scripts); JSON does not. The text is read again with each
+ * line break inside a string replaced by a stand-in of the same length, so that every offset stays
+ * where it is, and the stand-ins are turned back into line breaks in the tree's strings. Undefined
+ * when the text has no line break inside a string, or already holds a stand-in character.
+ */
+function withMultilineStrings(text: string): { root: Node | undefined; errors: ParseError[] } | undefined {
+  if (text.includes(LF_IN_STRING) || text.includes(CR_IN_STRING)) {
+    return undefined;
+  }
+  let out = '';
+  let from = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) {
+        i++;
+      } else if (c === 0x22 /* " */) {
+        inString = false;
+      } else if (c === 0x0a || c === 0x0d) {
+        out += text.slice(from, i) + (c === 0x0a ? LF_IN_STRING : CR_IN_STRING);
+        from = i + 1;
+      }
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    }
+  }
+  if (from === 0) {
+    return undefined;
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(out + text.slice(from), errors, { allowTrailingComma: true, disallowComments: false });
+  const restore = (node: Node | undefined): void => {
+    if (!node) {
+      return;
+    }
+    if (node.type === 'string' && typeof node.value === 'string' && /[\uE000\uE001]/.test(node.value)) {
+      // The tree is ours (just parsed); jsonc-parser declares its fields read-only.
+      (node as { value: string }).value = node.value.replaceAll(LF_IN_STRING, '\n').replaceAll(CR_IN_STRING, '\r');
+    }
+    node.children?.forEach(restore);
+  };
+  restore(root);
+  return { root, errors };
 }
