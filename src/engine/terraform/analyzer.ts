@@ -28,6 +28,14 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
     const tg = await readTerragrunt(ctx, `${unit.key}/terragrunt.hcl`);
     errors.push(...tg.errors);
     if (!tg.moduleDir) {
+      if (tg.remote !== undefined) {
+        errors.push({
+          file: tg.remoteAt?.file ?? `${unit.key}/terragrunt.hcl`,
+          range: tg.remoteAt?.range,
+          message: `the module of this Terragrunt unit is not read, so what it deploys is not in this report: ${tg.remote}`,
+          notRead: true,
+        });
+      }
       return { resources: [], errors, dependencies: [] };
     }
     root = tg.moduleDir;

@@ -34,8 +34,11 @@ describe('terraform fixtures through the CLI', () => {
       }
       const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);
-      const doc = JSON.parse(r.stdout) as { resources: JsonResource[]; errors: unknown[] };
-      assert.deepEqual(doc.errors, []);
+      const doc = JSON.parse(r.stdout) as { resources: JsonResource[]; errors: Array<{ file: string; line: number }> };
+      assert.deepEqual(
+        doc.errors.map((e) => `${e.file}:${e.line}`),
+        (expected.errors ?? []).map((e) => `test/fixtures/terraform/${name}/${e.file}:${e.line}`),
+      );
       const actual = doc.resources.map((x) => `${x.address} ${x.region ?? 'null'}`).sort();
       const want = expected.resources
         .map((x) => `${x.address} ${x.region === undefined ? '?' : (x.region ?? 'null')}`)

@@ -1,5 +1,6 @@
 import type { AnalysisContext } from '../../analyzer';
-import type { AnalysisError } from '../../model';
+import type { AnalysisError, SourceLocation } from '../../model';
+import { quoteValue } from '../../text/quote';
 import { basename, dirname, join } from '../../workspace/paths';
 import { evaluate, type Scope } from '../eval/evaluate';
 import { asString, unknown, type Val, withStep } from '../eval/values';
@@ -12,8 +13,10 @@ import type { VarSource } from './var-files';
 export interface TerragruntUnit {
   /** The module directory: `terraform { source = "../modules//vpc" }` when local, else the file's own directory. */
   moduleDir?: string;
-  /** Why the module cannot be read (a remote source). */
+  /** Why the module cannot be read: where a remote source comes from, or that the source is computed. */
   remote?: string;
+  /** Where that source is written (this file's `terraform` block, or an included file's). */
+  remoteAt?: SourceLocation;
   inputs: Map<string, VarSource>;
   errors: AnalysisError[];
   /** The file read. */
@@ -111,16 +114,23 @@ export async function readTerragrunt(ctx: AnalysisContext, path: string, depth =
   const srcAttr = tf?.body.attributes.find((a) => a.name === 'source');
   const srcVal = srcAttr ? evaluate(srcAttr.expr, { scope, file: path }) : undefined;
   const source = srcVal?.t === 'str' ? srcVal.v : undefined;
-  if (!srcAttr) {
-    // Without its own terraform block the unit runs the included file's module, or its own directory.
+  if (!srcAttr && inherited?.remote !== undefined) {
+    // Without its own terraform block the unit runs the included file's module: here a remote one.
+    out.remote = inherited.remote;
+    out.remoteAt = inherited.remoteAt;
+  } else if (!srcAttr) {
+    // ... or a local one, or its own directory.
     out.moduleDir =
       inherited?.moduleDir && inherited.moduleDir !== dirname(inherited.file ?? '') ? inherited.moduleDir : dir;
-    out.remote = inherited?.remote;
   } else if (source && isLocal(source)) {
     // `//` separates the directory to copy from the subdirectory to run; for reading they are one path.
     out.moduleDir = join(dir, source.replace('//', '/').split('?')[0]);
   } else {
-    out.remote = source ?? 'a computed source';
+    out.remote =
+      source !== undefined
+        ? `it comes from ${quoteValue(source)}, which a scan never downloads`
+        : 'its source is not known statically';
+    out.remoteAt = { file: path, range: srcAttr.range };
   }
   out.file = path;
   for (const g of body.blocks.filter((b) => b.type === 'generate')) {
