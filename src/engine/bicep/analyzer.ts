@@ -4,8 +4,9 @@ import type { Value } from '../azure/value';
 import type { AnalysisError, ExtractedResource } from '../model';
 import { basename } from '../workspace/paths';
 import { extractTemplate } from './extract';
-import { loadAll, loadDoc, reachable, references, usingPath } from './load';
+import { loadAll, loadDoc, reachable, references, REMOTE_MODULE, usingPath } from './load';
 import { paramFileInputs } from './param-file';
+import type { ParsedDoc } from './scope';
 
 const isParamFile = (p: string) => p.endsWith('.bicepparam');
 
@@ -52,15 +53,18 @@ export const bicepAnalyzer: LanguageAnalyzer = {
       }
     }
     const paramsOf = new Map<string, string[]>();
+    const orphans: AnalysisUnit[] = [];
     for (const f of files.filter(isParamFile)) {
       const doc = await loadDoc(f, ctx);
       const t = doc && usingPath(doc);
       if (t) {
         paramsOf.set(t, [...(paramsOf.get(t) ?? []), f]);
+      } else if (doc && remoteUsing(doc)) {
+        // Its template comes from a registry: a unit of its own, whose analysis says that it is not read.
+        orphans.push({ language: 'bicep', key: f, files: [f] });
       }
     }
     const entries = templates.filter((f) => !usedAsModule.has(f));
-    const orphans: AnalysisUnit[] = [];
     const found = new Set(files);
     for (const [t, params] of paramsOf) {
       if (entries.includes(t) || usedAsModule.has(t)) {
@@ -130,12 +134,30 @@ export const bicepAnalyzer: LanguageAnalyzer = {
   },
 };
 
-/** A parameters file whose template does not exist (see `units`): said where its `using` names it. */
+/** Whether a parameters file's `using` names a registry (`br:`) or template spec (`ts:`) template. */
+function remoteUsing(doc: ParsedDoc): boolean {
+  const using = doc.file.statements.find((s) => s.kind === 'using');
+  return using?.kind === 'using' && using.path !== undefined && REMOTE_MODULE.test(using.path);
+}
+
+/**
+ * A parameters file whose template does not exist, or comes from a registry (see `units`): said where
+ * its `using` names it.
+ */
 async function missingTemplate(paramFile: string, ctx: AnalysisContext): Promise<UnitResult> {
   const doc = await loadDoc(paramFile, ctx);
   const errors: AnalysisError[] = [];
   const using = doc?.file.statements.find((s) => s.kind === 'using');
-  if (doc && using?.kind === 'using' && using.path !== undefined) {
+  if (doc && using?.kind === 'using' && using.path !== undefined && remoteUsing(doc)) {
+    errors.push({
+      file: paramFile,
+      range: doc.lines.range(using.pathStart, using.pathEnd),
+      message:
+        'the template of this parameters file is not read, so what it deploys is not in this report: registry ' +
+        '(br:) and template spec (ts:) templates are never downloaded',
+      notRead: true,
+    });
+  } else if (doc && using?.kind === 'using' && using.path !== undefined) {
     errors.push({
       file: paramFile,
       range: doc.lines.range(using.pathStart, using.pathEnd),

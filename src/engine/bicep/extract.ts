@@ -4,7 +4,7 @@ import type { AnalysisError, ExtractedResource, ProvenanceStep } from '../model'
 import type { Expr, ModuleDecl, ObjectExpr, ResourceDecl } from './ast';
 import { bicepCopies } from './copies';
 import { bareType, deployedByCaller, evaluate, resourceObject } from './evaluate';
-import { localModulePath, MAX_FILES } from './load';
+import { localModulePath, MAX_FILES, REMOTE_MODULE } from './load';
 import { FileScope, type Inputs, type ParsedDoc, type Scope, withLocals } from './scope';
 
 /** Local modules nested deeper than this are not followed (a cycle is reported before that). */
@@ -351,7 +351,7 @@ function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: Extrac
   const path = modulePathOf(fs.doc.path, decl);
   const pathLoc = fs.loc(decl.pathStart, decl.pathEnd);
   if (!path) {
-    if (/^(br|ts)[:/]/.test(decl.path)) {
+    if (REMOTE_MODULE.test(decl.path)) {
       ctx.errors.push({
         file: fs.doc.path,
         range: pathLoc.range,

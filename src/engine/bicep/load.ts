@@ -17,9 +17,12 @@ export async function loadDoc(path: string, ctx: AnalysisContext): Promise<Parse
   return ctx.parse(path, 'bicep', text, (t) => ({ path, file: parseBicep(t), lines: new LineMap(t) }));
 }
 
+/** A module or `using` path of a registry (`br:`, `br/public:`) or template spec (`ts:`): never downloaded. */
+export const REMOTE_MODULE = /^(br|ts)[:/]/;
+
 /** The absolute path of a local module (`./mod.bicep`), or undefined for registry (`br:`) and template-spec (`ts:`) modules. */
 export function localModulePath(fromFile: string, modulePath: string): string | undefined {
-  if (/^(br|ts)[:/]/.test(modulePath) || !modulePath.toLowerCase().endsWith('.bicep')) {
+  if (REMOTE_MODULE.test(modulePath) || !modulePath.toLowerCase().endsWith('.bicep')) {
     return undefined;
   }
   return join(dirname(fromFile), modulePath);
@@ -30,7 +33,7 @@ export function usingPath(doc: ParsedDoc): string | undefined {
   for (const s of doc.file.statements) {
     if (s.kind === 'using' && s.path !== undefined) {
       // `using 'br/public:...'` names a registry template, which is not fetched.
-      return /^(br|ts)[:/]/.test(s.path) ? undefined : join(dirname(doc.path), s.path);
+      return REMOTE_MODULE.test(s.path) ? undefined : join(dirname(doc.path), s.path);
     }
   }
   return undefined;
