@@ -6,7 +6,7 @@ import { csvField, escapeMarkdown } from '../../../src/engine/report/escape';
 import { toHtml } from '../../../src/engine/report/html';
 import { toMarkdown } from '../../../src/engine/report/markdown';
 import { toTable } from '../../../src/engine/report/table';
-import { sampleData, sampleScan } from './sample-report';
+import { sampleData, sampleScanWithNotRead } from './sample-report';
 
 /** Splits RFC 4180 CSV into records (quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
@@ -156,14 +156,7 @@ describe('report formatters', () => {
   });
 
   it('every format lists what was not read apart from the errors, and the summary counts it apart', () => {
-    const scan = sampleScan();
-    scan.errors.push({
-      file: '/repo/main.tf',
-      range: { start: { line: 4, character: 2 }, end: { line: 4, character: 40 } },
-      message: 'module "vpc" is not installed (run terraform init), so what it deploys is not in this report',
-      notRead: true,
-    });
-    const data = buildReportData(scan, '/repo');
+    const data = buildReportData(sampleScanWithNotRead(), '/repo');
     const table = toTable(data, { color: false });
     assert.match(table, /\nERRORS\nbroken\.tf:3 {2}unterminated string/);
     assert.match(table, /\nNOT READ\nmain\.tf:5 {2}module "vpc" is not installed/);

@@ -130,3 +130,15 @@ export function sampleScan(): ScanResult {
 export function sampleData(): ReportData {
   return buildReportData(sampleScan(), '/repo');
 }
+
+/** The sample scan with a registry module that is not installed (at main.tf:5), listed under "Not read". */
+export function sampleScanWithNotRead(): ScanResult {
+  const scan = sampleScan();
+  scan.errors.push({
+    file: '/repo/main.tf',
+    range: range(4, 2, 38),
+    message: 'module "vpc" is not installed (run terraform init), so what it deploys is not in this report',
+    notRead: true,
+  });
+  return scan;
+}

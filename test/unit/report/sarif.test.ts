@@ -7,7 +7,7 @@ import * as path from 'node:path';
 
 import { buildReportData, RULES } from '../../../src/engine';
 import { FINGERPRINT_KEY, toSarif } from '../../../src/engine/report/sarif';
-import { sampleData, sampleScan } from './sample-report';
+import { sampleData, sampleScan, sampleScanWithNotRead } from './sample-report';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const MULTITOOL = path.join(ROOT, 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool');
@@ -70,13 +70,7 @@ describe('sarif', () => {
   });
 
   it('gives what a scan does not read (a registry module, a remote template) the level warning, errors the level error', () => {
-    const scan = sampleScan();
-    scan.errors.push({
-      file: '/repo/main.tf',
-      range: { start: { line: 4, character: 2 }, end: { line: 4, character: 40 } },
-      message: 'module "vpc" is not installed (run terraform init), so what it deploys is not in this report',
-      notRead: true,
-    });
+    const scan = sampleScanWithNotRead();
     const notes = JSON.parse(toSarif(buildReportData(scan, '/repo'))).runs[0].invocations[0].toolExecutionNotifications;
     assert.deepEqual(
       notes.map((n: Json) => [n.level, n.locations[0].physicalLocation.region.startLine]),
