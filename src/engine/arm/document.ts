@@ -83,38 +83,41 @@ function kindOf(root: Node | undefined): ArmKind {
   return schema.includes('deploymentparameters.json') ? 'parameters' : 'other';
 }
 
-/** Parses a JSON(C) file (comments and trailing commas allowed), refusing hostile nesting before the parser sees it. */
+/** Parses a JSON(C) file (comments and trailing commas allowed), refusing hostile nesting before the recursive parser goes deep. */
 export function parseArmDocument(file: string, text: string): ArmDocument {
   const lines = new LineIndex(file, text);
   if (!mayBeArm(text)) {
     return { file, lines, kind: 'other', errors: [], hasLinks: false };
   }
-  const deep = findExcessiveNesting(text);
-  if (deep !== undefined) {
-    return {
-      file,
-      lines,
-      kind: 'template',
-      hasLinks: false,
-      errors: [
-        {
-          file,
-          range: lines.range(deep, 1),
-          message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels; not analysed`,
-        },
-      ],
-    };
-  }
   let parseErrors: ParseError[] = [];
-  // Strict JSON (every compiled template) by the fast reader; comments, trailing commas and errors by
-  // jsonc-parser, which tolerates the first two and words the errors.
-  let root =
-    parseStrictJson(text) ?? parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
-  if (parseErrors.some((e) => printParseErrorCode(e.error) === 'UnexpectedEndOfString')) {
-    const multiline = withMultilineStrings(text);
-    if (multiline) {
-      parseErrors = multiline.errors;
-      root = multiline.root;
+  // Strict JSON (every compiled template) by the fast reader, which refuses nesting beyond the bound
+  // itself; anything else is first checked for hostile nesting, then read by jsonc-parser, which
+  // tolerates comments and trailing commas and words the errors.
+  let root = parseStrictJson(text, MAX_JSON_DEPTH);
+  if (!root) {
+    const deep = findExcessiveNesting(text);
+    if (deep !== undefined) {
+      return {
+        file,
+        lines,
+        kind: 'template',
+        hasLinks: false,
+        errors: [
+          {
+            file,
+            range: lines.range(deep, 1),
+            message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels; not analysed`,
+          },
+        ],
+      };
+    }
+    root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+    if (parseErrors.some((e) => printParseErrorCode(e.error) === 'UnexpectedEndOfString')) {
+      const multiline = withMultilineStrings(text);
+      if (multiline) {
+        parseErrors = multiline.errors;
+        root = multiline.root;
+      }
     }
   }
   const kind = kindOf(root);

@@ -302,12 +302,17 @@ export function analyzePlan(
   replaces?: string,
 ): { resources: ExtractedResource[]; errors: AnalysisError[] } {
   const lines = new LineIndex(file, text);
-  const deep = findExcessiveNesting(text);
-  if (deep !== undefined) {
-    const message = `JSON nested deeper than ${MAX_JSON_DEPTH} levels; not analysed`;
-    return { resources: [], errors: [{ file, range: lines.range(deep, 1), message }] };
+  // The fast reader refuses nesting beyond the bound itself; the recursive jsonc-parser gets a text only
+  // once its nesting is known to be within it.
+  let root = parseStrictJson(text, MAX_JSON_DEPTH);
+  if (!root) {
+    const deep = findExcessiveNesting(text);
+    if (deep !== undefined) {
+      const message = `JSON nested deeper than ${MAX_JSON_DEPTH} levels; not analysed`;
+      return { resources: [], errors: [{ file, range: lines.range(deep, 1), message }] };
+    }
+    root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
   }
-  const root = parseStrictJson(text) ?? parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
   const planned = member(member(root, 'planned_values'), 'root_module');
   if (!root || !planned) {
     return { resources: [], errors: [{ file, message: 'not a readable Terraform plan (no planned_values)' }] };

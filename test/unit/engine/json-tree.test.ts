@@ -93,4 +93,12 @@ describe('strict JSON trees (the fast reader of ARM templates)', () => {
       assert.equal(parseStrictJson(text), undefined, JSON.stringify(text));
     }
   });
+
+  it('refuses nesting deeper than the bound it is given, objects and arrays alike, and nothing less deep', () => {
+    const nested = (depth: number) => '[{"a":'.repeat(depth / 2) + '1' + '}]'.repeat(depth / 2);
+    assert.ok(parseStrictJson(nested(256), 256));
+    assert.equal(parseStrictJson(nested(258), 256), undefined);
+    assert.ok(parseStrictJson(`[${nested(254)}, ${nested(254)}, ${nested(254)}]`, 256), 'siblings do not add up');
+    assert.equal(parseStrictJson('['.repeat(100_000) + ']'.repeat(100_000), 256), undefined, 'no stack overflow');
+  });
 });
