@@ -1,8 +1,8 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 
 import type { AnalysisError, SourceLocation } from '../model';
+import { findExcessiveNesting, MAX_JSON_DEPTH } from '../text/json-guard';
 import { parseStrictJson } from '../text/json-tree';
-import { findExcessiveNesting, MAX_JSON_DEPTH } from './json-guard';
 import { LineIndex } from './lines';
 
 export type { Node } from 'jsonc-parser';

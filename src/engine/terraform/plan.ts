@@ -1,6 +1,5 @@
 import { type Node, parseTree } from 'jsonc-parser';
 
-import { findExcessiveNesting, MAX_JSON_DEPTH } from '../arm/json-guard';
 import { LineIndex } from '../arm/lines';
 import { providerForResourceType, providerForTerraform } from '../catalog';
 import type {
@@ -11,6 +10,7 @@ import type {
   RegionResolution,
   SourceLocation,
 } from '../model';
+import { findExcessiveNesting, MAX_JSON_DEPTH } from '../text/json-guard';
 import { parseStrictJson } from '../text/json-tree';
 import { basename } from '../workspace/paths';
 import { regionSpec } from './knowledge/region-attributes';

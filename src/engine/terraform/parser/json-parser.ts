@@ -1,5 +1,6 @@
 import { type Node as JsonNode, type ParseError as JsonParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 
+import { findExcessiveNesting } from '../../text/json-guard';
 import { parseStrictJson } from '../../text/json-tree';
 import { LineMap } from '../../text/line-map';
 import type { Attribute, Block, BlockLabel, Body, Expression, File, NodeBase, ObjectItem } from './ast';
@@ -51,32 +52,6 @@ export function parseHclJsonWithSchema(text: string, schema: JsonSchema): File {
   }
 }
 
-/** Deepest `[`/`{` nesting outside strings; jsonc-parser recurses, so we check before calling it. */
-function maxNesting(text: string): number {
-  let depth = 0;
-  let max = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) {
-          i++;
-        } else if (d === 0x22 || d === 0x0a) {
-          break;
-        }
-      }
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) {
-        max = depth;
-      }
-    } else if (c === 0x5d || c === 0x7d) {
-      depth = Math.max(0, depth - 1);
-    }
-  }
-  return max;
-}
-
 class JsonMapper {
   readonly errors: File['errors'] = [];
 
@@ -107,13 +82,17 @@ class JsonMapper {
   file(schema: JsonSchema): File {
     const text = this.text;
     const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    if (maxNesting(text) > MAX_DEPTH) {
-      this.error(`nesting too deep (more than ${MAX_DEPTH} levels)`, start, start + 1);
-      return { body: this.emptyBody(start, text.length), errors: this.errors };
-    }
     const jsonErrors: JsonParseError[] = [];
-    const root =
-      parseStrictJson(text) ?? parseTree(text, jsonErrors, { allowTrailingComma: true, disallowComments: false });
+    // The fast reader of strict JSON bounds the nesting itself; jsonc-parser recurses, so a text it gets
+    // is checked first.
+    let root = parseStrictJson(text, MAX_DEPTH);
+    if (!root) {
+      if (findExcessiveNesting(text, MAX_DEPTH) !== undefined) {
+        this.error(`nesting too deep (more than ${MAX_DEPTH} levels)`, start, start + 1);
+        return { body: this.emptyBody(start, text.length), errors: this.errors };
+      }
+      root = parseTree(text, jsonErrors, { allowTrailingComma: true, disallowComments: false });
+    }
     for (const e of jsonErrors) {
       this.error(JSON_MESSAGES[printParseErrorCode(e.error)] ?? 'invalid JSON', e.offset, e.offset + e.length);
     }

@@ -83,6 +83,22 @@ describe('HCL parser: error recovery', () => {
     });
   }
 
+  it('stops at the nesting limit for 100,000 levels of JSON (.tf.json), strict or not, but not for brackets in strings or comments', () => {
+    for (const text of [
+      '{"locals": {"x": ' + '['.repeat(100_000) + ']'.repeat(100_000) + '}}',
+      '{"locals": {"x": ' + '['.repeat(100_000) + ']'.repeat(100_000) + ',}}',
+    ]) {
+      const f = parseHclJson(text, 'config');
+      assert.deepEqual(
+        f.errors.map((e) => e.message),
+        ['nesting too deep (more than 200 levels)'],
+      );
+    }
+    const brackets = '['.repeat(300);
+    const fine = parseHclJson(`{"locals": {"x": "${brackets}"} /* ${brackets} */}`, 'config');
+    assert.deepEqual(fine.errors, []);
+  });
+
   it('stops at the nesting limit for 100,000 nested blocks and bare braces', () => {
     const f = parseHcl('a {\n'.repeat(100_000));
     assert.ok(f.errors.some((e) => /nesting too deep/.test(e.message)));

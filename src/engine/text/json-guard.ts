@@ -1,4 +1,4 @@
-/** Deeper nesting than this is refused before parsing: real templates stay far below it. */
+/** Deeper nesting than this is refused in ARM templates and plans: real ones stay far below it. */
 export const MAX_JSON_DEPTH = 256;
 
 /**
