@@ -171,13 +171,15 @@ export async function screenshot(page, dir, name) {
 /**
  * Scrolls a report section into view. The report replaces its body when a newer scan arrives (for
  * example the workspace scan finishing after the open file's), which can detach the element mid-way;
- * the locator then finds the new one on the next try.
- * @param {import('playwright-core').Locator} locator
+ * the locator then finds the new one on the next try. The webview's frame itself can be replaced too
+ * ("Frame was detached"): given a function, the locator is made again, in the frame found again.
+ * @param {import('playwright-core').Locator | (() => Promise<import('playwright-core').Locator>)} locator
  */
 export async function scrollIntoView(locator, attempts = 3) {
   for (let i = 1; ; i++) {
     try {
-      await locator.scrollIntoViewIfNeeded({ timeout: 10_000 });
+      const target = typeof locator === 'function' ? await locator() : locator;
+      await target.scrollIntoViewIfNeeded({ timeout: 10_000 });
       return;
     } catch (e) {
       if (i >= attempts) {

@@ -24,7 +24,7 @@ export default async function reportWidth({ page, screenshot, log }) {
   // With no editor open the report takes the whole editor area (beside an editor it would share it).
   await runCommand(page, 'View: Close All Editors');
   await runCommand(page, 'CLOUD Act Lens: Show Workspace Report', 60_000);
-  const frame = await findWebviewFrame(page, 'Placements', 120_000);
+  let frame = await findWebviewFrame(page, 'Placements', 120_000);
   const table = frame.locator('#placements');
   await table.locator('tbody tr[data-row]').first().waitFor({ timeout: 30_000 });
   const fit = await table.evaluate((t) => {
@@ -37,7 +37,9 @@ export default async function reportWidth({ page, screenshot, log }) {
   );
   assert.ok(fit.viewport <= 1000 && fit.viewport >= 850, `the webview is about 950 px wide (${fit.viewport})`);
   assert.ok(fit.lastRight <= fit.viewport + 1, 'the last column (findings) is visible without scrolling sideways');
-  await scrollIntoView(frame.locator('#placements'));
+  // The frame is found again if a newer scan replaced it in the meantime.
+  await scrollIntoView(async () => (await findWebviewFrame(page, 'Placements', 30_000)).locator('#placements'));
+  frame = await findWebviewFrame(page, 'Placements', 30_000);
   await screenshot('report-950');
   // The whole report at a desktop size, from the top: the picture in the README and on the Marketplace
   // page (media/report-screenshot.png is copied from it by hand when the report changes).
