@@ -148,21 +148,24 @@ async function missingTemplate(paramFile: string, ctx: AnalysisContext): Promise
   const doc = await loadDoc(paramFile, ctx);
   const errors: AnalysisError[] = [];
   const using = doc?.file.statements.find((s) => s.kind === 'using');
-  if (doc && using?.kind === 'using' && using.path !== undefined && remoteUsing(doc)) {
-    errors.push({
-      file: paramFile,
-      range: doc.lines.range(using.pathStart, using.pathEnd),
-      message:
-        'the template of this parameters file is not read, so what it deploys is not in this report: registry ' +
-        '(br:) and template spec (ts:) templates are never downloaded',
-      notRead: true,
-    });
-  } else if (doc && using?.kind === 'using' && using.path !== undefined) {
-    errors.push({
-      file: paramFile,
-      range: doc.lines.range(using.pathStart, using.pathEnd),
-      message: `template file not found: ${using.path}; the parameters are not applied to any template`,
-    });
+  if (doc && using?.kind === 'using' && using.path !== undefined) {
+    const range = doc.lines.range(using.pathStart, using.pathEnd);
+    errors.push(
+      REMOTE_MODULE.test(using.path)
+        ? {
+            file: paramFile,
+            range,
+            message:
+              'the template of this parameters file is not read, so what it deploys is not in this report: ' +
+              'registry (br:) and template spec (ts:) templates are never downloaded',
+            notRead: true,
+          }
+        : {
+            file: paramFile,
+            range,
+            message: `template file not found: ${using.path}; the parameters are not applied to any template`,
+          },
+    );
   }
   const template = doc && usingPath(doc);
   return { resources: [], errors, dependencies: template ? [paramFile, template] : [paramFile] };
