@@ -1,4 +1,4 @@
-import { type AnalysisContext, type AnalysisUnit, type LanguageAnalyzer, unitId, type UnitResult } from './analyzer';
+import { type AnalysisUnit, type LanguageAnalyzer, unitId, type UnitResult } from './analyzer';
 import { assess } from './assess/assess';
 import { place } from './assess/place';
 import type { LensConfig } from './config';
@@ -6,6 +6,7 @@ import type { EngineFs } from './host';
 import type { AnalysisError, ExtractedResource, Finding, Placement, ScanResult } from './model';
 import { suppressionsFor } from './suppress/apply';
 import { mayHoldDirectives } from './suppress/directives';
+import { type ParseCache, unitContext } from './unit-context';
 import { UnitResults } from './unit-results';
 import { confine } from './workspace/confine';
 import { discover } from './workspace/discover';
@@ -63,14 +64,6 @@ export interface EngineOptions {
   readAhead?: boolean;
 }
 
-/**
- * Heap bytes per character of source that a parse tree of a kind takes, measured as retained heap after
- * a full GC: 8.8 for real Terraform (the default here; 12.8 before lists were fitted to their length),
- * 6.6 for real Bicep (8.5 before).
- */
-export const TREE_BYTES_PER_CHAR = 9;
-const TREE_BYTES_PER_CHAR_OF: Record<string, number> = { bicep: 7 };
-
 export interface RunOptions {
   config: LensConfig;
   /** Unsaved editor texts by path; they win over the disk. */
@@ -125,7 +118,7 @@ export function sharedFiles(units: readonly AnalysisUnit[]): string[] {
  */
 export class Engine {
   private readonly files: SourceFiles;
-  private readonly parses = new LruCache<{ text: string; value: unknown }>();
+  private readonly parses: ParseCache = new LruCache();
   private readonly units = new UnitResults();
   private readonly displayPath: (path: string) => string;
   private readonly now: () => Date;
@@ -210,7 +203,7 @@ export class Engine {
       if (claimed.length === 0) {
         continue;
       }
-      const ctx = this.context(run, new Set());
+      const ctx = unitContext(this.files, this.parses, run, new Set());
       // Grouping reads most files in order; reading ahead overlaps that I/O with the parsing.
       const readAhead =
         this.opts.readAhead === false
@@ -272,7 +265,7 @@ export class Engine {
       // unit only: grouping its directory afresh would treat it as an entry of its own. Several analyzers
       // may claim a name (a `.json` file may be an ARM template or a Terraform plan): each groups it.
       for (const analyzer of known ? [] : analyzers.filter((a) => a.claims(path))) {
-        const ctx = this.context(run, new Set());
+        const ctx = unitContext(this.files, this.parses, run, new Set());
         const siblings = (await ctx.listDir(dirname(path)))
           .filter((e) => e.type === 'file' || e.type === 'symlink')
           .map((e) => `${dirname(path)}/${e.name}`)
@@ -402,7 +395,7 @@ export class Engine {
     }
     const reads = new Set<string>(unit.files);
     const listed = new Set<string>();
-    const ctx = this.context(run, reads, transient, listed);
+    const ctx = unitContext(this.files, this.parses, run, reads, transient, listed);
     // Resources handed on early are not in the result, so such a result is never cached (one-shot scans only).
     ctx.emitResources = emit;
     let result: UnitResult;
@@ -433,51 +426,6 @@ export class Engine {
       this.units.keep(key, unit, result, listed);
     }
     return result;
-  }
-
-  private context(
-    run: RunOptions,
-    reads: Set<string>,
-    transient?: ReadonlySet<string>,
-    listed?: Set<string>,
-  ): AnalysisContext {
-    // Trees of `transient` files, for this context (one unit's analysis) only.
-    const local = new Map<string, { text: string; value: unknown }>();
-    return {
-      config: run.config,
-      root: run.root,
-      signal: run.signal,
-      readText: async (path) => {
-        reads.add(path);
-        const overlay = run.overlays?.get(path);
-        return overlay ?? (await this.files.readText(path, run.config.maxFileSize));
-      },
-      isMissing: (path) => run.overlays?.has(path) !== true && this.files.isMissing(path),
-      listDir: (path) => {
-        listed?.add(path);
-        return this.files.listDir(path);
-      },
-      parse: <T>(path: string, kind: string, text: string, parse: (text: string) => T): T => {
-        const key = `${path}\u0000${kind}`;
-        const single = transient?.has(path) === true;
-        const hit = (single ? local.get(key) : undefined) ?? this.parses.get(key);
-        if (hit && hit.text === text) {
-          if (single) {
-            // Parsed while grouping: no other unit needs it after this one.
-            local.set(key, hit);
-            this.parses.delete(key);
-          }
-          return hit.value as T;
-        }
-        const value = parse(text);
-        if (single) {
-          local.set(key, { text, value });
-        } else {
-          this.parses.set(key, { text, value }, text.length * (TREE_BYTES_PER_CHAR_OF[kind] ?? TREE_BYTES_PER_CHAR));
-        }
-        return value;
-      },
-    };
   }
 }
 
