@@ -127,9 +127,24 @@ export interface AnalysisError {
   /**
    * Not a fault of the file: something it refers to that a scan never reads (a registry module that is
    * not installed, a remote template), so that what it deploys is missing from the report. Reported
-   * with the errors, as a warning where a level is shown (the editor, SARIF).
+   * with the errors, as a warning where a level is shown (the editor, SARIF); the human reports say each
+   * kind's reason once and list the places by what is not read.
    */
-  notRead?: true;
+  notRead?: NotRead;
+}
+
+/** What a scan never reads, by kind; the reports give each kind's reason in one sentence. */
+export type NotReadKind =
+  | 'terraform-module'
+  | 'terragrunt-module'
+  | 'bicep-registry-module'
+  | 'bicep-registry-template'
+  | 'arm-linked-template';
+
+export interface NotRead {
+  kind: NotReadKind;
+  /** What is not read, as written (a module `source`, a `br:` reference); absent when it is computed. */
+  source?: string;
 }
 
 export interface Suppression {

@@ -157,7 +157,7 @@ export function followDeployment(
         range: locate(doc, link).range,
         message:
           'linked template not read, so what it deploys is not in this report: remote templates are never downloaded',
-        notRead: true,
+        notRead: { kind: 'arm-linked-template' },
       });
     }
   }

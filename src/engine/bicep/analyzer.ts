@@ -2,6 +2,7 @@ import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from
 import { configuredTarget, configuredVars } from '../azure/configured-target';
 import type { Value } from '../azure/value';
 import type { AnalysisError, ExtractedResource } from '../model';
+import { MAX_SOURCE, shortValue } from '../text/quote';
 import { basename } from '../workspace/paths';
 import { extractTemplate } from './extract';
 import { loadAll, loadDoc, reachable, references, REMOTE_MODULE, usingPath } from './load';
@@ -158,7 +159,7 @@ async function missingTemplate(paramFile: string, ctx: AnalysisContext): Promise
             message:
               'the template of this parameters file is not read, so what it deploys is not in this report: ' +
               'registry (br:) and template spec (ts:) templates are never downloaded',
-            notRead: true,
+            notRead: { kind: 'bicep-registry-template', source: shortValue(using.path, MAX_SOURCE) },
           }
         : {
             file: paramFile,

@@ -1,6 +1,7 @@
 import { classifyAzureType, isDeployment, placedWithoutLocation, regionFrom } from '../azure/resource-kinds';
 import { toText, unknown, type Value, withProvenance, withStep } from '../azure/value';
 import type { AnalysisError, ExtractedResource, ProvenanceStep } from '../model';
+import { MAX_SOURCE, shortValue } from '../text/quote';
 import type { Expr, ModuleDecl, ObjectExpr, ResourceDecl } from './ast';
 import { bicepCopies } from './copies';
 import { bareType, deployedByCaller, evaluate, resourceObject } from './evaluate';
@@ -358,7 +359,7 @@ function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: Extrac
         message:
           `module ${decl.name.name} is not read, so what it deploys is not in this report: registry (br:) and ` +
           'template spec (ts:) modules are never downloaded',
-        notRead: true,
+        notRead: { kind: 'bicep-registry-module', source: shortValue(decl.path, MAX_SOURCE) },
       });
     }
     return;

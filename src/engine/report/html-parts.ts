@@ -3,6 +3,8 @@ import {
   type Bar,
   describeRowCopy,
   describeRowRule,
+  NOT_READ_LEAD,
+  notReadPlaces,
   type ReportModel,
   type ReportRow,
   residencyPolicyName,
@@ -285,14 +287,24 @@ export function errorsHtml(m: ReportModel): string {
     );
     out += `<section id="other-findings" aria-labelledby="other-h"><h2 id="other-h">Other findings</h2><ul>${items.join('')}</ul></section>`;
   }
-  for (const [id, heading, list] of [
-    ['errors', 'Errors', m.errors],
-    ['not-read', 'Not read', m.notRead],
-  ] as const) {
-    if (list.length > 0) {
-      const items = list.map((e) => `<li><span class="loc">${h(`${e.file}:${e.line}`)}</span> ${h(e.message)}</li>`);
-      out += `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${heading}</h2><ul>${items.join('')}</ul></section>`;
+  if (m.errors.length > 0) {
+    const items = m.errors.map((e) => `<li><span class="loc">${h(`${e.file}:${e.line}`)}</span> ${h(e.message)}</li>`);
+    out += `<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Errors</h2><ul>${items.join('')}</ul></section>`;
+  }
+  if (m.notRead.length > 0) {
+    let body = `<p>${h(NOT_READ_LEAD)}</p>`;
+    for (const g of m.notRead) {
+      const rows = g.sources.map(
+        (s) =>
+          `<tr><td>${s.given ? `<code>${h(s.source)}</code>` : h(s.source)}</td><td class="num">${s.places.length}</td>` +
+          `<td class="loc">${h(notReadPlaces(s.places))}</td></tr>`,
+      );
+      body +=
+        `<h3>${h(g.reason)} ${g.count} ${g.count === 1 ? 'place' : 'places'}</h3>` +
+        `<table class="not-read"><thead><tr><th scope="col">Not read</th><th scope="col">Places</th><th scope="col">Where</th></tr></thead>` +
+        `<tbody>${rows.join('')}</tbody></table>`;
     }
+    out += `<section id="not-read" aria-labelledby="not-read-h"><h2 id="not-read-h">Not read</h2>${body}</section>`;
   }
   return out;
 }

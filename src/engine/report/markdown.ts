@@ -5,6 +5,8 @@ import {
   buildReportModel,
   describeRowCopy,
   describeRowRule,
+  NOT_READ_LEAD,
+  notReadPlaces,
   type ReportModel,
   residencyPolicyName,
   scanLine,
@@ -122,14 +124,22 @@ export function toMarkdown(data: ReportData): string {
     }
     out.push('');
   }
-  for (const [heading, items] of [
-    ['Errors', m.errors],
-    ['Not read', m.notRead],
-  ] as const) {
-    if (items.length > 0) {
-      out.push(`## ${heading}`, '');
-      for (const e of items) {
-        out.push(`- ${md(`${e.file}:${e.line}`)}: ${md(e.message)}`);
+  if (m.errors.length > 0) {
+    out.push('## Errors', '');
+    for (const e of m.errors) {
+      out.push(`- ${md(`${e.file}:${e.line}`)}: ${md(e.message)}`);
+    }
+    out.push('');
+  }
+  if (m.notRead.length > 0) {
+    out.push('## Not read', '', md(NOT_READ_LEAD), '');
+    for (const g of m.notRead) {
+      out.push(`**${md(g.reason)}** ${g.count} ${g.count === 1 ? 'place' : 'places'}:`, '');
+      out.push('| Not read | Places | Where |', '|---|--:|---|');
+      for (const s of g.sources) {
+        // A code span keeps the source as written; inside a table cell only its pipes need a backslash.
+        const what = s.given ? `\`${s.source.replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : md(s.source);
+        out.push(`| ${what} | ${s.places.length} | ${md(notReadPlaces(s.places))} |`);
       }
       out.push('');
     }

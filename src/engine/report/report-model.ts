@@ -2,7 +2,7 @@ import { unitKeyOf } from '../analyzer';
 import { alternativesIn, getProvider } from '../catalog';
 import { countryName } from '../catalog/countries';
 import * as legal from '../legal';
-import type { AnalysisError, CopyKind, Finding, Placement, RuleId, Severity } from '../model';
+import type { AnalysisError, CopyKind, Finding, NotReadKind, Placement, RuleId, Severity } from '../model';
 import type { PolicyTally } from '../residency/policy';
 import { crossesBorder } from '../rules/cal008';
 import { resourceLabel } from '../rules/describe';
@@ -110,8 +110,8 @@ export interface ReportModel {
   summary: ReportSummary;
   rows: ReportRow[];
   errors: Array<{ file: string; line: number; message: string }>;
-  /** What the scanned files refer to but a scan never reads (see {@link AnalysisError.notRead}). */
-  notRead: Array<{ file: string; line: number; message: string }>;
+  /** What the scanned files refer to but a scan never reads (see {@link AnalysisError.notRead}), by kind. */
+  notRead: NotReadGroup[];
   /** Findings that belong to no placement (CAL007 on suppression directives). */
   otherFindings: Array<RowRule & { file: string; line: number; column: number }>;
   byCountry: Bar[];
@@ -123,6 +123,80 @@ export interface ReportModel {
   rules: ReportRuleInfo[];
   /** Per residency policy: placements inside, outside, not checkable yet; [] without a policy. */
   residency: PolicyTally[];
+}
+
+/**
+ * What a scan does not read, of one kind: the reason once, then each thing not read with the places that
+ * refer to it (a registry module called from 40 examples is one line, not 40 copies of one sentence).
+ */
+export interface NotReadGroup {
+  kind: NotReadKind;
+  /** Why these are not read and what to do, one sentence for the whole group. */
+  reason: string;
+  /** Places in the group. */
+  count: number;
+  /** Most places first; `source` is what is not read, as written, or a description when it is not given. */
+  sources: Array<{ source: string; given: boolean; places: Array<{ file: string; line: number }> }>;
+}
+
+/** The lead of every "Not read" section. */
+export const NOT_READ_LEAD = 'What these places refer to is not in this report: a scan never downloads anything.';
+
+/** Each kind's reason, in the order the reports list them, and what stands for a source that is not given. */
+const NOT_READ_KINDS: ReadonlyArray<[NotReadKind, string, string]> = [
+  [
+    'terraform-module',
+    'Terraform modules that are not installed: run terraform init in the root module that calls them, then scan again.',
+    'source not given',
+  ],
+  ['terragrunt-module', 'Modules of Terragrunt units that come from a remote source.', 'source not known statically'],
+  ['bicep-registry-module', 'Bicep modules from a registry (br:) or a template spec (ts:).', 'reference not given'],
+  [
+    'bicep-registry-template',
+    'Templates of parameters files that are in a registry (br:) or a template spec (ts:).',
+    'reference not given',
+  ],
+  ['arm-linked-template', 'Linked templates at a remote address (the address is not shown).', 'remote address'],
+];
+
+function notReadGroups(data: ReportData, errors: AnalysisError[]): NotReadGroup[] {
+  const out: NotReadGroup[] = [];
+  for (const [kind, reason, ungiven] of NOT_READ_KINDS) {
+    const bySource = new Map<string, NotReadGroup['sources'][number]>();
+    let count = 0;
+    for (const e of errors) {
+      if (e.notRead?.kind !== kind) {
+        continue;
+      }
+      const given = e.notRead.source !== undefined;
+      const source = e.notRead.source ?? ungiven;
+      const key = `${given ? 's' : 'u'}${source}`;
+      let entry = bySource.get(key);
+      if (!entry) {
+        entry = { source, given, places: [] };
+        bySource.set(key, entry);
+      }
+      entry.places.push({ file: data.rel(e.file), line: (e.range?.start.line ?? 0) + 1 });
+      count++;
+    }
+    if (count === 0) {
+      continue;
+    }
+    const sources = [...bySource.values()];
+    for (const s of sources) {
+      s.places.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    }
+    sources.sort(
+      (a, b) => b.places.length - a.places.length || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0),
+    );
+    out.push({ kind, reason, count, sources });
+  }
+  return out;
+}
+
+/** `main.tf:5, other.tf:12`: the places of one thing not read, for one-line cells. */
+export function notReadPlaces(places: ReadonlyArray<{ file: string; line: number }>): string {
+  return places.map((p) => `${p.file}:${p.line}`).join(', ');
 }
 
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
@@ -259,7 +333,7 @@ export function buildReportModel(data: ReportData): ReportModel {
         column: f.range.start.character + 1,
       })),
     errors: data.errors.filter((e) => !e.notRead).map(item),
-    notRead: notRead.map(item),
+    notRead: notReadGroups(data, notRead),
     // Unresolved regions are their own bar: "not one country" means a known multi-region.
     byCountry: bars(
       data.placements,

@@ -4,6 +4,8 @@ import {
   buildReportModel,
   describeRowCopy,
   describeRowRule,
+  NOT_READ_LEAD,
+  notReadPlaces,
   type ReportRow,
   residencyCounts,
   residencyPolicyName,
@@ -141,9 +143,18 @@ export function toTable(data: ReportData, opts: TableOptions): string {
     }
   }
   if (m.notRead.length > 0) {
-    out.push('', paint(BOLD, 'NOT READ'));
-    for (const e of m.notRead) {
-      out.push(paint(SEVERITY_COLOR.warning, clean(`${e.file}:${e.line}  ${e.message}`)));
+    out.push('', paint(BOLD, 'NOT READ'), wrap(NOT_READ_LEAD, opts.width, ''));
+    for (const g of m.notRead) {
+      out.push(
+        paint(
+          SEVERITY_COLOR.warning,
+          wrap(`${g.reason} ${g.count} ${g.count === 1 ? 'place' : 'places'}:`, opts.width, ''),
+        ),
+      );
+      for (const s of g.sources) {
+        const what = s.given ? `"${s.source}"` : s.source;
+        out.push(wrap(clean(`  ${what} (${s.places.length}): ${notReadPlaces(s.places)}`), opts.width));
+      }
     }
   }
   out.push('', summarySentence(m.summary));

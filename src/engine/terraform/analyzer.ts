@@ -33,7 +33,7 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
           file: tg.remoteAt?.file ?? `${unit.key}/terragrunt.hcl`,
           range: tg.remoteAt?.range,
           message: `the module of this Terragrunt unit is not read, so what it deploys is not in this report: ${tg.remote}`,
-          notRead: true,
+          notRead: { kind: 'terragrunt-module', source: tg.remoteSource },
         });
       }
       return { resources: [], errors, dependencies: [] };

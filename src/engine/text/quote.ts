@@ -1,5 +1,10 @@
 /** How many characters of a value taken from scanned files appear in a message or report. */
 export const MAX_QUOTED = 64;
+/**
+ * How many characters of a module source or template reference the reports keep to group what is not
+ * read: real sources are far shorter, so two sources are never merged, and a hostile one stays bounded.
+ */
+export const MAX_SOURCE = 200;
 
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
 // eslint-disable-next-line no-control-regex

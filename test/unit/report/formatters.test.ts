@@ -4,6 +4,7 @@ import { buildReportData, FORMATTERS } from '../../../src/engine';
 import { toCsv } from '../../../src/engine/report/csv';
 import { csvField, escapeMarkdown } from '../../../src/engine/report/escape';
 import { toHtml } from '../../../src/engine/report/html';
+import { toJson } from '../../../src/engine/report/json';
 import { toMarkdown } from '../../../src/engine/report/markdown';
 import { toTable } from '../../../src/engine/report/table';
 import { sampleData, sampleScanWithNotRead } from './sample-report';
@@ -159,20 +160,48 @@ describe('report formatters', () => {
     const data = buildReportData(sampleScanWithNotRead(), '/repo');
     const table = toTable(data, { color: false });
     assert.match(table, /\nERRORS\nbroken\.tf:3 {2}unterminated string/);
-    assert.match(table, /\nNOT READ\nmain\.tf:5 {2}module "vpc" is not installed/);
-    assert.match(table, /1 accepted, 1 error, 1 module or template not read\.\n$/);
+    assert.match(table, /\nNOT READ\nWhat these places refer to is not in this report/);
+    assert.match(table, /1 accepted, 1 error, 5 modules or templates not read\.\n$/);
     const markdown = toMarkdown(data);
-    assert.match(markdown, /\n## Not read\n\n- main\.tf:5: module "vpc" is not installed/);
-    assert.ok(!/## Errors\n\n[^#]*module "vpc"/.test(markdown), 'not among the errors');
+    assert.match(markdown, /\n## Not read\n\nWhat these places refer to is not in this report/);
+    assert.ok(!/## Errors\n\n[^#]*terraform-aws-modules/.test(markdown), 'not among the errors');
     const html = toHtml(data);
+    assert.match(html, /<section id="not-read" aria-labelledby="not-read-h"><h2 id="not-read-h">Not read<\/h2><p>/);
     assert.match(
       html,
-      /<section id="not-read" aria-labelledby="not-read-h"><h2 id="not-read-h">Not read<\/h2><ul><li>/,
+      /<div class="stat not-read"><div class="stat-value">5<\/div><div class="stat-label">modules or templates not read<\/div><\/div>/,
     );
+  });
+
+  it('says why something is not read once per kind and lists each source once, with all its places in order', () => {
+    const data = buildReportData(sampleScanWithNotRead(), '/repo');
+    const markdown = toMarkdown(data);
+    const section = markdown.slice(markdown.indexOf('## Not read'), markdown.indexOf('## Legal background'));
+    assert.equal(section.split('run terraform init').length - 1, 1, 'the reason once, not once per call');
+    assert.ok(
+      section.includes(
+        '| `terraform-aws-modules/vpc/aws` | 3 | examples/b.tf:12, examples/b.tf:30, main.tf:5 |\n' +
+          '| `terraform-aws-modules/s3-bucket/aws` | 1 | examples/b.tf:2 |',
+      ),
+      section,
+    );
+    assert.match(section, /\*\*Linked templates at a remote address \(the address is not shown\)\.\*\* 1 place:/);
+    assert.match(section, /\| remote address \| 1 \| arm\/main\.json:10 \|/);
+    const table = toTable(data, { color: false });
+    assert.equal(table.split('run terraform init').length - 1, 1);
+    assert.match(
+      table,
+      /\n {2}"terraform-aws-modules\/vpc\/aws" \(3\): examples\/b\.tf:12, examples\/b\.tf:30, main\.tf:5\n/,
+    );
+    const html = toHtml(data);
+    assert.equal(html.split('run terraform init').length - 1, 1);
     assert.match(
       html,
-      /<div class="stat not-read"><div class="stat-value">1<\/div><div class="stat-label">modules or templates not read<\/div><\/div>/,
+      /<tr><td><code>terraform-aws-modules\/vpc\/aws<\/code><\/td><td class="num">3<\/td><td class="loc">examples\/b\.tf:12, examples\/b\.tf:30, main\.tf:5<\/td><\/tr>/,
     );
+    // The JSON report keeps one error per place, with its own message (the contract is unchanged).
+    const json = JSON.parse(toJson(data)) as { errors: Array<{ file: string; line: number; message: string }> };
+    assert.equal(json.errors.length, 6);
   });
 
   it('table: fits the terminal width — rows cut with an ellipsis, findings wrapped — and has no limit when not on a terminal', () => {

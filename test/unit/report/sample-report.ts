@@ -1,4 +1,11 @@
-import { buildReportData, type Finding, type Placement, type ReportData, type ScanResult } from '../../../src/engine';
+import {
+  type AnalysisError,
+  buildReportData,
+  type Finding,
+  type Placement,
+  type ReportData,
+  type ScanResult,
+} from '../../../src/engine';
 
 /** Names an attacker could put in a Terraform file: markup, quotes, line breaks, terminal escapes, formulas. */
 export const HOSTILE_NAME = `<script>alert("x")</script>'\n\x1b[31m|*_[a](b)`;
@@ -131,14 +138,31 @@ export function sampleData(): ReportData {
   return buildReportData(sampleScan(), '/repo');
 }
 
-/** The sample scan with a registry module that is not installed (at main.tf:5), listed under "Not read". */
+/**
+ * The sample scan with what a scan does not read, listed under "Not read": one registry module called
+ * from main.tf:5 and twice from examples/b.tf (listed there first), another from examples/b.tf:2, and a
+ * remote linked template of an ARM template (no source shown).
+ */
 export function sampleScanWithNotRead(): ScanResult {
   const scan = sampleScan();
-  scan.errors.push({
-    file: '/repo/main.tf',
-    range: range(4, 2, 38),
-    message: 'module "vpc" is not installed (run terraform init), so what it deploys is not in this report',
-    notRead: true,
+  const module = (file: string, line: number, source: string): AnalysisError => ({
+    file,
+    range: range(line - 1, 2, 38),
+    message: `module "m${line}" is not installed (run terraform init), so what it deploys is not in this report`,
+    notRead: { kind: 'terraform-module', source },
   });
+  scan.errors.push(
+    module('/repo/examples/b.tf', 30, 'terraform-aws-modules/vpc/aws'),
+    module('/repo/examples/b.tf', 2, 'terraform-aws-modules/s3-bucket/aws'),
+    module('/repo/main.tf', 5, 'terraform-aws-modules/vpc/aws'),
+    module('/repo/examples/b.tf', 12, 'terraform-aws-modules/vpc/aws'),
+    {
+      file: '/repo/arm/main.json',
+      range: range(9, 4, 20),
+      message:
+        'linked template not read, so what it deploys is not in this report: remote templates are never downloaded',
+      notRead: { kind: 'arm-linked-template' },
+    },
+  );
   return scan;
 }

@@ -75,7 +75,11 @@ describe('sarif', () => {
     assert.deepEqual(
       notes.map((n: Json) => [n.level, n.locations[0].physicalLocation.region.startLine]),
       [
+        ['warning', 10],
         ['error', 3],
+        ['warning', 2],
+        ['warning', 12],
+        ['warning', 30],
         ['warning', 5],
       ],
     );

@@ -8,6 +8,7 @@ import {
   defaultConfig,
   Engine,
   type LensConfig,
+  type NotRead,
   type Placement,
   type ScanResult,
 } from '../../../src/engine';
@@ -38,7 +39,8 @@ export interface Expected {
   description: string;
   config?: Partial<Pick<LensConfig, 'varFiles' | 'vars'>>;
   resources: ExpectedResource[];
-  errors?: Array<{ file: string; line?: number; message?: string }>;
+  /** `notRead`, when given: what the error says is not read (its kind and source), compared whole. */
+  errors?: Array<{ file: string; line?: number; message?: string; notRead?: NotRead }>;
 }
 
 export function fixtureCases(): string[] {

@@ -34,6 +34,7 @@ describe('terraform fixtures (test/fixtures/terraform/*/expected.json)', () => {
         file: path.relative(root, er.file).replace(/\\/g, '/'),
         line: er.range ? er.range.start.line + 1 : undefined,
         message: er.message,
+        notRead: er.notRead,
       }));
       const want = expected.errors ?? [];
       assert.equal(errors.length, want.length, JSON.stringify(errors));
@@ -44,6 +45,9 @@ describe('terraform fixtures (test/fixtures/terraform/*/expected.json)', () => {
         }
         if (w.message !== undefined) {
           assert.match(errors[i].message, new RegExp(w.message));
+        }
+        if (w.notRead !== undefined) {
+          assert.deepEqual(errors[i].notRead, w.notRead);
         }
       });
     });

@@ -1,6 +1,6 @@
 import type { AnalysisContext } from '../../analyzer';
 import type { AnalysisError } from '../../model';
-import { quoteValue } from '../../text/quote';
+import { MAX_SOURCE, quoteValue, shortValue } from '../../text/quote';
 import { join } from '../../workspace/paths';
 import { fileKind } from './files';
 import { type GeneratedFile, loadModule, type ModuleCallDecl, type ModuleConfig } from './module-config';
@@ -28,7 +28,7 @@ function notInstalled(call: ModuleCallDecl): AnalysisError {
     message:
       `module "${call.name}" is not installed (run terraform init), so what it deploys is not in this report; ` +
       `it comes from ${quoteValue(call.source ?? '')}`,
-    notRead: true,
+    notRead: { kind: 'terraform-module', source: shortValue(call.source ?? '', MAX_SOURCE) },
   };
 }
 

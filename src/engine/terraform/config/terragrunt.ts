@@ -1,6 +1,6 @@
 import type { AnalysisContext } from '../../analyzer';
 import type { AnalysisError, SourceLocation } from '../../model';
-import { quoteValue } from '../../text/quote';
+import { MAX_SOURCE, quoteValue, shortValue } from '../../text/quote';
 import { basename, dirname, join } from '../../workspace/paths';
 import { evaluate, type Scope } from '../eval/evaluate';
 import { asString, unknown, type Val, withStep } from '../eval/values';
@@ -15,6 +15,8 @@ export interface TerragruntUnit {
   moduleDir?: string;
   /** Why the module cannot be read: where a remote source comes from, or that the source is computed. */
   remote?: string;
+  /** The remote source as written (shortened), when it is known. */
+  remoteSource?: string;
   /** Where that source is written (this file's `terraform` block, or an included file's). */
   remoteAt?: SourceLocation;
   inputs: Map<string, VarSource>;
@@ -117,6 +119,7 @@ export async function readTerragrunt(ctx: AnalysisContext, path: string, depth =
   if (!srcAttr && inherited?.remote !== undefined) {
     // Without its own terraform block the unit runs the included file's module: here a remote one.
     out.remote = inherited.remote;
+    out.remoteSource = inherited.remoteSource;
     out.remoteAt = inherited.remoteAt;
   } else if (!srcAttr) {
     // ... or a local one, or its own directory.
@@ -130,6 +133,7 @@ export async function readTerragrunt(ctx: AnalysisContext, path: string, depth =
       source !== undefined
         ? `it comes from ${quoteValue(source)}, which a scan never downloads`
         : 'its source is not known statically';
+    out.remoteSource = source !== undefined ? shortValue(source, MAX_SOURCE) : undefined;
     out.remoteAt = { file: path, range: srcAttr.range };
   }
   out.file = path;
