@@ -28,6 +28,8 @@ th { background: color-mix(in srgb, var(--line) 35%, var(--bg)); }
 @media screen { thead th { position: sticky; top: 0; z-index: 1; } }
 tr.group-row th { background: var(--bg); font-weight: 600; padding-top: .8rem; }
 .loc { font-family: ui-monospace, monospace; white-space: nowrap; }
+.places { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+table.not-read th:first-child { width: 28%; } table.not-read td:first-child { overflow-wrap: anywhere; } table.not-read th:nth-child(2) { width: 5em; }
 .rule.sev-error { color: var(--err); } .rule.sev-warning { color: var(--warn); } .rule.sev-info { color: var(--info); }
 .rule.accepted { color: var(--muted); font-style: italic; } .unresolved-region { font-style: italic; } .copy-abroad { color: var(--us); font-weight: 600; }
 a { color: var(--info); }

@@ -297,10 +297,11 @@ export function errorsHtml(m: ReportModel): string {
       const rows = g.sources.map(
         (s) =>
           `<tr><td>${s.given ? `<code>${h(s.source)}</code>` : h(s.source)}</td><td class="num">${s.places.length}</td>` +
-          `<td class="loc">${h(notReadPlaces(s.places))}</td></tr>`,
+          `<td class="places">${h(notReadPlaces(s.places))}</td></tr>`,
       );
       body +=
-        `<h3>${h(g.reason)} ${g.count} ${g.count === 1 ? 'place' : 'places'}</h3>` +
+        `<h3>${h(g.title)} (${g.count} ${g.count === 1 ? 'place' : 'places'})</h3>` +
+        (g.advice ? `<p>${h(g.advice.charAt(0).toUpperCase() + g.advice.slice(1))}</p>` : '') +
         `<table class="not-read"><thead><tr><th scope="col">Not read</th><th scope="col">Places</th><th scope="col">Where</th></tr></thead>` +
         `<tbody>${rows.join('')}</tbody></table>`;
     }

@@ -134,7 +134,10 @@ export function toMarkdown(data: ReportData): string {
   if (m.notRead.length > 0) {
     out.push('## Not read', '', md(NOT_READ_LEAD), '');
     for (const g of m.notRead) {
-      out.push(`**${md(g.reason)}** ${g.count} ${g.count === 1 ? 'place' : 'places'}:`, '');
+      out.push(
+        `**${md(g.title)}** (${g.count} ${g.count === 1 ? 'place' : 'places'})${g.advice ? `: ${md(g.advice)}` : ''}`,
+        '',
+      );
       out.push('| Not read | Places | Where |', '|---|--:|---|');
       for (const s of g.sources) {
         // A code span keeps the source as written; inside a table cell only its pipes need a backslash.

@@ -131,8 +131,10 @@ export interface ReportModel {
  */
 export interface NotReadGroup {
   kind: NotReadKind;
-  /** Why these are not read and what to do, one sentence for the whole group. */
-  reason: string;
+  /** What these are, said once for the whole group (`Terraform modules that are not installed`). */
+  title: string;
+  /** What to do about them, a sentence, or empty. */
+  advice: string;
   /** Places in the group. */
   count: number;
   /** Most places first; `source` is what is not read, as written, or a description when it is not given. */
@@ -142,26 +144,43 @@ export interface NotReadGroup {
 /** The lead of every "Not read" section. */
 export const NOT_READ_LEAD = 'What these places refer to is not in this report: a scan never downloads anything.';
 
-/** Each kind's reason, in the order the reports list them, and what stands for a source that is not given. */
-const NOT_READ_KINDS: ReadonlyArray<[NotReadKind, string, string]> = [
-  [
-    'terraform-module',
-    'Terraform modules that are not installed: run terraform init in the root module that calls them, then scan again.',
-    'source not given',
-  ],
-  ['terragrunt-module', 'Modules of Terragrunt units that come from a remote source.', 'source not known statically'],
-  ['bicep-registry-module', 'Bicep modules from a registry (br:) or a template spec (ts:).', 'reference not given'],
-  [
-    'bicep-registry-template',
-    'Templates of parameters files that are in a registry (br:) or a template spec (ts:).',
-    'reference not given',
-  ],
-  ['arm-linked-template', 'Linked templates at a remote address (the address is not shown).', 'remote address'],
+/** Each kind's title and advice, in the order the reports list them, and what stands for a source not given. */
+const NOT_READ_KINDS: ReadonlyArray<{ kind: NotReadKind; title: string; advice: string; ungiven: string }> = [
+  {
+    kind: 'terraform-module',
+    title: 'Terraform modules that are not installed',
+    advice: 'run terraform init in the root module that calls them, then scan again.',
+    ungiven: 'source not given',
+  },
+  {
+    kind: 'terragrunt-module',
+    title: 'Modules of Terragrunt units that come from a remote source',
+    advice: '',
+    ungiven: 'source not known statically',
+  },
+  {
+    kind: 'bicep-registry-module',
+    title: 'Bicep modules from a registry (br:) or a template spec (ts:)',
+    advice: '',
+    ungiven: 'reference not given',
+  },
+  {
+    kind: 'bicep-registry-template',
+    title: 'Templates of parameters files that are in a registry (br:) or a template spec (ts:)',
+    advice: '',
+    ungiven: 'reference not given',
+  },
+  {
+    kind: 'arm-linked-template',
+    title: 'Linked templates at a remote address',
+    advice: 'the address is not shown.',
+    ungiven: 'remote address',
+  },
 ];
 
 function notReadGroups(data: ReportData, errors: AnalysisError[]): NotReadGroup[] {
   const out: NotReadGroup[] = [];
-  for (const [kind, reason, ungiven] of NOT_READ_KINDS) {
+  for (const { kind, title, advice, ungiven } of NOT_READ_KINDS) {
     const bySource = new Map<string, NotReadGroup['sources'][number]>();
     let count = 0;
     for (const e of errors) {
@@ -189,9 +208,14 @@ function notReadGroups(data: ReportData, errors: AnalysisError[]): NotReadGroup[
     sources.sort(
       (a, b) => b.places.length - a.places.length || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0),
     );
-    out.push({ kind, reason, count, sources });
+    out.push({ kind, title, advice, count, sources });
   }
   return out;
+}
+
+/** `Terraform modules that are not installed (3 places): run terraform init ...`: a group's heading line. */
+export function notReadHeading(g: NotReadGroup): string {
+  return `${g.title} (${g.count} ${g.count === 1 ? 'place' : 'places'})${g.advice ? `: ${g.advice}` : '.'}`;
 }
 
 /** `main.tf:5, other.tf:12`: the places of one thing not read, for one-line cells. */

@@ -5,6 +5,7 @@ import {
   describeRowCopy,
   describeRowRule,
   NOT_READ_LEAD,
+  notReadHeading,
   notReadPlaces,
   type ReportRow,
   residencyCounts,
@@ -145,12 +146,7 @@ export function toTable(data: ReportData, opts: TableOptions): string {
   if (m.notRead.length > 0) {
     out.push('', paint(BOLD, 'NOT READ'), wrap(NOT_READ_LEAD, opts.width, ''));
     for (const g of m.notRead) {
-      out.push(
-        paint(
-          SEVERITY_COLOR.warning,
-          wrap(`${g.reason} ${g.count} ${g.count === 1 ? 'place' : 'places'}:`, opts.width, ''),
-        ),
-      );
+      out.push(paint(SEVERITY_COLOR.warning, wrap(notReadHeading(g), opts.width, '')));
       for (const s of g.sources) {
         const what = s.given ? `"${s.source}"` : s.source;
         out.push(wrap(clean(`  ${what} (${s.places.length}): ${notReadPlaces(s.places)}`), opts.width));
