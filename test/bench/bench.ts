@@ -382,13 +382,18 @@ async function main(): Promise<void> {
         parseRows.push({ ...row, language: `${row.language} (${name})` });
       }
     }
-    const tfDir = name === 'generated' ? path.join(dir, 'terraform') : dir;
-    const bicepDir = name === 'generated' ? path.join(dir, 'bicep') : dir;
-    if (tf.length > 0) {
-      scanRows.push(cliScan(`terraform (${name})`, tfDir, ['.tf'], SCAN_RUNS, HCL_REFERENCE));
-    }
-    if (bicep.length > 0) {
-      scanRows.push(cliScan(`bicep (${name})`, bicepDir, ['.bicep']));
+    if (name === 'generated') {
+      scanRows.push(cliScan(`terraform (${name})`, path.join(dir, 'terraform'), ['.tf'], SCAN_RUNS, HCL_REFERENCE));
+      scanRows.push(cliScan(`bicep (${name})`, path.join(dir, 'bicep'), ['.bicep']));
+    } else {
+      // A real folder is scanned whole, once, and named by the language most of its bytes are in: a Bicep
+      // folder with a few .tf files is not a Terraform scan, and hcl/v2 on those few files is no reference.
+      const bytes = (files: string[]) => files.reduce((n, f) => n + fs.statSync(f).size, 0);
+      if (tf.length > 0 && bytes(tf) >= bytes(bicep)) {
+        scanRows.push(cliScan(`terraform (${name})`, dir, ['.tf'], SCAN_RUNS, HCL_REFERENCE));
+      } else if (bicep.length > 0) {
+        scanRows.push(cliScan(`bicep (${name})`, dir, ['.bicep']));
+      }
     }
   }
   const singleMb = value('--single-file-mb', 0);
