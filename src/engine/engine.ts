@@ -220,7 +220,8 @@ export class Engine {
         await readAhead?.stop();
       }
     }
-    return { files, units, errors, shared: sharedFiles(units) };
+    const kept = withoutDeployedElsewhere(units);
+    return { files, units: kept, errors, shared: sharedFiles(kept) };
   }
 
   /**
@@ -434,6 +435,26 @@ function pushAll<T>(target: T[], items: readonly T[]): void {
   for (const item of items) {
     target.push(item);
   }
+}
+
+/**
+ * Units without those whose entry file a unit of another language deploys (an ARM template that a Bicep
+ * module names): that unit analyses it with the parameters it passes, so on its own it would be counted
+ * twice, with its parameters unknown.
+ */
+function withoutDeployedElsewhere(units: AnalysisUnit[]): AnalysisUnit[] {
+  const deployedBy = new Map<string, string>();
+  for (const u of units) {
+    for (const f of u.files) {
+      if (f !== u.key && !deployedBy.has(f)) {
+        deployedBy.set(f, u.language);
+      }
+    }
+  }
+  return units.filter((u) => {
+    const by = deployedBy.get(u.key);
+    return by === undefined || by === u.language;
+  });
 }
 
 function dedupeErrors(errors: AnalysisError[]): AnalysisError[] {

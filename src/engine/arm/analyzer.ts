@@ -5,7 +5,7 @@ import type { Value } from '../azure/value';
 import type { AnalysisError, ExtractedResource } from '../model';
 import { basename, dirname } from '../workspace/paths';
 import { collectResourceGroups, followDeployment, type PendingLink } from './deployments';
-import { locate, prop, stringAt } from './document';
+import { type ArmDocument, locate, prop, stringAt } from './document';
 import { unitBudget } from './evaluate';
 import { claimsArm, loadArm, matchParameterFiles } from './files';
 import { linkedFiles } from './linked';
@@ -143,6 +143,57 @@ async function analyze(unit: AnalysisUnit, ctx: AnalysisContext): Promise<UnitRe
     }
   }
   return { resources: merge(candidates), errors, dependencies };
+}
+
+/**
+ * The resources of an ARM template that a Bicep file deploys as a module (`module m './nested.json'`),
+ * with the parameters the module passes (keys as written), under the module's address prefix. Inline
+ * nested deployments are followed; a linked template inside it is reported where it is linked and not
+ * followed (the Bicep analysis has not read it).
+ */
+export function armModuleResources(
+  doc: ArmDocument,
+  opts: {
+    params: ReadonlyMap<string, Value>;
+    /** `module.storage.` */
+    prefix: string;
+    resourceGroup: () => Value;
+    deployment: () => Value;
+    errors: AnalysisError[];
+  },
+): ExtractedResource[] {
+  if (!doc.root) {
+    return [];
+  }
+  const out: Candidate[] = [];
+  const pending: PendingLink[] = [];
+  const walk: Walk = {
+    out,
+    errors: opts.errors,
+    resourceGroups: new Map(),
+    kinds: new Map(),
+    deployment: (f, r, n, a, s, i) => followDeployment(pending, f, r, n, a, s, i),
+  };
+  const params = new Map<string, Value>();
+  opts.params.forEach((v, k) => params.set(k.toLowerCase(), v));
+  const scope = templateScope(doc, doc.root, {
+    params,
+    resourceGroup: opts.resourceGroup,
+    deployment: opts.deployment,
+    budget: unitBudget(BUDGET),
+  });
+  const module = opts.prefix.slice(0, -1);
+  const frame: WalkFrame = { walk, doc, scope, prefix: opts.prefix, module, instance: [], depth: 0 };
+  collectResourceGroups(frame, prop(doc.root, 'resources'));
+  walkResources(frame, prop(doc.root, 'resources'));
+  for (const link of pending) {
+    opts.errors.push({
+      file: link.from.doc.file,
+      range: locate(link.from.doc, link.at).range,
+      message: `linked template not followed: ${link.written} is linked from a template that a Bicep module deploys`,
+    });
+  }
+  return merge(out);
 }
 
 /** Loads and walks linked local templates (which may link further), each file at most once per chain. */

@@ -5,7 +5,7 @@ import type { AnalysisError, ExtractedResource } from '../model';
 import { MAX_SOURCE, shortValue } from '../text/quote';
 import { basename } from '../workspace/paths';
 import { extractTemplate } from './extract';
-import { loadAll, loadDoc, reachable, references, REMOTE_MODULE, usingPath } from './load';
+import { isArmModulePath, loadAll, loadDoc, reachable, references, REMOTE_MODULE, usingPath } from './load';
 import { paramFileInputs } from './param-file';
 import type { ParsedDoc } from './scope';
 
@@ -36,7 +36,9 @@ export const bicepAnalyzer: LanguageAnalyzer = {
         const text = await ctx.readText(path);
         if (text === undefined) {
           refs.set(path, undefined);
-        } else if (!MAY_REFERENCE.test(text)) {
+        } else if (isArmModulePath(path) || !MAY_REFERENCE.test(text)) {
+          // An ARM template deployed as a module is one of this unit's files (so that it is not analysed on
+          // its own as well) and references nothing Bicep follows.
           // Without either word there is no module or `extends` statement: no need to parse (and keep
           // the tree until the file's unit runs).
           refs.set(path, []);
@@ -108,11 +110,12 @@ export const bicepAnalyzer: LanguageAnalyzer = {
       return missingTemplate(entry, ctx);
     }
     const paramFiles = unit.files.filter(isParamFile);
-    const { docs, errors, unread } = await loadAll([entry, ...paramFiles], ctx);
+    const { docs, armDocs, errors, unread } = await loadAll([entry, ...paramFiles], ctx);
     const doc = docs.get(entry);
     const resources: ExtractedResource[] = [];
+    const dependencies = [...docs.keys(), ...armDocs.keys()];
     if (!doc) {
-      return { resources, errors, dependencies: [...docs.keys()] };
+      return { resources, errors, dependencies };
     }
     const cli = configuredVars(ctx.config, (name) => `--var ${name}`);
     const sets: Array<{ inputs: Map<string, Value>; suffix: string }> = [];
@@ -129,9 +132,17 @@ export const bicepAnalyzer: LanguageAnalyzer = {
     }
     const target = configuredTarget(ctx.config);
     for (const set of sets) {
-      extractTemplate(doc, set.inputs, { docs, unread, errors, suffix: set.suffix, out: resources, ...target });
+      extractTemplate(doc, set.inputs, {
+        docs,
+        armDocs,
+        unread,
+        errors,
+        suffix: set.suffix,
+        out: resources,
+        ...target,
+      });
     }
-    return { resources, errors, dependencies: [...docs.keys()] };
+    return { resources, errors, dependencies };
   },
 };
 

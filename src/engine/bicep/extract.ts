@@ -1,3 +1,6 @@
+import { armModuleResources } from '../arm/analyzer';
+import type { ArmDocument } from '../arm/document';
+import { deploymentObject, resourceGroupObject } from '../azure/functions';
 import { classifyAzureType, isDeployment, placedWithoutLocation, regionFrom } from '../azure/resource-kinds';
 import { toText, unknown, type Value, withProvenance, withStep } from '../azure/value';
 import type { AnalysisError, ExtractedResource, ProvenanceStep } from '../model';
@@ -5,7 +8,7 @@ import { MAX_SOURCE, shortValue } from '../text/quote';
 import type { Expr, ModuleDecl, ObjectExpr, ResourceDecl } from './ast';
 import { bicepCopies } from './copies';
 import { bareType, deployedByCaller, evaluate, resourceObject } from './evaluate';
-import { localModulePath, MAX_FILES, REMOTE_MODULE } from './load';
+import { isArmModulePath, localModulePath, MAX_FILES, REMOTE_MODULE } from './load';
 import { FileScope, type Inputs, type ParsedDoc, type Scope, withLocals } from './scope';
 
 /** Local modules nested deeper than this are not followed (a cycle is reported before that). */
@@ -16,6 +19,8 @@ const MAX_PLACEMENTS = 100_000;
 
 export interface ExtractContext {
   docs: ReadonlyMap<string, ParsedDoc>;
+  /** ARM templates that modules deploy (`module m './nested.json'`), by path. */
+  armDocs?: ReadonlyMap<string, ArmDocument>;
   /** Files that could not be read (the loader reported the references to them). */
   unread?: ReadonlySet<string>;
   errors: AnalysisError[];
@@ -333,6 +338,14 @@ class ModuleInputs implements Inputs {
     }
     return this.values.get(key);
   }
+
+  /** Every parameter, evaluated: what an ARM template deployed as the module receives. */
+  all(): Map<string, Value> {
+    for (const key of [...this.deferred.keys()]) {
+      this.get(key);
+    }
+    return new Map(this.values);
+  }
 }
 
 /** Module paths by declaration: a module is instantiated again for every caller, its path is the same. */
@@ -365,8 +378,9 @@ function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: Extrac
     return;
   }
   const doc = ctx.docs.get(path);
-  if (!doc) {
-    if (!ctx.unread?.has(path)) {
+  const arm = doc ? undefined : ctx.armDocs?.get(path);
+  if (!doc && !arm) {
+    if (!ctx.unread?.has(path) && !isArmModulePath(path)) {
       ctx.errors.push({
         file: fs.doc.path,
         range: pathLoc.range,
@@ -420,6 +434,24 @@ function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: Extrac
       }
     }
     const prefix = `${mod.prefix}module.${name}${inst.index !== undefined ? `[${inst.index}]` : ''}.`;
+    if (arm) {
+      const resourceGroup = targetResourceGroup(inst, fs);
+      const deploymentLocation = fs.deploymentLocation;
+      const resources = armModuleResources(arm, {
+        params: inputs.all(),
+        prefix,
+        resourceGroup: () => resourceGroupObject(resourceGroup),
+        deployment: () => deploymentObject(deploymentLocation, path),
+        errors: ctx.errors,
+      });
+      for (const r of resources) {
+        ctx.out.push(ctx.suffix ? { ...r, address: r.address + ctx.suffix } : r);
+      }
+      continue;
+    }
+    if (!doc) {
+      return;
+    }
     const child = new FileScope(doc, inputs);
     child.resourceGroupLocation = targetResourceGroup(inst, fs);
     child.deploymentLocation = fs.deploymentLocation;

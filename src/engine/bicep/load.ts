@@ -1,4 +1,6 @@
 import type { AnalysisContext } from '../analyzer';
+import type { ArmDocument } from '../arm/document';
+import { loadArm } from '../arm/files';
 import type { AnalysisError } from '../model';
 import { LineMap } from '../text/line-map';
 import { dirname, join } from '../workspace/paths';
@@ -20,9 +22,17 @@ export async function loadDoc(path: string, ctx: AnalysisContext): Promise<Parse
 /** A module or `using` path of a registry (`br:`, `br/public:`) or template spec (`ts:`): never downloaded. */
 export const REMOTE_MODULE = /^(br|ts)[:/]/;
 
-/** The absolute path of a local module (`./mod.bicep`), or undefined for registry (`br:`) and template-spec (`ts:`) modules. */
+/** A module that names an ARM JSON template (`module m './nested.json'`) instead of a Bicep file. */
+export function isArmModulePath(path: string): boolean {
+  return /\.jsonc?$/i.test(path);
+}
+
+/**
+ * The absolute path of a local module (`./mod.bicep`, or an ARM template `./nested.json`), or undefined
+ * for registry (`br:`) and template-spec (`ts:`) modules.
+ */
 export function localModulePath(fromFile: string, modulePath: string): string | undefined {
-  if (REMOTE_MODULE.test(modulePath) || !modulePath.toLowerCase().endsWith('.bicep')) {
+  if (REMOTE_MODULE.test(modulePath) || !(modulePath.toLowerCase().endsWith('.bicep') || isArmModulePath(modulePath))) {
     return undefined;
   }
   return join(dirname(fromFile), modulePath);
@@ -104,13 +114,36 @@ export async function reachable(
 export async function loadAll(
   roots: string[],
   ctx: AnalysisContext,
-): Promise<{ docs: Map<string, ParsedDoc>; errors: AnalysisError[]; unread: Set<string> }> {
+): Promise<{
+  docs: Map<string, ParsedDoc>;
+  armDocs: Map<string, ArmDocument>;
+  errors: AnalysisError[];
+  unread: Set<string>;
+}> {
   const docs = new Map<string, ParsedDoc>();
+  const armDocs = new Map<string, ArmDocument>();
   const errors: AnalysisError[] = [];
   const unread = new Set<string>();
+  // JSON module files that are not ARM templates (a parameters file, any other JSON).
+  const notTemplates = new Set<string>();
   await reachable(
     roots,
     async (path) => {
+      if (isArmModulePath(path)) {
+        // An ARM template deployed as a module: read as ARM, analysed with the parameters the module passes.
+        const arm = await loadArm(ctx, path);
+        if (!arm) {
+          unread.add(path);
+          return undefined;
+        }
+        if (arm.kind !== 'template' || !arm.root) {
+          notTemplates.add(path);
+          return undefined;
+        }
+        armDocs.set(path, arm);
+        errors.push(...arm.errors);
+        return [];
+      }
       const doc = await loadDoc(path, ctx);
       if (!doc) {
         unread.add(path);
@@ -130,6 +163,14 @@ export async function loadAll(
         continue;
       }
       const target = s.kind === 'module' ? localModulePath(doc.path, s.path) : join(dirname(doc.path), s.path);
+      if (target !== undefined && notTemplates.has(target)) {
+        errors.push({
+          file: doc.path,
+          range: doc.lines.range(s.pathStart, s.pathEnd),
+          message: `module file is neither a Bicep file nor an ARM template: ${s.path}`,
+        });
+        continue;
+      }
       if (target === undefined || !unread.has(target)) {
         continue;
       }
@@ -142,5 +183,5 @@ export async function loadAll(
       });
     }
   }
-  return { docs, errors, unread };
+  return { docs, armDocs, errors, unread };
 }

@@ -406,6 +406,49 @@ describe('engine editor path', () => {
   });
 });
 
+describe('engine: an ARM template that a Bicep module deploys', () => {
+  const files = {
+    '/ws/main.bicep': `module m './nested.json' = {\n  name: 'm'\n  params: {\n    location: 'westeurope'\n  }\n}\n`,
+    '/ws/nested.json': JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { location: { type: 'string' } },
+      resources: [
+        {
+          type: 'Microsoft.Storage/storageAccounts',
+          apiVersion: '2023-01-01',
+          name: 'sa',
+          location: "[parameters('location')]",
+        },
+      ],
+    }),
+  };
+
+  it('is analysed once, in the Bicep unit with the parameters the module passes, not also on its own', async () => {
+    const engine = new Engine({ readRoots: ['/'], fs: memoryFs(files), analyzers: defaultAnalyzers() });
+    const result = await engine.scan(['/ws'], { config: defaultConfig() });
+    assert.deepEqual(
+      result.placements.map((p) => [p.address, p.regionId, p.language]),
+      [['module.m.Microsoft.Storage/storageAccounts/sa', 'westeurope', 'arm']],
+    );
+    assert.deepEqual(
+      result.units.map((u) => u.key),
+      ['/ws/main.bicep'],
+    );
+  });
+
+  it('is re-analysed through that Bicep unit when the template is edited', async () => {
+    const engine = new Engine({ readRoots: ['/'], fs: memoryFs(files), analyzers: defaultAnalyzers() });
+    await engine.scan(['/ws'], { config: defaultConfig() });
+    engine.invalidate('/ws/nested.json');
+    const result = await engine.analyzePaths(['/ws/nested.json'], { config: defaultConfig() });
+    assert.deepEqual(
+      result.placements.map((p) => [p.address, p.regionId]),
+      [['module.m.Microsoft.Storage/storageAccounts/sa', 'westeurope']],
+    );
+  });
+});
+
 describe('engine invalidation', () => {
   it('sees a file created in a module after invalidating its path', async () => {
     const fs = memoryFs({ '/ws/main.tf': MAIN });
