@@ -66,7 +66,9 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
   let handedOn = 0;
   for (let pass = 1; ; pass++) {
     const ws: Workspace = {
-      ...tree,
+      modules: tree.modules,
+      installed: tree.installed,
+      deploying: new Set(),
       activeGuards: 0,
       environment: ctx.config.environment,
       files: { rootDir: root, cache },
@@ -89,6 +91,13 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
       }
     });
     if (!cache.pending || pass === MAX_FILE_PASSES || ctx.signal?.aborted) {
+      // What is not installed is said only where it would deploy something: the extraction reached the
+      // call in an instance of its module, and its `count` or `for_each` is not known to be empty.
+      for (const { call, error } of tree.notInstalled) {
+        if (ws.deploying?.has(call)) {
+          errors.push(error);
+        }
+      }
       return { resources, errors, dependencies: [] };
     }
     await loadWanted(cache, ctx);

@@ -12,6 +12,11 @@ export interface ModuleTree {
   installed: Map<string, string>;
   /** Problems of the tree itself (a called directory without Terraform files); each module has its own. */
   errors: AnalysisError[];
+  /**
+   * Module calls whose module `terraform init` has not installed, with what to report about each: reported
+   * only if the analysis finds that the call deploys something (a `count` of 0 deploys nothing).
+   */
+  notInstalled: Array<{ call: ModuleCallDecl; error: AnalysisError }>;
 }
 
 const MAX_DIRS = 200;
@@ -75,7 +80,12 @@ export async function loadTree(
   rootFiles?: string[],
   generated: GeneratedFile[] = [],
 ): Promise<ModuleTree> {
-  const tree: ModuleTree = { modules: new Map(), installed: await readInstalled(ctx, root), errors: [] };
+  const tree: ModuleTree = {
+    modules: new Map(),
+    installed: await readInstalled(ctx, root),
+    errors: [],
+    notInstalled: [],
+  };
   const queue: Array<{
     dir: string;
     keyPath: string[];
@@ -111,7 +121,7 @@ export async function loadTree(
           ? join(dir, call.source)
           : tree.installed.get(path.join('.'));
       if (!target) {
-        tree.errors.push(notInstalled(call));
+        tree.notInstalled.push({ call, error: notInstalled(call) });
       } else if (!tree.modules.has(target) && !queue.some((q) => q.dir === target)) {
         queue.push({ dir: target, keyPath: path, from: { cfg, call } });
       }

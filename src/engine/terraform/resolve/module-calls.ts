@@ -152,6 +152,11 @@ export function childInstances(parent: ModuleInstance, call: ModuleCallDecl): In
   const dir = moduleDir(parent, call);
   const cfg: ModuleConfig | undefined = dir ? parent.ws.modules.get(dir) : undefined;
   if (!cfg) {
+    // Whether it deploys anything at all: a module switched off (`count = 0`) is not worth a notice.
+    const expanded = parent.instancesOf(call);
+    if (!Array.isArray(expanded) || expanded.length > 0) {
+      parent.ws.deploying?.add(call);
+    }
     return unknown(
       call.source && !isLocalSource(call.source)
         ? // What to do comes before the source, which may be long: reasons are capped.

@@ -39,6 +39,11 @@ export interface Workspace {
   files?: FileAccess;
   /** Environment variables Terraform would see (`--env`), if the user asked for them. */
   environment?: Readonly<Record<string, string>>;
+  /**
+   * Module calls without a module to read (not installed) that deploy something in some instance of their
+   * module: `count` or `for_each` not known to be empty. Filled as the analysis reaches them.
+   */
+  deploying?: Set<object>;
 }
 
 const MAX_MODULE_DEPTH = 12;
