@@ -155,7 +155,7 @@ export function armModuleResources(
   doc: ArmDocument,
   opts: {
     params: ReadonlyMap<string, Value>;
-    /** `module.storage.` */
+    /** `module.storage.`, or '' for a template deployed on its own (with `.bicepparam` files). */
     prefix: string;
     resourceGroup: () => Value;
     deployment: () => Value;
@@ -182,7 +182,7 @@ export function armModuleResources(
     deployment: opts.deployment,
     budget: unitBudget(BUDGET),
   });
-  const module = opts.prefix.slice(0, -1);
+  const module = opts.prefix === '' ? null : opts.prefix.slice(0, -1);
   const frame: WalkFrame = { walk, doc, scope, prefix: opts.prefix, module, instance: [], depth: 0 };
   collectResourceGroups(frame, prop(doc.root, 'resources'));
   walkResources(frame, prop(doc.root, 'resources'));

@@ -1,5 +1,7 @@
 import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from '../analyzer';
+import { armModuleResources } from '../arm/analyzer';
 import { configuredTarget, configuredVars } from '../azure/configured-target';
+import { deploymentObject, resourceGroupObject } from '../azure/functions';
 import type { Value } from '../azure/value';
 import type { AnalysisError, ExtractedResource } from '../model';
 import { MAX_SOURCE, shortValue } from '../text/quote';
@@ -70,6 +72,12 @@ export const bicepAnalyzer: LanguageAnalyzer = {
     const entries = templates.filter((f) => !usedAsModule.has(f));
     const found = new Set(files);
     for (const [t, params] of paramsOf) {
+      if (isArmModulePath(t) && (await ctx.readText(t)) !== undefined) {
+        // An ARM template that parameters files name (`using './main.json'`): analysed with them, in a unit
+        // keyed by the first of them, so that it is not also analysed alone with its parameters unknown.
+        orphans.push({ language: 'bicep', key: params[0], files: [...params, t] });
+        continue;
+      }
       if (entries.includes(t) || usedAsModule.has(t)) {
         continue;
       }
@@ -107,7 +115,8 @@ export const bicepAnalyzer: LanguageAnalyzer = {
   async analyze(unit, ctx): Promise<UnitResult> {
     const entry = unit.key;
     if (isParamFile(entry)) {
-      return missingTemplate(entry, ctx);
+      const arm = unit.files.find(isArmModulePath);
+      return arm ? armTemplateWithParams(arm, unit.files.filter(isParamFile), ctx) : missingTemplate(entry, ctx);
     }
     const paramFiles = unit.files.filter(isParamFile);
     const { docs, armDocs, errors, unread } = await loadAll([entry, ...paramFiles], ctx);
@@ -145,6 +154,57 @@ export const bicepAnalyzer: LanguageAnalyzer = {
     return { resources, errors, dependencies };
   },
 };
+
+/**
+ * An ARM JSON template that `.bicepparam` files name: walked by the ARM side of the evaluator once per
+ * parameters file (addresses end with `@<file>` when there are several), as a Bicep template would be.
+ */
+async function armTemplateWithParams(
+  template: string,
+  paramFiles: string[],
+  ctx: AnalysisContext,
+): Promise<UnitResult> {
+  const { docs, armDocs, errors } = await loadAll([template, ...paramFiles], ctx);
+  const dependencies = [...docs.keys(), ...armDocs.keys()];
+  const arm = armDocs.get(template);
+  const resources: ExtractedResource[] = [];
+  if (!arm) {
+    for (const pf of paramFiles) {
+      const using = docs.get(pf)?.file.statements.find((s) => s.kind === 'using');
+      const pdoc = docs.get(pf);
+      if (pdoc && using?.kind === 'using') {
+        errors.push({
+          file: pf,
+          range: pdoc.lines.range(using.pathStart, using.pathEnd),
+          message: `the template of this parameters file is neither a Bicep file nor an ARM template: ${using.path ?? ''}`,
+        });
+      }
+    }
+    return { resources, errors, dependencies };
+  }
+  const cli = configuredVars(ctx.config, (name) => `--var ${name}`);
+  const target = configuredTarget(ctx.config);
+  for (const pf of paramFiles) {
+    const pdoc = docs.get(pf);
+    if (!pdoc) {
+      continue;
+    }
+    const params = paramFileInputs(pdoc, docs);
+    cli.forEach((v, k) => params.set(k, v));
+    const suffix = paramFiles.length > 1 ? `@${basename(pf)}` : '';
+    const found = armModuleResources(arm, {
+      params,
+      prefix: '',
+      resourceGroup: () => resourceGroupObject(target.resourceGroupLocation),
+      deployment: () => deploymentObject(target.deploymentLocation, template),
+      errors,
+    });
+    for (const r of found) {
+      resources.push(suffix ? { ...r, address: r.address + suffix } : r);
+    }
+  }
+  return { resources, errors, dependencies };
+}
 
 /** Whether a parameters file's `using` names a registry (`br:`) or template spec (`ts:`) template. */
 function remoteUsing(doc: ParsedDoc): boolean {
