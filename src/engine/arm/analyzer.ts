@@ -157,6 +157,8 @@ export function armModuleResources(
     params: ReadonlyMap<string, Value>;
     /** `module.storage.`, or '' for a template deployed on its own (with `.bicepparam` files). */
     prefix: string;
+    /** Appended to every address (`@prod.bicepparam` when a template is analysed per parameters file). */
+    suffix: string;
     resourceGroup: () => Value;
     deployment: () => Value;
     errors: AnalysisError[];
@@ -193,7 +195,8 @@ export function armModuleResources(
       message: `linked template not followed: ${link.written} is linked from a template that a Bicep module deploys`,
     });
   }
-  return merge(out);
+  const merged = merge(out);
+  return opts.suffix ? merged.map((r) => ({ ...r, address: r.address + opts.suffix })) : merged;
 }
 
 /** Loads and walks linked local templates (which may link further), each file at most once per chain. */

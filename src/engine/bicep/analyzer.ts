@@ -39,10 +39,9 @@ export const bicepAnalyzer: LanguageAnalyzer = {
         if (text === undefined) {
           refs.set(path, undefined);
         } else if (isArmModulePath(path) || !MAY_REFERENCE.test(text)) {
-          // An ARM template deployed as a module is one of this unit's files (so that it is not analysed on
-          // its own as well) and references nothing Bicep follows.
-          // Without either word there is no module or `extends` statement: no need to parse (and keep
-          // the tree until the file's unit runs).
+          // An ARM template deployed as a module (one of this unit's files, so that it is not analysed on its
+          // own as well) references nothing Bicep follows; a file without either word has no module or
+          // `extends` statement. Neither needs a parse (nor keeps a tree until the file's unit runs).
           refs.set(path, []);
         } else {
           const doc = await loadDoc(path, ctx);
@@ -126,18 +125,9 @@ export const bicepAnalyzer: LanguageAnalyzer = {
     if (!doc) {
       return { resources, errors, dependencies };
     }
-    const cli = configuredVars(ctx.config, (name) => `--var ${name}`);
-    const sets: Array<{ inputs: Map<string, Value>; suffix: string }> = [];
-    for (const pf of paramFiles) {
-      const pdoc = docs.get(pf);
-      if (pdoc) {
-        const inputs = paramFileInputs(pdoc, docs);
-        cli.forEach((v, k) => inputs.set(k, v));
-        sets.push({ inputs, suffix: paramFiles.length > 1 ? `@${basename(pf)}` : '' });
-      }
-    }
+    const sets = parameterSets(paramFiles, docs, ctx);
     if (sets.length === 0) {
-      sets.push({ inputs: cli, suffix: '' });
+      sets.push({ inputs: configuredVars(ctx.config, (name) => `--var ${name}`), suffix: '' });
     }
     const target = configuredTarget(ctx.config);
     for (const set of sets) {
@@ -156,6 +146,28 @@ export const bicepAnalyzer: LanguageAnalyzer = {
 };
 
 /**
+ * The inputs of each readable parameters file, `--var` values over them, and the suffix its addresses
+ * get (`@dev.bicepparam` when a template has several parameters files).
+ */
+function parameterSets(
+  paramFiles: string[],
+  docs: ReadonlyMap<string, ParsedDoc>,
+  ctx: AnalysisContext,
+): Array<{ inputs: Map<string, Value>; suffix: string }> {
+  const cli = configuredVars(ctx.config, (name) => `--var ${name}`);
+  const sets: Array<{ inputs: Map<string, Value>; suffix: string }> = [];
+  for (const pf of paramFiles) {
+    const pdoc = docs.get(pf);
+    if (pdoc) {
+      const inputs = paramFileInputs(pdoc, docs);
+      cli.forEach((v, k) => inputs.set(k, v));
+      sets.push({ inputs, suffix: paramFiles.length > 1 ? `@${basename(pf)}` : '' });
+    }
+  }
+  return sets;
+}
+
+/**
  * An ARM JSON template that `.bicepparam` files name: walked by the ARM side of the evaluator once per
  * parameters file (addresses end with `@<file>` when there are several), as a Bicep template would be.
  */
@@ -170,8 +182,8 @@ async function armTemplateWithParams(
   const resources: ExtractedResource[] = [];
   if (!arm) {
     for (const pf of paramFiles) {
-      const using = docs.get(pf)?.file.statements.find((s) => s.kind === 'using');
       const pdoc = docs.get(pf);
+      const using = pdoc?.file.statements.find((s) => s.kind === 'using');
       if (pdoc && using?.kind === 'using') {
         errors.push({
           file: pf,
@@ -182,25 +194,18 @@ async function armTemplateWithParams(
     }
     return { resources, errors, dependencies };
   }
-  const cli = configuredVars(ctx.config, (name) => `--var ${name}`);
   const target = configuredTarget(ctx.config);
-  for (const pf of paramFiles) {
-    const pdoc = docs.get(pf);
-    if (!pdoc) {
-      continue;
-    }
-    const params = paramFileInputs(pdoc, docs);
-    cli.forEach((v, k) => params.set(k, v));
-    const suffix = paramFiles.length > 1 ? `@${basename(pf)}` : '';
+  for (const { inputs, suffix } of parameterSets(paramFiles, docs, ctx)) {
     const found = armModuleResources(arm, {
-      params,
+      params: inputs,
       prefix: '',
+      suffix,
       resourceGroup: () => resourceGroupObject(target.resourceGroupLocation),
       deployment: () => deploymentObject(target.deploymentLocation, template),
       errors,
     });
     for (const r of found) {
-      resources.push(suffix ? { ...r, address: r.address + suffix } : r);
+      resources.push(r);
     }
   }
   return { resources, errors, dependencies };

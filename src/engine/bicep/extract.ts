@@ -440,12 +440,13 @@ function walkModule(decl: ModuleDecl, scope: Scope, mod: ModuleInfo, ctx: Extrac
       const resources = armModuleResources(arm, {
         params: inputs.all(),
         prefix,
+        suffix: ctx.suffix,
         resourceGroup: () => resourceGroupObject(resourceGroup),
         deployment: () => deploymentObject(deploymentLocation, path),
         errors: ctx.errors,
       });
       for (const r of resources) {
-        ctx.out.push(ctx.suffix ? { ...r, address: r.address + ctx.suffix } : r);
+        ctx.out.push(r);
       }
       continue;
     }

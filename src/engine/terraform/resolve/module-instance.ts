@@ -43,7 +43,7 @@ export interface Workspace {
    * Module calls without a module to read (not installed) that deploy something in some instance of their
    * module: `count` or `for_each` not known to be empty. Filled as the analysis reaches them.
    */
-  deploying?: Set<object>;
+  deploying?: Set<ModuleCallDecl>;
 }
 
 const MAX_MODULE_DEPTH = 12;
