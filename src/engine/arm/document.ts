@@ -1,8 +1,7 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 
 import type { AnalysisError, SourceLocation } from '../model';
-import { findExcessiveNesting, MAX_JSON_DEPTH } from '../text/json-guard';
-import { parseStrictJson } from '../text/json-tree';
+import { MAX_JSON_DEPTH, readJsonTree } from '../text/json-guard';
 import { LineIndex } from './lines';
 
 export type { Node } from 'jsonc-parser';
@@ -90,34 +89,29 @@ export function parseArmDocument(file: string, text: string): ArmDocument {
     return { file, lines, kind: 'other', errors: [], hasLinks: false };
   }
   let parseErrors: ParseError[] = [];
-  // Strict JSON (every compiled template) by the fast reader, which refuses nesting beyond the bound
-  // itself; anything else is first checked for hostile nesting, then read by jsonc-parser, which
-  // tolerates comments and trailing commas and words the errors.
-  let root = parseStrictJson(text, MAX_JSON_DEPTH);
-  if (!root) {
-    const deep = findExcessiveNesting(text);
-    if (deep !== undefined) {
-      return {
-        file,
-        lines,
-        kind: 'template',
-        hasLinks: false,
-        errors: [
-          {
-            file,
-            range: lines.range(deep, 1),
-            message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels; not analysed`,
-          },
-        ],
-      };
-    }
-    root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
-    if (parseErrors.some((e) => printParseErrorCode(e.error) === 'UnexpectedEndOfString')) {
-      const multiline = withMultilineStrings(text);
-      if (multiline) {
-        parseErrors = multiline.errors;
-        root = multiline.root;
-      }
+  // jsonc-parser (for what is not strict JSON) tolerates comments and trailing commas and words the errors.
+  const read = readJsonTree(text, MAX_JSON_DEPTH, { allowTrailingComma: true, disallowComments: false }, parseErrors);
+  if (read.tooDeepAt !== undefined) {
+    return {
+      file,
+      lines,
+      kind: 'template',
+      hasLinks: false,
+      errors: [
+        {
+          file,
+          range: lines.range(read.tooDeepAt, 1),
+          message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels; not analysed`,
+        },
+      ],
+    };
+  }
+  let root = read.root;
+  if (parseErrors.some((e) => printParseErrorCode(e.error) === 'UnexpectedEndOfString')) {
+    const multiline = withMultilineStrings(text);
+    if (multiline) {
+      parseErrors = multiline.errors;
+      root = multiline.root;
     }
   }
   const kind = kindOf(root);

@@ -5,6 +5,7 @@ import {
   describeRowRule,
   NOT_READ_LEAD,
   notReadPlaces,
+  plural,
   type ReportModel,
   type ReportRow,
   residencyPolicyName,
@@ -300,7 +301,7 @@ export function errorsHtml(m: ReportModel): string {
           `<td class="places">${h(notReadPlaces(s.places))}</td></tr>`,
       );
       body +=
-        `<h3>${h(g.title)} (${g.count} ${g.count === 1 ? 'place' : 'places'})</h3>` +
+        `<h3>${h(g.title)} (${plural(g.count, 'place')})</h3>` +
         (g.advice ? `<p>${h(g.advice.charAt(0).toUpperCase() + g.advice.slice(1))}</p>` : '') +
         `<table class="not-read"><thead><tr><th scope="col">Not read</th><th scope="col">Places</th><th scope="col">Where</th></tr></thead>` +
         `<tbody>${rows.join('')}</tbody></table>`;

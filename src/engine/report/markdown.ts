@@ -7,6 +7,7 @@ import {
   describeRowRule,
   NOT_READ_LEAD,
   notReadPlaces,
+  plural,
   type ReportModel,
   residencyPolicyName,
   scanLine,
@@ -134,10 +135,7 @@ export function toMarkdown(data: ReportData): string {
   if (m.notRead.length > 0) {
     out.push('## Not read', '', md(NOT_READ_LEAD), '');
     for (const g of m.notRead) {
-      out.push(
-        `**${md(g.title)}** (${g.count} ${g.count === 1 ? 'place' : 'places'})${g.advice ? `: ${md(g.advice)}` : ''}`,
-        '',
-      );
+      out.push(`**${md(g.title)}** (${plural(g.count, 'place')})${g.advice ? `: ${md(g.advice)}` : ''}`, '');
       out.push('| Not read | Places | Where |', '|---|--:|---|');
       for (const s of g.sources) {
         // A code span keeps the source as written; inside a table cell only its pipes need a backslash.

@@ -215,7 +215,7 @@ function notReadGroups(data: ReportData, errors: AnalysisError[]): NotReadGroup[
 
 /** `Terraform modules that are not installed (3 places): run terraform init ...`: a group's heading line. */
 export function notReadHeading(g: NotReadGroup): string {
-  return `${g.title} (${g.count} ${g.count === 1 ? 'place' : 'places'})${g.advice ? `: ${g.advice}` : '.'}`;
+  return `${g.title} (${plural(g.count, 'place')})${g.advice ? `: ${g.advice}` : '.'}`;
 }
 
 /** `main.tf:5, other.tf:12`: the places of one thing not read, for one-line cells. */
@@ -397,7 +397,7 @@ export function describeRowRule(r: RowRule): string {
 }
 
 /** `1 file`, `2 files`. */
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 

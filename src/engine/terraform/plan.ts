@@ -1,4 +1,4 @@
-import { type Node, parseTree } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 
 import { LineIndex } from '../arm/lines';
 import { providerForResourceType, providerForTerraform } from '../catalog';
@@ -10,8 +10,7 @@ import type {
   RegionResolution,
   SourceLocation,
 } from '../model';
-import { findExcessiveNesting, MAX_JSON_DEPTH } from '../text/json-guard';
-import { parseStrictJson } from '../text/json-tree';
+import { MAX_JSON_DEPTH, readJsonTree } from '../text/json-guard';
 import { basename } from '../workspace/paths';
 import { regionSpec } from './knowledge/region-attributes';
 import { dataClassOf, isGlobalType } from './knowledge/resource-classes';
@@ -302,16 +301,15 @@ export function analyzePlan(
   replaces?: string,
 ): { resources: ExtractedResource[]; errors: AnalysisError[] } {
   const lines = new LineIndex(file, text);
-  // The fast reader refuses nesting beyond the bound itself; the recursive jsonc-parser gets a text only
-  // once its nesting is known to be within it.
-  let root = parseStrictJson(text, MAX_JSON_DEPTH);
-  if (!root) {
-    const deep = findExcessiveNesting(text);
-    if (deep !== undefined) {
-      const message = `JSON nested deeper than ${MAX_JSON_DEPTH} levels; not analysed`;
-      return { resources: [], errors: [{ file, range: lines.range(deep, 1), message }] };
-    }
-    root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
+  const { root, tooDeepAt } = readJsonTree(
+    text,
+    MAX_JSON_DEPTH,
+    { allowTrailingComma: false, disallowComments: true },
+    [],
+  );
+  if (tooDeepAt !== undefined) {
+    const message = `JSON nested deeper than ${MAX_JSON_DEPTH} levels; not analysed`;
+    return { resources: [], errors: [{ file, range: lines.range(tooDeepAt, 1), message }] };
   }
   const planned = member(member(root, 'planned_values'), 'root_module');
   if (!root || !planned) {

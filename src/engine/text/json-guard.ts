@@ -1,3 +1,7 @@
+import { type Node, type ParseError, type ParseOptions, parseTree } from 'jsonc-parser';
+
+import { parseStrictJson } from './json-tree';
+
 /** Deeper nesting than this is refused in ARM templates and plans: real ones stay far below it. */
 export const MAX_JSON_DEPTH = 256;
 
@@ -36,4 +40,24 @@ export function findExcessiveNesting(text: string, limit = MAX_JSON_DEPTH): numb
     }
   }
   return undefined;
+}
+
+/**
+ * A JSON(C) text as a jsonc-parser tree, never recursing deeper than `limit`: strict JSON (every compiled
+ * template, every plan) by the fast reader, which refuses deeper nesting itself; any other text is checked
+ * for hostile nesting first (`tooDeepAt`: the offset where it exceeds the limit), then read by
+ * jsonc-parser with `options`, its errors added to `errors`.
+ */
+export function readJsonTree(
+  text: string,
+  limit: number,
+  options: ParseOptions,
+  errors: ParseError[],
+): { root: Node | undefined; tooDeepAt?: undefined } | { root?: undefined; tooDeepAt: number } {
+  const strict = parseStrictJson(text, limit);
+  if (strict) {
+    return { root: strict };
+  }
+  const deep = findExcessiveNesting(text, limit);
+  return deep === undefined ? { root: parseTree(text, errors, options) } : { tooDeepAt: deep };
 }

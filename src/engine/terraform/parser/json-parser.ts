@@ -1,7 +1,6 @@
-import { type Node as JsonNode, type ParseError as JsonParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Node as JsonNode, type ParseError as JsonParseError, printParseErrorCode } from 'jsonc-parser';
 
-import { findExcessiveNesting } from '../../text/json-guard';
-import { parseStrictJson } from '../../text/json-tree';
+import { readJsonTree } from '../../text/json-guard';
 import { LineMap } from '../../text/line-map';
 import type { Attribute, Block, BlockLabel, Body, Expression, File, NodeBase, ObjectItem } from './ast';
 import { type JsonSchema, TERRAFORM_JSON_SCHEMA } from './json-schema';
@@ -83,15 +82,15 @@ class JsonMapper {
     const text = this.text;
     const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const jsonErrors: JsonParseError[] = [];
-    // The fast reader of strict JSON bounds the nesting itself; jsonc-parser recurses, so a text it gets
-    // is checked first.
-    let root = parseStrictJson(text, MAX_DEPTH);
-    if (!root) {
-      if (findExcessiveNesting(text, MAX_DEPTH) !== undefined) {
-        this.error(`nesting too deep (more than ${MAX_DEPTH} levels)`, start, start + 1);
-        return { body: this.emptyBody(start, text.length), errors: this.errors };
-      }
-      root = parseTree(text, jsonErrors, { allowTrailingComma: true, disallowComments: false });
+    const { root, tooDeepAt } = readJsonTree(
+      text,
+      MAX_DEPTH,
+      { allowTrailingComma: true, disallowComments: false },
+      jsonErrors,
+    );
+    if (tooDeepAt !== undefined) {
+      this.error(`nesting too deep (more than ${MAX_DEPTH} levels)`, start, start + 1);
+      return { body: this.emptyBody(start, text.length), errors: this.errors };
     }
     for (const e of jsonErrors) {
       this.error(JSON_MESSAGES[printParseErrorCode(e.error)] ?? 'invalid JSON', e.offset, e.offset + e.length);
