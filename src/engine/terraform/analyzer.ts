@@ -28,12 +28,12 @@ async function analyzeUnit(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Un
     const tg = await readTerragrunt(ctx, `${unit.key}/terragrunt.hcl`);
     errors.push(...tg.errors);
     if (!tg.moduleDir) {
-      if (tg.remote !== undefined) {
+      if (tg.remote) {
         errors.push({
-          file: tg.remoteAt?.file ?? `${unit.key}/terragrunt.hcl`,
-          range: tg.remoteAt?.range,
-          message: `the module of this Terragrunt unit is not read, so what it deploys is not in this report: ${tg.remote}`,
-          notRead: { kind: 'terragrunt-module', source: tg.remoteSource },
+          file: tg.remote.at.file,
+          range: tg.remote.at.range,
+          message: `the module of this Terragrunt unit is not read, so what it deploys is not in this report: ${tg.remote.reason}`,
+          notRead: { kind: 'terragrunt-module', source: tg.remote.source },
         });
       }
       return { resources: [], errors, dependencies: [] };

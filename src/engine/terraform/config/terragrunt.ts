@@ -13,12 +13,15 @@ import type { VarSource } from './var-files';
 export interface TerragruntUnit {
   /** The module directory: `terraform { source = "../modules//vpc" }` when local, else the file's own directory. */
   moduleDir?: string;
-  /** Why the module cannot be read: where a remote source comes from, or that the source is computed. */
-  remote?: string;
-  /** The remote source as written (shortened), when it is known. */
-  remoteSource?: string;
-  /** Where that source is written (this file's `terraform` block, or an included file's). */
-  remoteAt?: SourceLocation;
+  /** A module that is not read because its source is remote (or computed). */
+  remote?: {
+    /** Where the source comes from, or that it is not known statically. */
+    reason: string;
+    /** The source as written (shortened), when it is known. */
+    source?: string;
+    /** Where it is written (this file's `terraform` block, or an included file's). */
+    at: SourceLocation;
+  };
   inputs: Map<string, VarSource>;
   errors: AnalysisError[];
   /** The file read. */
@@ -119,8 +122,6 @@ export async function readTerragrunt(ctx: AnalysisContext, path: string, depth =
   if (!srcAttr && inherited?.remote !== undefined) {
     // Without its own terraform block the unit runs the included file's module: here a remote one.
     out.remote = inherited.remote;
-    out.remoteSource = inherited.remoteSource;
-    out.remoteAt = inherited.remoteAt;
   } else if (!srcAttr) {
     // ... or a local one, or its own directory.
     out.moduleDir =
@@ -129,12 +130,14 @@ export async function readTerragrunt(ctx: AnalysisContext, path: string, depth =
     // `//` separates the directory to copy from the subdirectory to run; for reading they are one path.
     out.moduleDir = join(dir, source.replace('//', '/').split('?')[0]);
   } else {
-    out.remote =
-      source !== undefined
-        ? `it comes from ${quoteValue(source)}, which a scan never downloads`
-        : 'its source is not known statically';
-    out.remoteSource = source !== undefined ? shortValue(source, MAX_SOURCE) : undefined;
-    out.remoteAt = { file: path, range: srcAttr.range };
+    out.remote = {
+      reason:
+        source !== undefined
+          ? `it comes from ${quoteValue(source)}, which a scan never downloads`
+          : 'its source is not known statically',
+      source: source !== undefined ? shortValue(source, MAX_SOURCE) : undefined,
+      at: { file: path, range: srcAttr.range },
+    };
   }
   out.file = path;
   for (const g of body.blocks.filter((b) => b.type === 'generate')) {
