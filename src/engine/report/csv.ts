@@ -20,6 +20,8 @@ const HEADER = [
   'provenance',
   'unresolved_reason',
   'copies',
+  // Last, so that the columns before it keep their places: the root module or template of the row.
+  'root',
 ];
 
 /**
@@ -51,6 +53,7 @@ export function toCsv(data: ReportData): string {
         r.provenance,
         r.unresolvedReason,
         r.copies.map(describeRowCopy).join('; '),
+        r.root,
       ]
         .map(csvField)
         .join(','),

@@ -1,6 +1,6 @@
 import type { AnalysisError, Finding, Placement } from '../model';
 import type { PolicyTally } from '../residency/policy';
-import type { ReportData } from './report-data';
+import { type ReportData, rootOf } from './report-data';
 
 /**
  * The JSON document of the CLI contract (schemaVersion 1, see architecture.md). Fields may be added,
@@ -120,6 +120,8 @@ export function resourceJson(data: ReportData, p: Placement): object {
     name: p.name,
     address: p.address,
     module: p.module,
+    // Added in 0.2: the root module or template this placement belongs to (see rootOf).
+    root: rootOf(data, p),
     provider: p.provider,
     region: p.regionId,
     country: p.country,
@@ -154,6 +156,8 @@ export function findingJson(data: ReportData, f: Finding): object {
     endLine: f.range.end.line + 1,
     endColumn: f.range.end.character + 1,
     resource: f.resource.startsWith('/') ? data.rel(f.resource) : f.resource,
+    // Added in 0.2: as on resources.
+    root: rootOf(data, f),
     message: f.message,
     suppressed: f.suppressed ? { reason: f.suppressed.reason, expires: f.suppressed.expires ?? null } : null,
   };

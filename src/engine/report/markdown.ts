@@ -9,10 +9,12 @@ import {
   notReadPlaces,
   plural,
   type ReportModel,
+  type ReportRow,
   residencyPolicyName,
   scanLine,
   summarySentence,
 } from './report-model';
+import { groupByRoot, groupLabel } from './root-groups';
 
 /** A link whose target is one of our own constant URLs (never user data). */
 function link(text: string, url: string): string {
@@ -36,32 +38,38 @@ function placementTable(model: ReportModel): string[] {
   if (model.rows.length === 0) {
     return ['No resources with a region were found.', ''];
   }
-  const out = [
+  const groups = groupByRoot(model.rows, (r) => r.root);
+  // Several roots: one table each, under its root, as in the HTML export (a module that several roots
+  // call has a row per root, and the rows would otherwise read as repeats).
+  return groups.flatMap((g) => [
+    ...(groups.length > 1 ? [`### ${md(groupLabel(g.root, g.items.length))}`, ''] : []),
     '| Location | Resource | Provider | Region | Country | Operator → controller | Rules | Provenance | Copies |',
     '|---|---|---|---|---|---|---|---|---|',
-  ];
-  for (const r of model.rows) {
-    const region = r.region ?? `unresolved${r.unresolvedReason ? `: ${r.unresolvedReason}` : ''}`;
-    const country = r.country ? `${r.countryName} (${r.country})` : '–';
-    const control = `${r.operator ?? 'unknown'} → ${r.controllerName ?? 'unknown'}`;
-    const rules = r.rules.map((x) => md(describeRowRule(x))).join('<br>') || '–';
-    out.push(
-      `| ${md(`${r.file}:${r.line}`)} | ${md(r.resource)} | ${md(r.provider)} | ${md(region)} | ${md(country)} | ` +
-        `${md(control)} | ${rules} | ${md(r.provenance || '–')} | ${r.copies.map((c) => md(describeRowCopy(c))).join('<br>') || '–'} |`,
-    );
-  }
-  return [...out, ''];
+    ...g.items.map(placementRow),
+    '',
+  ]);
+}
+
+function placementRow(r: ReportRow): string {
+  const region = r.region ?? `unresolved${r.unresolvedReason ? `: ${r.unresolvedReason}` : ''}`;
+  const country = r.country ? `${r.countryName} (${r.country})` : '–';
+  const control = `${r.operator ?? 'unknown'} → ${r.controllerName ?? 'unknown'}`;
+  const rules = r.rules.map((x) => md(describeRowRule(x))).join('<br>') || '–';
+  return (
+    `| ${md(`${r.file}:${r.line}`)} | ${md(r.resource)} | ${md(r.provider)} | ${md(region)} | ${md(country)} | ` +
+    `${md(control)} | ${rules} | ${md(r.provenance || '–')} | ${r.copies.map((c) => md(describeRowCopy(c))).join('<br>') || '–'} |`
+  );
 }
 
 /** Every copy that leaves the resource's country, with how it comes about. */
 function copiesAcrossBorders(model: ReportModel): string[] {
   const out: string[] = [];
+  const severalRoots = new Set(model.rows.map((r) => r.root)).size > 1;
   for (const r of model.rows) {
+    const where = severalRoots ? `${r.file}:${r.line}, root ${r.root}` : `${r.file}:${r.line}`;
     for (const c of r.copies.filter((x) => x.crossesBorder)) {
       const control = c.operator ? `, operated by ${c.operator} → ${c.controller ?? 'unknown'}` : '';
-      out.push(
-        `- ${md(r.resource)} (${md(`${r.file}:${r.line}`)}): ${md(describeRowCopy(c))}${md(control)}; ${md(c.provenance)}`,
-      );
+      out.push(`- ${md(r.resource)} (${md(where)}): ${md(describeRowCopy(c))}${md(control)}; ${md(c.provenance)}`);
     }
   }
   return out.length === 0 ? ['No copy of the data lands in another country.', ''] : [...out, ''];

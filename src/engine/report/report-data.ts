@@ -1,9 +1,10 @@
+import { unitKeyOf } from '../analyzer';
 import { CATALOG_DATE } from '../catalog';
 import type { AnalysisError, Finding, Placement, ProvenanceStep, ScanResult } from '../model';
 import { type PolicyTally, type ResidencyPolicy, ResidencyTally } from '../residency/policy';
 import { describeProvenance, describeProvenanceSteps } from '../rules/describe';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
-import { relative } from '../workspace/paths';
+import { dirname, relative } from '../workspace/paths';
 
 /** Everything a formatter needs, with paths already made relative to `baseDir`. */
 export interface ReportData {
@@ -73,4 +74,14 @@ export function buildReportData(
     provenanceSteps: (p) => describeProvenanceSteps(p.provenance, ctx),
     steps: (steps) => describeProvenance(steps, ctx),
   };
+}
+
+/**
+ * The root module or template that produced a placement or finding, relative like `file`: a Terraform
+ * root directory (`.` for the base directory), a Bicep or ARM entry file or parameters file. A module
+ * that several roots call has one placement per root, and this is what tells them apart. Without an
+ * analysis unit (a finding on a suppression comment), the file's directory.
+ */
+export function rootOf(data: ReportData, item: { unit?: string; file: string }): string {
+  return data.rel(item.unit !== undefined ? unitKeyOf(item.unit) : dirname(item.file)) || '.';
 }

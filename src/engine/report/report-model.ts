@@ -1,4 +1,3 @@
-import { unitKeyOf } from '../analyzer';
 import { alternativesIn, getProvider } from '../catalog';
 import { countryName } from '../catalog/countries';
 import * as legal from '../legal';
@@ -7,8 +6,7 @@ import type { PolicyTally } from '../residency/policy';
 import { crossesBorder } from '../rules/cal008';
 import { resourceLabel } from '../rules/describe';
 import { getRule, ruleDocsUrl } from '../rules/registry';
-import { dirname } from '../workspace/paths';
-import type { ReportData } from './report-data';
+import { type ReportData, rootOf } from './report-data';
 
 /** One rule that applies to a placement, active or accepted. */
 export interface RowRule {
@@ -241,11 +239,6 @@ function rowRule(f: Finding): RowRule {
   };
 }
 
-/** The root of a placement's analysis unit (`terraform:/repo/envs/prod` → `envs/prod`), else its file's directory. */
-function rootOf(p: Placement, data: ReportData): string {
-  return data.rel(p.unit !== undefined ? unitKeyOf(p.unit) : dirname(p.file)) || '.';
-}
-
 function toRow(p: Placement, id: number, data: ReportData): ReportRow {
   const rules = p.findings.map(rowRule);
   let severity: Severity | null = null;
@@ -274,7 +267,7 @@ function toRow(p: Placement, id: number, data: ReportData): ReportRow {
     severity,
     provenance: data.provenance(p),
     provenanceSteps: data.provenanceSteps(p),
-    root: rootOf(p, data),
+    root: rootOf(data, p),
     copies: p.copies.map((c) => ({
       kind: c.kind,
       region: c.regionId,

@@ -6,7 +6,7 @@ import { PROJECT_FILE } from '../config';
 import * as legal from '../legal';
 import type { AnalysisError, Finding, Severity } from '../model';
 import { DOCS_URL, ruleDocsUrl, RULES } from '../rules/registry';
-import type { ReportData } from './report-data';
+import { type ReportData, rootOf } from './report-data';
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
   error: 'error',
@@ -138,6 +138,9 @@ export function toSarif(data: ReportData): string {
     if (f.suppressed) {
       result.suppressions = [suppression(f)];
     }
+    // The root module or template the finding belongs to: a module's resource has one result per root
+    // that calls it, on the same line, and this tells them apart.
+    result.properties = { root: rootOf(data, f) };
     return result;
   });
   const baseUri = data.baseDir.startsWith('/') ? `file://${uriOf(data.baseDir.replace(/\/?$/, '/'))}` : undefined;

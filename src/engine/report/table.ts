@@ -12,6 +12,7 @@ import {
   residencyPolicyName,
   summarySentence,
 } from './report-model';
+import { groupByRoot, groupLabel } from './root-groups';
 
 export interface TableOptions {
   color: boolean;
@@ -99,7 +100,20 @@ export function toTable(data: ReportData, opts: TableOptions): string {
       .join('  ')
       .trimEnd();
   const out = [paint(BOLD, line(header))];
-  m.rows.forEach((r, i) => out.push(paint(r.severity ? SEVERITY_COLOR[r.severity] : '', line(rows[i]))));
+  const groups = groupByRoot(
+    m.rows.map((r, i) => ({ r, cells: rows[i] })),
+    (x) => x.r.root,
+  );
+  // Several roots: each one's rows under its name (a module that several roots call has a row per root,
+  // with the same location and address).
+  for (const g of groups) {
+    if (groups.length > 1) {
+      out.push(paint(BOLD, clean(groupLabel(g.root, g.items.length))));
+    }
+    for (const { r, cells: c } of g.items) {
+      out.push(paint(r.severity ? SEVERITY_COLOR[r.severity] : '', line(c)));
+    }
+  }
   const findings = [
     ...m.rows.flatMap((r) => r.rules.map((x) => ({ r, x }))),
     ...m.otherFindings.map((x) => ({ r: x, x })),
@@ -107,11 +121,14 @@ export function toTable(data: ReportData, opts: TableOptions): string {
   const active = findings.filter(({ x }) => !x.accepted);
   if (active.length > 0) {
     out.push('', paint(BOLD, 'FINDINGS'));
-    for (const { r, x } of active) {
+    const key = ({ r, x }: (typeof active)[number]) =>
+      `${r.file}:${r.line}:${r.column}\0${x.ruleId}\0${x.severity}\0${x.message}`;
+    for (const { item, roots } of oncePerText(active, key, ({ r }) => ('root' in r ? r.root : ''))) {
+      const { r, x } = item;
       const sev = paint(SEVERITY_COLOR[x.severity], x.severity);
       const head = `${clean(`${r.file}:${r.line}:${r.column}`)}  ${x.ruleId} `;
       // Wrapped on the plain text (colour codes take no columns), then the severity painted.
-      const text = wrap(`${head}${x.severity}  ${clean(x.message)}`, opts.width);
+      const text = wrap(`${head}${x.severity}  ${clean(x.message)}${inRoots(roots)}`, opts.width);
       out.push(text.replace(`${head}${x.severity}`, `${head}${sev}`));
     }
   }
@@ -125,9 +142,12 @@ export function toTable(data: ReportData, opts: TableOptions): string {
   const copies = m.rows.flatMap((r) => r.copies.map((c) => ({ r, c })));
   if (copies.length > 0) {
     out.push('', paint(BOLD, 'COPIES'));
-    for (const { r, c } of copies) {
+    const text = ({ r, c }: (typeof copies)[number]) => {
       const mark = c.crossesBorder ? 'another country' : c.region ? 'same country' : 'not known';
-      out.push(clean(`${r.file}:${r.line}  ${r.resource}  ${describeRowCopy(c)}  [${mark}]  ${c.provenance}`));
+      return `${r.file}:${r.line}  ${r.resource}  ${describeRowCopy(c)}  [${mark}]  ${c.provenance}`;
+    };
+    for (const { item, roots } of oncePerText(copies, text, ({ r }) => r.root)) {
+      out.push(clean(`${text(item)}${inRoots(roots)}`));
     }
   }
   if (m.residency.length > 0) {
@@ -155,4 +175,31 @@ export function toTable(data: ReportData, opts: TableOptions): string {
   }
   out.push('', summarySentence(m.summary));
   return out.join('\n') + '\n';
+}
+
+/**
+ * Items whose text is the same, once each, with the number of roots they come from: a module that 20
+ * examples call gives 20 identical lines otherwise.
+ */
+function oncePerText<T>(
+  items: readonly T[],
+  text: (item: T) => string,
+  rootOf: (item: T) => string,
+): Array<{ item: T; roots: number }> {
+  const byText = new Map<string, { item: T; roots: Set<string> }>();
+  for (const item of items) {
+    const key = text(item);
+    const seen = byText.get(key);
+    if (seen) {
+      seen.roots.add(rootOf(item));
+    } else {
+      byText.set(key, { item, roots: new Set([rootOf(item)]) });
+    }
+  }
+  return [...byText.values()].map(({ item, roots }) => ({ item, roots: roots.size }));
+}
+
+/** `  (in 5 roots)` after a line that several roots give alike; nothing for one. */
+function inRoots(roots: number): string {
+  return roots > 1 ? `  (in ${roots} roots)` : '';
 }

@@ -43,11 +43,12 @@ describe('copies in every report format', () => {
 
   it('csv: a copies column', () => {
     const lines = render('csv').split('\r\n');
-    assert.ok(lines[0].endsWith(',copies'));
+    assert.ok(lines[0].endsWith(',copies,root'));
     assert.ok(
       lines.some(
         (l) =>
-          l.includes('azurerm_storage_account.brazil') && l.endsWith('geo-redundancy: southcentralus (United States)'),
+          l.includes('azurerm_storage_account.brazil') &&
+          l.endsWith('geo-redundancy: southcentralus (United States),.'),
       ),
     );
     assert.ok(

@@ -6,8 +6,9 @@ import { csvField, escapeMarkdown } from '../../../src/engine/report/escape';
 import { toHtml } from '../../../src/engine/report/html';
 import { toJson } from '../../../src/engine/report/json';
 import { toMarkdown } from '../../../src/engine/report/markdown';
+import { toSarif } from '../../../src/engine/report/sarif';
 import { toTable } from '../../../src/engine/report/table';
-import { sampleData, sampleScanWithNotRead } from './sample-report';
+import { finding, placement, sampleData, sampleScanWithNotRead } from './sample-report';
 
 /** Splits RFC 4180 CSV into records (quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
@@ -230,5 +231,65 @@ describe('report formatters', () => {
     const coloured = toTable(sampleData(), { color: true, width: 80 });
     // eslint-disable-next-line no-control-regex
     assert.equal(coloured.replace(/\x1b\[[0-9;]*m/g, ''), toTable(sampleData(), { color: false, width: 80 }));
+  });
+  it('every format names the root of each placement; table and Markdown group rows by it and say a line several roots give alike once', () => {
+    // A module's bucket, called alike by two examples, and a bucket of the folder itself.
+    const inModule = (unit: string) =>
+      placement({
+        unit,
+        file: '/repo/modules/store/main.tf',
+        address: 'module.store.aws_s3_bucket.this',
+        module: 'module.store',
+      });
+    const a = inModule('terraform:/repo/examples/a');
+    const b = inModule('terraform:/repo/examples/b');
+    const own = placement({ unit: 'terraform:/repo' });
+    const findings = [a, b, own].map((p) => finding(p, { unit: p.unit }));
+    const data = buildReportData({ placements: [a, b, own], findings, errors: [], files: 3 }, '/repo');
+
+    const json = JSON.parse(toJson(data)) as { resources: Array<{ root: string }>; findings: Array<{ root: string }> };
+    assert.deepEqual(
+      json.resources.map((r) => r.root),
+      ['.', 'examples/a', 'examples/b'],
+    );
+    assert.deepEqual(
+      json.findings.map((f) => f.root),
+      ['.', 'examples/a', 'examples/b'],
+    );
+    const csv = parseCsv(toCsv(data));
+    assert.equal(csv[0].at(-1), 'root');
+    assert.deepEqual(
+      csv.slice(1).map((r) => r.at(-1)),
+      ['.', 'examples/a', 'examples/b'],
+    );
+    const sarif = JSON.parse(toSarif(data)) as { runs: Array<{ results: Array<{ properties: { root: string } }> }> };
+    assert.deepEqual(
+      sarif.runs[0].results.map((r) => r.properties.root),
+      ['.', 'examples/a', 'examples/b'],
+    );
+
+    const md = toMarkdown(data);
+    const headings = [...md.matchAll(/^### Root (.*)$/gm)].map((m) => m[1]);
+    assert.deepEqual(headings, [
+      '(the scanned folder): 1 resource',
+      'examples/a: 1 resource',
+      'examples/b: 1 resource',
+    ]);
+
+    const table = toTable(data, { color: false });
+    assert.match(
+      table,
+      /\nRoot examples\/a: 1 resource\nmodules\/store\/main\.tf:5 +module\.store\.aws_s3_bucket\.this .*\nRoot examples\/b: 1 resource\nmodules\/store\/main\.tf:5 /,
+    );
+    const findingLines = table.split('\n').filter((l) => l.includes('CAL001 warning'));
+    assert.deepEqual(findingLines, [
+      'main.tf:5:1  CAL001 warning  aws_s3_bucket.invoices is in eu-central-1',
+      'modules/store/main.tf:5:1  CAL001 warning  module.store.aws_s3_bucket.this is in eu-central-1  (in 2 roots)',
+    ]);
+
+    // One root: no headings, as before.
+    const single = buildReportData({ placements: [own], findings: [], errors: [], files: 1 }, '/repo');
+    assert.doesNotMatch(toMarkdown(single), /^### Root/m);
+    assert.doesNotMatch(toTable(single, { color: false }), /^Root /m);
   });
 });

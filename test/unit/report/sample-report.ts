@@ -17,7 +17,7 @@ const range = (line: number, c0: number, c1: number) => ({
   end: { line, character: c1 },
 });
 
-function placement(over: Partial<Placement>): Placement {
+export function placement(over: Partial<Placement>): Placement {
   return {
     language: 'terraform',
     file: '/repo/main.tf',
@@ -45,7 +45,7 @@ function placement(over: Partial<Placement>): Placement {
   };
 }
 
-function finding(p: Placement, over: Partial<Finding>): Finding {
+export function finding(p: Placement, over: Partial<Finding>): Finding {
   const f: Finding = {
     ruleId: 'CAL001',
     severity: 'warning',
