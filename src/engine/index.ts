@@ -3,7 +3,7 @@
  * imports 'vscode'; file access is injected through {@link EngineFs}.
  */
 export type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from './analyzer';
-export { unitId } from './analyzer';
+export { unitId, unitKeyOf } from './analyzer';
 export { baselineEntries, baselineText, parseBaseline } from './baseline';
 export * as catalog from './catalog';
 export { countryName } from './catalog/countries';

@@ -1,5 +1,13 @@
 // Builds the hover for a placement as plain markdown. No 'vscode' import, so it is unit-tested in Node.
-import { catalog, type Copy, countryName, describeProvenance, type Finding, type Placement } from '../engine';
+import {
+  catalog,
+  type Copy,
+  countryName,
+  describeProvenance,
+  type Finding,
+  type Placement,
+  unitKeyOf,
+} from '../engine';
 import { alternativesLine, code, controlLabel, escapeMarkdown, legalNote, locationText } from './region-facts';
 
 export interface HoverOptions {
@@ -13,6 +21,47 @@ export interface HoverOptions {
   role: 'resource' | 'region' | 'source';
   /** How many other resources the same region value or source feeds. */
   others?: number;
+  /**
+   * Every placement of the declaration under the cursor, `p` first, when there are several: a module
+   * that several roots call, or a loop. Listed, so that the hover shows each root's region.
+   */
+  all?: readonly Placement[];
+}
+
+/** At most this many placements of one declaration are listed one by one; the rest are counted by region. */
+const LISTED_PLACEMENTS = 8;
+
+/** The root of a placement: `envs/prod`, `main.bicep` (its analysis unit, shown as the editor shows paths). */
+function rootName(p: Placement, opts: HoverOptions): string {
+  return p.unit !== undefined ? opts.displayPath(unitKeyOf(p.unit)) : '';
+}
+
+function regionText(p: Placement): string {
+  return p.regionId ? `${code(p.regionId)}${p.country ? ` (${p.country})` : ''}` : 'region not known';
+}
+
+/** "All 10 placements of this declaration (7 roots)", one line each, the first (shown above) marked. */
+function allPlacements(all: readonly Placement[], opts: HoverOptions): string[] {
+  const roots = new Set(all.map((x) => x.unit)).size;
+  const lines = [`**All ${all.length} placements of this declaration**${roots > 1 ? ` (${roots} roots)` : ''}`];
+  all.slice(0, LISTED_PLACEMENTS).forEach((x, i) => {
+    const root = rootName(x, opts);
+    const target = x.instanceKey !== undefined ? `${x.address} [${x.instanceKey}]` : x.address;
+    lines.push(
+      `- ${root ? `${escapeMarkdown(root)}: ` : ''}${code(target)} — ${regionText(x)}${i === 0 ? ' (above)' : ''}`,
+    );
+  });
+  const rest = all.slice(LISTED_PLACEMENTS);
+  if (rest.length > 0) {
+    const byRegion = new Map<string, number>();
+    for (const x of rest) {
+      const r = x.regionId ?? 'region not known';
+      byRegion.set(r, (byRegion.get(r) ?? 0) + 1);
+    }
+    const regions = [...byRegion].map(([r, n]) => (n > 1 ? `${r} ×${n}` : r)).join(', ');
+    lines.push(`- and ${rest.length} more: ${escapeMarkdown(regions)}`);
+  }
+  return lines;
 }
 
 function findingLine(f: Finding): string {
@@ -99,6 +148,9 @@ export function buildHoverMarkdown(p: Placement, opts: HoverOptions): string {
   const alt = p.control === 'non-us' ? undefined : alternativesLine(p.country, full ? 50 : 3);
   if (alt) {
     lines.push('', alt);
+  }
+  if (opts.all && opts.all.length > 1) {
+    lines.push('', ...allPlacements(opts.all, opts));
   }
   if (!full && opts.moreUri) {
     lines.push('', `[More about this region…](${opts.moreUri})`);

@@ -33,6 +33,7 @@ export class HoverFeature implements vscode.HoverProvider {
         detail: 'short',
         role,
         others,
+        all: role === 'resource' ? placements : undefined,
         displayPath: (path) => vscode.workspace.asRelativePath(doc.uri.with({ path }), false),
         moreUri: region && p.regionKnown ? explainUri(p.provider, region) : undefined,
       }),

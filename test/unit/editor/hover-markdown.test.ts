@@ -247,4 +247,34 @@ describe('code lens title and region document', () => {
     assert.match(md, /- replica: region not known — var\.dr\\_region has no default/);
     assert.equal(codeLensTitle(placement({ copies: [] })).includes('cop'), false);
   });
+  it('lists every placement of a declaration that several roots place, each with its root and region', () => {
+    const inRoot = (root: string, regionId: string, country: string) =>
+      placement({
+        unit: `terraform:/ws/examples/${root}`,
+        address: 'module.db.aws_db_instance.this',
+        regionId,
+        region: { kind: 'known', value: regionId },
+        country,
+      });
+    const all = [inRoot('a', 'eu-central-1', 'DE'), inRoot('b', 'eu-west-1', 'IE'), inRoot('c', 'eu-west-1', 'IE')];
+    const md = buildHoverMarkdown(all[0], { ...opts, all });
+    assert.match(md, /\*\*All 3 placements of this declaration\*\* \(3 roots\)/);
+    assert.match(md, /- examples\/a: `module\.db\.aws_db_instance\.this` — `eu-central-1` \(DE\) \(above\)\n/);
+    assert.match(md, /- examples\/b: `module\.db\.aws_db_instance\.this` — `eu-west-1` \(IE\)\n/);
+    assert.match(md, /- examples\/c: `module\.db\.aws_db_instance\.this` — `eu-west-1` \(IE\)/);
+    // The legal note is the same as in the hover of a single placement (short, and not repeated per root).
+    const single = buildHoverMarkdown(all[0], opts);
+    assert.equal(md.match(/829 F\.3d 197/g)?.length, single.match(/829 F\.3d 197/g)?.length);
+    assert.ok(md.startsWith(single.slice(0, single.indexOf('[More about'))));
+
+    const many = [
+      ...all,
+      ...Array.from({ length: 7 }, (_, i) => inRoot(`x${i}`, i < 5 ? 'eu-west-1' : 'us-east-1', 'IE')),
+    ];
+    const long = buildHoverMarkdown(many[0], { ...opts, all: many });
+    assert.equal(long.match(/^- examples\//gm)?.length, 8);
+    assert.match(long, /- and 2 more: us-east-1 ×2$/m);
+    // One placement: no list.
+    assert.doesNotMatch(buildHoverMarkdown(all[0], { ...opts, all: [all[0]] }), /All \d+ placements/);
+  });
 });
