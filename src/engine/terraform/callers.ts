@@ -58,7 +58,7 @@ async function foldersBelow(ctx: AnalysisContext, dir: string): Promise<string[]
 /**
  * The directories near `dir` that call it as a local module, at most `limit`: those among its own folders
  * (the examples of a module repository); else those at the nearest level above that has any (the
- * ancestor itself or one of its children).
+ * ancestor itself or a folder up to two levels below it, at most {@link MAX_DOWN_DIRS}).
  */
 async function callersOf(ctx: AnalysisContext, dir: string, limit: number): Promise<string[]> {
   const found: string[] = [];
@@ -77,13 +77,8 @@ async function callersOf(ctx: AnalysisContext, dir: string, limit: number): Prom
       break;
     }
     up = dirname(up);
-    const parent = up;
-    await search([
-      parent,
-      ...(await ctx.listDir(parent))
-        .filter((e) => e.type === 'directory' && !e.name.startsWith('.'))
-        .map((e) => `${parent}/${e.name}`),
-    ]);
+    // The ancestor and the folders below it, two levels deep: `envs/prod` calling `modules/store`.
+    await search([up, ...(await foldersBelow(ctx, up))]);
   }
   return found;
 }

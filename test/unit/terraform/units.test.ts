@@ -48,6 +48,33 @@ describe('terraform units', () => {
     );
   });
 
+  it('finds the callers of an opened module two folders away (envs/prod, envs/test), as a full scan does', async () => {
+    const env = (region: string) =>
+      `provider "aws" {\n  region = "${region}"\n}\nmodule "store" {\n  source = "../../modules/store"\n}\n`;
+    const files = {
+      '/ws/envs/prod/main.tf': env('eu-central-1'),
+      '/ws/envs/test/main.tf': env('eu-west-1'),
+      '/ws/modules/store/main.tf': CHILD_TF,
+    };
+    const opened = await new Engine({
+      readRoots: ['/ws'],
+      fs: memoryFs(files),
+      analyzers: defaultAnalyzers(),
+    }).analyzePaths(['/ws/modules/store/main.tf'], { config: defaultConfig(), root: '/ws' });
+    const scanned = await new Engine({ readRoots: ['/ws'], fs: memoryFs(files), analyzers: defaultAnalyzers() }).scan(
+      ['/ws'],
+      { config: defaultConfig() },
+    );
+    const where = (r: { placements: { unit?: string; address: string; regionId: string | null }[] }) =>
+      r.placements.map((p) => [p.unit, p.address, p.regionId]);
+    // Not the module alone, whose provider sets no region (a CAL002 that no scan reports).
+    assert.deepEqual(where(opened), [
+      ['terraform:/ws/envs/prod', 'module.store.aws_s3_bucket.b', 'eu-central-1'],
+      ['terraform:/ws/envs/test', 'module.store.aws_s3_bucket.b', 'eu-west-1'],
+    ]);
+    assert.deepEqual(where(opened), where(scanned));
+  });
+
   it('finds the examples that call a module repository from its root, as a full scan does', async () => {
     const files = {
       '/ws/main.tf':
