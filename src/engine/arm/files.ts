@@ -45,23 +45,29 @@ export async function loadArm(ctx: AnalysisContext, path: string): Promise<ArmDo
 }
 
 function stem(path: string): string {
-  return basename(path).replace(/\.jsonc?$/i, '');
+  return basename(path).replace(/\.(?:jsonc?|bicep)$/i, '');
+}
+
+/** Where parameter files of a template in `dir` are looked for: beside it, and in its `parameters` folder. */
+export function parameterDirs(dir: string): string[] {
+  return [dir, `${dir}/parameters`];
 }
 
 /**
- * The parameter files of `template` among `params` (same directory): `<stem>.parameters.json`,
- * `<stem>.<env>.parameters.json`, `<stem>.parameters.<env>.json`, and a plain `parameters.json` (or
- * `parameters.<env>.json`) when the directory holds a single template (the portal's export).
+ * The parameter files of `template` (an ARM template or a Bicep file) among `params`, in its directory
+ * or that directory's `parameters` folder: `<stem>.parameters.json`, `<stem>.<env>.parameters.json`,
+ * `<stem>.parameters.<env>.json`, and a plain `parameters.json` (or `parameters.<env>.json`) when the
+ * directory holds a single template (the portal's export).
  */
 export function matchParameterFiles(template: string, params: string[], templatesInDir: number): string[] {
-  const dir = dirname(template);
+  const dirs = parameterDirs(dirname(template));
   const stems = [stem(template).toLowerCase()];
   const trimmed = stems[0].replace(/\.(?:template|deploymenttemplate)$/, '');
   if (trimmed !== stems[0]) {
     stems.push(trimmed);
   }
   return params
-    .filter((p) => dirname(p) === dir)
+    .filter((p) => dirs.includes(dirname(p)))
     .filter((p) => {
       const s = stem(p).toLowerCase();
       if (stems.some((t) => s.startsWith(`${t}.`))) {

@@ -1,11 +1,14 @@
 import type { AnalysisContext, AnalysisUnit, LanguageAnalyzer, UnitResult } from '../analyzer';
 import { armModuleResources } from '../arm/analyzer';
+import type { ArmDocument } from '../arm/document';
+import { loadArm, matchParameterFiles, parameterDirs } from '../arm/files';
+import { parameterFileValues } from '../arm/scope';
 import { configuredTarget, configuredVars } from '../azure/configured-target';
 import { deploymentObject, resourceGroupObject } from '../azure/functions';
 import type { Value } from '../azure/value';
 import type { AnalysisError, ExtractedResource } from '../model';
 import { MAX_SOURCE, shortValue } from '../text/quote';
-import { basename } from '../workspace/paths';
+import { basename, dirname } from '../workspace/paths';
 import { extractTemplate } from './extract';
 import { isArmModulePath, loadAll, loadDoc, reachable, references, REMOTE_MODULE, usingPath } from './load';
 import { paramFileInputs } from './param-file';
@@ -21,8 +24,11 @@ const localModulesOf = (refs: string[] | undefined, self: string) => (refs ?? []
 
 /**
  * Bicep: one unit per entry file (a `.bicep` file that no other scanned file uses as a local module),
- * with its local modules and the `.bicepparam` files that name it in `using`. A template with several
- * parameter files is resolved once per parameter file; addresses then end with `@<file>.bicepparam`.
+ * with its local modules, the `.bicepparam` files that name it in `using` and the JSON parameters files
+ * (`deploymentParameters.json` schema) that ARM's naming rule gives it (`main.parameters.json`,
+ * `main.parameters.prod.json`, ..., beside it or in its `parameters` folder), which
+ * `az deployment ... --template-file main.bicep --parameters ...` applies alike. A template with several
+ * parameter files is resolved once per parameter file; addresses then end with `@<file>`.
  */
 export const bicepAnalyzer: LanguageAnalyzer = {
   language: 'bicep',
@@ -69,6 +75,23 @@ export const bicepAnalyzer: LanguageAnalyzer = {
       }
     }
     const entries = templates.filter((f) => !usedAsModule.has(f));
+    // How many entries each folder holds: a plain `parameters.json` belongs to the only one.
+    const entriesIn = new Map<string, number>();
+    entries.forEach((e) => entriesIn.set(dirname(e), (entriesIn.get(dirname(e)) ?? 0) + 1));
+    const jsonOf = new Map<string, string[]>();
+    for (const t of templates) {
+      const json = await jsonParameterFiles(t, usedAsModule.has(t) ? 0 : (entriesIn.get(dirname(t)) ?? 1), ctx);
+      if (json.length > 0) {
+        jsonOf.set(t, json);
+      }
+    }
+    // A template that other files use as a module and that parameters files name is also deployed on its
+    // own, with them (`az deployment ... --template-file hub.bicep --parameters hub.parameters.json`).
+    for (const t of templates) {
+      if (usedAsModule.has(t) && (jsonOf.has(t) || paramsOf.has(t))) {
+        entries.push(t);
+      }
+    }
     const found = new Set(files);
     for (const [t, params] of paramsOf) {
       if (isArmModulePath(t) && (await ctx.readText(t)) !== undefined) {
@@ -77,7 +100,7 @@ export const bicepAnalyzer: LanguageAnalyzer = {
         orphans.push({ language: 'bicep', key: params[0], files: [...params, t] });
         continue;
       }
-      if (entries.includes(t) || usedAsModule.has(t)) {
+      if (entries.includes(t)) {
         continue;
       }
       if (found.has(t) || (await ctx.readText(t)) !== undefined || !ctx.isMissing(t)) {
@@ -97,7 +120,11 @@ export const bicepAnalyzer: LanguageAnalyzer = {
       const modules = (await reachable([entry], refsOf, ctx.signal)).filter((k) => k !== entry);
       modules.forEach((m) => covered.add(m));
       covered.add(entry);
-      units.push({ language: 'bicep', key: entry, files: [entry, ...modules, ...(paramsOf.get(entry) ?? [])] });
+      units.push({
+        language: 'bicep',
+        key: entry,
+        files: [entry, ...modules, ...(paramsOf.get(entry) ?? []), ...(jsonOf.get(entry) ?? [])],
+      });
     };
     for (const entry of entries) {
       await addUnit(entry);
@@ -119,13 +146,17 @@ export const bicepAnalyzer: LanguageAnalyzer = {
     }
     const paramFiles = unit.files.filter(isParamFile);
     const { docs, armDocs, errors, unread } = await loadAll([entry, ...paramFiles], ctx);
+    const jsonParams = await jsonParametersOf(unit, ctx);
     const doc = docs.get(entry);
     const resources: ExtractedResource[] = [];
-    const dependencies = [...docs.keys(), ...armDocs.keys()];
+    const dependencies = [...docs.keys(), ...armDocs.keys(), ...jsonParams.keys()];
+    for (const p of jsonParams.values()) {
+      errors.push(...p.errors);
+    }
     if (!doc) {
       return { resources, errors, dependencies };
     }
-    const sets = parameterSets(paramFiles, docs, ctx);
+    const sets = parameterSets(paramFiles, docs, ctx, jsonParams, declaredParams(doc));
     if (sets.length === 0) {
       sets.push({ inputs: configuredVars(ctx.config, (name) => `--var ${name}`), suffix: '' });
     }
@@ -146,25 +177,84 @@ export const bicepAnalyzer: LanguageAnalyzer = {
 };
 
 /**
- * The inputs of each readable parameters file, `--var` values over them, and the suffix its addresses
- * get (`@dev.bicepparam` when a template has several parameters files).
+ * The inputs of each readable parameters file (`.bicepparam` files, then JSON parameters files), `--var`
+ * values over them, and the suffix its addresses get (`@dev.bicepparam` when a template has several).
+ * A JSON parameters file names parameters as Resource Manager matches them, whatever their case: its
+ * values go to the template's parameters of those names (`declared`).
  */
 function parameterSets(
   paramFiles: string[],
   docs: ReadonlyMap<string, ParsedDoc>,
   ctx: AnalysisContext,
+  jsonParams: ReadonlyMap<string, ArmDocument> = new Map(),
+  declared: readonly string[] = [],
 ): Array<{ inputs: Map<string, Value>; suffix: string }> {
   const cli = configuredVars(ctx.config, (name) => `--var ${name}`);
   const sets: Array<{ inputs: Map<string, Value>; suffix: string }> = [];
+  const several = paramFiles.length + jsonParams.size > 1;
   for (const pf of paramFiles) {
     const pdoc = docs.get(pf);
     if (pdoc) {
       const inputs = paramFileInputs(pdoc, docs);
       cli.forEach((v, k) => inputs.set(k, v));
-      sets.push({ inputs, suffix: paramFiles.length > 1 ? `@${basename(pf)}` : '' });
+      sets.push({ inputs, suffix: several ? `@${basename(pf)}` : '' });
     }
   }
+  for (const [pf, pdoc] of jsonParams) {
+    const byLowerName = parameterFileValues(pdoc, basename(pf));
+    const inputs = new Map<string, Value>();
+    for (const name of declared) {
+      const v = byLowerName.get(name.toLowerCase());
+      if (v) {
+        inputs.set(name, v);
+      }
+    }
+    cli.forEach((v, k) => inputs.set(k, v));
+    sets.push({ inputs, suffix: several ? `@${basename(pf)}` : '' });
+  }
   return sets;
+}
+
+/** The names of the parameters a Bicep template declares. */
+function declaredParams(doc: ParsedDoc): string[] {
+  return doc.file.statements.flatMap((s) => (s.kind === 'param' ? [s.name.name] : []));
+}
+
+/**
+ * The JSON parameters files of a Bicep template, by the naming rule of ARM templates (see
+ * {@link matchParameterFiles}); `entriesInDir` is how many entry templates its folder holds (a plain
+ * `parameters.json` belongs to the only one). Only files with the `deploymentParameters.json` schema.
+ */
+async function jsonParameterFiles(template: string, entriesInDir: number, ctx: AnalysisContext): Promise<string[]> {
+  const candidates: string[] = [];
+  for (const dir of parameterDirs(dirname(template))) {
+    for (const e of await ctx.listDir(dir)) {
+      if (e.type === 'file' && /\.jsonc?$/i.test(e.name)) {
+        candidates.push(`${dir}/${e.name}`);
+      }
+    }
+  }
+  const out: string[] = [];
+  for (const f of matchParameterFiles(template, candidates, entriesInDir)) {
+    if ((await loadArm(ctx, f))?.kind === 'parameters') {
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+/** The JSON parameters files among a unit's files (its ARM JSON modules are templates), read. */
+async function jsonParametersOf(unit: AnalysisUnit, ctx: AnalysisContext): Promise<Map<string, ArmDocument>> {
+  const out = new Map<string, ArmDocument>();
+  for (const f of unit.files) {
+    if (isArmModulePath(f)) {
+      const doc = await loadArm(ctx, f);
+      if (doc?.kind === 'parameters') {
+        out.set(f, doc);
+      }
+    }
+  }
+  return out;
 }
 
 /**

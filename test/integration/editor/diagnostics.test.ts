@@ -156,6 +156,19 @@ describe('diagnostics for fixture folders', () => {
     }
   });
 
+  it('applies the JSON parameters file of a Bicep template, and re-evaluates the template when it changes', async () => {
+    const main = await open('bicep-json-params/main.bicep');
+    await waitForDiagnostics(main.uri, (ds) => ds.some((d) => /Germany/.test(d.message)), 'CAL001 for Germany');
+    const params = await open('bicep-json-params/main.parameters.json');
+    const original = params.getText();
+    try {
+      await replaceText(params, 'germanywestcentral', 'swedencentral');
+      await waitForDiagnostics(main.uri, (ds) => ds.some((d) => /Sweden/.test(d.message)), 'CAL001 for Sweden');
+    } finally {
+      await restore(params, original);
+    }
+  });
+
   it('keeps workspace diagnostics for a file that is not open', async () => {
     const uri = workspaceFile('tf/closed/main.tf');
     await waitForDiagnostics(uri, (ds) => ds.length > 0, 'a workspace diagnostic');
