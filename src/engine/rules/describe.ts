@@ -52,5 +52,7 @@ export function describeProvenanceSteps(steps: ProvenanceStep[], ctx: Pick<RuleC
 }
 
 export function resourceLabel(p: Placement): string {
-  return p.instanceKey !== undefined && !p.address.endsWith(']') ? `${p.address}[${p.instanceKey}]` : p.address;
+  // A Bicep address shows the loop index before the parameters file it was resolved with: `gw[0]@prod.json`.
+  const shown = p.address.endsWith(']') || p.address.includes(`[${p.instanceKey}]@`);
+  return p.instanceKey !== undefined && !shown ? `${p.address}[${p.instanceKey}]` : p.address;
 }

@@ -292,4 +292,19 @@ describe('report formatters', () => {
     assert.doesNotMatch(toMarkdown(single), /^### Root/m);
     assert.doesNotMatch(toTable(single, { color: false }), /^Root /m);
   });
+  it('labels a Bicep loop instance resolved with one of several parameters files once, not twice', () => {
+    const gw = placement({
+      language: 'bicep',
+      address: 'gw[0]@prod.parameters.json',
+      instanceKey: '0',
+      unit: 'bicep:/repo/main.bicep',
+    });
+    const tf = placement({ address: 'aws_s3_bucket.b', instanceKey: 'eu', unit: 'terraform:/repo' });
+    const data = buildReportData({ placements: [gw, tf], findings: [], errors: [], files: 1 }, '/repo');
+    const csv = parseCsv(toCsv(data));
+    assert.deepEqual(
+      csv.slice(1).map((r) => r[3]),
+      ['gw[0]@prod.parameters.json', 'aws_s3_bucket.b[eu]'],
+    );
+  });
 });
