@@ -43,6 +43,10 @@ describe('terraform functions beyond strings and collections', () => {
     ['dirname("/a")', '/'],
     ['dirname("a/b/")', 'a/b'],
     ['dirname("a/../../b")', '..'],
+    ['pathexpand("data/projects")', 'data/projects'],
+    ['pathexpand("/etc/x")', '/etc/x'],
+    ['pathexpand("")', ''],
+    ['try(pathexpand("~bob/x"), "error")', 'error'],
     ['nonsensitive(var.region)', 'eu-west-1'],
     ['sensitive("eu-west-1")', 'eu-west-1'],
     ['jsondecode("{\\"region\\": \\"eu-west-1\\", \\"zones\\": [\\"a\\", \\"b\\"]}").region', 'eu-west-1'],
@@ -77,6 +81,15 @@ describe('terraform functions beyond strings and collections', () => {
       ev('jsondecode(var.region)').t,
       'unknown', // "eu-west-1" is not JSON
     );
+  });
+
+  it('does not expand the home directory (~), and says why', () => {
+    for (const src of ['pathexpand("~/.config/x")', 'pathexpand("~")']) {
+      const v = ev(src);
+      assert.equal(v.t, 'unknown', src);
+      assert.match(v.t === 'unknown' ? v.reason : '', /under the home directory of the machine that runs Terraform/);
+      assert.equal(v.t === 'unknown' ? v.error : undefined, undefined, 'not an error: try() does not skip it');
+    }
   });
 
   it('propagates unknown arguments and says why', () => {

@@ -45,4 +45,24 @@ describe('module instances', () => {
       ['output "regions" of module.m'],
     );
   });
+  it('says why an instance count is not known once along a chain of resources, and names no absolute path', async () => {
+    const root = await rootOf({
+      '/ws/main.tf': [
+        'resource "aws_sqs_queue" "a" {\n  for_each = var.names\n}',
+        'resource "aws_sqs_queue" "b" {\n  for_each = aws_sqs_queue.a\n}',
+        'resource "aws_sqs_queue" "c" {\n  count = length(aws_sqs_queue.b)\n}',
+        'module "m" {\n  source = "./m"\n}',
+      ].join('\n'),
+      '/ws/m/main.tf': 'output "x" {\n  value = var.undeclared\n}\n',
+    });
+    const b = root.instancesOf(root.cfg.resources.find((r) => r.name === 'b')!);
+    assert.ok(!Array.isArray(b) && b.t === 'unknown');
+    assert.equal(
+      !Array.isArray(b) && b.t === 'unknown' ? b.reason.match(/for_each is not known statically/g)?.length : 0,
+      1,
+      JSON.stringify(b),
+    );
+    const x = evaluate(parseHcl('x = module.m.x\n').body.attributes[0].expr, root.env('/ws/main.tf'));
+    assert.equal(x.t === 'unknown' ? x.reason : '', 'var.undeclared is not declared in module.m');
+  });
 });

@@ -17,6 +17,7 @@ import {
   originOf,
   str,
   unknown,
+  unknownBecause,
   type Val,
 } from './values';
 
@@ -130,7 +131,7 @@ function evaluateNested(expr: Expression, env: Env): Val {
         return a;
       }
       return c.t === 'unknown'
-        ? unknown(`it depends on a condition that is not known: ${c.reason}`)
+        ? unknownBecause('it depends on a condition that is not known: ', c.reason)
         : failure('condition is not a bool');
     }
     case 'binary':

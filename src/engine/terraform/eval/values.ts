@@ -70,6 +70,15 @@ export function unknown(reason: string, o: Origin = NO_ORIGIN): Unknown {
   return { t: 'unknown', reason, o };
 }
 
+/**
+ * An unknown whose reason is `lead` followed by why `inner` is not known, said once: a `for_each` that
+ * reads another resource whose `for_each` is not known reads "for_each is not known statically: ..." once,
+ * not once per resource in the chain.
+ */
+export function unknownBecause(lead: string, inner: string): Unknown {
+  return unknown(inner.startsWith(lead) ? inner : `${lead}${inner}`);
+}
+
 /** An unknown that Terraform would report as an error (so `try` and `can` treat it as a failure). */
 export function failure(reason: string): Unknown {
   return { t: 'unknown', reason, error: true, o: NO_ORIGIN };

@@ -1,6 +1,6 @@
 import type { Env } from '../eval/evaluate';
 import { evaluate } from '../eval/evaluate';
-import { asString, inherit, map, num, str, unknown, type Val, withStep } from '../eval/values';
+import { asString, inherit, map, num, str, unknown, unknownBecause, type Val, withStep } from '../eval/values';
 import type { Block } from '../parser';
 
 /** One instance of a resource or module: its `for_each` key or `count` index and what `each`/`count` denote in it. */
@@ -33,7 +33,7 @@ export function expandInstances(block: Block, env: Env): Instance<undefined>[] |
     const v = evaluate(forEach.expr, env);
     const step = { description: 'for_each', location: { file: env.file, range: forEach.range } };
     if (v.t === 'unknown') {
-      return unknown(`for_each is not known statically: ${v.reason}`);
+      return unknownBecause('for_each is not known statically: ', v.reason);
     }
     const out: Instance<undefined>[] = [];
     const entries: Array<[string, Val]> = [];
@@ -64,7 +64,7 @@ export function expandInstances(block: Block, env: Env): Instance<undefined>[] |
   if (count) {
     const v = evaluate(count.expr, env);
     if (v.t === 'unknown') {
-      return unknown(`count is not known statically: ${v.reason}`);
+      return unknownBecause('count is not known statically: ', v.reason);
     }
     const n = v.t === 'num' ? v.v : v.t === 'bool' ? Number(v.v) : NaN;
     if (!Number.isInteger(n) || n < 0) {

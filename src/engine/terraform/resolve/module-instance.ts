@@ -121,7 +121,7 @@ export class ModuleInstance {
       }
     }
     if (!decl) {
-      return unknown(`var.${name} is not declared in ${this.cfg.dir}`);
+      return unknown(`var.${name} is not declared in ${this.address || 'the root module'}`);
     }
     const dflt = decl.block.body.attributes.find((a) => a.name === 'default');
     if (dflt) {

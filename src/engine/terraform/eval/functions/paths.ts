@@ -1,4 +1,5 @@
-import { str } from '../values';
+import { quoteValue } from '../../../text/quote';
+import { failure, str, unknown, type Val } from '../values';
 import { type Fn, strArg } from './support';
 
 /** Go's `filepath.Clean` for slash-separated paths. */
@@ -44,4 +45,20 @@ function dirPath(p: string): string {
 export const PATH_FUNCTIONS: Record<string, Fn> = {
   basename: (args) => strArg(args, 'basename', (s, a) => str(basePath(s), a.o)),
   dirname: (args) => strArg(args, 'dirname', (s, a) => str(dirPath(s), a.o)),
+  pathexpand: (args) => strArg(args, 'pathexpand', (s, a) => expandHome(s, a)),
 };
+
+/**
+ * `pathexpand`: a path that does not start with `~` is returned as it is, as Terraform returns it; one
+ * under the home directory (`~`, `~/x`) names a place that differs from machine to machine, outside the
+ * repository, and is not known; `~user/x` is an error in Terraform too.
+ */
+function expandHome(s: string, a: Val): Val {
+  if (!s.startsWith('~')) {
+    return str(s, a.o);
+  }
+  if (s.length > 1 && s[1] !== '/' && s[1] !== '\\') {
+    return failure('pathexpand() cannot expand a user-specific home directory (~user)');
+  }
+  return unknown(`pathexpand(${quoteValue(s)}) is under the home directory of the machine that runs Terraform`);
+}
