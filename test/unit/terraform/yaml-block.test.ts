@@ -63,25 +63,65 @@ describe('yamldecode: the reader of plain block YAML', () => {
     assert.ok(agrees('  indented: true\n  second: False\n'));
     assert.ok(agrees('- x\n- y # c\n-\n'));
     assert.ok(agrees('key:\n- a\n- b\nother: {}\n'));
+    // Keys that start with a digit (cloud-foundation-fabric's stage names) and documents that are only
+    // an empty collection were left to the library, whose first use costs tens of milliseconds.
+    assert.ok(agrees('providers:\n  0-org-setup:\n    bucket: x\n  1-vpcsc: {}\n'));
+    assert.ok(agrees('{}'));
+    assert.ok(agrees('[] # nothing\n'));
+    assert.ok(agrees('contacts:\n  $email_addresses:gcp-organization-admins:\n  - x\n'));
+    assert.ok(agrees('forwarders:\n  "8.8.8.8": default\n  \'a b\': 1\n'));
+    // Literal block scalars: CEL conditions and scripts in factory files.
+    assert.ok(agrees('a: |\n  text\n'));
+    assert.ok(
+      agrees('c:\n  expression: |\n    api.getAttribute(\n      # not a comment\n\n      x)\n\n  title: t\nd: 1\n'),
+    );
+    assert.ok(agrees('- |-\n  one\n  two\n\n- b\n'));
+    assert.ok(agrees('a: | # comment\n   indented\n    more\nb: |-\n  x\n'));
+    // One-line flow collections (DNS records, firewall ports) and a document start marker.
+    assert.ok(agrees('ports: ["22", "80", 443, x y]\nlocal: { CNAME: { rrdatas: [\'a.\'] }, ttl: 300 } # c\n'));
+    assert.ok(agrees('- [a, [b, {c: d}], {}]\n- {"q k": 1, e: []}\n'));
+    assert.ok(agrees('[1, two]'));
+    assert.ok(agrees('# licence\n\n---\n# only comments\n'));
+    assert.ok(agrees('---\na: 1\n'));
   });
 
   it('leaves every other form to the library', () => {
     const others = [
-      'a: [1, 2]\n',
-      'a: {b: 1}\n',
-      'a: |\n  text\n',
+      'a: [1, 2,]\n',
+      'a: [1, , 2]\n',
+      'a: [a: 1]\n',
+      'a: {b:1}\n',
+      'a: [1, 2\n',
+      'a: [1,\n  2]\n',
+      'a: [1 #c\n  ]\n',
+      'a: [&x 1]\n',
+      'a: [x]y\n',
+      '--- a: 1\n',
       'a: >\n  text\n',
+      'a: |+\n  text\n',
+      'a: |2\n   text\n',
+      'a: |\n  text',
+      'a: |\n\n  text\n',
+      'a: |\n  x\n     \n',
+      'a: |x\n  text\n',
+      'a:\n  b: |\n    x\n   c: 1\n',
       'a: &x 1\nb: *x\n',
       'a: !!str 1\n',
-      '---\na: 1\n',
       'a: 1\n---\nb: 2\n',
+      '---\n---\n',
       '%YAML 1.2\n---\na: 1\n',
       'a: "x\\ty"\n',
       'a: multi\n  line\n',
-      '"quoted": 1\n',
+      '"quoted\\n": 1\n',
+      '"q"x: 1\n',
+      '"q" : 1\n',
       'true: 1\n',
       'null: 1\n',
       '1: x\n',
+      '0x1F: x\n',
+      '1e3: x\n',
+      '0o17: x\n',
+      '{} extra\n',
       'a: 1\na: 2\n',
       'a: b: c\n',
       'a:\tx\n',
@@ -117,9 +157,22 @@ describe('yamldecode: the reader of plain block YAML', () => {
   });
 
   it('agrees with the library on documents the library writes from random data', () => {
-    const key = fc.stringMatching(/^[a-z_][a-z0-9_./-]{0,8}$/);
+    const key = fc.oneof(
+      fc.stringMatching(/^[a-z0-9_][a-z0-9_./-]{0,8}$/),
+      fc.stringMatching(/^[$a-z0-9][a-z0-9$:_-]{0,8}$/),
+      fc.string({ maxLength: 6 }),
+    );
+    // Lines joined by line breaks: the library writes them as literal block scalars.
+    const lines = fc
+      .array(fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('', '  indented', '# hash', 'a: b')), {
+        minLength: 1,
+        maxLength: 4,
+      })
+      .map((l) => l.join('\n'));
     const scalar = fc.oneof(
       fc.string({ maxLength: 12 }),
+      lines,
+      lines.map((l) => `${l}\n`),
       fc.stringMatching(/^[-+.0-9a-fA-Fox~eE]{1,6}$/),
       fc.constantFrom(
         'null',
@@ -149,8 +202,19 @@ describe('yamldecode: the reader of plain block YAML', () => {
     })).value;
     let read = 0;
     fc.assert(
-      fc.property(data, fc.boolean(), fc.boolean(), (value, indentSeq, comment) => {
-        let text = YAML.stringify(value, { indentSeq });
+      fc.property(data, fc.boolean(), fc.boolean(), fc.nat(3), (value, indentSeq, comment, flowFrom) => {
+        // Collections from some depth on written in flow style (`ports: [ 22, 443 ]`); 0: none.
+        const doc = new YAML.Document(value);
+        if (flowFrom > 0) {
+          YAML.visit(doc, {
+            Collection(_key, node, path) {
+              if (path.length >= flowFrom) {
+                node.flow = true;
+              }
+            },
+          });
+        }
+        let text = doc.toString({ indentSeq });
         if (comment) {
           text = text.replace(/\n/g, ' # note\n');
         }
@@ -166,7 +230,29 @@ describe('yamldecode: the reader of plain block YAML', () => {
       fc.tuple(
         fc.nat(),
         fc.nat(3),
-        fc.constantFrom(' ', '  ', '\n', '-', ':', ': ', '#', ' #', "'", '"', '[]', '{}', 'x', '', '\n- ', '\n  '),
+        fc.constantFrom(
+          ' ',
+          '  ',
+          '\n',
+          '-',
+          ':',
+          ': ',
+          '#',
+          ' #',
+          "'",
+          '"',
+          '[]',
+          '{}',
+          'x',
+          '',
+          '\n- ',
+          '\n  ',
+          '|',
+          '|-',
+          ': |\n  ',
+          '\n    ',
+          '$',
+        ),
       ),
       { maxLength: 5 },
     );
