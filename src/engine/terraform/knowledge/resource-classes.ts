@@ -333,3 +333,15 @@ function classifyData(type: string): DataClass {
   }
   return ws.some((w) => DATA_WORDS.has(w)) ? 'customer-data' : 'no-customer-data';
 }
+
+/**
+ * Types that deploy nothing of their own, so that they are not placements (as data sources are not):
+ * azapi's `azapi_update_resource` changes properties of a resource that something else deploys, and
+ * `azapi_resource_action` calls an operation (register a provider feature, list keys) on one.
+ */
+const OPERATION_TYPES = new Set(['azapi_update_resource', 'azapi_resource_action']);
+
+/** Whether a resource type is an operation on a resource deployed elsewhere rather than a resource. */
+export function isOperationType(type: string): boolean {
+  return OPERATION_TYPES.has(type);
+}

@@ -6,7 +6,7 @@ import { fileFor } from '../config/module-config';
 import { type Env, evaluate } from '../eval/evaluate';
 import { render, str, unknown, type Val } from '../eval/values';
 import { regionSpec, zoneToRegion } from '../knowledge/region-attributes';
-import { isGlobalType } from '../knowledge/resource-classes';
+import { isGlobalType, isOperationType } from '../knowledge/resource-classes';
 import type { Expression, ScopeTraversalExpression } from '../parser';
 import type { Instance } from './instances';
 import { impliedProvider, providerSelection } from './module-calls';
@@ -204,6 +204,16 @@ export function resolveRegion(
     ? pc.providerType
     : (inst.cfg.requiredProviders.get(key.split('.')[0]) ?? pc.providerType);
   const providerId = (providerForTerraform(providerType) ?? providerForResourceType(decl.type))?.id;
+  if (isOperationType(decl.type)) {
+    return {
+      providerId,
+      providerType,
+      region: { kind: 'unknown', reason: `${decl.type} acts on a resource deployed elsewhere` },
+      provenance: [],
+      global: false,
+      notPlaced: true,
+    };
+  }
   const spec = regionSpec(providerType);
   const body = decl.block.body;
   const env = inst.env(decl.file, ri);
