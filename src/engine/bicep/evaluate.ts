@@ -260,7 +260,7 @@ function identifier(name: string, scope: Scope): Value {
       });
     } else {
       value = unknown(
-        `param ${name} in ${fs.label} has no value here, so the region is chosen at deployment (set it in a .bicepparam file or with --var ${name}=...)`,
+        `param ${name} in ${fs.label} has no value here, so the region is chosen at deployment (set it in a .bicepparam or parameters JSON file, or with --var ${name}=...)`,
       );
     }
   } else {
