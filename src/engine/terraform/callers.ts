@@ -58,7 +58,7 @@ async function foldersBelow(ctx: AnalysisContext, dir: string): Promise<string[]
 /**
  * The directories near `dir` that call it as a local module, at most `limit`: those among its own folders
  * (the examples of a module repository); else those at the nearest level above that has any (the
- * ancestor itself or a folder up to two levels below it, at most {@link MAX_DOWN_DIRS}).
+ * ancestor itself or one of its folders, else one of theirs, at most {@link MAX_DOWN_DIRS} of those).
  */
 async function callersOf(ctx: AnalysisContext, dir: string, limit: number): Promise<string[]> {
   const found: string[] = [];
@@ -77,10 +77,30 @@ async function callersOf(ctx: AnalysisContext, dir: string, limit: number): Prom
       break;
     }
     up = dirname(up);
-    // The ancestor and the folders below it, two levels deep: `envs/prod` calling `modules/store`.
-    await search([up, ...(await foldersBelow(ctx, up))]);
+    // The ancestor and every folder in it; failing those, the folders one level further down (at most
+    // MAX_DOWN_DIRS, by name): `envs/prod` calling `modules/store`.
+    const children = await subfolders(ctx, up);
+    await search([up, ...children]);
+    if (found.length === 0) {
+      const grandchildren: string[] = [];
+      for (const c of children) {
+        if (grandchildren.length >= MAX_DOWN_DIRS) {
+          break;
+        }
+        grandchildren.push(...(await subfolders(ctx, c)).slice(0, MAX_DOWN_DIRS - grandchildren.length));
+      }
+      await search(grandchildren);
+    }
   }
   return found;
+}
+
+/** The folders in `dir` (not hidden, not `node_modules`), by name. */
+async function subfolders(ctx: AnalysisContext, dir: string): Promise<string[]> {
+  return (await ctx.listDir(dir))
+    .filter((e) => e.type === 'directory' && !e.name.startsWith('.') && e.name !== 'node_modules')
+    .map((e) => `${dir}/${e.name}`)
+    .sort();
 }
 
 /**

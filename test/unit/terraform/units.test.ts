@@ -75,6 +75,26 @@ describe('terraform units', () => {
     assert.deepEqual(where(opened), where(scanned));
   });
 
+  it('finds the caller of an opened module among many folders beside it, however many there are', async () => {
+    const files: Record<string, string> = {
+      '/ws/modules/store/main.tf': CHILD_TF,
+      '/ws/zz-app/main.tf':
+        'provider "aws" {\n  region = "eu-north-1"\n}\nmodule "s" {\n  source = "../modules/store"\n}\n',
+    };
+    for (let i = 0; i < 40; i++) {
+      files[`/ws/app-${String(i).padStart(2, '0')}/main.tf`] = 'resource "aws_sqs_queue" "q" {}\n';
+    }
+    const opened = await new Engine({
+      readRoots: ['/ws'],
+      fs: memoryFs(files),
+      analyzers: defaultAnalyzers(),
+    }).analyzePaths(['/ws/modules/store/main.tf'], { config: defaultConfig(), root: '/ws' });
+    assert.deepEqual(
+      opened.placements.map((p) => [p.unit, p.regionId]),
+      [['terraform:/ws/zz-app', 'eu-north-1']],
+    );
+  });
+
   it('finds the examples that call a module repository from its root, as a full scan does', async () => {
     const files = {
       '/ws/main.tf':
