@@ -1,4 +1,4 @@
-import { type AnalysisUnit, type LanguageAnalyzer, unitId, type UnitResult } from './analyzer';
+import { type AnalysisUnit, type LanguageAnalyzer, unitId, unitKeyOf, type UnitResult } from './analyzer';
 import { assess } from './assess/assess';
 import { place } from './assess/place';
 import type { LensConfig } from './config';
@@ -11,7 +11,7 @@ import { UnitResults } from './unit-results';
 import { confine } from './workspace/confine';
 import { discover } from './workspace/discover';
 import { LruCache } from './workspace/lru';
-import { basename, dirname } from './workspace/paths';
+import { basename, dirname, isWithin } from './workspace/paths';
 import { SourceFiles } from './workspace/source-files';
 
 /** How many upcoming units' files are read ahead while one unit is analysed. */
@@ -169,6 +169,9 @@ export class Engine {
   /** Scans directories or files: discovery, analysis of every unit, catalog placement, rules and suppressions. */
   async scan(roots: string[], run: RunOptions): Promise<RunResult> {
     const plan = await this.plan(roots, run);
+    // Units under these roots that the scan does not make are groupings of an earlier, narrower look.
+    const planned = new Set(plan.units.map(unitId));
+    this.units.dropWhere((key) => !planned.has(key) && roots.some((r) => isWithin(r, unitKeyOf(key))));
     const result = await this.runPlan(plan.units, run, plan.files.length, plan.shared);
     result.errors.unshift(...plan.errors);
     return result;

@@ -31,6 +31,27 @@ export class UnitIndex {
     }
   }
 
+  /** The keys of the units recorded. */
+  keys(): string[] {
+    return [...this.units.keys()];
+  }
+
+  /** Forgets the unit `key` (a grouping that a later scan no longer makes). */
+  delete(key: string): void {
+    const e = this.units.get(key);
+    if (!e) {
+      return;
+    }
+    this.units.delete(key);
+    for (const p of [...e.unit.files, ...e.dependencies]) {
+      const keys = this.byPath.get(p);
+      keys?.delete(key);
+      if (keys?.size === 0) {
+        this.byPath.delete(p);
+      }
+    }
+  }
+
   /** The units that list or read `path`, by key, in the order they were first recorded. */
   unitsOf(path: string): Array<[string, AnalysisUnit]> {
     const keys = [...(this.byPath.get(path) ?? [])];

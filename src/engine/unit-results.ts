@@ -58,6 +58,20 @@ export class UnitResults {
     }
   }
 
+  /**
+   * Forgets the units for which `stale(key)` holds, results and all: after a scan of a folder, the
+   * groupings in it that the scan no longer makes (a module analysed on its own when it was opened,
+   * before the scan found the root that calls it), so that an edit does not analyse them again.
+   */
+  dropWhere(stale: (key: string) => boolean): void {
+    for (const key of this.index.keys()) {
+      if (stale(key)) {
+        this.kept.delete(key);
+        this.index.delete(key);
+      }
+    }
+  }
+
   clear(): void {
     this.kept.clear();
     this.index.clear();

@@ -1,6 +1,6 @@
 import type { DirEntry, EngineFs, FileStat, LimitedRead } from '../host';
 import { quoteValue } from '../text/quote';
-import { basename, dirname, join } from './paths';
+import { basename, dirname, isWithin, join } from './paths';
 
 /**
  * Files that may be read outside the scanned roots: configuration of modules that the code calls by a
@@ -14,10 +14,6 @@ export class OutsideRootError extends Error {
   constructor(readonly path: string) {
     super(`${quoteValue(path)} resolves outside the scanned folder; not read`);
   }
-}
-
-function within(root: string, path: string): boolean {
-  return path === root || path.startsWith(root === '/' ? '/' : `${root}/`);
 }
 
 /** Options of {@link confine}. */
@@ -77,7 +73,7 @@ export function confine(fs: EngineFs, roots: readonly string[], options: Confine
     if (resolved === undefined) {
       return true;
     }
-    return (await rootsResolved()).some((r) => within(r, resolved)) || outsideReadable(path, resolved);
+    return (await rootsResolved()).some((r) => isWithin(r, resolved)) || outsideReadable(path, resolved);
   };
   // Outside every root: only module configuration, named so before and after following links.
   const outsideReadable = (path: string, resolved: string) =>
@@ -107,7 +103,7 @@ export function confine(fs: EngineFs, roots: readonly string[], options: Confine
           }
         }
       }
-      if (resolved === undefined || (await rootsResolved()).some((r) => within(r, resolved))) {
+      if (resolved === undefined || (await rootsResolved()).some((r) => isWithin(r, resolved))) {
         return entries;
       }
       // A module folder outside the roots shows its module configuration files only: no data file, no
@@ -126,7 +122,7 @@ export function confine(fs: EngineFs, roots: readonly string[], options: Confine
       const dir = await realDir(dirname(path));
       if (dir !== undefined) {
         const resolved = join(dir, basename(path));
-        if ((await rootsResolved()).some((r) => within(r, resolved))) {
+        if ((await rootsResolved()).some((r) => isWithin(r, resolved))) {
           // Inside if the file itself is not a link; a link is resolved in full below.
           const read = await noFollow(path, maxBytes);
           if (read.kind !== 'link') {

@@ -95,3 +95,8 @@ export function relativeTo(base: string): (path: string) => string {
     return r;
   };
 }
+
+/** Whether `path` is `root` or below it. */
+export function isWithin(root: string, path: string): boolean {
+  return path === root || path.startsWith(root === '/' ? '/' : `${root}/`);
+}

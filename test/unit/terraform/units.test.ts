@@ -95,6 +95,32 @@ describe('terraform units', () => {
     );
   });
 
+  it('forgets, after a scan, the unit of a module it analysed alone before the scan found its root', async () => {
+    const files = {
+      '/ws/modules/store/main.tf': CHILD_TF,
+      // Four folders away: beyond the search for callers nearby.
+      '/ws/live/prod/eu/app/main.tf':
+        'provider "aws" {\n  region = "eu-west-1"\n}\nmodule "s" {\n  source = "../../../../modules/store"\n}\n',
+    };
+    const engine = new Engine({ readRoots: ['/ws'], fs: memoryFs(files), analyzers: defaultAnalyzers() });
+    const run = { config: defaultConfig(), root: '/ws' };
+    const alone = await engine.analyzePaths(['/ws/modules/store/main.tf'], run);
+    assert.deepEqual(
+      alone.units.map((u) => u.key),
+      ['/ws/modules/store'],
+    );
+    await engine.scan(['/ws'], run);
+    const after = await engine.analyzePaths(['/ws/modules/store/main.tf'], run);
+    assert.deepEqual(
+      after.units.map((u) => u.key),
+      ['/ws/live/prod/eu/app'],
+    );
+    assert.deepEqual(
+      after.placements.map((p) => [p.address, p.regionId]),
+      [['module.s.aws_s3_bucket.b', 'eu-west-1']],
+    );
+  });
+
   it('finds the examples that call a module repository from its root, as a full scan does', async () => {
     const files = {
       '/ws/main.tf':
