@@ -53,6 +53,9 @@ export class FindingsStore implements vscode.Disposable {
   /**
    * Takes the result of analysing some units: every file of those units gets the result's findings
    * (possibly none). `base` maps engine paths back to URIs (scheme and authority of the folder).
+   * `complete`: files whose every unit this result analysed (the engine analyses all the units of a path
+   * it is asked about), so that their parts from other, older analyses go: a module opened before the
+   * workspace scan found its callers was analysed on its own, and that part stayed beside the callers'.
    */
   update(
     base: vscode.Uri,
@@ -60,6 +63,7 @@ export class FindingsStore implements vscode.Disposable {
     seq: number,
     accept: (uri: vscode.Uri) => boolean = () => true,
     wholeFolder?: vscode.Uri,
+    complete?: ReadonlySet<string>,
   ): void {
     if (seq <= this.floor) {
       return;
@@ -124,7 +128,7 @@ export class FindingsStore implements vscode.Disposable {
       // also drops the parts of units that no longer exist.
       const units = new Map<string, UnitPart>();
       for (const [unit, part] of old?.units ?? []) {
-        const replaced = analysed.has(unit) || wholeFolder !== undefined;
+        const replaced = analysed.has(unit) || wholeFolder !== undefined || complete?.has(file) === true;
         if (!replaced || part.seq > seq) {
           units.set(unit, part);
         }

@@ -173,7 +173,8 @@ export class LiveAnalysis implements vscode.Disposable {
           `${e.file}${e.range ? `:${e.range.start.line + 1}` : ''}: ${e.message}`,
         );
       }
-      this.store.update(t.base, result, seq, (u) => this.accepts(t.folder, u));
+      // Every unit of each path asked about was analysed: their parts from other analyses go.
+      this.store.update(t.base, result, seq, (u) => this.accepts(t.folder, u), undefined, new Set(enginePaths));
     } catch (e) {
       this.output.appendLine(`analysis of ${uri.toString(true)} failed: ${String(e)}`);
     } finally {
@@ -207,6 +208,14 @@ export class LiveAnalysis implements vscode.Disposable {
         this.scanned.add(key);
       }
       this.store.update(fs.folder.uri, fs.result, scan.seq, (u) => this.accepts(fs.folder, u), fs.folder.uri);
+      // Open documents analysed before the scan knew their units (a module whose callers the search
+      // nearby did not find) are analysed again through the scan's units; an analysis still under way
+      // for one is superseded.
+      for (const doc of vscode.workspace.textDocuments) {
+        if (vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.toString() === key) {
+          this.schedule(doc, 0);
+        }
+      }
     }
   }
 
