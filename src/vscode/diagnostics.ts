@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { type AnalysisError, type Finding, type Placement, ruleDocsUrl, type Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import { type FindingsStore, toRange } from './findings-store';
+import { regionTally } from './region-facts';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -83,12 +84,7 @@ function withInstances(
   if (others.length === 0) {
     return d;
   }
-  const byRegion = new Map<string, number>();
-  for (const o of others) {
-    const r = o.region ?? 'region not known';
-    byRegion.set(r, (byRegion.get(r) ?? 0) + 1);
-  }
-  const regions = [...byRegion].map(([r, n]) => (n > 1 ? `${r} ×${n}` : r)).join(', ');
+  const regions = regionTally(others.map((o) => o.region));
   d.message += ` (and ${others.length} more ${others.length === 1 ? 'instance' : 'instances'} of this declaration: ${regions}; the hover and the report list them)`;
   return d;
 }

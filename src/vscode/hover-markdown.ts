@@ -8,7 +8,15 @@ import {
   type Placement,
   unitKeyOf,
 } from '../engine';
-import { alternativesLine, code, controlLabel, escapeMarkdown, legalNote, locationText } from './region-facts';
+import {
+  alternativesLine,
+  code,
+  controlLabel,
+  escapeMarkdown,
+  legalNote,
+  locationText,
+  regionTally,
+} from './region-facts';
 
 export interface HoverOptions {
   /** `short` by default in the editor; `full` adds the case history and every alternative. */
@@ -53,13 +61,7 @@ function allPlacements(all: readonly Placement[], opts: HoverOptions): string[] 
   });
   const rest = all.slice(LISTED_PLACEMENTS);
   if (rest.length > 0) {
-    const byRegion = new Map<string, number>();
-    for (const x of rest) {
-      const r = x.regionId ?? 'region not known';
-      byRegion.set(r, (byRegion.get(r) ?? 0) + 1);
-    }
-    const regions = [...byRegion].map(([r, n]) => (n > 1 ? `${r} ×${n}` : r)).join(', ');
-    lines.push(`- and ${rest.length} more: ${escapeMarkdown(regions)}`);
+    lines.push(`- and ${rest.length} more: ${escapeMarkdown(regionTally(rest.map((x) => x.regionId)))}`);
   }
   return lines;
 }

@@ -162,3 +162,13 @@ function pairText(pair: NonNullable<catalog.RegionExplanation['pair']>): string 
     ? `geo-redundant copies go to ${pair.secondary} (${countryName(pair.secondaryCountry)})`
     : 'no published pair: no secondary region for geo-redundant copies';
 }
+
+/** Regions counted: `eu-west-1 ×10, us-east-1 ×2, region not known` (in order of first appearance). */
+export function regionTally(regions: ReadonlyArray<string | null>): string {
+  const byRegion = new Map<string, number>();
+  for (const r of regions) {
+    const key = r ?? 'region not known';
+    byRegion.set(key, (byRegion.get(key) ?? 0) + 1);
+  }
+  return [...byRegion].map(([r, n]) => (n > 1 ? `${r} ×${n}` : r)).join(', ');
+}
