@@ -43,11 +43,7 @@ async function foldersBelow(ctx: AnalysisContext, dir: string): Promise<string[]
   for (let depth = 0; depth < MAX_DOWN && level.length > 0 && out.length < MAX_DOWN_DIRS; depth++) {
     const next: string[] = [];
     for (const d of level) {
-      const names = (await ctx.listDir(d))
-        .filter((e) => e.type === 'directory' && !e.name.startsWith('.') && e.name !== 'node_modules')
-        .map((e) => e.name)
-        .sort();
-      next.push(...names.map((n) => `${d}/${n}`));
+      next.push(...(await subfolders(ctx, d)));
     }
     level = next.slice(0, MAX_DOWN_DIRS - out.length);
     out.push(...level);
