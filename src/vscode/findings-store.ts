@@ -53,17 +53,17 @@ export class FindingsStore implements vscode.Disposable {
   /**
    * Takes the result of analysing some units: every file of those units gets the result's findings
    * (possibly none). `base` maps engine paths back to URIs (scheme and authority of the folder).
-   * `complete`: files whose every unit this result analysed (the engine analyses all the units of a path
-   * it is asked about), so that their parts from other, older analyses go: a module opened before the
-   * workspace scan found its callers was analysed on its own, and that part stayed beside the callers'.
+   * `wholeFolder`: the result is a scan of that folder. `complete`: files whose every unit this result
+   * analysed (the engine analyses all the units of a path it is asked about), so that their parts from
+   * other, older analyses go: a module opened before the workspace scan found its callers was analysed
+   * on its own, and that part stayed beside the callers'.
    */
   update(
     base: vscode.Uri,
     result: RunResult,
     seq: number,
     accept: (uri: vscode.Uri) => boolean = () => true,
-    wholeFolder?: vscode.Uri,
-    complete?: ReadonlySet<string>,
+    { wholeFolder, complete }: { wholeFolder?: vscode.Uri; complete?: ReadonlySet<string> } = {},
   ): void {
     if (seq <= this.floor) {
       return;

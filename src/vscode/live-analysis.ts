@@ -174,7 +174,7 @@ export class LiveAnalysis implements vscode.Disposable {
         );
       }
       // Every unit of each path asked about was analysed: their parts from other analyses go.
-      this.store.update(t.base, result, seq, (u) => this.accepts(t.folder, u), undefined, new Set(enginePaths));
+      this.store.update(t.base, result, seq, (u) => this.accepts(t.folder, u), { complete: new Set(enginePaths) });
     } catch (e) {
       this.output.appendLine(`analysis of ${uri.toString(true)} failed: ${String(e)}`);
     } finally {
@@ -207,7 +207,9 @@ export class LiveAnalysis implements vscode.Disposable {
       if (readEditorSettings(fs.folder.uri).workspaceAnalysis) {
         this.scanned.add(key);
       }
-      this.store.update(fs.folder.uri, fs.result, scan.seq, (u) => this.accepts(fs.folder, u), fs.folder.uri);
+      this.store.update(fs.folder.uri, fs.result, scan.seq, (u) => this.accepts(fs.folder, u), {
+        wholeFolder: fs.folder.uri,
+      });
       // Open documents analysed before the scan knew their units (a module whose callers the search
       // nearby did not find) are analysed again through the scan's units; an analysis still under way
       // for one is superseded.
