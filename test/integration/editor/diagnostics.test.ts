@@ -143,31 +143,24 @@ describe('diagnostics for fixture folders', () => {
     await waitForDiagnostics(main.uri, (ds) => ds.some((d) => /Ireland/.test(d.message)), 'CAL001 for Ireland again');
   });
 
-  it('re-evaluates main.bicep when its .bicepparam file changes', async () => {
-    const main = await open('bicepparam/main.bicep');
-    await waitForDiagnostics(main.uri, (ds) => ds.some((d) => /Germany/.test(d.message)), 'CAL001 for Germany');
-    const params = await open('bicepparam/main.bicepparam');
-    const original = params.getText();
-    try {
-      await replaceText(params, 'germanywestcentral', 'swedencentral');
-      await waitForDiagnostics(main.uri, (ds) => ds.some((d) => /Sweden/.test(d.message)), 'CAL001 for Sweden');
-    } finally {
-      await restore(params, original);
-    }
-  });
-
-  it('applies the JSON parameters file of a Bicep template, and re-evaluates the template when it changes', async () => {
-    const main = await open('bicep-json-params/main.bicep');
-    await waitForDiagnostics(main.uri, (ds) => ds.some((d) => /Germany/.test(d.message)), 'CAL001 for Germany');
-    const params = await open('bicep-json-params/main.parameters.json');
-    const original = params.getText();
-    try {
-      await replaceText(params, 'germanywestcentral', 'swedencentral');
-      await waitForDiagnostics(main.uri, (ds) => ds.some((d) => /Sweden/.test(d.message)), 'CAL001 for Sweden');
-    } finally {
-      await restore(params, original);
-    }
-  });
+  // A Bicep template's parameters come from its .bicepparam file or its JSON parameters file alike.
+  for (const [what, params] of [
+    ['its .bicepparam file', 'bicepparam/main.bicepparam'],
+    ['its JSON parameters file', 'bicep-json-params/main.parameters.json'],
+  ]) {
+    it(`applies ${what} to main.bicep, and re-evaluates main.bicep when it changes`, async () => {
+      const main = await open(`${params.slice(0, params.indexOf('/'))}/main.bicep`);
+      await waitForDiagnostics(main.uri, (ds) => ds.some((d) => /Germany/.test(d.message)), 'CAL001 for Germany');
+      const doc = await open(params);
+      const original = doc.getText();
+      try {
+        await replaceText(doc, 'germanywestcentral', 'swedencentral');
+        await waitForDiagnostics(main.uri, (ds) => ds.some((d) => /Sweden/.test(d.message)), 'CAL001 for Sweden');
+      } finally {
+        await restore(doc, original);
+      }
+    });
+  }
 
   it('keeps workspace diagnostics for a file that is not open', async () => {
     const uri = workspaceFile('tf/closed/main.tf');
